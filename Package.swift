@@ -1,0 +1,71 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "vitally-shell",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "vitally-shell", targets: ["vitally-shell"]),
+        .executable(name: "vitally-sim", targets: ["vitally-sim"]),
+        .executable(name: "vitally-bench", targets: ["vitally-bench"]),
+        .library(name: "VitallyKit", targets: ["VitallyKit"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CEditLine",
+            pkgConfig: "libedit",
+            providers: [.apt(["libedit-dev"]), .brew(["libedit"])]
+        ),
+        .target(
+            name: "VitallyKit",
+            dependencies: [
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+            ]
+        ),
+        .target(name: "VitallyShell", dependencies: ["VitallyKit"]),
+        .executableTarget(
+            name: "vitally-shell",
+            dependencies: [
+                "VitallyShell", "VitallyKit", "CEditLine",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .target(
+            name: "VitallySimulator",
+            dependencies: [
+                "VitallyKit",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "NIOCore", package: "swift-nio"),
+            ]
+        ),
+        .executableTarget(
+            name: "vitally-sim",
+            dependencies: [
+                "VitallySimulator",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .executableTarget(
+            name: "vitally-bench",
+            dependencies: ["VitallyKit", "VitallySimulator", "VitallyShell"]
+        ),
+        .testTarget(name: "VitallyKitTests", dependencies: ["VitallyKit", "VitallySimulator"]),
+        .testTarget(name: "VitallyShellTests", dependencies: ["VitallyShell", "VitallyKit", "VitallySimulator"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["VitallyKit", "VitallySimulator"]),
+    ]
+)
+
+for target in package.targets where target.type != .system {
+    var settings = target.swiftSettings ?? []
+    settings.append(.swiftLanguageMode(.v6))
+    settings.append(.enableUpcomingFeature("ExistentialAny"))
+    target.swiftSettings = settings
+}

@@ -1,0 +1,140 @@
+import Foundation
+
+/// Which accounts `GET /resources/accounts` returns; the API's default is `active`.
+public enum AccountStatus: String, Sendable, CaseIterable {
+    case active, churned, activeOrChurned
+}
+
+/// The per-account and per-organization activity lists.
+public enum ActivityList: String, Sendable, CaseIterable {
+    case users, notes, tasks, conversations, projects, meetings, npsResponses
+}
+
+/// Exactly one criterion for `GET /resources/users/search`.
+public enum UserSearch: Sendable, Equatable {
+    case email(String), emailSubdomain(String), externalId(String)
+
+    var item: QueryItem {
+        switch self {
+        case .email(let v): return QueryItem("email", v)
+        case .emailSubdomain(let v): return QueryItem("emailSubdomain", v)
+        case .externalId(let v): return QueryItem("externalId", v)
+        }
+    }
+}
+
+extension VitallyClient {
+    // MARK: Accounts
+
+    public func accounts(status: AccountStatus? = nil, sortBy: String? = nil) -> PageSequence<Account> {
+        var query: [QueryItem] = []
+        if let status { query.append(QueryItem("status", status.rawValue)) }
+        if let sortBy { query.append(QueryItem("sortBy", sortBy)) }
+        return list("/resources/accounts", query: query)
+    }
+
+    /// By Vitally id or by externalId (the API accepts both).
+    public func account(id: String) async throws -> Account {
+        try await object("/resources/accounts/\(Self.segment(id))")
+    }
+
+    public func healthScores(accountId: String) async throws -> [HealthScoreEntry] {
+        HealthScoreEntry.entries(from: try await getJSON("/resources/accounts/\(Self.segment(accountId))/healthScores"))
+    }
+
+    public func accountList<T: VitallyModel>(_ list: ActivityList, accountId: String, as type: T.Type = T.self)
+        -> PageSequence<T>
+    {
+        self.list("/resources/accounts/\(Self.segment(accountId))/\(list.rawValue)")
+    }
+
+    // MARK: Organizations
+
+    public func organizations() -> PageSequence<Organization> { list("/resources/organizations") }
+
+    public func organization(id: String) async throws -> Organization {
+        try await object("/resources/organizations/\(Self.segment(id))")
+    }
+
+    public func organizationAccounts(id: String) -> PageSequence<Account> {
+        list("/resources/organizations/\(Self.segment(id))/accounts")
+    }
+
+    public func organizationList<T: VitallyModel>(_ list: ActivityList, organizationId: String, as type: T.Type = T.self)
+        -> PageSequence<T>
+    {
+        self.list("/resources/organizations/\(Self.segment(organizationId))/\(list.rawValue)")
+    }
+
+    // MARK: Users and admins
+
+    public func users() -> PageSequence<User> { list("/resources/users") }
+
+    public func user(id: String) async throws -> User { try await object("/resources/users/\(Self.segment(id))") }
+
+    /// `users/search` answers `{results: [...]}`; whether it paginates is unknown, so a `next` is followed.
+    public func searchUsers(_ criterion: UserSearch) async throws -> [User] {
+        try await list("/resources/users/search", query: [criterion.item], as: User.self).collect()
+    }
+
+    public func admins() -> PageSequence<Admin> { list("/resources/admins") }
+
+    /// One admin object, or nil for a 404 or an empty body (both have been described).
+    public func searchAdmin(email: String) async throws -> Admin? {
+        do {
+            let json = try await getJSON("/resources/admins/search", query: [QueryItem("email", email)])
+            if let first = json["results"]?[0] { return Admin(json: first) }
+            guard json["id"]?.string != nil else { return nil }
+            return Admin(json: json)
+        } catch let error as VitallyError where error.code == .notFound {
+            return nil
+        }
+    }
+
+    // MARK: Activity
+
+    public func notes(archived: Bool? = nil) -> PageSequence<Note> {
+        list("/resources/notes", query: archived.map { [QueryItem("archived", String($0))] } ?? [])
+    }
+    public func note(id: String) async throws -> Note { try await object("/resources/notes/\(Self.segment(id))") }
+    public func noteCategories() -> PageSequence<Category> { list("/resources/noteCategories") }
+
+    public func tasks(archived: Bool? = nil) -> PageSequence<VitallyTask> {
+        list("/resources/tasks", query: archived.map { [QueryItem("archived", String($0))] } ?? [])
+    }
+    public func task(id: String) async throws -> VitallyTask { try await object("/resources/tasks/\(Self.segment(id))") }
+    public func taskCategories() -> PageSequence<Category> { list("/resources/taskCategories") }
+
+    public func conversations() -> PageSequence<Conversation> { list("/resources/conversations") }
+    /// The detail, with `messages`.
+    public func conversation(id: String) async throws -> Conversation {
+        try await object("/resources/conversations/\(Self.segment(id))")
+    }
+
+    public func npsResponses() -> PageSequence<NPSResponse> { list("/resources/npsResponses") }
+    public func projects() -> PageSequence<Project> { list("/resources/projects") }
+    public func meetings() -> PageSequence<Meeting> { list("/resources/meetings") }
+
+    // MARK: Definitions
+
+    /// A bare array, not paginated.
+    public func customFields(model: String) async throws -> [CustomField] {
+        let json = try await getJSON("/resources/customFields", query: [QueryItem("model", model)])
+        return (json.array ?? json["results"]?.array ?? []).map(CustomField.init(json:))
+    }
+
+    public func customObjects() -> PageSequence<CustomObjectRecord> { list("/resources/customObjects") }
+
+    public func customObjectInstances(objectId: String) -> PageSequence<CustomObjectRecord> {
+        list("/resources/customObjects/\(Self.segment(objectId))/instances")
+    }
+
+    /// Exactly one criterion; the answer is a bare array.
+    public func searchCustomObjectInstances(objectId: String, _ name: String, _ value: String) async throws
+        -> [CustomObjectRecord]
+    {
+        let json = try await getJSON(
+            "/resources/customObjects/\(Self.segment(objectId))/instances/search", query: [QueryItem(name, value)])
+        return (json.array ?? json["results"]?.array ?? []).map(CustomObjectRecord.init(json:))
+    }
+}

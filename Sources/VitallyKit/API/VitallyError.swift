@@ -1,0 +1,74 @@
+import Foundation
+
+/// A failed call with its context: what was asked, what came back, and why it failed.
+/// Its text never holds the token: transports scrub secrets before they build one.
+public struct VitallyError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// The small set of causes the shell turns into advice.
+    public enum Code: String, Sendable, Equatable {
+        case unauthorized, forbidden, notFound, rateLimited, badRequest, server, unexpectedStatus
+        case connection, timeout, cancelled, decoding, readOnly, notRecorded, recording, invalidInput
+    }
+
+    public var code: Code
+    public var method: String
+    public var path: String
+    public var status: Int?
+    public var bodyExcerpt: String?
+    public var cause: String?
+
+    public init(
+        _ code: Code, method: String = "GET", path: String = "", status: Int? = nil,
+        bodyExcerpt: String? = nil, cause: String? = nil
+    ) {
+        self.code = code
+        self.method = method
+        self.path = path
+        self.status = status
+        self.bodyExcerpt = bodyExcerpt
+        self.cause = cause
+    }
+
+    /// Builds the error for a non-2xx response.
+    public static func from(response: HTTPResponse, request: HTTPRequest) -> VitallyError {
+        let code: Code
+        switch response.status {
+        case 400: code = .badRequest
+        case 401: code = .unauthorized
+        case 403: code = .forbidden
+        case 404: code = .notFound
+        case 429: code = .rateLimited
+        case 500...599: code = .server
+        default: code = .unexpectedStatus
+        }
+        return VitallyError(
+            code, method: request.method, path: request.path, status: response.status,
+            bodyExcerpt: excerpt(of: response))
+    }
+
+    /// The API's own `message` when the body has one, else the first 200 characters.
+    static func excerpt(of response: HTTPResponse) -> String? {
+        guard !response.body.isEmpty else { return nil }
+        if let json = try? JSONParser.parse(response.body), let message = json["message"]?.string {
+            return message
+        }
+        let text = response.bodyText.replacingOccurrences(of: "\n", with: " ")
+        return text.count > 200 ? String(text.prefix(200)) + "…" : text
+    }
+
+    public var description: String {
+        var parts = ["\(method) \(path)"]
+        if let status { parts.append("HTTP \(status)") } else { parts.append(code.rawValue) }
+        if let bodyExcerpt, !bodyExcerpt.isEmpty { parts.append(bodyExcerpt) }
+        if let cause, !cause.isEmpty { parts.append(cause) }
+        return parts.joined(separator: ": ")
+    }
+
+    /// A copy with every secret replaced, for errors built from text a server sent back.
+    public func scrubbed(_ secrets: [String]) -> VitallyError {
+        var copy = self
+        copy.path = Redactor.scrub(path, secrets: secrets)
+        copy.bodyExcerpt = bodyExcerpt.map { Redactor.scrub($0, secrets: secrets) }
+        copy.cause = cause.map { Redactor.scrub($0, secrets: secrets) }
+        return copy
+    }
+}

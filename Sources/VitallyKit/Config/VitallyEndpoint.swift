@@ -1,0 +1,47 @@
+import Foundation
+
+/// Vitally's data centers: US hosts are per-tenant, EU is one shared host.
+public enum VitallyRegion: String, Sendable, Equatable, CaseIterable {
+    case us, eu
+}
+
+/// Where requests go: `https://{subdomain}.rest.vitally.io`, `https://rest.vitally-eu.io`, or a custom base.
+public struct VitallyEndpoint: Sendable, Equatable, CustomStringConvertible {
+    public var region: VitallyRegion
+    public var subdomain: String?
+    /// Scheme, host and port only, without a trailing slash.
+    public var baseURL: String
+    public var isCustom: Bool
+
+    public static let euBaseURL = "https://rest.vitally-eu.io"
+
+    public static func us(subdomain: String) -> VitallyEndpoint {
+        VitallyEndpoint(region: .us, subdomain: subdomain, baseURL: "https://\(subdomain).rest.vitally.io", isCustom: false)
+    }
+
+    /// EU uses a single shared host; the subdomain only labels the tenant for people.
+    public static func eu(subdomain: String? = nil) -> VitallyEndpoint {
+        VitallyEndpoint(region: .eu, subdomain: subdomain, baseURL: euBaseURL, isCustom: false)
+    }
+
+    /// A proxy or the simulator; the base URL must be http(s) with a host.
+    public static func custom(_ url: String, subdomain: String? = nil, region: VitallyRegion = .us) throws(VitallyError)
+        -> VitallyEndpoint
+    {
+        var trimmed = url.trimmingCharacters(in: .whitespaces)
+        while trimmed.hasSuffix("/") { trimmed.removeLast() }
+        if trimmed.hasSuffix("/resources") { trimmed.removeLast("/resources".count) }
+        guard let parsed = URL(string: trimmed), let scheme = parsed.scheme?.lowercased(),
+            scheme == "http" || scheme == "https", let host = parsed.host, !host.isEmpty
+        else {
+            throw VitallyError(.invalidInput, cause: "base URL '\(url)' is not an http(s) URL like http://127.0.0.1:8080")
+        }
+        return VitallyEndpoint(region: region, subdomain: subdomain, baseURL: trimmed, isCustom: true)
+    }
+
+    public var host: String { URL(string: baseURL)?.host ?? baseURL }
+
+    public func url(for request: HTTPRequest) -> String { baseURL + request.pathAndQuery }
+
+    public var description: String { baseURL }
+}

@@ -1,0 +1,117 @@
+import Foundation
+
+/// Reads the timestamps Vitally sends (`2020-12-11T20:16:27.370Z`, without fraction, with an
+/// offset, or date-only `2021-01-01`) and writes them back in its millisecond form.
+public enum VitallyDate {
+    /// Parses any of the accepted forms; nil for anything else.
+    public static func parse(_ text: String) -> Date? {
+        let b = Array(text.utf8)
+        func num(_ from: Int, _ count: Int) -> Int? {
+            guard from + count <= b.count else { return nil }
+            var v = 0
+            for i in from..<(from + count) {
+                let d = Int(b[i]) - 48
+                guard d >= 0 && d <= 9 else { return nil }
+                v = v * 10 + d
+            }
+            return v
+        }
+        guard b.count >= 10, let year = num(0, 4), b[4] == 45, let month = num(5, 2), b[7] == 45,
+            let day = num(8, 2), (1...12).contains(month), (1...31).contains(day)
+        else { return nil }
+        var seconds = Double(daysFromCivil(year: year, month: month, day: day)) * 86400
+        if b.count == 10 { return Date(timeIntervalSince1970: seconds) }
+        guard b.count >= 16, b[10] == 84 || b[10] == 116 || b[10] == 32, let hour = num(11, 2), b[13] == 58,
+            let minute = num(14, 2)
+        else { return nil }
+        seconds += Double(hour * 3600 + minute * 60)
+        var i = 16
+        if i < b.count, b[i] == 58 {
+            guard let second = num(17, 2) else { return nil }
+            seconds += Double(second)
+            i = 19
+            if i < b.count, b[i] == 46 {
+                i += 1
+                var fraction = 0.0
+                var scale = 0.1
+                while i < b.count, b[i] >= 48 && b[i] <= 57 {
+                    fraction += Double(Int(b[i]) - 48) * scale
+                    scale /= 10
+                    i += 1
+                }
+                seconds += fraction
+            }
+        }
+        if i == b.count { return Date(timeIntervalSince1970: seconds) }
+        if b[i] == 90 || b[i] == 122 { return i + 1 == b.count ? Date(timeIntervalSince1970: seconds) : nil }
+        guard b[i] == 43 || b[i] == 45, let oh = num(i + 1, 2) else { return nil }
+        var om = 0
+        if i + 3 < b.count {
+            let at = b[i + 3] == 58 ? i + 4 : i + 3
+            om = num(at, 2) ?? 0
+        }
+        let offset = Double(oh * 3600 + om * 60)
+        return Date(timeIntervalSince1970: b[i] == 43 ? seconds - offset : seconds + offset)
+    }
+
+    /// `2025-06-02T17:40:03.551Z`
+    public static func format(_ date: Date) -> String {
+        let (y, m, d, rest) = components(date)
+        let ms = Int((date.timeIntervalSince1970 * 1000).rounded()) % 1000
+        let msPositive = (ms + 1000) % 1000
+        return String(
+            format: "%04d-%02d-%02dT%02d:%02d:%02d.%03dZ", y, m, d, rest / 3600, (rest % 3600) / 60, rest % 60,
+            msPositive)
+    }
+
+    /// `2025-06-02`
+    public static func formatDay(_ date: Date) -> String {
+        let (y, m, d, _) = components(date)
+        return String(format: "%04d-%02d-%02d", y, m, d)
+    }
+
+    /// Midnight UTC of the day holding `date`.
+    public static func startOfDay(_ date: Date) -> Date {
+        Date(timeIntervalSince1970: (date.timeIntervalSince1970 / 86400).rounded(.down) * 86400)
+    }
+
+    static func components(_ date: Date) -> (Int, Int, Int, Int) {
+        let ms = Int((date.timeIntervalSince1970 * 1000).rounded())
+        var days = ms / 86_400_000
+        var rest = ms % 86_400_000
+        if rest < 0 {
+            rest += 86_400_000
+            days -= 1
+        }
+        let (y, m, d) = civil(fromDays: days)
+        return (y, m, d, rest / 1000)
+    }
+
+    /// Howard Hinnant's days-from-civil algorithm.
+    static func daysFromCivil(year: Int, month: Int, day: Int) -> Int {
+        let y = month <= 2 ? year - 1 : year
+        let era = (y >= 0 ? y : y - 399) / 400
+        let yoe = y - era * 400
+        let mp = (month + 9) % 12
+        let doy = (153 * mp + 2) / 5 + day - 1
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
+        return era * 146097 + doe - 719468
+    }
+
+    static func civil(fromDays z0: Int) -> (Int, Int, Int) {
+        let z = z0 + 719468
+        let era = (z >= 0 ? z : z - 146096) / 146097
+        let doe = z - era * 146097
+        let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
+        let mp = (5 * doy + 2) / 153
+        let d = doy - (153 * mp + 2) / 5 + 1
+        let m = mp < 10 ? mp + 3 : mp - 9
+        return (yoe + era * 400 + (m <= 2 ? 1 : 0), m, d)
+    }
+}
+
+extension JSONValue {
+    /// A timestamp or date-only string as a date.
+    public var date: Date? { string.flatMap(VitallyDate.parse) }
+}

@@ -1,0 +1,141 @@
+import Foundation
+
+/// Sends one HTTP request and returns the response: the seam every mode plugs into.
+///
+/// Live, recording and replay are three conforming types; a test transport is a few lines:
+/// ```swift
+/// struct CannedTransport: HTTPTransport {
+///     let body: String
+///     func send(_ request: HTTPRequest) async throws -> HTTPResponse {
+///         HTTPResponse(status: 200, headers: [], body: Array(body.utf8))
+///     }
+/// }
+/// ```
+public protocol HTTPTransport: Sendable {
+    func send(_ request: HTTPRequest) async throws -> HTTPResponse
+}
+
+/// One header field; a list of these keeps order and duplicates, unlike a dictionary.
+public struct HTTPHeader: Sendable, Equatable, Hashable {
+    public var name: String
+    public var value: String
+    public init(_ name: String, _ value: String) {
+        self.name = name
+        self.value = value
+    }
+}
+
+/// One query parameter, kept unencoded.
+public struct QueryItem: Sendable, Equatable, Hashable {
+    public var name: String
+    public var value: String
+    public init(_ name: String, _ value: String) {
+        self.name = name
+        self.value = value
+    }
+}
+
+/// A request relative to the API base: method, `/resources/...` path, query, extra headers.
+public struct HTTPRequest: Sendable, Equatable {
+    public var method: String
+    public var path: String
+    public var query: [QueryItem]
+    public var headers: [HTTPHeader]
+
+    public init(method: String = "GET", path: String, query: [QueryItem] = [], headers: [HTTPHeader] = []) {
+        self.method = method
+        self.path = path
+        self.query = query
+        self.headers = headers
+    }
+
+    /// The path with its percent-encoded query, as it goes on the wire.
+    public var pathAndQuery: String {
+        guard !query.isEmpty else { return path }
+        return path + "?" + query.map { "\(URLEncoding.encode($0.name))=\(URLEncoding.encode($0.value))" }
+            .joined(separator: "&")
+    }
+
+    /// `GET /resources/accounts?limit=100`, for messages.
+    public var summary: String { "\(method) \(pathAndQuery)" }
+}
+
+/// What came back, plus what was really sent, so that a recorder can store both.
+public struct HTTPResponse: Sendable, Equatable {
+    public var status: Int
+    public var headers: [HTTPHeader]
+    public var body: [UInt8]
+    /// The absolute URL requested, when a transport knows it.
+    public var url: String?
+    /// The headers that went on the wire (the live transport adds authentication here).
+    public var sentHeaders: [HTTPHeader]
+    /// When the request started and how long it took, in milliseconds.
+    public var startedAt: Date?
+    public var elapsedMilliseconds: Double
+
+    public init(
+        status: Int, headers: [HTTPHeader], body: [UInt8], url: String? = nil,
+        sentHeaders: [HTTPHeader] = [], startedAt: Date? = nil, elapsedMilliseconds: Double = 0
+    ) {
+        self.status = status
+        self.headers = headers
+        self.body = body
+        self.url = url
+        self.sentHeaders = sentHeaders
+        self.startedAt = startedAt
+        self.elapsedMilliseconds = elapsedMilliseconds
+    }
+
+    /// The first header of this name, compared case-insensitively.
+    public func header(_ name: String) -> String? {
+        headers.first { $0.name.caseInsensitiveCompare(name) == .orderedSame }?.value
+    }
+
+    public var bodyText: String { String(decoding: body, as: UTF8.self) }
+}
+
+/// RFC 3986 percent-encoding for query components.
+public enum URLEncoding {
+    private static let unreserved: Set<UInt8> = Set(
+        Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~".utf8))
+
+    public static func encode(_ s: String) -> String {
+        var out = ""
+        for byte in s.utf8 {
+            if unreserved.contains(byte) {
+                out.unicodeScalars.append(Unicode.Scalar(byte))
+            } else {
+                out += String(format: "%%%02X", byte)
+            }
+        }
+        return out
+    }
+
+    /// Decodes `%XX` and, in query strings, `+` as a space.
+    public static func decode(_ s: String, plusAsSpace: Bool = true) -> String {
+        var bytes: [UInt8] = []
+        var iterator = Array(s.utf8).makeIterator()
+        while let b = iterator.next() {
+            if b == UInt8(ascii: "%"), let h = iterator.next(), let l = iterator.next(),
+                let v = UInt8(String(bytes: [h, l], encoding: .ascii) ?? "", radix: 16)
+            {
+                bytes.append(v)
+            } else if b == UInt8(ascii: "+"), plusAsSpace {
+                bytes.append(UInt8(ascii: " "))
+            } else {
+                bytes.append(b)
+            }
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Splits `a=1&b=2` into items, decoding each part.
+    public static func parseQuery(_ query: String) -> [QueryItem] {
+        query.split(separator: "&", omittingEmptySubsequences: true).map { pair in
+            let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+            let name = decode(String(parts[0]))
+            let value = parts.count > 1 ? decode(String(parts[1])) : ""
+            return QueryItem(name, value)
+        }
+    }
+}

@@ -1,0 +1,65 @@
+import Foundation
+
+/// Keeps at most a few requests in flight, paces them when the server says the budget is
+/// running low, and remembers the last headroom it saw for `status` and `doctor`.
+public actor RateLimiter {
+    public let maxInFlight: Int
+    /// Below this many remaining requests, start spacing requests out.
+    public let lowWater: Int
+    private var inFlight = 0
+    private var waiters: [(id: UInt64, continuation: CheckedContinuation<Void, any Error>)] = []
+    private var nextID: UInt64 = 0
+    public private(set) var lastSeen: RateLimitHeaders?
+    public private(set) var requestCount = 0
+
+    public init(maxInFlight: Int = 5, lowWater: Int = 20) {
+        self.maxInFlight = max(1, maxInFlight)
+        self.lowWater = lowWater
+    }
+
+    /// Waits for a free slot; throws if the task is cancelled while waiting.
+    public func acquire() async throws {
+        try Task.checkCancellation()
+        if inFlight < maxInFlight {
+            inFlight += 1
+            return
+        }
+        nextID += 1
+        let id = nextID
+        try await withTaskCancellationHandler {
+            try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Void, any Error>) in
+                waiters.append((id, continuation))
+            }
+        } onCancel: {
+            Task { await self.cancelWaiter(id) }
+        }
+    }
+
+    private func cancelWaiter(_ id: UInt64) {
+        if let index = waiters.firstIndex(where: { $0.id == id }) {
+            waiters.remove(at: index).continuation.resume(throwing: CancellationError())
+        }
+    }
+
+    public func release() {
+        if waiters.isEmpty {
+            inFlight -= 1
+        } else {
+            waiters.removeFirst().continuation.resume()
+        }
+    }
+
+    public func observe(_ response: HTTPResponse) {
+        requestCount += 1
+        if let headers = RateLimitHeaders(response: response) { lastSeen = headers }
+    }
+
+    public func countFailure() { requestCount += 1 }
+
+    /// How long to wait before the next request so the budget lasts until it resets.
+    public func pacingDelay() -> Double {
+        guard let seen = lastSeen, let remaining = seen.remaining, remaining < lowWater else { return 0 }
+        let reset = seen.resetSeconds ?? 1
+        return min(max(reset / Double(max(remaining, 1)), 0), 60)
+    }
+}

@@ -1,0 +1,74 @@
+import Foundation
+
+/// Replaces secrets with `REDACTED` in headers, query parameters, URLs and bodies.
+public struct Redactor: Sendable {
+    public static let placeholder = "REDACTED"
+    /// Literal secret values (the token, its Basic form) to scrub wherever they appear.
+    public var secrets: [String]
+
+    public init(token: String?) {
+        secrets = token.map(Redactor.forms(of:)) ?? []
+    }
+
+    public init(secrets: [String]) { self.secrets = secrets.filter { $0.count >= 4 } }
+
+    /// The token and every encoded form of it that could be written somewhere.
+    public static func forms(of token: String) -> [String] {
+        guard token.count >= 4 else { return [] }
+        let basic = Data("\(token):".utf8).base64EncodedString()
+        let bare = Data(token.utf8).base64EncodedString()
+        return [token, basic, bare, URLEncoding.encode(token), URLEncoding.encode(basic)]
+            .reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
+            .sorted { $0.count > $1.count }
+    }
+
+    /// Header names whose value is always a secret.
+    static let secretHeaders: Set<String> = ["authorization", "proxy-authorization", "cookie", "set-cookie"]
+    static let secretWords = ["token", "key", "secret", "password", "passwd", "auth", "session", "signature", "sig"]
+
+    /// Whether a header or parameter name looks like it carries a credential.
+    public static func isSecretName(_ name: String) -> Bool {
+        let lower = name.lowercased()
+        if secretHeaders.contains(lower) { return true }
+        let words = lower.split { !$0.isLetter }.map(String.init)
+        return secretWords.contains { word in words.contains(word) || lower.hasSuffix(word) }
+    }
+
+    public func header(_ header: HTTPHeader) -> HTTPHeader {
+        if Redactor.isSecretName(header.name) { return HTTPHeader(header.name, Redactor.placeholder) }
+        return HTTPHeader(header.name, text(header.value))
+    }
+
+    public func query(_ item: QueryItem) -> QueryItem {
+        if Redactor.isSecretName(item.name) { return QueryItem(item.name, Redactor.placeholder) }
+        return QueryItem(item.name, text(item.value))
+    }
+
+    public func text(_ s: String) -> String { Redactor.scrub(s, secrets: secrets) }
+
+    /// Whether any secret value still occurs in `bytes`.
+    public func leaks(in bytes: [UInt8]) -> Bool {
+        secrets.contains { secret in
+            let needle = Array(secret.utf8)
+            guard !needle.isEmpty, bytes.count >= needle.count else { return false }
+            return bytes.withUnsafeBufferPointer { hay in
+                let first = needle[0]
+                var i = 0
+                let last = hay.count - needle.count
+                while i <= last {
+                    if hay[i] == first && Array(hay[i..<(i + needle.count)]) == needle { return true }
+                    i += 1
+                }
+                return false
+            }
+        }
+    }
+
+    public static func scrub(_ s: String, secrets: [String]) -> String {
+        var out = s
+        for secret in secrets where !secret.isEmpty && out.contains(secret) {
+            out = out.replacingOccurrences(of: secret, with: placeholder)
+        }
+        return out
+    }
+}

@@ -1,0 +1,26 @@
+import Foundation
+
+/// Where retry and pacing waits go, so that tests and replay never really sleep.
+public protocol RetryClock: Sendable {
+    func sleep(seconds: Double) async throws
+}
+
+/// Really waits (honouring task cancellation).
+public struct SystemRetryClock: RetryClock {
+    public init() {}
+    public func sleep(seconds: Double) async throws {
+        guard seconds > 0 else { return }
+        try await Task.sleep(nanoseconds: UInt64(seconds * 1_000_000_000))
+    }
+}
+
+/// Waits no time at all and remembers what it was asked to wait.
+public actor VirtualRetryClock: RetryClock {
+    public private(set) var waits: [Double] = []
+    public init() {}
+    public func sleep(seconds: Double) async throws {
+        try Task.checkCancellation()
+        waits.append(seconds)
+    }
+    public var total: Double { waits.reduce(0, +) }
+}

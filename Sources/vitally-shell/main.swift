@@ -1,0 +1,1 @@
+import VitallyShell; import ArgumentParser; import CEditLine

@@ -1,0 +1,1 @@
+import VitallySimulator; import ArgumentParser
