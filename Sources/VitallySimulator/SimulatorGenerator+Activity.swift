@@ -1,0 +1,158 @@
+import Foundation
+import VitallyKit
+
+extension SimulatorGenerator {
+    mutating func addActivity(spec: AccountSpec, accountId: String, accountName: String, users: [JSONValue]) {
+        let accountRef: JSONValue = ["id": .string(accountId), "name": .string(accountName)]
+        let author = adminRef(spec.csm)
+        for n in 0..<spec.notes {
+            let daysAgo = Double(n * 9 + random.int(0...6)) + random.unit()
+            let category = set.noteCategories[random.int(0...(set.noteCategories.count - 1))]
+            let subject = random.pick(SimulatorScenarios.noteSubjects)
+            set.notes.append(
+                .object(
+                    JSONObject([
+                        ("id", .string(random.uuid())), ("createdAt", stamp(daysAgo: daysAgo)),
+                        ("updatedAt", stamp(daysAgo: daysAgo - 0.01)), ("externalId", .null),
+                        ("subject", .string(subject)),
+                        ("note", .string("<p>\(subject) with \(accountName). Next step agreed.</p>")),
+                        ("noteDate", stamp(daysAgo: daysAgo)), ("tags", .array([.string(Self.slug(subject))])),
+                        ("users", []), ("authorId", author["id"] ?? .null), ("author", author),
+                        ("categoryId", category["id"] ?? .null), ("category", category),
+                        ("accountId", .string(accountId)), ("account", accountRef), ("organizationId", .null),
+                        ("organization", .null), ("meetingDescription", .null), ("archivedAt", .null),
+                        ("source", .null),
+                        ("traits", ["vitally.custom.sentiment": .string(spec.health.map { $0 < 4 ? "At risk" : "Healthy" } ?? "Unknown")]),
+                    ])))
+        }
+        let taskPlan: [(Int, Int?)] =
+            Array(repeating: (0, nil), count: spec.openTasks) + Array(repeating: (1, nil), count: spec.overdueTasks)
+            + Array(repeating: (2, nil), count: spec.doneTasks)
+        for (kind, _) in taskPlan {
+            let due: Int = kind == 0 ? random.int(2...30) : kind == 1 ? -random.int(3...25) : -random.int(10...60)
+            let created = Double(random.int(20...70))
+            let completed: JSONValue = kind == 2 ? stamp(daysAgo: Double(-due) - 1) : .null
+            let assignee = adminRef(spec.csm)
+            set.tasks.append(
+                .object(
+                    JSONObject([
+                        ("id", .string(random.uuid())), ("createdAt", stamp(daysAgo: created)),
+                        ("updatedAt", stamp(daysAgo: kind == 2 ? Double(-due) - 1 : created - 1)),
+                        ("externalId", .null), ("name", .string(random.pick(SimulatorScenarios.taskNames))),
+                        ("description", "<p>Owner to follow up.</p>"), ("dueDate", day(inDays: due)),
+                        ("completedAt", completed), ("completedById", kind == 2 ? (assignee["id"] ?? .null) : .null),
+                        ("assignedToId", assignee["id"] ?? .null), ("assignedTo", assignee),
+                        ("categoryId", .null), ("projects", []), ("tags", []), ("archivedAt", .null),
+                        ("meetingId", .null), ("source", .null), ("accountId", .string(accountId)),
+                        ("organizationId", .null), ("traits", [:]),
+                    ])))
+        }
+        for user in users {
+            guard let score = user["npsLastScore"]?.double else { continue }
+            let when = stamp(daysAgo: 40)
+            set.npsResponses.append(
+                .object(
+                    JSONObject([
+                        ("id", .string(random.uuid())), ("createdAt", when), ("updatedAt", when), ("externalId", .null),
+                        ("userId", user["id"] ?? .null),
+                        ("user", ["id": user["id"] ?? .null, "name": user["name"] ?? .null, "email": user["email"] ?? .null]),
+                        ("score", .number(score)), ("feedback", user["npsLastFeedback"] ?? .null),
+                        ("respondedAt", when), ("dismissedAt", .null),
+                    ])))
+        }
+        for (index, conversation) in spec.conversations.enumerated() {
+            addConversation(conversation, index: index, accountId: accountId, accountName: accountName, users: users)
+        }
+        if let onboarding = spec.onboarding { addOnboarding(onboarding, accountId: accountId, accountName: accountName) }
+        for m in 0..<spec.meetings {
+            let daysAgo = Double(m * 21 + random.int(1...10))
+            let start = anchor.addingTimeInterval(-daysAgo * 86400 + 15 * 3600)
+            set.meetings.append(
+                .object(
+                    JSONObject([
+                        ("id", .string(random.uuid())), ("externalId", .string("gcal-\(random.int(10000...99999))")),
+                        ("title", .string("\(accountName) \(m == 0 ? "QBR" : "sync")")), ("description", .null),
+                        ("location", .null), ("startDate", .string(VitallyDate.formatDay(start))),
+                        ("endDate", .string(VitallyDate.formatDay(start))),
+                        ("startDateTime", .string(VitallyDate.format(start))),
+                        ("endDateTime", .string(VitallyDate.format(start.addingTimeInterval(3600)))),
+                        ("startTimeZone", "utc"), ("endTimeZone", "utc"), ("externalStatus", .null),
+                        ("conferenceSolution", "Google Meet"), ("source", "google"),
+                        ("summary", .string(m == 0 ? "Reviewed goals and adoption." : "Weekly check-in.")),
+                        ("keyPoints", .array([.string(m == 0 ? "Renewal timeline" : "Open tickets")])),
+                        ("riskAssessment", .null), ("participants", []), ("accountIds", [.string(accountId)]),
+                        ("organizationIds", []), ("traits", [:]), ("archivedAt", .null),
+                        ("createdAt", stamp(daysAgo: daysAgo + 7)), ("updatedAt", stamp(daysAgo: daysAgo - 0.1)),
+                    ])))
+        }
+        if random.chance(0.25) || spec.name == "Acme Corp" {
+            let created = stamp(daysAgo: 200)
+            set.customObjectInstances["co-contracts", default: []].append(
+                .object(
+                    JSONObject([
+                        ("id", .string(random.uuid())), ("createdAt", created), ("updatedAt", created),
+                        ("name", .string("\(accountName) MSA")), ("externalId", .null), ("customObjectId", "co-contracts"),
+                        ("customerId", .string(accountId)), ("organizationId", .null),
+                        ("traits", ["vitally.custom.contractValue": .number((spec.mrr ?? 0) * 12)]), ("archivedAt", .null),
+                    ])))
+        }
+    }
+
+    mutating func addConversation(
+        _ conversation: (subject: String, status: String, rating: String?), index: Int, accountId: String,
+        accountName: String, users: [JSONValue]
+    ) {
+        let id = random.uuid()
+        let daysAgo = Double(index * 6 + random.int(1...5))
+        let userId = users.first?["id"] ?? .null
+        let admin = adminRef(3)
+        let messages: [JSONValue] = [
+            .object(
+                JSONObject([
+                    ("id", .string(random.uuid())), ("type", "inbound"), ("externalId", .null), ("conversationId", .string(id)),
+                    ("message", .string("<p>\(conversation.subject): can you help?</p>")),
+                    ("timestamp", stamp(daysAgo: daysAgo)), ("from", ["type": "user", "id": userId]),
+                    ("to", [["type": "admin", "id": admin["id"] ?? .null]]), ("cc", []), ("bcc", []),
+                ])),
+            .object(
+                JSONObject([
+                    ("id", .string(random.uuid())), ("type", "outbound"), ("externalId", .null), ("conversationId", .string(id)),
+                    ("message", "<p>Thanks, we're looking into it.</p>"), ("timestamp", stamp(daysAgo: daysAgo - 0.2)),
+                    ("from", ["type": "admin", "id": admin["id"] ?? .null]), ("to", [["type": "user", "id": userId]]),
+                    ("cc", []), ("bcc", []),
+                ])),
+        ]
+        set.conversations.append(
+            .object(
+                JSONObject([
+                    ("id", .string(id)), ("createdAt", stamp(daysAgo: daysAgo)), ("updatedAt", stamp(daysAgo: daysAgo - 0.2)),
+                    ("externalId", .string("zd-\(random.int(1000...9999))")), ("externalUrl", .null),
+                    ("subject", .string(conversation.subject)), ("status", .string(conversation.status)),
+                    ("rating", JSONValue(conversation.rating)), ("source", "zendesk"),
+                    ("traits", ["zendesk.status": .string(conversation.status == "open" ? "pending" : "solved")]),
+                    ("messages", .array(messages)), ("accounts", [["id": .string(accountId), "name": .string(accountName)]]),
+                    ("users", users.isEmpty ? [] : [["id": userId]]), ("admins", [["id": admin["id"] ?? .null]]),
+                ])))
+    }
+
+    mutating func addOnboarding(_ onboarding: (done: Bool, late: Bool), accountId: String, accountName: String) {
+        let start = random.int(30...120)
+        let duration = 45
+        let targetEnd = -start + duration
+        let status = onboarding.done ? "ps-complete" : "ps-active"
+        set.projects.append(
+            .object(
+                JSONObject([
+                    ("id", .string(random.uuid())), ("createdAt", stamp(daysAgo: Double(start + 3))),
+                    ("updatedAt", stamp(daysAgo: Double(max(start - 20, 1)))), ("name", .string("Onboarding @ \(accountName)")),
+                    ("accountId", .string(accountId)), ("organizationId", .null), ("templateId", "tpl-onb"),
+                    ("durationInDays", .number(Double(duration))), ("targetStartDate", day(inDays: -start)),
+                    ("actualStartDate", day(inDays: -start + 2)),
+                    ("targetCompletionDate", day(inDays: onboarding.late ? -5 : (onboarding.done ? targetEnd : max(targetEnd, 10)))),
+                    ("actualCompletionDate", onboarding.done ? day(inDays: targetEnd - 3) : .null),
+                    ("ownedByVitallyUserId", adminRef(0)["id"] ?? .null), ("projectCategoryId", "pc-onb"),
+                    ("projectStatusId", .string(status)), ("archivedAt", .null),
+                    ("traits", ["vitally.custom.progress": .number(onboarding.done ? 100 : (onboarding.late ? 40 : 65))]),
+                ])))
+    }
+}

@@ -1,0 +1,43 @@
+import Foundation
+import VitallyKit
+
+/// How the simulated tenant behaves: who may call it, how fast, and how it fails.
+public struct SimulatorOptions: Sendable {
+    public var token: String
+    public var seed: UInt64 = 42
+    /// "Today" for the generated data; every relative date hangs off it.
+    public var anchor: Date
+    public var accountCount = 360
+    public var latencyMilliseconds = 0
+    /// Share of requests (0...1) answered with a 503 or a dropped connection.
+    public var failRate = 0.0
+    public var rateLimitPerMinute = 1000
+    /// Send `Retry-After` on 429s (Vitally does not document it; off by default).
+    public var sendRetryAfter = false
+    /// Resource names (`notes`, `tasks`, ...) answered with 403, as for a token without that access.
+    public var forbiddenResources: Set<String> = []
+    /// Tokens that exist but were revoked: 403 instead of 401.
+    public var revokedTokens: Set<String> = []
+    /// A tenant with no accounts or users.
+    public var emptyTenant = false
+
+    public init(token: String, anchor: Date = VitallyDate.startOfDay(Date())) {
+        self.token = token
+        self.anchor = anchor
+    }
+}
+
+/// A one-off misbehaviour queued by a test: the next matching request gets it.
+public enum SimulatorFault: Sendable, Equatable {
+    case status(Int, headers: [HTTPHeader] = [])
+    case dropConnection
+    case delay(milliseconds: Int)
+}
+
+/// One request the simulator saw, for tests that count round trips.
+public struct SimulatorLogEntry: Sendable, Equatable {
+    public var method: String
+    public var path: String
+    public var query: [QueryItem]
+    public var status: Int
+}

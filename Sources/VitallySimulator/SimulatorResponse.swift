@@ -1,0 +1,41 @@
+import VitallyKit
+
+/// What the simulator answers, before the HTTP server writes it.
+public struct SimulatorResponse: Sendable, Equatable {
+    public var status: Int
+    public var headers: [HTTPHeader]
+    public var body: [UInt8]
+
+    public init(status: Int, headers: [HTTPHeader] = [], body: [UInt8]) {
+        self.status = status
+        self.headers = headers
+        self.body = body
+    }
+
+    static func json(_ value: JSONValue, status: Int = 200) -> SimulatorResponse {
+        SimulatorResponse(
+            status: status, headers: [HTTPHeader("Content-Type", "application/json; charset=utf-8")],
+            body: Array(value.serialized().utf8))
+    }
+
+    /// Vitally's error shape as far as it is known: `{statusCode, error, message}`.
+    static func error(_ status: Int, _ message: String) -> SimulatorResponse {
+        json(["statusCode": .number(Double(status)), "error": .string(reason(status)), "message": .string(message)],
+             status: status)
+    }
+
+    static func reason(_ status: Int) -> String {
+        switch status {
+        case 400: return "Bad Request"
+        case 401: return "Unauthorized"
+        case 403: return "Forbidden"
+        case 404: return "Not Found"
+        case 405: return "Method Not Allowed"
+        case 429: return "Too Many Requests"
+        case 500: return "Internal Server Error"
+        case 502: return "Bad Gateway"
+        case 503: return "Service Unavailable"
+        default: return "Error"
+        }
+    }
+}

@@ -1,0 +1,81 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import Logging
+import NIOCore
+import VitallyKit
+
+/// Serves a `SimulatorHandler` over HTTP with Hummingbird.
+public enum SimulatorServer {
+    struct DroppedConnection: Error {}
+
+    static func responder(_ handler: SimulatorHandler) -> CallbackResponder<BasicRequestContext> {
+        CallbackResponder { request, _ in
+            let query = request.uri.query.map(URLEncoding.parseQuery) ?? []
+            let outcome = await handler.handle(
+                method: request.method.rawValue, path: request.uri.path, query: query,
+                authorization: request.headers[.authorization])
+            switch outcome {
+            case .drop:
+                // Throwing from the body writer after the head makes the server close the connection mid-response.
+                return Response(status: .ok, headers: [:], body: ResponseBody { _ in throw DroppedConnection() })
+            case .respond(let answer):
+                var fields = HTTPFields()
+                for header in answer.headers {
+                    if let name = HTTPField.Name(header.name) { fields.append(HTTPField(name: name, value: header.value)) }
+                }
+                return Response(
+                    status: HTTPResponse.Status(code: answer.status), headers: fields,
+                    body: ResponseBody(byteBuffer: ByteBuffer(bytes: answer.body)))
+            }
+        }
+    }
+
+    /// Runs until the task is cancelled; `onRunning` gets the bound port.
+    public static func run(
+        handler: SimulatorHandler, host: String = "127.0.0.1", port: Int = 0,
+        onRunning: @escaping @Sendable (Int) async -> Void = { _ in }
+    ) async throws {
+        var logger = Logger(label: "vitally-sim")
+        logger.logLevel = .critical
+        let app = Application(
+            responder: responder(handler),
+            configuration: ApplicationConfiguration(address: .hostname(host, port: port), serverName: "vitally-sim"),
+            onServerRunning: { channel in await onRunning(channel.localAddress?.port ?? port) },
+            logger: logger)
+        try await app.run()
+    }
+
+    /// Starts in the background on a free loopback port, for tests and benchmarks.
+    public static func start(_ options: SimulatorOptions) async throws -> RunningSimulator {
+        let handler = SimulatorHandler(options: options)
+        let (stream, continuation) = AsyncStream<Int>.makeStream()
+        let task = Task {
+            try await run(handler: handler, onRunning: { port in continuation.yield(port) })
+        }
+        var iterator = stream.makeAsyncIterator()
+        guard let port = await iterator.next() else { throw CancellationError() }
+        return RunningSimulator(port: port, handler: handler, task: task)
+    }
+}
+
+/// A simulator running in this process.
+public final class RunningSimulator: Sendable {
+    public let port: Int
+    public let handler: SimulatorHandler
+    let task: Task<Void, any Error>
+
+    init(port: Int, handler: SimulatorHandler, task: Task<Void, any Error>) {
+        self.port = port
+        self.handler = handler
+        self.task = task
+    }
+
+    public var baseURL: String { "http://127.0.0.1:\(port)" }
+    public var state: SimulatorState { handler.state }
+
+    public func stop() async {
+        task.cancel()
+        _ = await task.result
+    }
+}

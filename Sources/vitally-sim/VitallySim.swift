@@ -1,0 +1,58 @@
+import ArgumentParser
+import Foundation
+import VitallyKit
+import VitallySimulator
+
+/// `vitally-sim`: a Vitally look-alike REST server over a seeded tenant, with fault injection.
+@main
+struct VitallySim: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "vitally-sim",
+        abstract: "Serve a simulated Vitally tenant on loopback (read-only REST API under /resources/).")
+
+    @Option(help: "Port to listen on (0 picks a free one).") var port = 8080
+    @Option(help: "Address to bind.") var host = "127.0.0.1"
+    @Option(help: "The secret token clients must send as the Basic-auth user name.") var token: String
+    @Option(help: "Seed of the generated data set; same seed, same bytes.") var seed: UInt64 = 42
+    @Option(help: "Accounts to generate (the scenario accounts are always included).") var accounts = 360
+    @Option(help: "The day the data treats as today, YYYY-MM-DD (default: today, UTC).") var anchor: String?
+    @Option(help: "Added latency per request, in milliseconds.") var latency = 0
+    @Option(name: .customLong("fail-rate"), help: "Share of requests (0-1) that get a 503 or a dropped connection.")
+    var failRate = 0.0
+    @Option(name: .customLong("rate-limit"), help: "Requests allowed per sliding minute, e.g. 1000 or 1000/min.")
+    var rateLimit = "1000/min"
+    @Option(help: "Comma-separated resources answered with 403 (e.g. notes,tasks).") var forbid = ""
+    @Option(name: .customLong("revoked-token"), help: "A token answered with 403, as a revoked key.") var revokedToken: String?
+    @Flag(help: "Serve a tenant with no accounts or users.") var empty = false
+    @Flag(name: .customLong("retry-after"), help: "Send Retry-After on 429 responses.") var retryAfter = false
+
+    func run() async throws {
+        var options = SimulatorOptions(token: token)
+        if let anchor {
+            guard let date = VitallyDate.parse(anchor) else {
+                throw ValidationError("--anchor must be a date like 2026-11-20")
+            }
+            options.anchor = date
+        }
+        guard let limit = Int(rateLimit.split(separator: "/").first ?? ""), limit > 0 else {
+            throw ValidationError("--rate-limit must be a number of requests per minute, like 1000/min")
+        }
+        guard (0...1).contains(failRate) else { throw ValidationError("--fail-rate must be between 0 and 1") }
+        options.seed = seed
+        options.accountCount = accounts
+        options.latencyMilliseconds = max(0, latency)
+        options.failRate = failRate
+        options.rateLimitPerMinute = limit
+        options.forbiddenResources = Set(forbid.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) })
+        options.revokedTokens = Set([revokedToken].compactMap { $0 })
+        options.emptyTenant = empty
+        options.sendRetryAfter = retryAfter
+        let handler = SimulatorHandler(options: options)
+        let count = handler.api.data.accounts.count
+        let day = VitallyDate.formatDay(options.anchor)
+        try await SimulatorServer.run(handler: handler, host: host, port: port) { bound in
+            print("vitally-sim listening on http://\(host):\(bound) (seed \(seed), \(count) accounts, today \(day))")
+            fflush(nil)
+        }
+    }
+}
