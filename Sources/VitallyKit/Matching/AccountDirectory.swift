@@ -1,0 +1,87 @@
+import Foundation
+
+/// The tenant's accounts for name and domain lookups: scanned once with
+/// `status=activeOrChurned`, cached on disk per tenant, refreshed incrementally
+/// (newest `updatedAt` first, stopping at what the cache already holds).
+public actor AccountDirectory {
+    /// How the last load went, for `doctor`, `status` and the benchmark.
+    public struct LoadReport: Sendable, Equatable {
+        public var fromCache: Bool
+        public var pagesFetched: Int
+        public var accountsUpdated: Int
+        public var total: Int
+    }
+
+    let client: VitallyClient
+    let cacheFile: URL?
+    let tenant: String
+    private var index: AccountIndex?
+    private var traits: DomainTraits?
+    private var loading: Task<AccountIndex, any Error>?
+    public private(set) var lastLoad: LoadReport?
+    /// Called with the number of accounts read so far while scanning.
+    public var onProgress: (@Sendable (Int) -> Void)?
+
+    public init(client: VitallyClient, tenant: String, cacheFile: URL? = nil) {
+        self.client = client
+        self.tenant = tenant
+        self.cacheFile = cacheFile
+    }
+
+    public func setProgressHandler(_ handler: (@Sendable (Int) -> Void)?) { onProgress = handler }
+
+    /// The trait keys that hold domains for this tenant (one `customFields` read, then remembered).
+    public func domainTraits() async throws -> DomainTraits {
+        if let traits { return traits }
+        let fields = try await client.customFields(model: "accounts")
+        let found = DomainTraits(customFields: fields)
+        traits = found
+        return found
+    }
+
+    /// The index, loading it on first use; concurrent callers share one load.
+    public func load() async throws -> AccountIndex {
+        if let index { return index }
+        if let loading { return try await loading.value }
+        let task = Task { try await self.performLoad() }
+        loading = task
+        defer { loading = nil }
+        let result = try await task.value
+        index = result
+        return result
+    }
+
+    /// Forgets the in-memory index so the next lookup refreshes.
+    public func invalidate() { index = nil }
+
+    private func performLoad() async throws -> AccountIndex {
+        var cached: AccountIndex?
+        if let cacheFile, let data = try? Data(contentsOf: cacheFile), let json = try? JSONParser.parse(Array(data)),
+            json["tenant"]?.string == tenant, let parsed = AccountIndex.from(json: json)
+        {
+            cached = parsed.index
+            traits = DomainTraits(keys: parsed.domainKeys.isEmpty ? DomainTraits.wellKnownKeys : parsed.domainKeys)
+        }
+        let traits = try await domainTraits()
+        var index = cached ?? AccountIndex()
+        let stopAt = cached?.newestUpdatedAt
+        var iterator = client.accounts(status: .activeOrChurned).makeAsyncIterator()
+        var updated = 0
+        while let account = try await iterator.next() {
+            let stamp = account.raw["updatedAt"]?.string ?? ""
+            if let stopAt, stamp <= stopAt, index.account(id: account.id)?.updatedAt == stamp { break }
+            index.upsert(AccountSummary(account: account, traits: traits))
+            updated += 1
+            if updated % 100 == 0 { onProgress?(updated) }
+        }
+        lastLoad = LoadReport(
+            fromCache: cached != nil, pagesFetched: iterator.pagesFetched, accountsUpdated: updated, total: index.count)
+        if let cacheFile { try? save(index, traits: traits, to: cacheFile) }
+        return index
+    }
+
+    private func save(_ index: AccountIndex, traits: DomainTraits, to file: URL) throws {
+        let text = index.json(tenant: tenant, domainKeys: traits.keys, scannedAt: Date()).serialized()
+        try AtomicFile.write(Data(text.utf8), to: file, permissions: 0o600)
+    }
+}

@@ -1,0 +1,128 @@
+import Foundation
+
+/// What matching needs to know about one account, small enough to cache on disk.
+public struct AccountSummary: Sendable, Equatable {
+    public var id: String
+    public var name: String
+    public var externalId: String?
+    public var churned: Bool
+    public var updatedAt: String
+    public var healthScore: Double?
+    public var mrr: Double?
+    /// (trait key, normalised domain) pairs.
+    public var domains: [DomainHit]
+
+    public init(account: Account, traits: DomainTraits) {
+        id = account.id
+        name = account.name
+        externalId = account.externalId
+        churned = account.isChurned
+        updatedAt = account.raw["updatedAt"]?.string ?? ""
+        healthScore = account.healthScore
+        mrr = account.mrr
+        domains = traits.domains(of: account).map { DomainHit(key: $0.key, domain: $0.domain) }
+    }
+
+    init?(json: JSONValue) {
+        guard let id = json["id"]?.string, let name = json["name"]?.string else { return nil }
+        self.id = id
+        self.name = name
+        externalId = json["externalId"]?.string
+        churned = json["churned"]?.bool ?? false
+        updatedAt = json["updatedAt"]?.string ?? ""
+        healthScore = json["healthScore"]?.double
+        mrr = json["mrr"]?.double
+        domains = (json["domains"]?.array ?? []).compactMap { pair in
+            guard let key = pair[0]?.string, let domain = pair[1]?.string else { return nil }
+            return DomainHit(key: key, domain: domain)
+        }
+    }
+
+    var json: JSONValue {
+        [
+            "id": .string(id), "name": .string(name), "externalId": JSONValue(externalId), "churned": .bool(churned),
+            "updatedAt": .string(updatedAt), "healthScore": JSONValue(healthScore), "mrr": JSONValue(mrr),
+            "domains": .array(domains.map { [.string($0.key), .string($0.domain)] }),
+        ]
+    }
+}
+
+/// A domain found in an account trait.
+public struct DomainHit: Sendable, Equatable, Hashable {
+    public var key: String
+    public var domain: String
+}
+
+/// Every account of a tenant with lookups by id, name and registrable domain.
+public struct AccountIndex: Sendable {
+    public private(set) var accounts: [AccountSummary] = []
+    private var byId: [String: Int] = [:]
+    private var byDomain: [String: [Int]] = [:]
+    /// The newest `updatedAt` seen: an incremental refresh stops there.
+    public private(set) var newestUpdatedAt = ""
+
+    public init(_ accounts: [AccountSummary] = []) {
+        for account in accounts { upsert(account) }
+    }
+
+    public var count: Int { accounts.count }
+
+    public mutating func upsert(_ summary: AccountSummary) {
+        if let index = byId[summary.id] {
+            for hit in accounts[index].domains { byDomain[Domain.registrable(hit.domain)]?.removeAll { $0 == index } }
+            accounts[index] = summary
+            addToIndex(summary, at: index)
+        } else {
+            accounts.append(summary)
+            byId[summary.id] = accounts.count - 1
+            addToIndex(summary, at: accounts.count - 1)
+        }
+        if summary.updatedAt > newestUpdatedAt { newestUpdatedAt = summary.updatedAt }
+    }
+
+    private mutating func addToIndex(_ summary: AccountSummary, at position: Int) {
+        for hit in summary.domains {
+            let key = Domain.registrable(hit.domain)
+            if !(byDomain[key]?.contains(position) ?? false) { byDomain[key, default: []].append(position) }
+        }
+    }
+
+    public func account(id: String) -> AccountSummary? { byId[id].map { accounts[$0] } }
+
+    /// Accounts whose domain traits share the registrable domain of `domain`.
+    public func accounts(forDomain domain: String) -> [AccountSummary] {
+        (byDomain[Domain.registrable(domain)] ?? []).map { accounts[$0] }
+    }
+
+    /// Case-insensitive name matches: exact ones when there are any, else those containing the text.
+    public func accounts(named text: String) -> [AccountSummary] {
+        let needle = text.lowercased()
+        let exact = accounts.filter { $0.name.lowercased() == needle || $0.externalId?.lowercased() == needle }
+        if !exact.isEmpty { return exact }
+        return accounts.filter { $0.name.lowercased().contains(needle) }
+    }
+
+    /// Name or domain contains the text.
+    public func search(_ text: String) -> [AccountSummary] {
+        let needle = text.lowercased()
+        return accounts.filter { summary in
+            summary.name.lowercased().contains(needle) || summary.domains.contains { $0.domain.contains(needle) }
+                || summary.externalId?.lowercased() == needle || summary.id == text
+        }
+    }
+
+    /// The cache file's JSON.
+    public func json(tenant: String, domainKeys: [String], scannedAt: Date) -> JSONValue {
+        [
+            "version": 1, "tenant": .string(tenant), "scannedAt": .string(VitallyDate.format(scannedAt)),
+            "domainKeys": .array(domainKeys.map { .string($0) }), "accounts": .array(accounts.map(\.json)),
+        ]
+    }
+
+    /// Reads a cache file written by `json(...)`; nil when it is not one.
+    public static func from(json: JSONValue) -> (index: AccountIndex, domainKeys: [String])? {
+        guard json["version"]?.int == 1, let rows = json["accounts"]?.array else { return nil }
+        let index = AccountIndex(rows.compactMap(AccountSummary.init(json:)))
+        return (index, (json["domainKeys"]?.array ?? []).compactMap(\.string))
+    }
+}

@@ -1,0 +1,52 @@
+import Foundation
+
+/// Which account traits hold a company domain, and what they say.
+/// Vitally has no domain field: keys differ per tenant (see vitally-api.md §7).
+public struct DomainTraits: Sendable, Equatable {
+    /// Keys integrations commonly use; compared case-insensitively.
+    public static let wellKnownKeys = [
+        "domain", "website", "url", "companyDomain", "company_domain", "hubspot.domain", "hubspot.website",
+        "hspot.domain", "hspot.website", "salesforce.Website", "salesforce.Domain", "vitally.custom.domain",
+        "vitally.custom.companyDomain", "vitally.custom.website",
+    ]
+
+    /// The keys this tenant uses, in the order they are tried.
+    public var keys: [String]
+
+    public init(keys: [String] = DomainTraits.wellKnownKeys) { self.keys = keys }
+
+    /// Well-known keys plus custom fields whose label or path mentions a domain, website or URL.
+    public init(customFields: [CustomField]) {
+        var keys = DomainTraits.wellKnownKeys
+        for field in customFields where DomainTraits.mentionsDomain(field.label) || DomainTraits.mentionsDomain(field.path) {
+            if !keys.contains(where: { $0.caseInsensitiveCompare(field.path) == .orderedSame }) { keys.append(field.path) }
+        }
+        self.keys = keys
+    }
+
+    static func mentionsDomain(_ text: String) -> Bool {
+        let lower = text.lowercased()
+        return lower.contains("domain") || lower.contains("website") || lower.hasSuffix("url") || lower.contains(".url")
+            || lower.contains(" url")
+    }
+
+    /// Every (trait key, normalised domain) the account carries.
+    public func domains(of account: Account) -> [(key: String, domain: String)] {
+        var found: [(String, String)] = []
+        for (key, value) in account.traits {
+            let isDomainKey =
+                keys.contains { $0.caseInsensitiveCompare(key) == .orderedSame }
+                || (key.hasPrefix("vitally.custom.") && DomainTraits.mentionsDomain(key))
+            guard isDomainKey else { continue }
+            let texts: [String] = value.array?.compactMap(\.string) ?? [value.string].compactMap { $0 }
+            for text in texts {
+                for piece in text.split(whereSeparator: { $0 == "," || $0 == " " || $0 == ";" }) {
+                    if let domain = Domain.normalize(String(piece)), !found.contains(where: { $0.1 == domain }) {
+                        found.append((key, domain))
+                    }
+                }
+            }
+        }
+        return found
+    }
+}

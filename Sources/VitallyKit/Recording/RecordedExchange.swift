@@ -1,0 +1,80 @@
+import Foundation
+
+/// One request and what came back (or how it failed), as stored in a HAR entry.
+public struct RecordedExchange: Sendable, Equatable {
+    public var startedAt: Date
+    public var timeMilliseconds: Double
+    public var method: String
+    /// Absolute URL as recorded (host included; replay ignores the host).
+    public var url: String
+    public var path: String
+    public var query: [QueryItem]
+    public var requestHeaders: [HTTPHeader]
+    public var status: Int
+    public var statusText: String
+    public var responseHeaders: [HTTPHeader]
+    public var mimeType: String
+    public var body: [UInt8]
+    /// A transport failure instead of a response (`_error` in the file), with its code.
+    public var error: String?
+    public var errorCode: VitallyError.Code?
+
+    public init(
+        startedAt: Date, timeMilliseconds: Double, method: String, url: String, path: String, query: [QueryItem],
+        requestHeaders: [HTTPHeader], status: Int, statusText: String, responseHeaders: [HTTPHeader],
+        mimeType: String, body: [UInt8], error: String? = nil, errorCode: VitallyError.Code? = nil
+    ) {
+        self.startedAt = startedAt
+        self.timeMilliseconds = timeMilliseconds
+        self.method = method
+        self.url = url
+        self.path = path
+        self.query = query
+        self.requestHeaders = requestHeaders
+        self.status = status
+        self.statusText = statusText
+        self.responseHeaders = responseHeaders
+        self.mimeType = mimeType
+        self.body = body
+        self.error = error
+        self.errorCode = errorCode
+    }
+
+    /// `GET /resources/accounts?limit=100`
+    public var summary: String {
+        HTTPRequest(method: method, path: path, query: query).summary
+    }
+
+    public var response: HTTPResponse {
+        HTTPResponse(status: status, headers: responseHeaders, body: body, url: url, startedAt: startedAt,
+                     elapsedMilliseconds: timeMilliseconds)
+    }
+
+    /// Splits an absolute or relative URL into its path and decoded query.
+    public static func split(url: String) -> (path: String, query: [QueryItem]) {
+        var rest = Substring(url)
+        if let scheme = rest.range(of: "://") {
+            rest = rest[scheme.upperBound...]
+            rest = rest.firstIndex(of: "/").map { rest[$0...] } ?? "/"
+        }
+        if let hash = rest.firstIndex(of: "#") { rest = rest[..<hash] }
+        guard let mark = rest.firstIndex(of: "?") else { return (String(rest), []) }
+        return (String(rest[..<mark]), URLEncoding.parseQuery(String(rest[rest.index(after: mark)...])))
+    }
+}
+
+/// Facts about a recording kept in its log's `_vitallyShell` field.
+public struct RecordingInfo: Sendable, Equatable {
+    /// "Now" for everything computed from this recording.
+    public var recordedAt: Date
+    public var subdomain: String?
+    public var region: String?
+    public var baseURL: String?
+
+    public init(recordedAt: Date, subdomain: String? = nil, region: String? = nil, baseURL: String? = nil) {
+        self.recordedAt = recordedAt
+        self.subdomain = subdomain
+        self.region = region
+        self.baseURL = baseURL
+    }
+}

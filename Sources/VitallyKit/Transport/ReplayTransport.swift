@@ -1,0 +1,52 @@
+import Foundation
+import Synchronization
+
+/// Answers from a recording and never touches the network. In `missing` mode, requests the
+/// recording lacks go to a fallback transport (a recording one, which appends them).
+public final class ReplayTransport: HTTPTransport {
+    public let recording: HARRecording
+    private let index: Mutex<ReplayIndex>
+    private let fallback: (any HTTPTransport)?
+    /// Shown in a miss message: the command that would record what is missing.
+    private let recordHint: String
+
+    public init(recording: HARRecording, fallback: (any HTTPTransport)? = nil, recordHint: String) {
+        self.recording = recording
+        self.index = Mutex(ReplayIndex(recording.exchanges))
+        self.fallback = fallback
+        self.recordHint = recordHint
+    }
+
+    public func send(_ request: HTTPRequest) async throws -> HTTPResponse {
+        try ReadOnlyGuard.check(request)
+        let found = index.withLock { $0.next(for: request) }
+        guard let exchange = found else {
+            if let fallback { return try await fallback.send(request) }
+            throw miss(request)
+        }
+        if let error = exchange.error {
+            throw VitallyError(
+                exchange.errorCode ?? .connection, method: request.method, path: request.path, cause: error + " (replayed)")
+        }
+        return exchange.response
+    }
+
+    public var unusedCount: Int { index.withLock { $0.unusedCount } }
+
+    func miss(_ request: HTTPRequest) -> VitallyError {
+        let file = recording.url.lastPathComponent
+        let candidates = index.withLock { $0.closest(to: request) }
+        var text = "\(request.summary) is not in \(file)"
+        if candidates.isEmpty {
+            text += " (it has no requests)"
+        } else {
+            text += "; closest recorded: "
+            text += candidates.enumerated().map { number, candidate in
+                "\(number + 1)) \(candidate.summary)"
+                    + (candidate.differences.isEmpty ? "" : " [\(candidate.differences.joined(separator: "; "))]")
+            }.joined(separator: " ")
+        }
+        text += ". To record it: \(recordHint)"
+        return VitallyError(.notRecorded, method: request.method, path: request.path, cause: text)
+    }
+}
