@@ -1,0 +1,67 @@
+import Foundation
+import VitallyKit
+
+extension Shell {
+    /// Health score with its breakdown, renewal, MRR, NPS and last seen.
+    func health(_ command: ParsedCommand) async throws -> CommandResult {
+        let account = try await resolveAccount(command.arguments[0])
+        let breakdown = try await connection.client.healthScores(accountId: account.id)
+        let (level, style) = Format.healthLevel(account.healthScore)
+        var blocks: [OutputBlock] = [
+            .line([
+                Span(account.name, .bold), Span(" (\(account.externalId ?? account.id))  ", .dim),
+                Span("health \(Format.score(account.healthScore))/10 \(level)", style),
+                account.isChurned ? Span("  CHURNED", .bad) : Span(""),
+            ])
+        ]
+        if breakdown.isEmpty {
+            blocks.append(.text("  no health-score breakdown", .dim))
+        } else {
+            blocks.append(
+                .table(
+                    Table(
+                        columns: ["  SCORE", "VALUE", "WEIGHT"],
+                        rows: breakdown.map { entry in
+                            [Span("  " + entry.name), Span(Format.score(entry.score), Format.healthLevel(entry.score).1),
+                             Span(entry.weight.map { "\(Int(($0 * 100).rounded()))%" } ?? "")]
+                        })))
+        }
+        let nps = npsSummary(account)
+        var fields = [
+            Field("Renewal", Format.day(account.nextRenewalDate, now: now), renewalStyle(account)),
+            Field("MRR", Format.money(account.mrr)),
+            Field("NPS", nps),
+            Field("Last seen", Format.day(account.lastSeenTimestamp, now: now), staleStyle(account.lastSeenTimestamp)),
+        ]
+        if let trial = account.trialEndDate { fields.append(Field("Trial ends", Format.day(trial, now: now))) }
+        blocks.append(.fields(fields))
+        let json: JSONValue = [
+            "account": ["id": .string(account.id), "externalId": JSONValue(account.externalId), "name": .string(account.name)],
+            "healthScore": JSONValue(account.healthScore), "level": .string(level),
+            "breakdown": .array(breakdown.map { ["name": .string($0.name), "score": JSONValue($0.score), "weight": JSONValue($0.weight)] }),
+            "nextRenewalDate": JSONValue(account.nextRenewalDate.map(VitallyDate.format)), "mrr": JSONValue(account.mrr),
+            "npsScore": JSONValue(account.npsScore), "npsPromoterCount": JSONValue(account.npsPromoterCount),
+            "npsPassiveCount": JSONValue(account.npsPassiveCount), "npsDetractorCount": JSONValue(account.npsDetractorCount),
+            "lastSeenTimestamp": JSONValue(account.lastSeenTimestamp.map(VitallyDate.format)),
+            "churned": .bool(account.isChurned),
+        ]
+        return CommandResult(output: ShellOutput(blocks: blocks, json: json))
+    }
+
+    func npsSummary(_ account: Account) -> String {
+        guard let score = account.npsScore else { return "no responses" }
+        return "\(Format.score(score)) (\(Format.count(account.npsPromoterCount ?? 0, "promoter")), "
+            + "\(account.npsPassiveCount ?? 0) passive, \(Format.count(account.npsDetractorCount ?? 0, "detractor")))"
+    }
+
+    func renewalStyle(_ account: Account) -> Style {
+        guard let renewal = account.nextRenewalDate else { return .plain }
+        let days = Format.daysUntil(renewal, now: now)
+        return days < 0 ? .bad : days <= 90 ? .warn : .plain
+    }
+
+    func staleStyle(_ date: Date?) -> Style {
+        guard let date else { return .dim }
+        return Format.daysUntil(date, now: now) <= -30 ? .bad : .plain
+    }
+}

@@ -1,0 +1,58 @@
+import VitallyKit
+
+/// TAB completion: command names, subcommands, flags, flag values, and argument values.
+/// Pure: the line editor hands in the text before the cursor and inserts what comes back.
+public struct Completer: Sendable {
+    public let state: CompletionState
+
+    public init(state: CompletionState) { self.state = state }
+
+    /// Candidates for the word being typed at the end of `head`, and that partial word.
+    public func complete(_ head: String) -> (word: String, candidates: [String]) {
+        let segment = head.split(separator: ";", omittingEmptySubsequences: false).last.map(String.init) ?? head
+        var words = segment.split(separator: " ", omittingEmptySubsequences: true).map(String.init)
+        let word = segment.hasSuffix(" ") || words.isEmpty ? "" : words.removeLast()
+        return (word, candidates(before: words, word: word))
+    }
+
+    public func candidates(before words: [String], word: String) -> [String] {
+        let values = state.snapshot
+        func matching(_ options: [String]) -> [String] {
+            let lower = word.lowercased()
+            var seen = Set<String>()
+            return options.filter { $0.lowercased().hasPrefix(lower) && seen.insert($0).inserted }
+        }
+        guard let first = words.first else { return matching(CommandCatalog.names) }
+        guard let spec = CommandCatalog.spec(named: first.lowercased()) else { return [] }
+        if let last = words.last, let flag = spec.flags.first(where: { $0.name == last }), flag.takesValue {
+            if flag.name == "--ics" { return [] }
+            return matching(flag.values)
+        }
+        if word.hasPrefix("-") { return matching(spec.flags.map(\.name)) }
+        let positional = words.dropFirst().filter { !$0.hasPrefix("--") }
+        if !spec.subcommands.isEmpty, positional.isEmpty {
+            var options = spec.subcommands
+            if spec.argument == .harFile { options += values.recordings }
+            return matching(options)
+        }
+        switch spec.argument {
+        case .account:
+            if spec.name == "accounts", positional.first == "list" { return [] }
+            return matching(values.accounts.map(quoteIfNeeded))
+        case .emails: return matching(values.emails)
+        case .harFile: return matching(values.recordings)
+        case .command: return positional.isEmpty ? matching(CommandCatalog.names) : []
+        case .path:
+            if positional.isEmpty { return matching(["GET"]) }
+            return matching([
+                "/resources/accounts", "/resources/organizations", "/resources/users", "/resources/users/search?email=",
+                "/resources/admins", "/resources/notes", "/resources/tasks", "/resources/conversations",
+                "/resources/npsResponses", "/resources/projects", "/resources/meetings",
+                "/resources/customFields?model=accounts", "/resources/customObjects",
+            ])
+        case .subdomain, .none, .text: return []
+        }
+    }
+
+    func quoteIfNeeded(_ s: String) -> String { s.contains(" ") ? ShellWords.quote(s) : s }
+}

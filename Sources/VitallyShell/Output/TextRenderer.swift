@@ -1,0 +1,109 @@
+import VitallyKit
+
+/// Turns output blocks into text: aligned tables fitted to a width, colour only when asked.
+public struct TextRenderer: Sendable {
+    public var width: Int
+    public var color: Bool
+
+    public init(width: Int = 100, color: Bool = false) {
+        self.width = max(40, width)
+        self.color = color
+    }
+
+    /// Renders a result's stdout part: JSON, verbatim text, or the blocks.
+    public func render(_ output: ShellOutput, json: Bool) -> String {
+        if json { return output.json.serialized(pretty: true) + "\n" }
+        if let verbatim = output.verbatim { return verbatim.hasSuffix("\n") ? verbatim : verbatim + "\n" }
+        return output.blocks.map(render).joined()
+    }
+
+    public func render(_ block: OutputBlock) -> String {
+        switch block {
+        case .blank: return "\n"
+        case .line(let spans): return paint(spans) + "\n"
+        case .fields(let fields):
+            let labelWidth = min(fields.map { $0.label.count }.max() ?? 0, 24)
+            return fields.map { field in
+                pad(field.label, labelWidth) + "  " + paint(fit(field.value, width - labelWidth - 2)) + "\n"
+            }.joined()
+        case .table(let table): return render(table)
+        }
+    }
+
+    func render(_ table: Table) -> String {
+        let count = table.columns.count
+        var widths = (0..<count).map { column in
+            max(table.columns[column].count, table.rows.map { row in column < row.count ? row[column].text.count : 0 }.max() ?? 0)
+        }
+        let gap = 2
+        var total = widths.reduce(0, +) + gap * (count - 1)
+        while total > width {
+            let candidates = table.flexible.isEmpty ? Set(0..<count) : table.flexible
+            guard let widest = candidates.filter({ widths[$0] > 6 }).max(by: { widths[$0] < widths[$1] }) else { break }
+            let cut = min(total - width, widths[widest] - 6)
+            widths[widest] -= cut
+            total -= cut
+        }
+        var out = ""
+        let header = table.columns.enumerated().map { index, name in
+            index == count - 1 ? name : pad(truncate(name, widths[index]), widths[index])
+        }.joined(separator: "  ")
+        out += (color ? "\u{1B}[1m" + header + "\u{1B}[0m" : header) + "\n"
+        for row in table.rows {
+            var cells: [String] = []
+            for column in 0..<count {
+                let span = column < row.count ? row[column] : Span("")
+                let text = truncate(span.text, widths[column])
+                let padded = column == count - 1 ? text : pad(text, widths[column])
+                cells.append(paint([Span(padded, span.style)]))
+            }
+            out += trimTrailing(cells.joined(separator: "  ")) + "\n"
+        }
+        return out
+    }
+
+    func fit(_ spans: [Span], _ room: Int) -> [Span] {
+        var left = max(room, 10)
+        var out: [Span] = []
+        for span in spans {
+            guard left > 0 else { break }
+            let text = truncate(span.text, left)
+            left -= text.count
+            out.append(Span(text, span.style))
+        }
+        return out
+    }
+
+    func truncate(_ s: String, _ width: Int) -> String {
+        let flat = s.replacingOccurrences(of: "\n", with: " ")
+        guard flat.count > width else { return flat }
+        guard width > 1 else { return String(flat.prefix(width)) }
+        return String(flat.prefix(width - 1)) + "…"
+    }
+
+    func pad(_ s: String, _ width: Int) -> String {
+        s.count >= width ? s : s + String(repeating: " ", count: width - s.count)
+    }
+
+    func trimTrailing(_ s: String) -> String {
+        var out = s
+        while out.hasSuffix(" ") { out.removeLast() }
+        return out
+    }
+
+    func paint(_ spans: [Span]) -> String {
+        spans.map { span in
+            guard color, span.style != .plain, !span.text.isEmpty else { return span.text }
+            let code: String
+            switch span.style {
+            case .plain: code = "0"
+            case .bold: code = "1"
+            case .dim: code = "2"
+            case .good: code = "32"
+            case .warn: code = "33"
+            case .bad: code = "31"
+            }
+            return "\u{1B}[\(code)m\(span.text)\u{1B}[0m"
+        }.joined()
+    }
+}

@@ -1,0 +1,55 @@
+/// What goes into the history file: secrets replaced, duplicates dropped, at most 1000 lines.
+public enum HistoryPolicy {
+    public static let limit = 1000
+
+    /// The line as it may be stored, or nil when it must not be (blank, or starting with a space).
+    public static func storable(_ line: String, secrets: [String] = []) -> String? {
+        guard let first = line.first, first != " ", !line.trimmingCharacters(in: .whitespaces).isEmpty else { return nil }
+        var out = redactTokenFlags(line)
+        for secret in secrets where secret.count >= 4 { out = out.replacingOccurrences(of: secret, with: "REDACTED") }
+        return out
+    }
+
+    /// `connect acme --token sk_live_x` -> `connect acme --token REDACTED` (also `--token=...`).
+    public static func redactTokenFlags(_ line: String) -> String {
+        var words = line.split(separator: " ", omittingEmptySubsequences: false).map(String.init)
+        var index = 0
+        while index < words.count {
+            let lower = words[index].lowercased()
+            if lower == "--token" || lower == "-t" {
+                if index + 1 < words.count, !words[index + 1].isEmpty { words[index + 1] = "REDACTED" }
+                index += 2
+                continue
+            }
+            if lower.hasPrefix("--token=") { words[index] = "--token=REDACTED" }
+            if lower.hasPrefix("vitally_token=") { words[index] = "VITALLY_TOKEN=REDACTED" }
+            index += 1
+        }
+        return words.joined(separator: " ")
+    }
+
+    /// Appends a line, removing an older identical one, keeping the newest `limit`.
+    public static func adding(_ line: String, to lines: [String]) -> [String] {
+        var out = lines.filter { $0 != line }
+        out.append(line)
+        if out.count > limit { out.removeFirst(out.count - limit) }
+        return out
+    }
+
+    /// File lines to entries: one entry per line, `\n` and `\\` escaped.
+    public static func decode(_ text: String) -> [String] {
+        text.split(separator: "\n").map { line in
+            var out = ""
+            var escaped = false
+            for ch in line {
+                if escaped { out.append(ch == "n" ? "\n" : ch); escaped = false } else if ch == "\\" { escaped = true } else { out.append(ch) }
+            }
+            return out
+        }.filter { !$0.isEmpty && $0 != "_HiStOrY_V2_" }
+    }
+
+    public static func encode(_ lines: [String]) -> String {
+        lines.map { $0.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\n", with: "\\n") }
+            .joined(separator: "\n") + (lines.isEmpty ? "" : "\n")
+    }
+}

@@ -1,0 +1,188 @@
+import Foundation
+import VitallyKit
+
+/// How `--record` treats an existing file: start over, or replay it and record what is missing.
+public enum RecordMode: String, Sendable, CaseIterable {
+    case all, missing
+}
+
+/// The command interpreter: turns lines into results. No terminal I/O: the executable
+/// feeds it lines and prints what comes back.
+public actor Shell {
+    let environment: ShellEnvironment
+    var connection: Connection
+    let jsonByDefault: Bool
+    /// Values seen this session, offered by TAB completion.
+    public nonisolated let completion = CompletionState()
+    var startupNotes: [String] = []
+
+    public init(environment: ShellEnvironment, jsonByDefault: Bool = false) {
+        self.environment = environment
+        self.jsonByDefault = jsonByDefault
+        connection = .offline()
+        completion.setRecordings(Shell.harFiles(in: environment.recordingsDirectory))
+    }
+
+    /// Applies the start-up flags; the result's error is set when the session cannot start as asked.
+    public func start(replay: String? = nil, record: String? = nil, recordMode: RecordMode = .all) async -> CommandResult {
+        if let problem = environment.environmentProblem { startupNotes.append(problem) }
+        if let replay { return await openReplay(replay, recordMissing: false) }
+        guard let credentials = savedCredentials() else {
+            if let record {
+                return .failure(
+                    "--record \(record) needs a tenant: set VITALLY_SUBDOMAIN and VITALLY_TOKEN (or VITALLY_BASE_URL), "
+                        + "or start without --record and run 'connect' then 'record \(record)'")
+            }
+            return CommandResult()
+        }
+        do {
+            connection = try .live(credentials, cacheDirectory: environment.cacheDirectory)
+        } catch {
+            return .failure(ErrorAdvice.sentence(for: error))
+        }
+        if let record {
+            if recordMode == .missing { return await openReplay(record, recordMissing: true) }
+            return await startRecording(record)
+        }
+        return CommandResult()
+    }
+
+    /// Notes worth one line each at start-up (a bad variable, an unsafe config file).
+    public func takeStartupNotes() -> [String] {
+        defer { startupNotes = [] }
+        return startupNotes
+    }
+
+    func savedCredentials() -> Credentials? {
+        if let fromEnvironment = environment.environmentCredentials { return fromEnvironment }
+        guard let file = environment.configFile else { return nil }
+        do {
+            return try ConfigFile(url: file).load()
+        } catch {
+            startupNotes.append(error.cause ?? error.description)
+            return nil
+        }
+    }
+
+    public var mode: SessionMode { connection.mode }
+    public var tenant: String { connection.tenant }
+    public var recordingName: String? { connection.recordingURL?.lastPathComponent }
+
+    /// "Now" for relative dates: the recording's time when recording or replaying.
+    var now: Date { connection.fixedNow ?? environment.clock() }
+
+    /// Runs every command of a line in order; a line that cannot be split is one usage error.
+    public func run(line: String) async -> [CommandResult] {
+        let commands: [[String]]
+        do {
+            commands = try ShellWords.split(line)
+        } catch {
+            if case .unterminated(let why) = error { return [.failure("cannot read the line: \(why)", status: .usage)] }
+            return []
+        }
+        var results: [CommandResult] = []
+        for words in commands {
+            let result = await run(words: words)
+            results.append(result)
+            if result.exitRequested { break }
+        }
+        return results
+    }
+
+    /// Runs one command given as words.
+    public func run(words: [String]) async -> CommandResult {
+        let parsed: ParsedCommand
+        do {
+            parsed = try ParsedCommand.parse(words).0
+        } catch {
+            return .failure(error.message, status: .usage)
+        }
+        do {
+            try Task.checkCancellation()
+            var result = try await dispatch(parsed)
+            result.asJSON = wantsJSON(parsed) || parsed.flag("--format") == "json"
+            return result
+        } catch let error as VitallyError {
+            return .failure(advice(error))
+        } catch is CancellationError {
+            return .failure("cancelled")
+        } catch {
+            return .failure("\(parsed.name) failed: \(error)")
+        }
+    }
+
+    func advice(_ error: VitallyError) -> String {
+        ErrorAdvice.sentence(
+            for: error, region: connection.credentials?.region, replaying: connection.mode == .replay)
+    }
+
+    /// Whether this command's output should be JSON.
+    func wantsJSON(_ command: ParsedCommand) -> Bool { jsonByDefault || command.has("--json") }
+
+    func dispatch(_ command: ParsedCommand) async throws -> CommandResult {
+        switch command.name {
+        case "connect": return try await connect(command)
+        case "disconnect": return disconnect()
+        case "status": return await status()
+        case "accounts": return try await accounts(command)
+        case "health": return try await health(command)
+        case "notes": return try await notes(command)
+        case "tasks": return try await tasks(command)
+        case "users": return try await users(command)
+        case "nps": return try await nps(command)
+        case "conversations": return try await conversations(command)
+        case "timeline": return try await timeline(command)
+        case "raw": return try await raw(command)
+        case "match": return try await match(command)
+        case "brief": return try await brief(command)
+        case "doctor": return try await doctor(command)
+        case "record": return await record(command)
+        case "replay": return await openReplay(command.arguments[0], recordMissing: false)
+        case "recordings": return recordings(command)
+        case "help": return help(command)
+        case "history": return history(command)
+        case "exit":
+            var result = CommandResult()
+            result.exitRequested = true
+            return result
+        default: return .failure("'\(command.name)' is not available yet", status: .usage)
+        }
+    }
+
+    /// Resolves an ACCOUNT argument, or says why it cannot.
+    func resolveAccount(_ text: String) async throws -> Account {
+        environment.progress("")
+        let progress = environment.progress
+        await connection.directory.setProgressHandler { count in progress("scanning accounts… \(count)") }
+        let resolution = try await connection.resolver.resolve(text)
+        environment.progress("")
+        switch resolution {
+        case .found(let account, _):
+            completion.noteAccount(account)
+            return account
+        case .ambiguous(let candidates, let reason):
+            let list = candidates.prefix(6).map { "\($0.name) (\($0.externalId ?? $0.id))" }.joined(separator: ", ")
+            throw VitallyError(
+                .invalidInput,
+                cause: "\(reason): \(list)\(candidates.count > 6 ? ", …" : ""); give the externalId or the exact name")
+        case .notFound(let why):
+            throw VitallyError(.invalidInput, cause: "no account found for '\(text)': \(why)")
+        }
+    }
+
+    /// A bare name goes under `recordings/`; a path is used as given; `.har` is added when missing.
+    func recordingURL(_ name: String) -> URL {
+        var file = name
+        if !file.lowercased().hasSuffix(".har") { file += ".har" }
+        if file.contains("/") {
+            return file.hasPrefix("/")
+                ? URL(fileURLWithPath: file) : environment.workingDirectory.appendingPathComponent(file)
+        }
+        return environment.recordingsDirectory.appendingPathComponent(file)
+    }
+
+    static func harFiles(in directory: URL) -> [String] {
+        ((try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? [])
+            .filter { $0.lowercased().hasSuffix(".har") }.sorted()
+    }
+}

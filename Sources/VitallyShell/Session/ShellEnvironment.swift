@@ -1,0 +1,73 @@
+import Foundation
+import VitallyKit
+
+/// Everything the shell needs from the outside world, handed in by the executable
+/// (which alone reads the environment and touches the terminal).
+public struct ShellEnvironment: Sendable {
+    /// Credentials from `VITALLY_*` variables, if complete.
+    public var environmentCredentials: Credentials?
+    /// A problem with the `VITALLY_*` variables, reported once at start.
+    public var environmentProblem: String?
+    public var configFile: URL?
+    /// Where account indexes are cached, one folder per tenant.
+    public var cacheDirectory: URL?
+    public var recordingsDirectory: URL
+    public var workingDirectory: URL
+    /// Asks for a secret without echo; nil when nobody can answer.
+    public var readSecret: @Sendable (String) async -> String?
+    /// Shows progress of long scans (a terminal line), or nothing.
+    public var progress: @Sendable (String) -> Void
+    /// The history lines, newest last.
+    public var history: @Sendable () -> [String]
+    public var clock: @Sendable () -> Date
+
+    public init(
+        environmentCredentials: Credentials? = nil, environmentProblem: String? = nil, configFile: URL? = nil,
+        cacheDirectory: URL? = nil, recordingsDirectory: URL, workingDirectory: URL,
+        readSecret: @escaping @Sendable (String) async -> String? = { _ in nil },
+        progress: @escaping @Sendable (String) -> Void = { _ in },
+        history: @escaping @Sendable () -> [String] = { [] },
+        clock: @escaping @Sendable () -> Date = { Date() }
+    ) {
+        self.environmentCredentials = environmentCredentials
+        self.environmentProblem = environmentProblem
+        self.configFile = configFile
+        self.cacheDirectory = cacheDirectory
+        self.recordingsDirectory = recordingsDirectory
+        self.workingDirectory = workingDirectory
+        self.readSecret = readSecret
+        self.progress = progress
+        self.history = history
+        self.clock = clock
+    }
+
+    /// Reads `VITALLY_SUBDOMAIN`, `VITALLY_TOKEN`, `VITALLY_REGION`, `VITALLY_BASE_URL` from a dictionary.
+    public static func credentials(from variables: [String: String]) -> (Credentials?, String?) {
+        guard let token = variables["VITALLY_TOKEN"], !token.isEmpty else {
+            let partial = ["VITALLY_SUBDOMAIN", "VITALLY_BASE_URL"].contains { variables[$0] != nil }
+            return (nil, partial ? "VITALLY_TOKEN is not set; set it or use 'connect'" : nil)
+        }
+        var region = VitallyRegion.us
+        if let raw = variables["VITALLY_REGION"], !raw.isEmpty {
+            guard let parsed = VitallyRegion(rawValue: raw.lowercased()) else {
+                return (nil, "VITALLY_REGION must be us or eu, not '\(raw)'")
+            }
+            region = parsed
+        }
+        var subdomain: String?
+        if let raw = variables["VITALLY_SUBDOMAIN"], !raw.isEmpty {
+            do {
+                let parsed = try SubdomainParser.parse(raw)
+                subdomain = parsed.subdomain
+                if let implied = parsed.impliedRegion, variables["VITALLY_REGION"] == nil { region = implied }
+            } catch {
+                return (nil, "VITALLY_SUBDOMAIN: " + (error.cause ?? "invalid"))
+            }
+        }
+        let baseURL = variables["VITALLY_BASE_URL"].flatMap { $0.isEmpty ? nil : $0 }
+        if subdomain == nil, baseURL == nil, region == .us {
+            return (nil, "VITALLY_TOKEN is set but VITALLY_SUBDOMAIN is not (or set VITALLY_REGION=eu, or VITALLY_BASE_URL)")
+        }
+        return (Credentials(subdomain: subdomain, token: token, region: region, baseURL: baseURL, source: .environment), nil)
+    }
+}

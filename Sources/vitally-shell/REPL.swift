@@ -1,0 +1,173 @@
+import Foundation
+import VitallyKit
+import VitallyShell
+
+/// The read-run-print loop: picks the reader, feeds lines to the shell, prints results,
+/// keeps history, and turns the outcome into an exit status.
+final class REPL {
+    let options: VitallyShellCommand
+    let runner = CommandRunner()
+    let interactive: Bool
+    let color: Bool
+    var history: HistoryStore?
+    var editor: LineEditor?
+    var secrets: [String] = []
+
+    init(options: VitallyShellCommand) {
+        self.options = options
+        let hasScript = options.commands != nil || options.script != nil
+        interactive = !hasScript && (options.interactive || (Terminal.stdinIsTTY && Terminal.stdoutIsTTY))
+        color = Terminal.stdoutIsTTY && !options.noColor && Terminal.variable("NO_COLOR") == nil && !options.json
+    }
+
+    static func folder(_ variable: String, fallback: String) -> URL {
+        if let base = Terminal.variable(variable), !base.isEmpty { return URL(fileURLWithPath: base) }
+        let home = Terminal.variable("HOME") ?? NSTemporaryDirectory()
+        return URL(fileURLWithPath: home).appendingPathComponent(fallback)
+    }
+
+    func makeEnvironment() -> ShellEnvironment {
+        let (credentials, problem) = ShellEnvironment.credentials(from: Terminal.environment)
+        if let token = credentials?.token { secrets = Redactor.forms(of: token) }
+        let cwd = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
+        let recordings = Terminal.variable("VITALLY_RECORDINGS_DIR").map { URL(fileURLWithPath: $0) }
+            ?? cwd.appendingPathComponent("recordings")
+        let showProgress = interactive && Terminal.stderrIsTTY
+        let historyBox = HistoryBox()
+        historyBox.store = history
+        return ShellEnvironment(
+            environmentCredentials: credentials, environmentProblem: problem,
+            configFile: REPL.folder("XDG_CONFIG_HOME", fallback: ".config").appendingPathComponent("vitally-shell/config.json"),
+            cacheDirectory: REPL.folder("XDG_CACHE_HOME", fallback: ".cache").appendingPathComponent("vitally-shell"),
+            recordingsDirectory: recordings, workingDirectory: cwd,
+            readSecret: { prompt in Terminal.readSecret(prompt: prompt) },
+            progress: { text in if showProgress { Terminal.err("\r\u{1B}[K" + text) } },
+            history: { historyBox.lines })
+    }
+
+    func start() -> Int32 {
+        if interactive {
+            history = HistoryStore(url: REPL.folder("XDG_STATE_HOME", fallback: ".local/state").appendingPathComponent("vitally-shell/history"))
+        }
+        let shell = Shell(environment: makeEnvironment(), jsonByDefault: options.json)
+        Terminal.onInterrupt { [runner, interactive] in
+            if !runner.interrupt() && !interactive { Foundation.exit(130) }
+        }
+        let opening = runner.run { [options] in
+            await shell.start(replay: options.replay, record: options.record, recordMode: options.recordMode)
+        }
+        for note in runner.run({ await shell.takeStartupNotes() }) { Terminal.err("warning: \(note)\n") }
+        if opening.error != nil {
+            report(opening)
+            return opening.status.rawValue
+        }
+        let reader: any LineReader
+        if let commands = options.commands {
+            reader = FixedReader(lines: [commands])
+        } else if let script = options.script {
+            guard let text = try? String(contentsOfFile: script, encoding: .utf8) else {
+                Terminal.err("error: cannot read script \(script)\n")
+                return 2
+            }
+            reader = FixedReader(lines: text.components(separatedBy: "\n"))
+        } else if interactive, let editor = LineEditor(completer: Completer(state: shell.completion), historyLines: history?.lines ?? []) {
+            self.editor = editor
+            reader = editor
+            print(opening)
+            banner(shell)
+        } else {
+            reader = PipeReader()
+        }
+        return loop(shell: shell, reader: reader)
+    }
+
+    func banner(_ shell: Shell) {
+        let (mode, tenant, file) = runner.run { (await shell.mode, await shell.tenant, await shell.recordingName) }
+        var parts = ["vitally-shell \(VitallyKitVersion.current)", mode.rawValue]
+        if !tenant.isEmpty { parts.append(tenant) }
+        if let file { parts.append(file) }
+        let hint = mode == .offline ? "'connect SUBDOMAIN' or 'replay FILE.har' to start; 'help' lists commands" : "'help' lists commands, TAB completes, Ctrl-D exits"
+        Terminal.out(paint(parts.joined(separator: " · "), "1") + "  " + paint(hint, "2") + "\n")
+    }
+
+    func prompt(_ shell: Shell) -> String {
+        let (mode, tenant) = runner.run { (await shell.mode, await shell.tenant) }
+        let inside = mode == .offline ? "" : "[" + (tenant.isEmpty ? "?" : tenant) + " · " + mode.rawValue + "]"
+        guard color else { return "vitally\(inside)> " }
+        let code = mode == .replay ? "36" : mode == .record ? "31" : "32"
+        // \u{1} brackets escape sequences so libedit knows they take no room.
+        return "\u{1}\u{1B}[1m\u{1}vitally\u{1}\u{1B}[0;\(code)m\u{1}\(inside)\u{1}\u{1B}[0m\u{1}> "
+    }
+
+    func paint(_ text: String, _ code: String) -> String { color ? "\u{1B}[\(code)m\(text)\u{1B}[0m" : text }
+
+    func loop(shell: Shell, reader: any LineReader) -> Int32 {
+        var worst: ExitStatus = .ok
+        var pending = ""
+        while true {
+            let promptText = interactive ? (pending.isEmpty ? prompt(shell) : "...> ") : ""
+            guard let input = reader.readLine(prompt: promptText) else {
+                if interactive { Terminal.out("\n") }
+                break
+            }
+            guard case .line(let text) = input else {
+                pending = ""
+                continue
+            }
+            let line = pending.isEmpty ? text : pending + "\n" + text
+            if interactive, REPL.isUnterminated(line) {
+                pending = line
+                continue
+            }
+            pending = ""
+            if interactive, let stored = history?.add(line, secrets: secrets) {
+                editor?.remember(stored)
+            }
+            let results = runner.run { await shell.run(line: line) }
+            var exit = false
+            for result in results {
+                print(result)
+                if result.status.rawValue > worst.rawValue { worst = result.status }
+                if result.exitRequested { exit = true }
+            }
+            if exit { break }
+            if !interactive && runner.takeInterrupt() { return 130 }
+            _ = runner.takeInterrupt()
+        }
+        return worst.rawValue
+    }
+
+    static func isUnterminated(_ line: String) -> Bool {
+        do {
+            _ = try ShellWords.split(line)
+            return false
+        } catch {
+            return true
+        }
+    }
+
+    func print(_ result: CommandResult) {
+        let size = Terminal.size
+        let text = TextRenderer(width: size.columns, color: color && !result.asJSON).render(result.output, json: result.asJSON)
+        if !(result.output == .empty && !result.asJSON) || result.asJSON && result.output.json != .null {
+            let lines = text.reduce(0) { $1 == "\n" ? $0 + 1 : $0 }
+            if interactive && Terminal.stdoutIsTTY && lines > size.rows - 2 && Terminal.page(text) {
+                // shown by the pager
+            } else if !(result.output == .empty) || result.asJSON {
+                Terminal.out(text)
+            }
+        }
+        report(result)
+    }
+
+    func report(_ result: CommandResult) {
+        guard let message = result.error else { return }
+        Terminal.err((color ? "\u{1B}[31merror:\u{1B}[0m " : "error: ") + message + "\n")
+    }
+}
+
+/// Lets the shell read the history without holding the REPL.
+final class HistoryBox: @unchecked Sendable {
+    var store: HistoryStore?
+    var lines: [String] { store?.lines ?? [] }
+}

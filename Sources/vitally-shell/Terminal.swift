@@ -1,0 +1,140 @@
+import Dispatch
+import Foundation
+import Synchronization
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Every platform call of the executable: tty checks, the environment, sizes, signals,
+/// raw writes, the no-echo secret prompt and the pager.
+enum Terminal {
+    static var stdinIsTTY: Bool { isatty(STDIN_FILENO) == 1 }
+    static var stdoutIsTTY: Bool { isatty(STDOUT_FILENO) == 1 }
+    static var stderrIsTTY: Bool { isatty(STDERR_FILENO) == 1 }
+
+    static func variable(_ name: String) -> String? {
+        guard let raw = getenv(name) else { return nil }
+        return String(cString: raw)
+    }
+
+    static var environment: [String: String] { ProcessInfo.processInfo.environment }
+
+    static var size: (columns: Int, rows: Int) {
+        var ws = winsize()
+        if ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &ws) == 0, ws.ws_col > 0 { return (Int(ws.ws_col), Int(ws.ws_row)) }
+        let columns = variable("COLUMNS").flatMap(Int.init) ?? 100
+        return (columns, variable("LINES").flatMap(Int.init) ?? 24)
+    }
+
+    static func write(_ text: String, to fd: Int32) {
+        var bytes = Array(text.utf8)
+        var offset = 0
+        while offset < bytes.count {
+            let n = bytes.withUnsafeMutableBytes { Glibc.write(fd, $0.baseAddress! + offset, $0.count - offset) }
+            if n <= 0 {
+                if n < 0 && errno == EINTR { continue }
+                return
+            }
+            offset += n
+        }
+        bytes.removeAll()
+    }
+
+    static func out(_ text: String) { write(text, to: STDOUT_FILENO) }
+    static func err(_ text: String) { write(text, to: STDERR_FILENO) }
+
+    // MARK: Signals
+
+    /// Blocks SIGINT in this thread and every thread started after it; a dispatch source then
+    /// receives it. Must run before anything starts a thread.
+    static func blockInterrupts() {
+        var set = sigset_t()
+        sigemptyset(&set)
+        sigaddset(&set, SIGINT)
+        pthread_sigmask(SIG_BLOCK, &set, nil)
+        signal(SIGPIPE, SIG_IGN)
+    }
+
+    nonisolated(unsafe) private static var interruptSource: (any DispatchSourceSignal)?
+
+    static func onInterrupt(_ handler: @escaping @Sendable () -> Void) {
+        let source = DispatchSource.makeSignalSource(signal: SIGINT, queue: .global())
+        source.setEventHandler { @Sendable in handler() }
+        source.resume()
+        interruptSource = source
+    }
+
+    // MARK: Secrets
+
+    /// Reads one line from the terminal with echo off; nil without a terminal.
+    static func readSecret(prompt: String) -> String? {
+        guard stdinIsTTY else { return nil }
+        err(prompt)
+        var saved = termios()
+        let hasTerm = tcgetattr(STDIN_FILENO, &saved) == 0
+        if hasTerm {
+            var silent = saved
+            silent.c_lflag &= ~tcflag_t(ECHO | ECHONL)
+            silent.c_lflag |= tcflag_t(ICANON | ISIG)
+            tcsetattr(STDIN_FILENO, TCSAFLUSH, &silent)
+        }
+        defer {
+            if hasTerm { tcsetattr(STDIN_FILENO, TCSAFLUSH, &saved) }
+            err("\n")
+        }
+        var bytes: [UInt8] = []
+        var byte: UInt8 = 0
+        while true {
+            let n = Glibc.read(STDIN_FILENO, &byte, 1)
+            if n < 0 && errno == EINTR { continue }
+            if n <= 0 { return bytes.isEmpty ? nil : String(decoding: bytes, as: UTF8.self) }
+            if byte == 10 || byte == 13 { break }
+            if byte == 3 { return nil }
+            bytes.append(byte)
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    // MARK: Pager
+
+    /// Shows text through `$PAGER` (default `less -FRX`); false when no pager could start.
+    static func page(_ text: String) -> Bool {
+        let command = variable("PAGER").flatMap { $0.isEmpty ? nil : $0 } ?? "less -FRX"
+        var fds: [Int32] = [0, 0]
+        guard pipe(&fds) == 0 else { return false }
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        posix_spawn_file_actions_adddup2(&actions, fds[0], STDIN_FILENO)
+        posix_spawn_file_actions_addclose(&actions, fds[1])
+        var attributes = posix_spawnattr_t()
+        posix_spawnattr_init(&attributes)
+        var empty = sigset_t()
+        sigemptyset(&empty)
+        posix_spawnattr_setsigmask(&attributes, &empty)
+        var defaults = sigset_t()
+        sigemptyset(&defaults)
+        sigaddset(&defaults, SIGINT)
+        sigaddset(&defaults, SIGPIPE)
+        posix_spawnattr_setsigdefault(&attributes, &defaults)
+        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
+        let argv: [UnsafeMutablePointer<CChar>?] = [strdup("/bin/sh"), strdup("-c"), strdup(command), nil]
+        defer {
+            argv.forEach { free($0) }
+            posix_spawn_file_actions_destroy(&actions)
+            posix_spawnattr_destroy(&attributes)
+        }
+        var pid: pid_t = 0
+        let spawned = posix_spawn(&pid, "/bin/sh", &actions, &attributes, argv, environ)
+        close(fds[0])
+        guard spawned == 0 else {
+            close(fds[1])
+            return false
+        }
+        write(text, to: fds[1])
+        close(fds[1])
+        var status: Int32 = 0
+        while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
+        return true
+    }
+}
