@@ -73,8 +73,16 @@ extension VitallyClient {
     public func user(id: String) async throws -> User { try await object("/resources/users/\(Self.segment(id))") }
 
     /// `users/search` answers `{results: [...]}`; whether it paginates is unknown, so a `next` is followed.
+    /// Sent with the one criterion only (no `limit`): the documented form.
     public func searchUsers(_ criterion: UserSearch) async throws -> [User] {
-        try await list("/resources/users/search", query: [criterion.item], as: User.self).collect()
+        var page = Page<User>(json: try await getJSON("/resources/users/search", query: [criterion.item]))
+        var users = page.results
+        var seen: Set<String> = []
+        while let next = page.next, !page.atEnd, !page.results.isEmpty, seen.insert(next).inserted {
+            page = Page(json: try await getJSON("/resources/users/search", query: [criterion.item, QueryItem("from", next)]))
+            users += page.results
+        }
+        return users
     }
 
     public func admins() -> PageSequence<Admin> { list("/resources/admins") }

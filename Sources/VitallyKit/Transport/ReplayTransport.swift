@@ -38,15 +38,15 @@ public final class ReplayTransport: HTTPTransport {
         let candidates = index.withLock { $0.closest(to: request) }
         var text = "\(request.summary) is not in \(file)"
         if candidates.isEmpty {
-            text += " (it has no requests)"
+            text += " (it has no requests)."
         } else {
-            text += "; closest recorded: "
-            text += candidates.enumerated().map { number, candidate in
-                "\(number + 1)) \(candidate.summary)"
-                    + (candidate.differences.isEmpty ? "" : " [\(candidate.differences.joined(separator: "; "))]")
-            }.joined(separator: " ")
+            text += ". Closest recorded:"
+            for (number, candidate) in candidates.enumerated() {
+                text += "\n  \(number + 1)) \(candidate.summary)"
+                if !candidate.differences.isEmpty { text += "   differs: " + candidate.differences.joined(separator: "; ") }
+            }
         }
-        text += ". To record it: \(recordHint)"
+        text += "\n  To record it: \(recordHint)"
         return VitallyError(.notRecorded, method: request.method, path: request.path, cause: text)
     }
 }

@@ -14,6 +14,7 @@ struct Connection: Sendable {
     var client: VitallyClient
     var limiter: RateLimiter
     var directory: AccountDirectory
+    var team: TeamDirectory
     var recorder: HARRecorder?
     var replay: ReplayTransport?
     var recordingURL: URL?
@@ -23,13 +24,14 @@ struct Connection: Sendable {
     var recordMissing = false
 
     var resolver: AccountResolver { AccountResolver(client: client, directory: directory) }
+    var matcher: AttendeeMatcher { AttendeeMatcher(client: client, directory: directory, team: team) }
 
     /// No credentials yet: every call says how to connect.
     static func offline() -> Connection {
         let client = VitallyClient(transport: OfflineTransport())
         return Connection(
             mode: .offline, client: client, limiter: RateLimiter(),
-            directory: AccountDirectory(client: client, tenant: "offline"), tenant: "")
+            directory: AccountDirectory(client: client, tenant: "offline"), team: TeamDirectory(client: client), tenant: "")
     }
 
     static func live(_ credentials: Credentials, cacheDirectory: URL?) throws(VitallyError) -> Connection {
@@ -43,7 +45,7 @@ struct Connection: Sendable {
             .appendingPathComponent("accounts.json")
         return Connection(
             mode: .live, credentials: credentials, endpoint: endpoint, client: client, limiter: limiter,
-            directory: AccountDirectory(client: client, tenant: tenant + "@" + endpoint.baseURL, cacheFile: cache),
+            directory: AccountDirectory(client: client, tenant: tenant + "@" + endpoint.baseURL, cacheFile: cache), team: TeamDirectory(client: client),
             tenant: tenant)
     }
 
@@ -66,7 +68,7 @@ struct Connection: Sendable {
         let client = VitallyClient(transport: RetryingTransport(base: recording, limiter: limiter))
         return Connection(
             mode: .record, credentials: credentials, endpoint: endpoint, client: client, limiter: limiter,
-            directory: AccountDirectory(client: client, tenant: credentials.tenantLabel), recorder: recorder,
+            directory: AccountDirectory(client: client, tenant: credentials.tenantLabel), team: TeamDirectory(client: client), recorder: recorder,
             recordingURL: url, fixedNow: info.recordedAt, tenant: credentials.tenantLabel)
     }
 
@@ -101,7 +103,7 @@ struct Connection: Sendable {
         let tenant = recording.info?.subdomain ?? credentials?.tenantLabel ?? "recording"
         return Connection(
             mode: .replay, credentials: credentials, endpoint: endpoint, client: client, limiter: limiter,
-            directory: AccountDirectory(client: client, tenant: tenant), recorder: recorder, replay: replay,
+            directory: AccountDirectory(client: client, tenant: tenant), team: TeamDirectory(client: client), recorder: recorder, replay: replay,
             recordingURL: recording.url, fixedNow: now, tenant: tenant, recordMissing: credentials != nil)
     }
 

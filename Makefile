@@ -1,0 +1,48 @@
+# Two entry points for a fresh Debian machine: `make demo` and `make test`.
+# Each installs what it needs first (libedit-dev; the HAR validators for the tests).
+
+SWIFT ?= swift
+SUDO := $(shell [ "$$(id -u)" = "0" ] || echo sudo)
+APT := DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get
+
+.PHONY: demo test deps test-deps build bench demo-recording sim
+
+## Open the shell on the bundled demo recording (no network, no token).
+demo: deps
+	$(SWIFT) build --product vitally-shell
+	.build/debug/vitally-shell --replay recordings/demo.har
+
+## Build everything and run every test (unit, loopback, replay, pseudo-terminal).
+test: deps test-deps
+	$(SWIFT) build --build-tests
+	$(SWIFT) test --skip-build
+
+## libedit's headers and pkg-config file, installed with apt when missing.
+deps:
+	@pkg-config --exists libedit 2>/dev/null || { \
+	  echo "Installing libedit-dev (needed by the line editor)..."; \
+	  $(APT) update -qq && $(APT) install -y -qq libedit-dev pkg-config >/dev/null; }
+
+## The HAR 1.2 JSON schema (Debian) and Python validators used by the recording tests.
+test-deps:
+	@[ -f /usr/share/nodejs/har-schema/lib/har.json ] || { \
+	  echo "Installing node-har-schema (HAR 1.2 JSON schema)..."; \
+	  $(APT) update -qq && $(APT) install -y -qq node-har-schema >/dev/null; }
+	@python3 -c "import jsonschema, haralyzer" 2>/dev/null || { \
+	  echo "Installing jsonschema and haralyzer from PyPI..."; \
+	  python3 -m pip install -q jsonschema haralyzer; }
+
+build: deps
+	$(SWIFT) build
+
+## Benchmarks: replay load/serve speed, brief latency, domain index.
+bench: deps
+	$(SWIFT) run -c release vitally-bench
+
+## Re-make recordings/demo.har against vitally-sim (see scripts/make-demo-recording.sh).
+demo-recording: deps
+	scripts/make-demo-recording.sh
+
+## Run the simulator on port 8080 with token sk_live_demo.
+sim:
+	$(SWIFT) run vitally-sim --port 8080 --token sk_live_demo

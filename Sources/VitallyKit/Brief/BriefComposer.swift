@@ -1,0 +1,247 @@
+import Foundation
+
+/// Turns gathered data into a brief: pure, with `now` passed in, so a replayed brief is
+/// the same bytes forever.
+public struct BriefComposer: Sendable {
+    public let now: Date
+
+    public init(now: Date) { self.now = now }
+
+    public func compose(title: String?, meetingStart: Date?, matches: [AttendeeMatch], bundles: [AccountBundle]) -> Brief {
+        let accounts = bundles.map { bundle in
+            let attendees = matches.filter { $0.accounts.contains { $0.id == bundle.account.id } }
+            return compose(bundle, attendees: attendees)
+        }
+        return Brief(title: title, meetingStart: meetingStart, generatedAt: now, matches: matches, accounts: accounts)
+    }
+
+    func compose(_ bundle: AccountBundle, attendees: [AttendeeMatch]) -> AccountBrief {
+        let account = bundle.account
+        var sections = [
+            health(bundle), risks(bundle), engagement(bundle, attendees: attendees), journey(bundle),
+            commercial(account), team(bundle), attributes(account),
+        ]
+        if !bundle.unavailable.isEmpty {
+            sections.append(BriefSection(id: "gaps", title: "Missing data", insights: bundle.unavailable.sorted { $0.key < $1.key }.map {
+                Insight(.warning, "\($0.key) could not be read (\($0.value)); the brief leaves them out", data: ["list": .string($0.key), "error": .string($0.value)])
+            }))
+        }
+        return AccountBrief(
+            accountId: account.id, name: account.name, externalId: account.externalId, churned: account.isChurned,
+            healthScore: account.healthScore, attendees: attendees.map(\.email), sections: sections.filter { !$0.insights.isEmpty })
+    }
+
+    func days(to date: Date) -> Int {
+        Int((VitallyDate.startOfDay(date).timeIntervalSince(VitallyDate.startOfDay(now)) / 86400).rounded())
+    }
+
+    func ago(_ date: Date) -> String {
+        let d = -days(to: date)
+        return d == 0 ? "today" : d == 1 ? "yesterday" : d > 0 ? "\(d) days ago" : "in \(-d) days"
+    }
+
+    static func score(_ value: Double?) -> String {
+        guard let value else { return "—" }
+        return value == value.rounded() ? String(Int(value)) : String(format: "%.1f", value)
+    }
+
+    // MARK: Sections
+
+    func health(_ bundle: AccountBundle) -> BriefSection {
+        let account = bundle.account
+        guard let score = account.healthScore else {
+            return BriefSection(id: "health", title: "Health", insights: [
+                Insight(.warning, "No health score in Vitally for this account", data: ["healthScore": .null])
+            ])
+        }
+        let level = score >= 7 ? "good" : score >= 4 ? "fair" : "poor"
+        let severity: Severity = score >= 7 ? .positive : score >= 4 ? .info : .critical
+        var insights = [Insight(severity, "Health \(Self.score(score))/10 (\(level))", data: ["healthScore": .number(score), "level": .string(level)])]
+        let parts = bundle.healthScores.filter { $0.name.lowercased() != "overall" && $0.score != nil }
+        if !parts.isEmpty {
+            let text = parts.map { "\($0.name) \(Self.score($0.score))" }.joined(separator: " · ")
+            insights.append(Insight(.info, "Breakdown: " + text, data: .array(parts.map { ["name": .string($0.name), "score": JSONValue($0.score), "weight": JSONValue($0.weight)] })))
+            if let weakest = parts.min(by: { ($0.score ?? 0) < ($1.score ?? 0) }), let low = weakest.score, low < 5 {
+                insights.append(Insight(.warning, "Weakest: \(weakest.name) at \(Self.score(low))", data: ["name": .string(weakest.name), "score": .number(low)]))
+            }
+        }
+        return BriefSection(id: "health", title: "Health", insights: insights)
+    }
+
+    func risks(_ bundle: AccountBundle) -> BriefSection {
+        let account = bundle.account
+        var insights: [Insight] = []
+        if let churned = account.churnedAt {
+            insights.append(Insight(.critical, "Churned \(VitallyDate.formatDay(churned)) (\(ago(churned)))", data: ["churnedAt": .string(VitallyDate.format(churned))]))
+        }
+        if let score = account.healthScore, score < 6 {
+            insights.append(Insight(score < 4 ? .critical : .warning, "Low health score: \(Self.score(score))/10", data: ["healthScore": .number(score)]))
+        }
+        let detractors = bundle.npsResponses.filter { ($0.score ?? 10) <= 6 }
+        let detractorCount = max(detractors.count, account.npsDetractorCount ?? 0)
+        if detractorCount > 0 {
+            let who = detractors.prefix(3).map { "\($0.user?.displayName ?? "a user") (\(Self.score($0.score)))" }.joined(separator: ", ")
+            insights.append(Insight(.warning, "\(detractorCount) NPS detractor\(detractorCount == 1 ? "" : "s")" + (who.isEmpty ? "" : ": " + who),
+                                    data: ["count": .number(Double(detractorCount))]))
+        }
+        let overdue = bundle.tasks.filter { $0.isOverdue(now: now) }.sorted { ($0.dueDate ?? now) < ($1.dueDate ?? now) }
+        if let oldest = overdue.first, let due = oldest.dueDate {
+            insights.append(Insight(.warning, "\(overdue.count) overdue task\(overdue.count == 1 ? "" : "s"); oldest: \(oldest.name) (due \(VitallyDate.formatDay(due)), \(ago(due)))",
+                                    data: ["count": .number(Double(overdue.count)), "tasks": .array(overdue.map { .string($0.name) })]))
+        }
+        if let lastSeen = account.lastSeenTimestamp {
+            let idle = -days(to: lastSeen)
+            if idle >= 30 {
+                insights.append(Insight(.warning, "No product activity for \(idle) days (last seen \(VitallyDate.formatDay(lastSeen)))", data: ["daysIdle": .number(Double(idle))]))
+            }
+        } else if account.firstSeenTimestamp == nil && !account.isChurned {
+            insights.append(Insight(.warning, "No product activity on record", data: ["lastSeenTimestamp": .null]))
+        }
+        if let renewal = account.nextRenewalDate, !account.isChurned {
+            let d = days(to: renewal)
+            if d >= 0 && d <= 90 {
+                insights.append(Insight(d <= 30 ? .critical : .warning, "Renewal in \(d) days (\(VitallyDate.formatDay(renewal)))", data: ["daysToRenewal": .number(Double(d))]))
+            } else if d < 0 {
+                insights.append(Insight(.warning, "Renewal date passed \(-d) days ago (\(VitallyDate.formatDay(renewal))) and was not moved", data: ["daysToRenewal": .number(Double(d))]))
+            }
+        }
+        let unhappy = bundle.conversations.filter(\.isUnhappy)
+        let open = bundle.conversations.filter(\.isOpen)
+        if !open.isEmpty || !unhappy.isEmpty {
+            let subjects = (unhappy + open.filter { !$0.isUnhappy }).prefix(3).map { ($0.subject ?? "(no subject)") + ($0.isUnhappy ? " [unsatisfied]" : "") }
+            insights.append(Insight(unhappy.isEmpty ? .info : .warning, "\(open.count) open conversation\(open.count == 1 ? "" : "s")" + (unhappy.isEmpty ? "" : ", \(unhappy.count) unsatisfied") + ": " + subjects.joined(separator: "; "),
+                                    data: ["open": .number(Double(open.count)), "unsatisfied": .number(Double(unhappy.count))]))
+        }
+        if insights.isEmpty { insights.append(Insight(.positive, "No risk signals")) }
+        return BriefSection(id: "risks", title: "Risks", insights: insights.sorted { $0.severity < $1.severity })
+    }
+
+    func engagement(_ bundle: AccountBundle, attendees: [AttendeeMatch]) -> BriefSection {
+        let account = bundle.account
+        var insights: [Insight] = []
+        if let lastSeen = account.lastSeenTimestamp {
+            insights.append(Insight(.info, "Last seen \(VitallyDate.formatDay(lastSeen)) (\(ago(lastSeen)))", data: ["lastSeenTimestamp": .string(VitallyDate.format(lastSeen))]))
+        }
+        let total = bundle.users.isEmpty ? (account.usersCount ?? 0) : bundle.users.count
+        let active = bundle.users.filter { $0.lastSeenTimestamp.map { days(to: $0) >= -30 } ?? false }.count
+        if total > 0 {
+            insights.append(Insight(active == 0 ? .warning : .info, "\(active) of \(total) users active in the last 30 days", data: ["active30d": .number(Double(active)), "users": .number(Double(total))]))
+        }
+        for attendee in attendees {
+            let user = attendee.user ?? bundle.users.first { $0.email?.lowercased() == attendee.email }
+            guard let user else {
+                insights.append(Insight(.info, "\(attendee.email) is not a Vitally user of this account", data: ["email": .string(attendee.email)]))
+                continue
+            }
+            var parts = ["\(user.displayName) <\(attendee.email)>"]
+            parts.append(user.lastSeenTimestamp.map { "last seen \(ago($0))" } ?? "never seen in the product")
+            if let score = user.npsLastScore { parts.append("NPS \(Self.score(score))" + (user.npsLastFeedback.map { ": \"\($0)\"" } ?? "")) }
+            let severity: Severity = (user.npsLastScore ?? 10) <= 6 ? .warning : .info
+            insights.append(Insight(severity, parts.joined(separator: ", "), data: ["email": .string(attendee.email), "npsLastScore": JSONValue(user.npsLastScore),
+                                                                                 "lastSeenTimestamp": JSONValue(user.lastSeenTimestamp.map(VitallyDate.format))]))
+        }
+        return BriefSection(id: "engagement", title: "Engagement", insights: insights)
+    }
+
+    func journey(_ bundle: AccountBundle) -> BriefSection {
+        let account = bundle.account
+        var insights: [Insight] = []
+        if let stage = account.traits.first(where: { $0.key.lowercased().contains("lifecycle") || $0.key.lowercased().hasSuffix("stage") && !$0.key.lowercased().contains("renewal") })?.value.string {
+            insights.append(Insight(.info, "Lifecycle stage: \(stage)", data: ["stage": .string(stage)]))
+        }
+        if !account.segments.isEmpty {
+            insights.append(Insight(.info, "Segments: " + account.segments.map(\.name).joined(separator: ", "), data: .array(account.segments.map { .string($0.name) })))
+        }
+        for project in bundle.projects where project.archivedAt == nil {
+            let progress = project.traits.first { $0.key.lowercased().contains("progress") }?.value.double
+            var text = project.name
+            let severity: Severity
+            if let done = project.actualCompletionDate {
+                let late = project.targetCompletionDate.map { done > $0.addingTimeInterval(86400) } ?? false
+                text += ": completed \(VitallyDate.formatDay(done))" + (late ? " (after its target)" : " (milestone met)")
+                severity = late ? .info : .positive
+            } else if let target = project.targetCompletionDate, target < VitallyDate.startOfDay(now) {
+                text += ": target \(VitallyDate.formatDay(target)) missed (\(ago(target)))"
+                severity = .warning
+            } else {
+                text += ": in progress" + (project.targetCompletionDate.map { ", target \(VitallyDate.formatDay($0))" } ?? "")
+                severity = .info
+            }
+            if let progress { text += ", \(Int(progress))% done" }
+            insights.append(Insight(severity, text, data: ["project": .string(project.name), "progress": JSONValue(progress),
+                                                          "complete": .bool(project.isComplete)]))
+        }
+        return BriefSection(id: "journey", title: "Customer journey", insights: insights)
+    }
+
+    func commercial(_ account: Account) -> BriefSection {
+        var insights: [Insight] = []
+        if let mrr = account.mrr { insights.append(Insight(.info, "MRR \(BriefComposer.money(mrr))", data: ["mrr": .number(mrr)])) }
+        if let renewal = account.nextRenewalDate {
+            insights.append(Insight(.info, "Renews \(VitallyDate.formatDay(renewal)) (\(ago(renewal)))", data: ["nextRenewalDate": .string(VitallyDate.format(renewal))]))
+        }
+        if let trial = account.trialEndDate {
+            let d = days(to: trial)
+            insights.append(Insight(d >= 0 && d <= 14 ? .warning : .info, "Trial ends \(VitallyDate.formatDay(trial)) (\(ago(trial)))", data: ["trialEndDate": .string(VitallyDate.format(trial))]))
+        }
+        return BriefSection(id: "commercial", title: "Commercial", insights: insights)
+    }
+
+    func team(_ bundle: AccountBundle) -> BriefSection {
+        var insights: [Insight] = []
+        for role in bundle.account.keyRoles {
+            if let member = role.member {
+                insights.append(Insight(.info, "\(role.label): \(member.name ?? member.email ?? member.id)", data: ["role": .string(role.label), "name": JSONValue(member.name), "email": JSONValue(member.email)]))
+            }
+        }
+        let notes = bundle.notes.filter { $0.archivedAt == nil }.sorted { ($0.date ?? .distantPast) > ($1.date ?? .distantPast) }.prefix(3)
+        for note in notes {
+            let when = note.date.map { "\(VitallyDate.formatDay($0)) " } ?? ""
+            insights.append(Insight(.info, "Note \(when)by \(note.author?.name ?? "?"): \(note.subject ?? "(no subject)")", data: ["noteId": .string(note.id)]))
+        }
+        let open = bundle.tasks.filter(\.isOpen).sorted { ($0.dueDate ?? .distantFuture) < ($1.dueDate ?? .distantFuture) }.prefix(3)
+        for task in open {
+            let due = task.dueDate.map { "due \(VitallyDate.formatDay($0))" } ?? "no due date"
+            insights.append(Insight(task.isOverdue(now: now) ? .warning : .info, "Task: \(task.name) (\(due), \(task.assignedTo?.name ?? "unassigned"))", data: ["taskId": .string(task.id)]))
+        }
+        if let meeting = bundle.meetings.filter({ ($0.startDateTime ?? .distantFuture) <= now }).max(by: { ($0.startDateTime ?? .distantPast) < ($1.startDateTime ?? .distantPast) }), let start = meeting.startDateTime {
+            insights.append(Insight(.info, "Last meeting \(VitallyDate.formatDay(start)): \(meeting.title ?? "")" + (meeting.summary.map { " — \($0)" } ?? ""), data: ["meetingId": .string(meeting.id)]))
+        }
+        return BriefSection(id: "team", title: "Team activity", insights: insights)
+    }
+
+    /// Scalar custom traits, minus the ones other sections already use.
+    func attributes(_ account: Account) -> BriefSection {
+        let insights = account.traits.compactMap { key, value -> Insight? in
+            let lower = key.lowercased()
+            guard !(lower.contains("domain") || lower.contains("website") || lower.contains("url") || lower.contains("lifecycle")) else { return nil }
+            guard let text = value.string ?? value.bool.map({ $0 ? "yes" : "no" }), !text.isEmpty, text.count <= 80 else { return nil }
+            return Insight(.info, "\(BriefComposer.label(key)): \(text)", data: ["key": .string(key), "value": value])
+        }
+        return BriefSection(id: "attributes", title: "Custom attributes", insights: Array(insights.prefix(6)))
+    }
+
+    /// `vitally.custom.renewalStage` -> `Renewal stage`
+    static func label(_ key: String) -> String {
+        let last = key.split(separator: ".").last.map(String.init) ?? key
+        var words: [String] = []
+        var current = ""
+        for ch in last {
+            if ch.isUppercase, !current.isEmpty { words.append(current); current = "" }
+            if ch == "_" || ch == "-" { if !current.isEmpty { words.append(current) }; current = ""; continue }
+            current.append(ch)
+        }
+        if !current.isEmpty { words.append(current) }
+        let sentence = words.map { $0.lowercased() }.joined(separator: " ")
+        return sentence.prefix(1).uppercased() + sentence.dropFirst()
+    }
+
+    static func money(_ value: Double) -> String {
+        let whole = Int(value.rounded())
+        var digits = String(abs(whole))
+        var groups: [String] = []
+        while digits.count > 3 { groups.insert(String(digits.suffix(3)), at: 0); digits.removeLast(3) }
+        groups.insert(digits, at: 0)
+        return (whole < 0 ? "-$" : "$") + groups.joined(separator: ",")
+    }
+}

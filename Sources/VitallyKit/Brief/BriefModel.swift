@@ -1,0 +1,70 @@
+import Foundation
+
+/// Everything Vitally holds about one account that a brief may use.
+public struct AccountBundle: Sendable {
+    public var account: Account
+    public var healthScores: [HealthScoreEntry] = []
+    public var users: [User] = []
+    public var notes: [Note] = []
+    public var tasks: [VitallyTask] = []
+    public var conversations: [Conversation] = []
+    public var npsResponses: [NPSResponse] = []
+    public var projects: [Project] = []
+    public var meetings: [Meeting] = []
+    /// Lists that could not be read (a 403 on notes, say), with why: the brief says so.
+    public var unavailable: [String: String] = [:]
+
+    public init(account: Account) { self.account = account }
+}
+
+/// How much an insight matters, most urgent first.
+public enum Severity: String, Sendable, Comparable, CaseIterable {
+    case critical, warning, info, positive
+
+    var rank: Int { Severity.allCases.firstIndex(of: self) ?? 0 }
+    public static func < (a: Severity, b: Severity) -> Bool { a.rank < b.rank }
+}
+
+/// One thing worth saying, with how much it matters and the data behind it.
+public struct Insight: Sendable, Equatable {
+    public var severity: Severity
+    public var text: String
+    public var data: JSONValue
+
+    public init(_ severity: Severity, _ text: String, data: JSONValue = .null) {
+        self.severity = severity
+        self.text = text
+        self.data = data
+    }
+}
+
+/// A titled group of insights: health, risks, engagement, journey, commercial, team, attributes.
+public struct BriefSection: Sendable, Equatable {
+    public var id: String
+    public var title: String
+    public var insights: [Insight]
+}
+
+/// The brief for one account.
+public struct AccountBrief: Sendable {
+    public var accountId: String
+    public var name: String
+    public var externalId: String?
+    public var churned: Bool
+    public var healthScore: Double?
+    /// Attendees who matched this account.
+    public var attendees: [String]
+    public var sections: [BriefSection]
+}
+
+/// A whole meeting brief: who is coming, what matched, and a brief per account.
+public struct Brief: Sendable {
+    public var title: String?
+    public var meetingStart: Date?
+    public var generatedAt: Date
+    public var matches: [AttendeeMatch]
+    public var accounts: [AccountBrief]
+
+    public var unmatched: [AttendeeMatch] { matches.filter { !$0.isMatched && !$0.isInternal } }
+    public var internalAttendees: [AttendeeMatch] { matches.filter(\.isInternal) }
+}

@@ -1,0 +1,123 @@
+import Foundation
+
+/// Renders a brief as plain text for the terminal, Markdown to paste into a doc, or JSON.
+public enum BriefRenderer {
+    static func marker(_ severity: Severity) -> String {
+        switch severity {
+        case .critical: return "!!"
+        case .warning: return "! "
+        case .info: return "· "
+        case .positive: return "+ "
+        }
+    }
+
+    static func heading(_ brief: Brief) -> String {
+        var parts = ["Meeting brief"]
+        if let title = brief.title, !title.isEmpty { parts.append(title) }
+        if let start = brief.meetingStart { parts.append(VitallyDate.format(start).replacingOccurrences(of: ".000Z", with: "Z")) }
+        parts.append("as of " + VitallyDate.formatDay(brief.generatedAt))
+        return parts.joined(separator: " · ")
+    }
+
+    static func attendeeLine(_ match: AttendeeMatch) -> String {
+        if match.isInternal { return "\(match.email): internal (your team)" }
+        guard let rule = match.rule else { return "\(match.email): no account (\(whyNot(match)))" }
+        let names = match.accounts.map { $0.name + ($0.churned ? " [churned]" : "") }.joined(separator: ", ")
+        return "\(match.email) -> \(names) (\(rule.rawValue), \(match.confidenceLabel) confidence\(match.isAmbiguous ? ", ambiguous" : ""))"
+    }
+
+    /// The most telling reason a match failed, for one line.
+    static func whyNot(_ match: AttendeeMatch) -> String {
+        match.trace.filter { $0.outcome == .nothing }.map(\.found).joined(separator: "; ").ifEmpty("no rule could run")
+    }
+
+    public static func text(_ brief: Brief) -> String {
+        var out = heading(brief) + "\n"
+        out += String(repeating: "=", count: min(78, heading(brief).count)) + "\n"
+        out += "Attendees\n"
+        for match in brief.matches { out += "  " + attendeeLine(match) + "\n" }
+        if brief.accounts.isEmpty {
+            out += "\nNo Vitally account matched any attendee, so there is nothing to brief.\n"
+            out += "Run 'match EMAIL' or 'doctor EMAIL' to see each rule that was tried.\n"
+        }
+        for account in brief.accounts {
+            let title = "\(account.name) (\(account.externalId ?? account.accountId))" + (account.churned ? " [CHURNED]" : "")
+            out += "\n" + title + "\n" + String(repeating: "-", count: min(78, title.count)) + "\n"
+            for section in account.sections {
+                out += section.title + "\n"
+                for insight in section.insights { out += "  \(marker(insight.severity)) \(insight.text)\n" }
+            }
+        }
+        return out
+    }
+
+    public static func markdown(_ brief: Brief) -> String {
+        var out = "# " + heading(brief) + "\n\n## Attendees\n\n"
+        for match in brief.matches { out += "- " + escape(attendeeLine(match)) + "\n" }
+        if brief.accounts.isEmpty {
+            out += "\n_No Vitally account matched any attendee._ Run `doctor EMAIL` to see why.\n"
+        }
+        for account in brief.accounts {
+            out += "\n## \(escape(account.name))" + (account.churned ? " (churned)" : "") + "\n"
+            for section in account.sections {
+                out += "\n### \(section.title)\n\n"
+                for insight in section.insights {
+                    let lead = insight.severity == .critical ? "**Critical:** " : insight.severity == .warning ? "**Watch:** " : ""
+                    out += "- " + lead + escape(insight.text) + "\n"
+                }
+            }
+        }
+        return out
+    }
+
+    static func escape(_ s: String) -> String {
+        var out = ""
+        for ch in s {
+            if "*_`[]<>|#".contains(ch) { out.append("\\") }
+            out.append(ch)
+        }
+        return out
+    }
+
+    /// One document with stable field names.
+    public static func json(_ brief: Brief) -> JSONValue {
+        [
+            "title": JSONValue(brief.title),
+            "meetingStart": JSONValue(brief.meetingStart.map(VitallyDate.format)),
+            "generatedAt": .string(VitallyDate.format(brief.generatedAt)),
+            "attendees": .array(brief.matches.map(matchJSON)),
+            "accounts": .array(brief.accounts.map { account in
+                [
+                    "id": .string(account.accountId), "externalId": JSONValue(account.externalId), "name": .string(account.name),
+                    "churned": .bool(account.churned), "healthScore": JSONValue(account.healthScore),
+                    "attendees": .array(account.attendees.map { .string($0) }),
+                    "sections": .array(account.sections.map { section in
+                        [
+                            "id": .string(section.id), "title": .string(section.title),
+                            "insights": .array(section.insights.map { ["severity": .string($0.severity.rawValue), "text": .string($0.text), "data": $0.data] }),
+                        ]
+                    }),
+                ]
+            }),
+        ]
+    }
+
+    public static func matchJSON(_ match: AttendeeMatch) -> JSONValue {
+        [
+            "email": .string(match.email), "domain": JSONValue(match.domain), "freeMail": .bool(match.isFreeMail),
+            "internal": .bool(match.isInternal), "matched": .bool(match.isMatched), "ambiguous": .bool(match.isAmbiguous),
+            "rule": JSONValue(match.rule?.rawValue), "confidence": .number((match.confidence * 100).rounded() / 100),
+            "accounts": .array(match.accounts.map {
+                ["id": .string($0.id), "externalId": JSONValue($0.externalId), "name": .string($0.name), "churned": .bool($0.churned), "evidence": .string($0.evidence)]
+            }),
+            "trace": .array(match.trace.map {
+                ["rule": .string($0.rule.rawValue), "outcome": .string($0.outcome.rawValue), "tried": .string($0.tried), "found": .string($0.found)]
+            }),
+            "verdict": .string(match.verdict),
+        ]
+    }
+}
+
+extension String {
+    func ifEmpty(_ replacement: String) -> String { isEmpty ? replacement : self }
+}

@@ -1,0 +1,67 @@
+import Foundation
+
+/// The matching rules, in the order they are tried.
+public enum MatchRule: String, Sendable, CaseIterable {
+    case contact = "contact association"
+    case emailDomain = "email domain"
+    case accountDomainTrait = "account domain trait"
+    case companyName = "company name"
+
+    public var number: Int { (MatchRule.allCases.firstIndex(of: self) ?? 0) + 1 }
+}
+
+/// What one rule tried and what it found.
+public struct RuleTrace: Sendable, Equatable {
+    public enum Outcome: String, Sendable { case matched, nothing, skipped }
+    public var rule: MatchRule
+    public var outcome: Outcome
+    /// What was asked: `users/search?email=pat@acme.com`.
+    public var tried: String
+    /// What came back, in words.
+    public var found: String
+}
+
+/// An account an attendee matched.
+public struct MatchedAccount: Sendable, Equatable {
+    public var id: String
+    public var name: String
+    public var externalId: String?
+    public var churned: Bool
+    /// Why this account: `user Pat Lee`, `trait domain = acme.com`, `name score 0.93`.
+    public var evidence: String
+}
+
+/// One attendee's result: account(s), rule, confidence, and the trace of every rule.
+public struct AttendeeMatch: Sendable, Equatable {
+    public var email: String
+    public var domain: String?
+    public var isFreeMail: Bool
+    public var isInternal: Bool
+    public var accounts: [MatchedAccount]
+    public var rule: MatchRule?
+    /// 0...1
+    public var confidence: Double
+    public var trace: [RuleTrace]
+    /// The attendee as a Vitally user, when rule 1 found them.
+    public var user: User?
+
+    public var isMatched: Bool { !accounts.isEmpty }
+    public var isAmbiguous: Bool { accounts.count > 1 }
+
+    public var confidenceLabel: String {
+        confidence >= 0.85 ? "high" : confidence >= 0.6 ? "medium" : confidence > 0 ? "low" : "none"
+    }
+
+    /// One sentence: what matched, or why nothing did.
+    public var verdict: String {
+        if isInternal { return "\(email) is on your own team (an admin domain), not a customer" }
+        guard let first = accounts.first, let rule else {
+            return "\(email) matched no account: " + trace.filter { $0.outcome != .skipped }.map { "\($0.rule.number)) \($0.found)" }.joined(separator: "; ")
+        }
+        if isAmbiguous {
+            return "\(email) matches \(accounts.count) accounts by \(rule.rawValue) (ambiguous): "
+                + accounts.map(\.name).joined(separator: ", ")
+        }
+        return "\(email) -> \(first.name)\(first.churned ? " (churned)" : "") by \(rule.rawValue), \(confidenceLabel) confidence"
+    }
+}

@@ -1,0 +1,78 @@
+import Foundation
+
+/// Company-name comparison for the last matching rule: case, punctuation and legal suffixes
+/// (Inc, LLC, Ltd, GmbH, Corp, ...) are ignored; similarity is Jaro-Winkler on the rest.
+public enum CompanyName {
+    static let legalSuffixes: Set<String> = [
+        "inc", "incorporated", "llc", "ltd", "limited", "gmbh", "corp", "corporation", "co", "company", "plc", "sa",
+        "ag", "bv", "nv", "srl", "sas", "pty", "oy", "ab", "as", "kk", "llp", "lp", "the",
+    ]
+
+    /// `Acme, Inc.` -> `["acme"]`
+    public static func tokens(_ name: String) -> [String] {
+        let cleaned = name.lowercased().map { $0.isLetter || $0.isNumber ? $0 : " " }
+        return String(cleaned).split(separator: " ").map(String.init).filter { !legalSuffixes.contains($0) }
+    }
+
+    public static func normalize(_ name: String) -> String { tokens(name).joined(separator: " ") }
+
+    /// How well a meeting title or a domain label names this account, 0...1.
+    public static func score(accountName: String, title: String?, domainLabel: String?) -> Double {
+        let name = tokens(accountName)
+        guard !name.isEmpty, name.joined().count >= 3 else { return 0 }
+        var best = 0.0
+        if let title {
+            let words = tokens(title)
+            if contains(words, phrase: name) { best = 1 }
+            else if name.count > 1, contains(words, phrase: [name[0]]), name[0].count >= 4 { best = max(best, 0.8) }
+        }
+        if let label = domainLabel?.lowercased(), label.count >= 3 {
+            let joined = name.joined()
+            if label == joined { best = max(best, 1) }
+            else { best = max(best, jaroWinkler(label, joined)) }
+            if name[0].count >= 4, label == name[0] { best = max(best, 0.9) }
+        }
+        return best
+    }
+
+    static func contains(_ words: [String], phrase: [String]) -> Bool {
+        guard !phrase.isEmpty, words.count >= phrase.count else { return false }
+        for start in 0...(words.count - phrase.count) where Array(words[start..<(start + phrase.count)]) == phrase {
+            return true
+        }
+        return false
+    }
+
+    public static func jaroWinkler(_ a: String, _ b: String) -> Double {
+        let s = Array(a), t = Array(b)
+        if s.isEmpty || t.isEmpty { return 0 }
+        if s == t { return 1 }
+        let window = max(0, max(s.count, t.count) / 2 - 1)
+        var sMatched = Array(repeating: false, count: s.count)
+        var tMatched = Array(repeating: false, count: t.count)
+        var matches = 0
+        for i in 0..<s.count {
+            let lo = max(0, i - window), hi = min(t.count - 1, i + window)
+            if lo > hi { continue }
+            for j in lo...hi where !tMatched[j] && s[i] == t[j] {
+                sMatched[i] = true
+                tMatched[j] = true
+                matches += 1
+                break
+            }
+        }
+        guard matches > 0 else { return 0 }
+        var transpositions = 0
+        var k = 0
+        for i in 0..<s.count where sMatched[i] {
+            while !tMatched[k] { k += 1 }
+            if s[i] != t[k] { transpositions += 1 }
+            k += 1
+        }
+        let m = Double(matches)
+        let jaro = (m / Double(s.count) + m / Double(t.count) + (m - Double(transpositions) / 2) / m) / 3
+        var prefix = 0
+        while prefix < min(4, min(s.count, t.count)) && s[prefix] == t[prefix] { prefix += 1 }
+        return jaro + Double(prefix) * 0.1 * (1 - jaro)
+    }
+}

@@ -1,0 +1,57 @@
+import Foundation
+import VitallyKit
+
+extension Shell {
+    /// Which account each attendee maps to, by which rule, or exactly why none.
+    func match(_ command: ParsedCommand) async throws -> CommandResult {
+        let emails = command.arguments
+        completion.note(emails: emails.filter(Domain.isEmail))
+        let matches = try await withScanProgress { try await connection.matcher.match(emails, title: command.flag("--title")) }
+        var blocks: [OutputBlock] = []
+        for match in matches {
+            blocks += matchBlocks(match, fullTrace: !match.isMatched || match.isAmbiguous)
+        }
+        return CommandResult(output: ShellOutput(blocks: blocks, json: .array(matches.map(BriefRenderer.matchJSON))))
+    }
+
+    func matchBlocks(_ match: AttendeeMatch, fullTrace: Bool) -> [OutputBlock] {
+        var head: [Span] = [Span(match.email, .bold)]
+        if match.isFreeMail { head.append(Span(" (free mail)", .dim)) }
+        if match.isInternal {
+            head.append(Span("  internal: your own team, not a customer", .warn))
+            return [.line(head)]
+        }
+        if let rule = match.rule {
+            head.append(Span("  ->  "))
+            for (index, account) in match.accounts.enumerated() {
+                if index > 0 { head.append(Span(", ")) }
+                head.append(Span(account.name, .good))
+                head.append(Span(" (\(account.externalId ?? account.id))", .dim))
+                if account.churned { head.append(Span(" CHURNED", .bad)) }
+            }
+            head.append(Span("  by \(rule.number)) \(rule.rawValue), \(match.confidenceLabel) confidence"))
+            if match.isAmbiguous { head.append(Span("  AMBIGUOUS", .warn)) }
+        } else {
+            head.append(Span("  ->  no account", .bad))
+        }
+        var blocks: [OutputBlock] = [.line(head)]
+        let shown = fullTrace ? match.trace : match.trace.filter { $0.outcome == .matched }
+        for trace in shown {
+            let style: Style = trace.outcome == .matched ? .good : trace.outcome == .skipped ? .dim : .plain
+            blocks.append(.line([
+                Span("    \(trace.rule.number)) \(trace.rule.rawValue): ", style),
+                Span(trace.outcome == .skipped ? "skipped, " : trace.tried == "-" ? "" : "\(trace.tried): ", .dim),
+                Span(trace.found, style),
+            ]))
+        }
+        return blocks
+    }
+
+    /// Shows scan progress on a terminal while `body` may scan every account.
+    func withScanProgress<T>(_ body: () async throws -> T) async throws -> T {
+        let progress = environment.progress
+        await connection.directory.setProgressHandler { count in progress("scanning accounts for domain traits… \(count)") }
+        defer { environment.progress("") }
+        return try await body()
+    }
+}
