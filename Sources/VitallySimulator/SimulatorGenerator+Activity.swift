@@ -15,7 +15,8 @@ extension SimulatorGenerator {
                         ("id", .string(random.uuid())), ("createdAt", stamp(daysAgo: daysAgo)),
                         ("updatedAt", stamp(daysAgo: daysAgo - 0.01)), ("externalId", .null),
                         ("subject", .string(subject)),
-                        ("note", .string("<p>\(subject) with \(accountName). Next step agreed.</p>")),
+                        ("note", .string("<p>" + (SimulatorScenarios.noteBodies[subject] ?? "Follow-up with {account}.")
+                            .replacingOccurrences(of: "{account}", with: accountName) + "</p>")),
                         ("noteDate", stamp(daysAgo: daysAgo)), ("tags", .array([.string(Self.slug(subject))])),
                         ("users", []), ("authorId", author["id"] ?? .null), ("author", author),
                         ("categoryId", category["id"] ?? .null), ("category", category),
@@ -28,7 +29,10 @@ extension SimulatorGenerator {
         let taskPlan: [(Int, Int?)] =
             Array(repeating: (0, nil), count: spec.openTasks) + Array(repeating: (1, nil), count: spec.overdueTasks)
             + Array(repeating: (2, nil), count: spec.doneTasks)
+        var names = SimulatorScenarios.taskNames
         for (kind, _) in taskPlan {
+            if names.isEmpty { names = SimulatorScenarios.taskNames }
+            let taskName = names.remove(at: random.int(0...(names.count - 1)))
             let due: Int = kind == 0 ? random.int(2...30) : kind == 1 ? -random.int(3...25) : -random.int(10...60)
             let created = Double(random.int(20...70))
             let completed: JSONValue = kind == 2 ? stamp(daysAgo: Double(-due) - 1) : .null
@@ -38,7 +42,7 @@ extension SimulatorGenerator {
                     JSONObject([
                         ("id", .string(random.uuid())), ("createdAt", stamp(daysAgo: created)),
                         ("updatedAt", stamp(daysAgo: kind == 2 ? Double(-due) - 1 : created - 1)),
-                        ("externalId", .null), ("name", .string(random.pick(SimulatorScenarios.taskNames))),
+                        ("externalId", .null), ("name", .string(taskName)),
                         ("description", "<p>Owner to follow up.</p>"), ("dueDate", day(inDays: due)),
                         ("completedAt", completed), ("completedById", kind == 2 ? (assignee["id"] ?? .null) : .null),
                         ("assignedToId", assignee["id"] ?? .null), ("assignedTo", assignee),

@@ -12,6 +12,8 @@ final class REPL {
     var history: HistoryStore?
     var editor: LineEditor?
     var secrets: [String] = []
+    /// Whether something was printed already: script output separates commands by a blank line.
+    var printedBefore = false
 
     init(options: VitallyShellCommand) {
         self.options = options
@@ -154,7 +156,9 @@ final class REPL {
             if interactive && Terminal.stdoutIsTTY && lines > size.rows - 2 && Terminal.page(text) {
                 // shown by the pager
             } else if !(result.output == .empty) || result.asJSON {
+                if printedBefore && !interactive && !result.asJSON { Terminal.out("\n") }
                 Terminal.out(text)
+                printedBefore = true
             }
         }
         report(result)

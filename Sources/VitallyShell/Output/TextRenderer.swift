@@ -22,7 +22,7 @@ public struct TextRenderer: Sendable {
         case .blank: return "\n"
         case .line(let spans): return paint(spans) + "\n"
         case .fields(let fields):
-            let labelWidth = min(fields.map { $0.label.count }.max() ?? 0, 24)
+            let labelWidth = min(fields.map { $0.label.count }.max() ?? 0, 32)
             return fields.map { field in
                 pad(field.label, labelWidth) + "  " + paint(fit(field.value, width - labelWidth - 2)) + "\n"
             }.joined()
