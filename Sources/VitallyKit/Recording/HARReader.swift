@@ -7,6 +7,14 @@ public struct HARRecording: Sendable {
     public var info: RecordingInfo?
     public var creator: String?
     public var byteCount: Int
+
+    public init(url: URL, exchanges: [RecordedExchange], info: RecordingInfo?, creator: String?, byteCount: Int) {
+        self.url = url
+        self.exchanges = exchanges
+        self.info = info
+        self.creator = creator
+        self.byteCount = byteCount
+    }
 }
 
 /// Reads HAR leniently: our files, browser devtools exports, mitmproxy dumps (fractional times,

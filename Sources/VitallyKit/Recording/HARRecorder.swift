@@ -42,8 +42,13 @@ public actor HARRecorder {
     public func append(_ exchange: RecordedExchange) throws(VitallyError) {
         let clean = redact(exchange)
         serializedEntries.append(HARWriter.serialize(entry: HARWriter.entry(clean, order: count)))
-        count += 1
-        try flush()
+        do {
+            try flush()
+            count += 1
+        } catch {
+            serializedEntries.removeLast()  // the file keeps its last good state; later exchanges still record
+            throw error
+        }
     }
 
     func redact(_ exchange: RecordedExchange) -> RecordedExchange {

@@ -44,3 +44,41 @@ actor ScriptedTransport: HTTPTransport {
         return responses.removeFirst()
     }
 }
+
+/// A fresh temporary folder, removed by the caller.
+func temporaryDirectory() -> URL {
+    let url = URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("vitally-tests-\(UUID().uuidString)")
+    try? FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+    return url
+}
+
+/// The package root, from this file's path.
+let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+    .deletingLastPathComponent().deletingLastPathComponent()
+
+/// Runs scripts/validate-har.py; returns its exit status and output.
+func validateHAR(_ url: URL, forbidding secrets: [String]) throws -> (status: Int32, output: String) {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    process.arguments = ["python3", packageRoot.appendingPathComponent("scripts/validate-har.py").path, url.path]
+        + secrets.flatMap { ["--forbid", $0] }
+    let pipe = Pipe()
+    process.standardOutput = pipe
+    process.standardError = pipe
+    try process.run()
+    let data = pipe.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+}
+
+/// A client that records to `file` through a live transport to the simulator.
+func recordingClient(_ simulator: RunningSimulator, file: URL, token: String = testToken, now: Date = testAnchor)
+    async throws -> (VitallyClient, HARRecorder)
+{
+    let endpoint = try VitallyEndpoint.custom(simulator.baseURL)
+    let recorder = HARRecorder(url: file, info: RecordingInfo(recordedAt: now, subdomain: "acme", region: "us", baseURL: endpoint.baseURL),
+                               redactor: Redactor(token: token))
+    let live = LiveTransport(endpoint: endpoint, token: token, timeoutSeconds: 5)
+    let transport = RecordingTransport(base: live, recorder: recorder, baseURL: endpoint.baseURL)
+    return (VitallyClient(transport: RetryingTransport(base: transport, clock: VirtualRetryClock())), recorder)
+}

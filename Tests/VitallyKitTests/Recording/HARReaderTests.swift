@@ -1,0 +1,63 @@
+import Foundation
+import Testing
+import VitallyKit
+
+@Suite struct HARReaderTests {
+    func write(_ text: String, _ name: String = "x.har") -> URL {
+        let url = temporaryDirectory().appendingPathComponent(name)
+        try? Data(text.utf8).write(to: url)
+        return url
+    }
+
+    @Test func readsBrowserAndMitmproxyShapes() throws {
+        // Chrome: fractional times, its own _ fields; Charles: null redirectURL; base64 bodies; a BOM.
+        let body = Data(#"{"results":[{"id":"a1","name":"Acme"}],"next":null}"#.utf8).base64EncodedString()
+        let text = "\u{FEFF}" + #"""
+            {"log":{"version":"1.2","creator":{"name":"WebInspector","version":"537.36"},"pages":[{"id":"p"}],
+             "entries":[{"startedDateTime":"2025-06-02T17:40:03.551-07:00","time":14.666,"_initiator":{"type":"script"},
+               "request":{"method":"get","url":"https://acme.rest.vitally.io/resources/accounts?limit=100","headers":[["Accept","*/*"]],"headersSize":null},
+               "response":{"status":200,"statusText":"OK","headers":[{"name":"Content-Type","value":"application/json"}],
+                 "content":{"mimeType":"application/json","text":"\#(body)","encoding":"base64"},"redirectURL":null},
+               "timings":{"wait":14.666}}]}}
+            """#
+        let recording = try HARReader.load(write(text))
+        let exchange = try #require(recording.exchanges.first)
+        #expect(exchange.method == "GET")
+        #expect(exchange.path == "/resources/accounts")
+        #expect(exchange.query == [QueryItem("limit", "100")])
+        #expect(exchange.timeMilliseconds == 14.666)
+        #expect(exchange.requestHeaders == [HTTPHeader("Accept", "*/*")])
+        #expect(exchange.bodyText.contains("\"Acme\""))
+        #expect(recording.creator == "WebInspector")
+    }
+
+    @Test(arguments: [
+        ("", "is empty"),
+        ("{\"log\":{\"version\":\"1.2\",\"entries\":[{\"request\":", "looks truncated"),
+        ("<html>not json</html>", "is not valid JSON"),
+        ("{\"hello\":1}", "not a HAR file"),
+        (#"{"log":{"entries":[{"request":{"method":"GET","url":"https://api.github.com/repos"},"response":{"status":200}}]}}"#, "HAR of another API"),
+    ])
+    func badFilesGetOneClearLine(text: String, expected: String) {
+        let url = write(text, "bad.har")
+        do {
+            _ = try HARReader.load(url)
+            Issue.record("expected an error")
+        } catch {
+            let message = error.cause ?? ""
+            #expect(message.contains(expected), "\(message)")
+            #expect(message.contains(url.path))
+            #expect(!message.contains("\n"))
+        }
+    }
+
+    @Test func aMissingFileAndADirectoryAreNamed() {
+        let folder = temporaryDirectory()
+        #expect(throws: VitallyError.self) { try HARReader.load(folder.appendingPathComponent("nope.har")) }
+        do { _ = try HARReader.load(folder) } catch { #expect(error.cause?.contains("is a directory") == true) }
+    }
+}
+
+extension RecordedExchange {
+    var bodyText: String { String(decoding: body, as: UTF8.self) }
+}
