@@ -133,7 +133,8 @@ public struct Doctor: Sendable {
 
     func tokenFix() -> String {
         var fix = "copy a fresh Secret Token from Vitally (Settings > Integrations > Vitally REST API) and run 'connect' again"
-        if let endpoint = context.endpoint, !endpoint.isCustom {
+        // A token from the other data center is refused the same way; worth a hint even behind a proxy.
+        if let endpoint = context.endpoint {
             fix += endpoint.region == .us ? "; if the tenant is in the EU data center, the token is only valid there: connect with --region eu"
                 : "; if the tenant is in the US data center, connect with --region us and its subdomain"
         }
@@ -193,7 +194,7 @@ public struct Doctor: Sendable {
         let limit = seen.limit ?? 1000
         let text = "\(remaining) of \(limit) requests left in the window, resets in \(Int(seen.resetSeconds ?? 0)) s"
         if remaining == 0 { return DoctorCheck("5", "rate limit", .fail, text, fix: "another integration is using the whole budget; wait for the reset or reduce that load") }
-        if remaining * 10 < limit { return DoctorCheck("5", "rate limit", .warn, text, fix: "briefs may be slow or fail with 429 until the window resets") }
+        if remaining * 5 < limit { return DoctorCheck("5", "rate limit", .warn, text, fix: "briefs may be slow or fail with 429 until the window resets") }
         return DoctorCheck("5", "rate limit", .pass, text)
     }
 

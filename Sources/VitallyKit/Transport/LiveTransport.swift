@@ -12,7 +12,7 @@ public struct LiveTransport: HTTPTransport {
     private let redactor: Redactor
     private let client: HTTPClient
 
-    public init(endpoint: VitallyEndpoint, token: String, timeoutSeconds: Double = 15, client: HTTPClient = .shared) {
+    public init(endpoint: VitallyEndpoint, token: String, timeoutSeconds: Double = 15, client: HTTPClient = LiveTransport.sharedClient) {
         self.endpoint = endpoint
         self.timeoutSeconds = timeoutSeconds
         self.authorization = "Basic " + Data("\(token):".utf8).base64EncodedString()
@@ -90,6 +90,18 @@ public struct LiveTransport: HTTPTransport {
         }
         return VitallyError(.connection, method: request.method, path: request.path, cause: reason)
     }
+}
+
+extension LiveTransport {
+    /// One client for the process. Redirects are not followed (the credentials must never be
+    /// sent to another host), and a failed connection fails at once so that our retry policy,
+    /// not the pool's silent backoff until the deadline, decides what happens next.
+    public static let sharedClient: HTTPClient = {
+        var configuration = HTTPClient.Configuration(
+            redirectConfiguration: .disallow, timeout: .init(connect: .seconds(10), read: .seconds(60)))
+        configuration.connectionPool.retryConnectionEstablishment = false
+        return HTTPClient(eventLoopGroup: HTTPClient.defaultEventLoopGroup, configuration: configuration)
+    }()
 }
 
 /// The version reported in the User-Agent and the HAR creator.

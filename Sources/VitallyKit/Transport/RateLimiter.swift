@@ -49,9 +49,20 @@ public actor RateLimiter {
         }
     }
 
+    private var lastSeenAt = Date.distantPast
+
     public func observe(_ response: HTTPResponse) {
         requestCount += 1
-        if let headers = RateLimitHeaders(response: response) { lastSeen = headers }
+        guard let headers = RateLimitHeaders(response: response) else { return }
+        // Concurrent answers arrive in any order: within a second, the lowest headroom is the truth.
+        let now = Date()
+        if let previous = lastSeen, let old = previous.remaining, let new = headers.remaining, new > old,
+            now.timeIntervalSince(lastSeenAt) < 1, (headers.resetSeconds ?? 0) <= (previous.resetSeconds ?? 0) + 1
+        {
+            return
+        }
+        lastSeen = headers
+        lastSeenAt = now
     }
 
     public func countFailure() { requestCount += 1 }

@@ -105,7 +105,7 @@ import VitallySimulator
             HTTPResponse(status: 200, headers: [HTTPHeader("RateLimit-Remaining", "4"), HTTPHeader("RateLimit-Reset", "20")], body: []))
         #expect(await limiter.pacingDelay() == 5)
         await limiter.observe(
-            HTTPResponse(status: 200, headers: [HTTPHeader("RateLimit-Remaining", "900"), HTTPHeader("RateLimit-Reset", "20")], body: []))
+            HTTPResponse(status: 200, headers: [HTTPHeader("RateLimit-Remaining", "900"), HTTPHeader("RateLimit-Reset", "59")], body: []))
         #expect(await limiter.pacingDelay() == 0)
     }
 }

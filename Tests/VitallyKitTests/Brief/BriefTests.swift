@@ -1,0 +1,96 @@
+import Foundation
+import Testing
+import VitallyKit
+import VitallySimulator
+
+@Suite struct BriefTests {
+    @Test func gatheringTakesAboutOneRoundTripPerWaveNotTheSum() async throws {
+        let latency = 0.25
+        try await withSimulator({ $0.latencyMilliseconds = Int(latency * 1000) }) { client, _ in
+            let account = try await client.account(id: "acme-001")
+            let probe = InFlightProbe(base: client.transport)
+            let gatherer = BriefGatherer(client: VitallyClient(transport: RetryingTransport(base: probe, clock: VirtualRetryClock())))
+            let started = Date()
+            let bundle = try await gatherer.gather(accountId: account.id)
+            let elapsed = Date().timeIntervalSince(started)
+            #expect(bundle.notes.count == 5 && bundle.users.count == 4 && bundle.healthScores.count == 5)
+            // Nine independent requests, at most five in flight: two waves. One after another would take nine.
+            #expect(await probe.peak == 5)
+            #expect(elapsed < latency * 4.5, "gather took \(elapsed)s")
+        }
+    }
+
+    @Test func aForbiddenListIsReportedNotFatal() async throws {
+        try await withSimulator({ $0.forbiddenResources = ["notes"] }) { client, _ in
+            // Per-account lists live under /resources/accounts, so forbid one through a fault instead.
+            let account = try await client.account(id: "acme-001")
+            let bundle = try await BriefGatherer(client: client).gather(accountId: account.id)
+            #expect(bundle.unavailable.isEmpty)
+            #expect(!bundle.notes.isEmpty)
+        }
+        try await withSimulator { client, simulator in
+            let account = try await client.account(id: "acme-001")
+            await simulator.state.inject(.status(403), pathPrefix: "/resources/accounts/\(account.id)/notes")
+            let bundle = try await BriefGatherer(client: client).gather(accountId: account.id)
+            #expect(bundle.unavailable == ["notes": "HTTP 403"])
+            let brief = BriefComposer(now: testAnchor).compose(title: nil, meetingStart: nil, matches: [], bundles: [bundle])
+            #expect(brief.accounts[0].sections.last?.id == "gaps")
+        }
+    }
+
+    @Test func composingIsPureAndFlagsEveryRisk() throws {
+        let now = VitallyDate.parse("2026-11-20T12:00:00Z")!
+        var bundle = AccountBundle(account: Account(json: try JSONParser.parse(#"""
+            {"id":"a1","externalId":"soylent","name":"Soylent","healthScore":2.1,"mrr":1800,
+             "nextRenewalDate":"2026-12-11T00:00:00.000Z","lastSeenTimestamp":"2026-10-01T00:00:00.000Z","npsDetractorCount":2,
+             "traits":{"vitally.custom.lifecycleStage":"At risk","vitally.custom.plan":"Growth","domain":"soylent.com"},
+             "keyRoles":[{"keyRole":{"label":"CSM"},"vitallyUser":{"id":"d","name":"Dana Reyes"}}]}
+            """#)))
+        bundle.tasks = [VitallyTask(json: ["id": "t", "name": "Send quote", "dueDate": "2026-11-01"])]
+        bundle.conversations = [Conversation(json: ["id": "c", "subject": "Export broken", "status": "open", "rating": "Unsatisfied"])]
+        bundle.projects = [Project(json: ["id": "p", "name": "Onboarding", "targetCompletionDate": "2026-11-10", "traits": ["vitally.custom.progress": 40]])]
+        let brief = BriefComposer(now: now).compose(title: "Soylent sync", meetingStart: nil, matches: [], bundles: [bundle])
+        let again = BriefComposer(now: now).compose(title: "Soylent sync", meetingStart: nil, matches: [], bundles: [bundle])
+        #expect(BriefRenderer.json(brief) == BriefRenderer.json(again))
+        let risks = try #require(brief.accounts[0].sections.first { $0.id == "risks" }).insights
+        let texts = risks.map(\.text)
+        #expect(texts.contains("Low health score: 2.1/10"))
+        #expect(texts.contains("Renewal in 21 days (2026-12-11)"))
+        #expect(texts.contains { $0.hasPrefix("2 NPS detractors") })
+        #expect(texts.contains("1 overdue task; oldest: Send quote (due 2026-11-01, 19 days ago)"))
+        #expect(texts.contains("No product activity for 50 days (last seen 2026-10-01)"))
+        #expect(texts.contains { $0.contains("1 unsatisfied") })
+        #expect(risks.first?.severity == .critical)
+        let journey = try #require(brief.accounts[0].sections.first { $0.id == "journey" }).insights.map(\.text)
+        #expect(journey.contains("Lifecycle stage: At risk"))
+        #expect(journey.contains("Onboarding: target 2026-11-10 missed (10 days ago), 40% done"))
+        let attributes = try #require(brief.accounts[0].sections.first { $0.id == "attributes" }).insights.map(\.text)
+        #expect(attributes == ["Plan: Growth"])
+        #expect(BriefRenderer.text(brief).contains("!! Low health score"))
+        #expect(BriefRenderer.markdown(brief).contains("- **Critical:** Low health score: 2.1/10"))
+    }
+
+    @Test func readsTheNextEventOfACalendarInvite() throws {
+        let ics = """
+            BEGIN:VCALENDAR\r
+            BEGIN:VEVENT\r
+            DTSTART:20261101T100000Z\r
+            SUMMARY:Old sync\r
+            ATTENDEE:mailto:old@acme.com\r
+            END:VEVENT\r
+            BEGIN:VEVENT\r
+            DTSTART:20261203T150000Z\r
+            SUMMARY:Acme QBR\\, renewal\r
+            ATTENDEE;CN=Pat Lee;RSVP=TRUE:mai\r
+             lto:pat.lee@acme.com\r
+            ATTENDEE;CN=Dana:mailto:dana@brightwave.io\r
+            END:VEVENT\r
+            END:VCALENDAR\r
+            """
+        let invite = try CalendarInvite.parse(ics, now: VitallyDate.parse("2026-11-20")!)
+        #expect(invite.summary == "Acme QBR, renewal")
+        #expect(invite.attendees == ["pat.lee@acme.com", "dana@brightwave.io"])
+        #expect(invite.start == VitallyDate.parse("2026-12-03T15:00:00Z"))
+        #expect(throws: VitallyError.self) { try CalendarInvite.parse("hello", now: Date()) }
+    }
+}

@@ -1,0 +1,104 @@
+import Foundation
+import Testing
+import VitallyKit
+import VitallySimulator
+
+/// One scenario per cause of "no Vitally data in briefs"; each must be named, with no token in the output.
+@Suite struct DoctorTests {
+    func doctor(
+        _ configure: (inout SimulatorOptions) -> Void = { _ in }, token: String = testToken, baseURL: String? = nil,
+        region: VitallyRegion = .us, emails: [String] = [], title: String? = nil
+    ) async throws -> DoctorReport {
+        var options = SimulatorOptions(token: testToken, anchor: testAnchor)
+        configure(&options)
+        let simulator = try await SimulatorServer.start(options)
+        defer { Task { await simulator.stop() } }
+        let credentials = Credentials(subdomain: "acme", token: token, region: region, baseURL: baseURL ?? simulator.baseURL, source: .environment)
+        let endpoint = try credentials.endpoint()
+        let limiter = RateLimiter()
+        let client = VitallyClient(transport: RetryingTransport(
+            base: LiveTransport(endpoint: endpoint, token: token, timeoutSeconds: 3), limiter: limiter, clock: VirtualRetryClock()))
+        let matcher = AttendeeMatcher(client: client, directory: AccountDirectory(client: client, tenant: "acme"), team: TeamDirectory(client: client))
+        let report = await Doctor(context: DoctorContext(credentials: credentials, endpoint: endpoint, replayFile: nil, client: client,
+                                                         limiter: limiter, matcher: matcher)).run(emails: emails, title: title)
+        let text = report.json.serialized()
+        for form in Redactor.forms(of: token) { #expect(!text.contains(form), "token leaked into doctor output") }
+        return report
+    }
+
+    func status(_ report: DoctorReport, _ id: String) -> CheckStatus? { report.checks.first { $0.id == id }?.status }
+
+    @Test func aHealthyTenantPasses() async throws {
+        let report = try await doctor(emails: ["pat.lee@acme.com"])
+        #expect(!report.failed)
+        #expect(report.checks.map(\.status).allSatisfy { $0 == .pass })
+        #expect(report.verdict == "All checks passed.")
+    }
+
+    @Test func aWrongTokenIsNamedWithTheRegionHint() async throws {
+        let report = try await doctor(token: "sk_live_wrong_000111")
+        #expect(status(report, "3") == .fail)
+        #expect(report.verdict.contains("FAIL at 'token'"))
+        #expect(report.verdict.contains("401"))
+        #expect(report.verdict.contains("--region eu"))
+    }
+
+    @Test func aRevokedTokenIs403() async throws {
+        let report = try await doctor({ $0.revokedTokens = ["sk_live_revoked_222"] }, token: "sk_live_revoked_222")
+        #expect(status(report, "3") == .fail)
+        #expect(report.verdict.contains("revoked"))
+    }
+
+    @Test func aResourceWithoutReadAccessIsNamed() async throws {
+        let report = try await doctor({ $0.forbiddenResources = ["notes", "npsResponses"] })
+        #expect(status(report, "4") == .fail)
+        #expect(report.verdict.contains("403 on notes, NPS responses"))
+    }
+
+    @Test func anUnreachableHostIsNamed() async throws {
+        let report = try await doctor(baseURL: "http://127.0.0.1:1")
+        #expect(status(report, "2") == .fail)
+        #expect(report.verdict.contains("FAIL at 'host'"))
+        #expect(report.verdict.contains("refused"))
+    }
+
+    @Test func aRateLimitedTenantIsNamed() async throws {
+        // Eight requests a minute: doctor's own probe and its seven reads use the whole budget.
+        let report = try await doctor({ $0.rateLimitPerMinute = 8 })
+        #expect(status(report, "5") == .fail)
+        #expect(report.verdict.contains("FAIL at 'rate limit': 0 of 8 requests left"))
+    }
+
+    @Test func anEmptyTenantIsNamed() async throws {
+        let report = try await doctor({ $0.emptyTenant = true })
+        #expect(status(report, "6") == .fail)
+        #expect(report.verdict.contains("no accounts at all"))
+    }
+
+    @Test func anUnmatchedDomainIsTheCause() async throws {
+        let report = try await doctor(emails: ["ops@nowhere-example.com"])
+        let check = try #require(report.checks.last)
+        #expect(check.status == .fail)
+        #expect(check.notes.count == 4)
+        #expect(report.verdict.contains("attendee ops@nowhere-example.com"))
+    }
+
+    @Test func freeMailWithAndWithoutAUser() async throws {
+        let report = try await doctor(emails: ["jane.doe@gmail.com", "stranger@gmail.com"])
+        #expect(report.checks.first { $0.title == "attendee jane.doe@gmail.com" }?.status == .warn)
+        let stranger = try #require(report.checks.first { $0.title == "attendee stranger@gmail.com" })
+        #expect(stranger.status == .fail)
+        #expect(stranger.fix?.contains("free-mail") == true)
+    }
+
+    @Test func churnedAmbiguousTraitOnlyAndInternalAttendees() async throws {
+        let report = try await doctor(emails: ["gavin@hooli.com", "tony@stark.com", "cfo@umbrella-health.com", "sam@brightwave.io", "x@vandelay.com"])
+        func check(_ email: String) -> DoctorCheck? { report.checks.first { $0.title == "attendee \(email)" } }
+        #expect(check("gavin@hooli.com")?.detail.contains("churned") == true)
+        #expect(check("tony@stark.com")?.detail.contains("ambiguous") == true)
+        #expect(check("cfo@umbrella-health.com")?.detail.contains("account domain trait") == true)
+        #expect(check("sam@brightwave.io")?.detail.contains("internal") == true)
+        #expect(check("x@vandelay.com")?.detail.contains("no health score, no notes, no users") == true)
+        #expect(!report.failed)
+    }
+}

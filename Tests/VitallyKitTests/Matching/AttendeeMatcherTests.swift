@@ -1,0 +1,108 @@
+import Foundation
+import Testing
+import VitallyKit
+import VitallySimulator
+
+/// Each rule against the simulator's scenario accounts.
+@Suite struct AttendeeMatcherTests {
+    func matching(_ email: String, title: String? = nil) async throws -> AttendeeMatch {
+        try await withSimulator { client, _ in
+            let matcher = AttendeeMatcher(
+                client: client, directory: AccountDirectory(client: client, tenant: "test"), team: TeamDirectory(client: client))
+            return try await matcher.match(email, title: title)
+        }
+    }
+
+    @Test func rule1FindsAKnownUser() async throws {
+        let match = try await matching("Pat.Lee@acme.com")
+        #expect(match.rule == .contact)
+        #expect(match.accounts.map(\.name) == ["Acme Corp"])
+        #expect(match.confidenceLabel == "high")
+        #expect(match.user?.name == "Pat Lee")
+        #expect(match.trace.map(\.outcome) == [.matched, .skipped, .skipped, .skipped])
+    }
+
+    @Test func freeMailWithAVitallyUserMatchesByContact() async throws {
+        let match = try await matching("jane.doe@gmail.com")
+        #expect(match.isFreeMail)
+        #expect(match.rule == .contact)
+        #expect(match.accounts.map(\.name) == ["Pied Piper"])
+    }
+
+    @Test func freeMailWithoutAUserSkipsTheDomainRulesAndSaysWhy() async throws {
+        let match = try await matching("someone.else@gmail.com")
+        #expect(!match.isMatched)
+        #expect(match.trace[1].outcome == .skipped && match.trace[1].found.contains("free-mail"))
+        #expect(match.trace[2].outcome == .skipped)
+        #expect(match.verdict.contains("matched no account"))
+    }
+
+    @Test func rule2MatchesColleaguesAtTheSameDomain() async throws {
+        let match = try await matching("new.person@acme.com")
+        #expect(match.rule == .emailDomain)
+        #expect(match.accounts.map(\.name) == ["Acme Corp"])
+    }
+
+    @Test func aSubdomainFallsBackToItsRegistrableDomain() async throws {
+        let match = try await matching("someone@emea.acme.com")
+        #expect(match.rule == .emailDomain)
+        #expect(match.trace[1].tried.contains("emailSubdomain=acme.com"))
+        #expect(match.accounts.map(\.name) == ["Acme Corp"])
+    }
+
+    @Test func rule3FindsADomainThatOnlyATraitHolds() async throws {
+        let match = try await matching("ceo@umbrella-health.com")
+        #expect(match.rule == .accountDomainTrait)
+        #expect(match.accounts.map(\.name) == ["Umbrella Health"])
+        #expect(match.accounts[0].evidence == "trait vitally.custom.companyDomain = umbrella-health.com")
+        #expect(match.trace[1].found.contains("no Vitally user"))
+    }
+
+    @Test func rule3ComparesRegistrableDomainsOfWebsiteURLs() async throws {
+        let match = try await matching("it@shop.initech.com")
+        #expect(match.rule == .accountDomainTrait || match.rule == .emailDomain)
+        #expect(match.accounts.map(\.name) == ["Initech"])
+    }
+
+    @Test func aSharedDomainIsAmbiguous() async throws {
+        let match = try await matching("tony@stark.com")
+        #expect(match.isAmbiguous)
+        #expect(Set(match.accounts.map(\.name)) == ["Stark Industries", "Stark Industries EMEA"])
+        #expect(match.confidenceLabel != "high")
+    }
+
+    @Test func aChurnedAccountMatchesButIsFlagged() async throws {
+        let match = try await matching("gavin@hooli.com")
+        #expect(match.accounts.first?.churned == true)
+        #expect(match.verdict.contains("churned"))
+    }
+
+    @Test func rule4CorrelatesTheCompanyName() async throws {
+        let byLabel = try await matching("bruce@wayneenterprises.com")
+        #expect(byLabel.rule == .companyName)
+        #expect(byLabel.accounts.map(\.name) == ["Wayne Enterprises"])
+        let byTitle = try await matching("guest@unknown-startup.io", title: "Wayne Enterprises renewal")
+        #expect(byTitle.rule == .companyName)
+        #expect(byTitle.confidenceLabel == "low")
+        let none = try await matching("guest@unknown-startup.io", title: "Weekly sync")
+        #expect(!none.isMatched)
+        #expect(none.trace.count == 4)
+        #expect(none.trace.allSatisfy { $0.outcome == .nothing })
+    }
+
+    @Test func ourOwnTeamIsInternal() async throws {
+        let match = try await matching("lee@brightwave.io")
+        #expect(match.isInternal)
+        #expect(!match.isMatched)
+        let newHire = try await matching("new.hire@brightwave.io")
+        #expect(newHire.isInternal)
+    }
+
+    @Test func matchesSeveralAttendeesAtOnceInOrder() async throws {
+        try await withSimulator { client, _ in
+            let matcher = AttendeeMatcher(client: client, directory: AccountDirectory(client: client, tenant: "t"), team: TeamDirectory(client: client))
+            let results = try await matcher.match(["pat.lee@acme.com", "hank@globex.com", "x@nowhere.example"], title: nil)
+            #expect(results.map { $0.accounts.first?.name } == ["Acme Corp", "Globex Inc", nil])
+        }
+    }
+}
