@@ -39,9 +39,11 @@ build: deps
 bench: deps
 	$(SWIFT) run -c release vitally-bench
 
-## Re-make recordings/demo.har against vitally-sim (see scripts/make-demo-recording.sh).
-demo-recording: deps
+## Re-make recordings/demo.har against vitally-sim, then the golden files replayed from it.
+demo-recording: deps test-deps
 	scripts/make-demo-recording.sh
+	$(SWIFT) build --build-tests
+	VITALLY_RECORD_GOLDEN=1 $(SWIFT) test --skip-build --filter GoldenTests
 
 ## Run the simulator on port 8080 with token sk_live_demo.
 sim:

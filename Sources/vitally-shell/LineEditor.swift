@@ -87,8 +87,13 @@ final class LineEditor: LineReader {
         let head = String(decoding: UnsafeRawBufferPointer(start: buffer, count: info.cursor - buffer), as: UTF8.self)
         let (word, matches) = completer.complete(head)
         if matches.isEmpty { return UInt8(CC_REFRESH_BEEP) }
+        // Candidates may differ from the typed word in case or quoting, so replace the word.
+        func replaceWord(with text: String) {
+            el_deletestr(el, Int32(word.utf8.count))
+            el_insertstr(el, text)
+        }
         if matches.count == 1 {
-            el_insertstr(el, String(matches[0].dropFirst(word.count)) + " ")
+            replaceWord(with: matches[0] + " ")
             return UInt8(CC_REFRESH)
         }
         var common = matches[0]
@@ -96,7 +101,7 @@ final class LineEditor: LineReader {
             while !match.lowercased().hasPrefix(common.lowercased()) { common.removeLast() }
         }
         if common.count > word.count {
-            el_insertstr(el, String(common.dropFirst(word.count)))
+            replaceWord(with: common)
             return UInt8(CC_REFRESH)
         }
         let columns = max(40, Int(shim_el_get_columns(el)))

@@ -73,7 +73,7 @@ public enum BriefRenderer {
     static func escape(_ s: String) -> String {
         var out = ""
         for ch in s {
-            if "*_`[]<>|#".contains(ch) { out.append("\\") }
+            if "*_`[]|".contains(ch) { out.append("\\") }
             out.append(ch)
         }
         return out

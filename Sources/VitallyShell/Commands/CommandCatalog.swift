@@ -135,7 +135,7 @@ public enum CommandCatalog {
             maxArguments: 1, example: "recordings show demo.har"),
         CommandSpec(
             name: "help", group: .shell, summary: "list commands, or show one in detail", usage: "help [COMMAND]",
-            argument: .command, maxArguments: 1, example: "help brief"),
+            flags: [CommandSpec.json], argument: .command, maxArguments: 1, example: "help brief"),
         CommandSpec(
             name: "history", group: .shell, summary: "the commands typed before (Ctrl-R searches them)",
             usage: "history", flags: [CommandSpec.json], example: "history"),

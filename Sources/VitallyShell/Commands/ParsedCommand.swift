@@ -11,6 +11,7 @@ public struct ParsedCommand: Sendable, Equatable {
     /// Why a line could not be parsed, already phrased for the user.
     public struct UsageError: Error, Equatable, Sendable {
         public var message: String
+        public init(message: String) { self.message = message }
     }
 
     public static func parse(_ words: [String]) throws(UsageError) -> (ParsedCommand, CommandSpec) {

@@ -1,3 +1,4 @@
+import Foundation
 import VitallyKit
 
 /// TAB completion: command names, subcommands, flags, flag values, and argument values.
@@ -8,19 +9,51 @@ public struct Completer: Sendable {
     public init(state: CompletionState) { self.state = state }
 
     /// Candidates for the word being typed at the end of `head`, and that partial word.
+    /// `word` is the text to replace, as typed (an opening quote included).
     public func complete(_ head: String) -> (word: String, candidates: [String]) {
-        let segment = head.split(separator: ";", omittingEmptySubsequences: false).last.map(String.init) ?? head
-        var words = segment.split(separator: " ", omittingEmptySubsequences: true).map(String.init)
-        let word = segment.hasSuffix(" ") || words.isEmpty ? "" : words.removeLast()
-        return (word, candidates(before: words, word: word))
+        let (words, raw) = Completer.split(head)
+        return (raw, candidates(before: words, word: raw))
+    }
+
+    /// Quote-aware split of the current command: finished words (unquoted), and the word being typed, raw.
+    static func split(_ head: String) -> (words: [String], raw: String) {
+        var words: [String] = []
+        var value = ""
+        var raw = ""
+        var quote: Character?
+        for ch in head {
+            if let q = quote {
+                raw.append(ch)
+                if ch == q { quote = nil } else { value.append(ch) }
+                continue
+            }
+            switch ch {
+            case "'", "\"":
+                quote = ch
+                raw.append(ch)
+            case " ", "\t":
+                if !raw.isEmpty { words.append(value) }
+                value = ""
+                raw = ""
+            case ";":
+                words = []
+                value = ""
+                raw = ""
+            default:
+                value.append(ch)
+                raw.append(ch)
+            }
+        }
+        return (words, raw)
     }
 
     public func candidates(before words: [String], word: String) -> [String] {
         let values = state.snapshot
+        /// Options starting with the word (ignoring case and an opening quote), quoted when they hold spaces.
         func matching(_ options: [String]) -> [String] {
-            let lower = word.lowercased()
+            let lower = word.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: "'\""))
             var seen = Set<String>()
-            return options.filter { $0.lowercased().hasPrefix(lower) && seen.insert($0).inserted }
+            return options.filter { $0.lowercased().hasPrefix(lower) && seen.insert($0).inserted }.map(quoteIfNeeded)
         }
         guard let first = words.first else { return matching(CommandCatalog.names) }
         guard let spec = CommandCatalog.spec(named: first.lowercased()) else { return [] }
@@ -38,7 +71,7 @@ public struct Completer: Sendable {
         switch spec.argument {
         case .account:
             if spec.name == "accounts", positional.first == "list" { return [] }
-            return matching(values.accounts.map(quoteIfNeeded))
+            return matching(values.accounts)
         case .emails: return matching(values.emails)
         case .harFile: return matching(values.recordings)
         case .command: return positional.isEmpty ? matching(CommandCatalog.names) : []

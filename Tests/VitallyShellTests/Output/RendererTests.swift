@@ -1,0 +1,28 @@
+import Foundation
+import Testing
+import VitallyKit
+import VitallyShell
+
+@Suite struct RendererTests {
+    @Test func fitsTablesToTheWidthWithAnEllipsis() {
+        let table = Table(columns: ["NAME", "NOTE"], rows: [[Span("Acme Corp"), Span(String(repeating: "long text ", count: 20))]], flexible: [1])
+        let text = TextRenderer(width: 40, color: false).render(.table(table))
+        for line in text.split(separator: "\n") { #expect(line.count <= 40) }
+        #expect(text.contains("…"))
+        #expect(text.hasPrefix("NAME       NOTE"))
+    }
+
+    @Test func coloursOnlyWhenAsked() {
+        let block = OutputBlock.line([Span("OVERDUE", .bad)])
+        #expect(TextRenderer(color: true).render(block) == "\u{1B}[31mOVERDUE\u{1B}[0m\n")
+        #expect(TextRenderer(color: false).render(block) == "OVERDUE\n")
+    }
+
+    @Test func formatsDatesMoneyAndHTML() {
+        let now = VitallyDate.parse("2026-11-20T15:00:00Z")!
+        #expect(Format.day(VitallyDate.parse("2026-11-19"), now: now) == "2026-11-19 (yesterday)")
+        #expect(Format.day(VitallyDate.parse("2027-01-04"), now: now) == "2027-01-04 (in 45 days)")
+        #expect(Format.money(1234567) == "$1,234,567")
+        #expect(Format.plainText("<p>Hi &amp; bye</p><p>next</p>") == "Hi & bye next")
+    }
+}

@@ -1,0 +1,55 @@
+import Testing
+import VitallyShell
+
+@Suite struct ParsingTests {
+    @Test func splitsLikeAShell() throws {
+        #expect(try ShellWords.split(#"health "Acme Corp"; notes 'it''s' # comment"#) == [["health", "Acme Corp"], ["notes", "its"]])
+        #expect(try ShellWords.split(#"raw GET /resources/users/search?email=a\ b"#) == [["raw", "GET", "/resources/users/search?email=a b"]])
+        #expect(try ShellWords.split("a;;b") == [["a"], ["b"]])
+        #expect(try ShellWords.split("# only a comment").isEmpty)
+        #expect(try ShellWords.split(#"match x@y.com#frag"#) == [["match", "x@y.com#frag"]])
+        #expect(throws: ShellWords.Failure.self) { try ShellWords.split(#"health "Acme"#) }
+        #expect(throws: ShellWords.Failure.self) { try ShellWords.split(#"health Acme\"#) }
+    }
+
+    @Test func suggestsTheClosestCommandAndFlag() {
+        #expect(throws: ParsedCommand.UsageError(message: "unknown command 'acounts'; did you mean 'accounts'?")) {
+            try ParsedCommand.parse(["acounts", "list"])
+        }
+        #expect(throws: ParsedCommand.UsageError(message: "brief has no flag --fromat; did you mean --format?")) {
+            try ParsedCommand.parse(["brief", "a@b.com", "--fromat", "json"])
+        }
+        #expect(throws: ParsedCommand.UsageError(message: "accounts has no subcommand 'serach'; did you mean 'accounts search'?")) {
+            try ParsedCommand.parse(["accounts", "serach", "acme"])
+        }
+        #expect(throws: ParsedCommand.UsageError(message: "--format takes one of text, markdown, json, not 'pdf'")) {
+            try ParsedCommand.parse(["brief", "a@b.com", "--format", "pdf"])
+        }
+    }
+
+    @Test func parsesArgumentsAndFlags() throws {
+        let (health, _) = try ParsedCommand.parse(["health", "Acme", "Corp", "--json"])
+        #expect(health.arguments == ["Acme Corp"])
+        #expect(health.has("--json"))
+        let (list, _) = try ParsedCommand.parse(["accounts", "list", "--status=churned"])
+        #expect(list.subcommand == "list" && list.flag("--status") == "churned")
+        let (stop, _) = try ParsedCommand.parse(["record", "stop"])
+        #expect(stop.subcommand == "stop")
+        #expect(throws: ParsedCommand.UsageError.self) { try ParsedCommand.parse(["health"]) }
+        #expect(throws: ParsedCommand.UsageError.self) { try ParsedCommand.parse(["raw", "GET"]) }
+    }
+
+    @Test func historyNeverKeepsATokenAndStaysBounded() {
+        #expect(HistoryPolicy.storable("connect acme --token sk_live_abc123") == "connect acme --token REDACTED")
+        #expect(HistoryPolicy.storable("connect acme --token=sk_live_abc123") == "connect acme --token=REDACTED")
+        #expect(HistoryPolicy.storable("raw GET /resources/x?t=sk_live_abc123", secrets: ["sk_live_abc123"]) == "raw GET /resources/x?t=REDACTED")
+        #expect(HistoryPolicy.storable(" secret line") == nil)
+        #expect(HistoryPolicy.storable("   ") == nil)
+        var lines: [String] = []
+        for i in 0..<1005 { lines = HistoryPolicy.adding("cmd \(i % 1002)", to: lines) }
+        #expect(lines.count == 1000)
+        #expect(lines.last == "cmd 2")
+        #expect(lines.filter { $0 == "cmd 2" }.count == 1)
+        #expect(HistoryPolicy.decode(HistoryPolicy.encode(["a\nb", "c\\d"])) == ["a\nb", "c\\d"])
+    }
+}

@@ -1,0 +1,58 @@
+import Foundation
+import VitallyKit
+import VitallyShell
+import VitallySimulator
+
+let shellTestToken = "sk_live_shell_tests_42"
+let shellTestAnchor = VitallyDate.parse("2026-11-20")!
+
+let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+func scratchDirectory() -> URL {
+    let url = URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("vitally-shell-tests-\(UUID().uuidString)")
+    try? FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+    return url
+}
+
+/// A shell as the executable would build it, minus the terminal.
+func makeShell(credentials: Credentials? = nil, recordings: URL? = nil, json: Bool = false, secret: String? = nil,
+               clock: Date = shellTestAnchor) -> (Shell, URL) {
+    let scratch = scratchDirectory()
+    let environment = ShellEnvironment(
+        environmentCredentials: credentials, configFile: scratch.appendingPathComponent("config/config.json"),
+        cacheDirectory: scratch.appendingPathComponent("cache"), recordingsDirectory: recordings ?? scratch.appendingPathComponent("recordings"),
+        workingDirectory: packageRoot, readSecret: { _ in secret }, clock: { clock })
+    return (Shell(environment: environment, jsonByDefault: json), scratch)
+}
+
+/// Runs lines against a fresh simulator-backed shell.
+func withSimulatedShell<T>(_ configure: (inout SimulatorOptions) -> Void = { _ in }, token: String = shellTestToken,
+                           _ body: (Shell, RunningSimulator, URL) async throws -> T) async throws -> T {
+    var options = SimulatorOptions(token: shellTestToken, anchor: shellTestAnchor)
+    configure(&options)
+    let simulator = try await SimulatorServer.start(options)
+    let credentials = Credentials(subdomain: "acme", token: token, baseURL: simulator.baseURL, source: .environment)
+    let (shell, scratch) = makeShell(credentials: credentials)
+    defer { try? FileManager.default.removeItem(at: scratch) }
+    _ = await shell.start()
+    do {
+        let result = try await body(shell, simulator, scratch)
+        await simulator.stop()
+        return result
+    } catch {
+        await simulator.stop()
+        throw error
+    }
+}
+
+extension Shell {
+    /// Runs a line and renders it as the executable would without a terminal.
+    func text(_ line: String, width: Int = 100) async -> (out: String, err: String, status: ExitStatus) {
+        let results = await run(line: line)
+        let renderer = TextRenderer(width: width, color: false)
+        let out = results.map { renderer.render($0.output, json: $0.asJSON) }.joined()
+        let err = results.compactMap(\.error).joined(separator: "\n")
+        let status = results.map(\.status).max { $0.rawValue < $1.rawValue } ?? .ok
+        return (out, err, status)
+    }
+}
