@@ -24,6 +24,7 @@ public struct SimulatorHandler: Sendable {
     }
 
     public func handle(method: String, path: String, query: [QueryItem], authorization: String?) async -> Outcome {
+        let received = Date().timeIntervalSince1970
         var delay = options.latencyMilliseconds
         var fault = await state.takeFault(for: path)
         if case .delay(let ms) = fault {
@@ -38,7 +39,8 @@ public struct SimulatorHandler: Sendable {
         var response: SimulatorResponse
         switch fault {
         case .dropConnection?:
-            await state.record(SimulatorLogEntry(method: method, path: path, query: query, status: 0))
+            await state.record(SimulatorLogEntry(method: method, path: path, query: query, status: 0, receivedAt: received,
+                                                 answeredAt: Date().timeIntervalSince1970))
             return .drop
         case .status(let code, let headers)?:
             response = .error(code, code == 429 ? "Rate limit exceeded" : "Simulated failure")
@@ -52,7 +54,8 @@ public struct SimulatorHandler: Sendable {
             response.headers.append(HTTPHeader("Retry-After", rateHeaders.last?.value ?? "1"))
         }
         response.headers += rateHeaders
-        await state.record(SimulatorLogEntry(method: method, path: path, query: query, status: response.status))
+        await state.record(SimulatorLogEntry(method: method, path: path, query: query, status: response.status,
+                                             receivedAt: received, answeredAt: Date().timeIntervalSince1970))
         return .respond(response)
     }
 

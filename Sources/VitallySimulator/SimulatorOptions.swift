@@ -40,4 +40,7 @@ public struct SimulatorLogEntry: Sendable, Equatable {
     public var path: String
     public var query: [QueryItem]
     public var status: Int
+    /// When the request arrived and when it was answered (seconds since 1970).
+    public var receivedAt: Double = 0
+    public var answeredAt: Double = 0
 }

@@ -4,19 +4,25 @@ import VitallyKit
 import VitallySimulator
 
 @Suite struct BriefTests {
-    @Test func gatheringTakesAboutOneRoundTripPerWaveNotTheSum() async throws {
+    @Test func gatheringRunsIndependentRequestsTogetherNotOneAfterAnother() async throws {
         let latency = 0.25
-        try await withSimulator({ $0.latencyMilliseconds = Int(latency * 1000) }) { client, _ in
+        try await withSimulator({ $0.latencyMilliseconds = Int(latency * 1000) }) { client, simulator in
             let account = try await client.account(id: "acme-001")
+            await simulator.state.clearLog()
             let probe = InFlightProbe(base: client.transport)
             let gatherer = BriefGatherer(client: VitallyClient(transport: RetryingTransport(base: probe, clock: VirtualRetryClock())))
             let started = Date()
             let bundle = try await gatherer.gather(accountId: account.id)
             let elapsed = Date().timeIntervalSince(started)
             #expect(bundle.notes.count == 5 && bundle.users.count == 4 && bundle.healthScores.count == 5)
-            // Nine independent requests, at most five in flight: two waves. One after another would take nine.
+            // Nine independent requests, at most five in flight: the server sees five at once.
             #expect(await probe.peak == 5)
-            #expect(elapsed < latency * 4.5, "gather took \(elapsed)s")
+            let log = await simulator.state.log
+            #expect(log.count == 9)
+            let firstAnswer = log.map(\.answeredAt).min() ?? 0
+            #expect(log.filter { $0.receivedAt < firstAnswer }.count == 5)
+            // One after another would take the sum of nine round trips.
+            #expect(elapsed < latency * 9, "gather took \(elapsed)s")
         }
     }
 
