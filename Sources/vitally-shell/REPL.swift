@@ -136,7 +136,8 @@ final class REPL {
             if !interactive && runner.takeInterrupt() { return 130 }
             _ = runner.takeInterrupt()
         }
-        return worst.rawValue
+        // A person at the prompt saw each error already; leaving the shell is a success.
+        return interactive ? 0 : worst.rawValue
     }
 
     static func isUnterminated(_ line: String) -> Bool {

@@ -173,7 +173,9 @@ public actor Shell {
     /// A bare name goes under `recordings/`; a path is used as given; `.har` is added when missing.
     func recordingURL(_ name: String) -> URL {
         var file = name
-        if !file.lowercased().hasSuffix(".har") { file += ".har" }
+        let given = name.hasPrefix("/") ? name : environment.workingDirectory.appendingPathComponent(name).path
+        let exists = name.contains("/") && FileManager.default.fileExists(atPath: given)
+        if !exists, !file.lowercased().hasSuffix(".har"), !file.split(separator: "/").last!.contains(".") { file += ".har" }
         if file.contains("/") {
             return file.hasPrefix("/")
                 ? URL(fileURLWithPath: file) : environment.workingDirectory.appendingPathComponent(file)

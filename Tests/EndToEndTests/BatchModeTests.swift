@@ -1,0 +1,131 @@
+import Foundation
+import Testing
+import VitallyKit
+import VitallySimulator
+
+/// The binary without a terminal: `-c`, `--script`, pipes; exit statuses; bad input.
+@Suite struct BatchModeTests {
+    @Test func explorerCommandsAgainstTheSimulator() async throws {
+        let simulator = try await startSimulator()
+        defer { Task { await simulator.stop() } }
+        let (env, home) = isolatedEnvironment(["VITALLY_BASE_URL": simulator.baseURL, "VITALLY_TOKEN": e2eToken])
+        defer { try? FileManager.default.removeItem(at: home) }
+        let run = try await runShell(["-c", "accounts search acme; health acme.com; notes acme.com; tasks acme.com"], environment: env)
+        #expect(run.status == 0, "\(run.err)")
+        #expect(run.err.isEmpty)
+        #expect(run.out.contains("Acme Corp  acme.com  7.4"))
+        #expect(run.out.contains("health 7.4/10 good"))
+        #expect(run.out.contains("5 notes, newest first"))
+        #expect(run.out.contains("OVERDUE"))
+        #expect(!run.out.contains("\u{1B}["))  // no colour without a terminal
+        let json = try await runShell(["--json", "-c", "health acme.com"], environment: env)
+        #expect((try JSONParser.parse(json.out))["healthScore"]?.double == 7.4)
+    }
+
+    @Test func exitStatusesAndOneLineErrors() async throws {
+        let simulator = try await startSimulator()
+        defer { Task { await simulator.stop() } }
+        let wrong = "sk_live_definitely_wrong_1"
+        let (env, home) = isolatedEnvironment(["VITALLY_BASE_URL": simulator.baseURL, "VITALLY_TOKEN": wrong])
+        defer { try? FileManager.default.removeItem(at: home) }
+        let unauthorized = try await runShell(["-c", "health acme.com"], environment: env)
+        #expect(unauthorized.status == 1)
+        #expect(unauthorized.err.hasPrefix("error: Vitally rejected the token (401)"))
+        #expect(unauthorized.err.split(separator: "\n").count == 1)
+        #expect(!unauthorized.err.contains(wrong) && !unauthorized.out.contains(wrong))
+        let typo = try await runShell(["-c", "acounts list"], environment: env)
+        #expect(typo.status == 2)
+        #expect(typo.err == "error: unknown command 'acounts'; did you mean 'accounts'?\n")
+        let flag = try await runShell(["--replay", "a.har", "--record", "b.har"], environment: env)
+        #expect(flag.status == 2)
+    }
+
+    @Test func pipedLinesRunWithoutPromptOrBanner() async throws {
+        let (env, home) = isolatedEnvironment()
+        defer { try? FileManager.default.removeItem(at: home) }
+        let run = try await runShell(["--replay", "demo.har"], environment: env, stdin: "health acme.com\n# a comment\nstatus\n")
+        #expect(run.status == 0, "\(run.err)")
+        #expect(!run.out.contains("vitally["))
+        #expect(!run.out.contains("vitally-shell 0"))
+        #expect(run.out.contains("health 7.4/10 good"))
+        #expect(run.out.contains("Mode                   replay"))
+    }
+
+    @Test func replayingTwicePrintsTheSameBytes() async throws {
+        let (env, home) = isolatedEnvironment()
+        defer { try? FileManager.default.removeItem(at: home) }
+        let script = packageRoot.appendingPathComponent("scripts/demo-session.txt").path
+        let first = try await runShell(["--replay", "demo.har", "--script", script], environment: env)
+        let second = try await runShell(["--replay", "demo.har", "--script", script], environment: env)
+        #expect(first.out == second.out && first.err == second.err)
+        #expect(!first.err.contains("is not in demo.har"))
+        #expect(first.out.contains("Meeting brief"))
+    }
+
+    @Test func badRecordingsGetOneClearLineAndNothingIsOverwritten() async throws {
+        let (env, home) = isolatedEnvironment()
+        defer { try? FileManager.default.removeItem(at: home) }
+        let truncated = home.appendingPathComponent("cut.har")
+        let demo = try Data(contentsOf: packageRoot.appendingPathComponent("recordings/demo.har"))
+        try demo.prefix(5000).write(to: truncated)
+        let cut = try await runShell(["--replay", truncated.path, "-c", "status"], environment: env)
+        #expect(cut.status == 1)
+        #expect(cut.err.contains("\(truncated.path) is not valid JSON") && cut.err.contains("truncated"))
+        #expect(try Data(contentsOf: truncated) == demo.prefix(5000))
+        let directory = try await runShell(["--replay", home.path, "-c", "status"], environment: env)
+        #expect(directory.err.contains("is a directory"))
+        let missing = try await runShell(["--replay", "no-such-file.har", "-c", "status"], environment: env)
+        #expect(missing.err.contains("no-such-file.har: no such file"))
+        for run in [cut, directory, missing] { #expect(run.err.split(separator: "\n").count == 1) }
+    }
+
+    @Test func anUnwritableRecordingsFolderIsNamed() async throws {
+        let simulator = try await startSimulator()
+        defer { Task { await simulator.stop() } }
+        let (env, home) = isolatedEnvironment(["VITALLY_BASE_URL": simulator.baseURL, "VITALLY_TOKEN": e2eToken])
+        defer { try? FileManager.default.removeItem(at: home) }
+        let blocker = home.appendingPathComponent("recordings")
+        try Data("not a folder".utf8).write(to: blocker)  // a file where the folder should be
+        let run = try await runShell(["--record", "x.har", "-c", "health acme.com"], environment: env, directory: home)
+        #expect(run.status == 1)
+        #expect(run.err.contains("cannot write \(blocker.path)/x.har"))
+        #expect(try String(contentsOf: blocker, encoding: .utf8) == "not a folder")
+    }
+
+    @Test func killMinus9DuringARecordingLeavesAValidHAR() async throws {
+        let simulator = try await startSimulator()
+        defer { Task { await simulator.stop() } }
+        let (env, home) = isolatedEnvironment(["VITALLY_BASE_URL": simulator.baseURL, "VITALLY_TOKEN": e2eToken])
+        defer { try? FileManager.default.removeItem(at: home) }
+        let file = home.appendingPathComponent("recordings/killed.har")
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: shellBinary)
+        process.arguments = ["--record", "killed.har"]
+        process.environment = env
+        process.currentDirectoryURL = home
+        let input = Pipe()
+        process.standardInput = input
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        for line in ["health acme.com", "notes acme.com", "tasks acme.com"] {
+            input.fileHandleForWriting.write(Data((line + "\n").utf8))
+        }
+        // health: search, custom fields, 4 pages, account, scores; notes and tasks: search, account, list.
+        var before = 0
+        let deadline = Date().addingTimeInterval(15)
+        while before < 14 && Date() < deadline {
+            try await Task.sleep(nanoseconds: 100_000_000)
+            before = (try? HARReader.load(file).exchanges.count) ?? 0
+        }
+        #expect(before == 14)
+        try await Task.sleep(nanoseconds: 1_100_000_000)
+        input.fileHandleForWriting.write(Data("accounts list --status activeOrChurned\n".utf8))  // in flight when killed
+        kill(process.processIdentifier, SIGKILL)
+        process.waitUntilExit()
+        let after = try HARReader.load(file)
+        #expect(after.exchanges.count >= before)
+        let text = String(decoding: try Data(contentsOf: file), as: UTF8.self)
+        #expect(!text.contains(e2eToken))
+    }
+}

@@ -1,0 +1,136 @@
+import Foundation
+import Testing
+import VitallyKit
+import VitallySimulator
+
+/// The built binary driven through a real pseudo-terminal: what only a terminal shows.
+@Suite(.serialized) struct InteractiveShellTests {
+    let prompt = "vitally[brightwave · replay]> "
+
+    func replayShell(_ env: [String: String]) throws -> PTY {
+        try PTY(shellBinary, ["--replay", "demo.har"], environment: env, directory: packageRoot.path)
+    }
+
+    @Test func bannerPromptTabCompletionAndACommand() async throws {
+        let (env, home) = isolatedEnvironment()
+        defer { try? FileManager.default.removeItem(at: home) }
+        let pty = try replayShell(env)
+        try await pty.expect("vitally-shell \(VitallyKitVersion.current) · replay · brightwave · demo.har")
+        try await pty.expect(prompt)
+        pty.send("hea\tacme.com\r")  // TAB finished the command name, or this would be an unknown command
+        try await pty.expect("health 7.4/10 good")
+        try await pty.expect(prompt)
+        pty.send("acc\tse\tacme.c\t\r")  // accounts search acme.com
+        try await pty.expect("Acme Corp  acme.com")
+        try await pty.expect(prompt)
+        pty.send("help br\t\r")
+        try await pty.expect("brief — the meeting brief")
+        try await pty.expect(prompt)
+        pty.send("\u{04}")
+        #expect(await pty.waitForExit() == 0)
+    }
+
+    @Test func severalCandidatesAreListedLikeAShell() async throws {
+        let (env, home) = isolatedEnvironment()
+        defer { try? FileManager.default.removeItem(at: home) }
+        let pty = try replayShell(env)
+        try await pty.expect(prompt)
+        pty.send("re\t")
+        try await pty.expect("rec")  // common prefix of record/recordings/replay is "re"; a second TAB lists
+        pty.send("\t")
+        let listing = try await pty.expect("recordings")
+        #expect(listing.contains("record") || pty.screen.contains("replay"))
+        pty.send("\u{15}\u{04}")
+        #expect(await pty.waitForExit() == 0)
+    }
+
+    @Test func historySurvivesARestartAndNeverHoldsTheToken() async throws {
+        let secret = "sk_live_history_secret_0042"
+        let (env, home) = isolatedEnvironment()
+        defer { try? FileManager.default.removeItem(at: home) }
+        let first = try replayShell(env)
+        try await first.expect(prompt)
+        first.send("health acme.com\r")
+        try await first.expect(prompt)
+        first.send("connect acme --token \(secret) --base-url http://127.0.0.1:1\r")
+        try await first.expect("Connection failed")
+        first.send("exit\r")
+        #expect(await first.waitForExit() == 0)
+
+        let file = home.appendingPathComponent("state/vitally-shell/history")
+        let saved = try String(contentsOf: file, encoding: .utf8)
+        #expect(saved.contains("health acme.com"))
+        #expect(saved.contains("connect acme --token REDACTED --base-url http://127.0.0.1:1"))
+        #expect(!saved.contains(secret))
+        let mode = try FileManager.default.attributesOfItem(atPath: file.path)[.posixPermissions] as? Int
+        #expect(mode == 0o600)
+
+        let second = try replayShell(env)
+        try await second.expect(prompt)
+        second.send("history\r")
+        try await second.expect("health acme.com")
+        try await second.expect(prompt)
+        // libedit switches the terminal to raw mode around the prompt; a control key sent in the same
+        // instant can still meet the cooked terminal (which takes ^R for itself), so give it a moment.
+        try await Task.sleep(nanoseconds: 200_000_000)
+        second.send("\u{12}health")  // Ctrl-R finds it again
+        try await Task.sleep(nanoseconds: 300_000_000)
+        second.send("\r")
+        try await second.expect("health 7.4/10 good")
+        try await second.expect(prompt)
+        second.send("\u{04}")
+        #expect(await second.waitForExit() == 0)
+        #expect(!second.output.contains(Array(secret.utf8)))
+    }
+
+    @Test func ctrlCClearsAHalfTypedLineAndCancelsASlowCommand() async throws {
+        let simulator = try await startSimulator { $0.latencyMilliseconds = 4000 }
+        defer { Task { await simulator.stop() } }
+        let (env, home) = isolatedEnvironment(["VITALLY_BASE_URL": simulator.baseURL, "VITALLY_TOKEN": e2eToken, "VITALLY_SUBDOMAIN": "acme"])
+        defer { try? FileManager.default.removeItem(at: home) }
+        let pty = try PTY(shellBinary, [], environment: env, directory: packageRoot.path)
+        let livePrompt = "vitally[acme · live]> "
+        try await pty.expect(livePrompt)
+        pty.send("health acm")
+        try await pty.expect("health acm")
+        pty.send("\u{03}")
+        try await pty.expect(livePrompt)
+        pty.send("status\r")
+        let status = try await pty.expect(livePrompt)
+        #expect(status.contains("Mode"))
+        #expect(!status.contains("unknown command"))
+
+        pty.send("health acme.com\r")
+        try await pty.expect("health acme.com")
+        try await Task.sleep(nanoseconds: 800_000_000)
+        let before = Date()
+        pty.send("\u{03}")
+        try await pty.expect("cancelled", timeout: 3)
+        try await pty.expect(livePrompt, timeout: 3)
+        #expect(Date().timeIntervalSince(before) < 3)
+        pty.send("\u{04}")
+        #expect(await pty.waitForExit() == 0)
+    }
+
+    @Test func theTokenPromptDoesNotEcho() async throws {
+        let simulator = try await startSimulator { $0.accountCount = 30 }
+        defer { Task { await simulator.stop() } }
+        let (env, home) = isolatedEnvironment()
+        defer { try? FileManager.default.removeItem(at: home) }
+        let pty = try PTY(shellBinary, [], environment: env, directory: packageRoot.path)
+        try await pty.expect("vitally> ")
+        pty.send("connect acme --base-url \(simulator.baseURL)\r")
+        try await pty.expect("(input hidden): ")
+        pty.send(e2eToken + "\r")
+        try await pty.expect("Vitally: Connected (acme)")
+        try await pty.expect("vitally[acme · live]> ")
+        #expect(!pty.output.contains(Array(e2eToken.utf8)))
+        let history = try String(contentsOf: home.appendingPathComponent("state/vitally-shell/history"), encoding: .utf8)
+        #expect(!history.contains(e2eToken))
+        let config = home.appendingPathComponent("config/vitally-shell/config.json")
+        let mode = try FileManager.default.attributesOfItem(atPath: config.path)[.posixPermissions] as? Int
+        #expect(mode == 0o600)
+        pty.send("exit\r")
+        #expect(await pty.waitForExit() == 0)
+    }
+}
