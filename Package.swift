@@ -62,7 +62,8 @@ let package = Package(
             dependencies: ["VitallyKit", "VitallySimulator", "VitallyShell"]
         ),
         .testTarget(name: "VitallyKitTests", dependencies: ["VitallyKit", "VitallySimulator"]),
-        .testTarget(name: "VitallyShellTests", dependencies: ["VitallyShell", "VitallyKit", "VitallySimulator"]),
+        .testTarget(
+            name: "VitallyShellTests", dependencies: ["VitallyShell", "VitallyKit", "VitallySimulator"], exclude: ["Golden"]),
         .testTarget(name: "EndToEndTests", dependencies: ["VitallyKit", "VitallySimulator"]),
     ]
 )

@@ -17,6 +17,22 @@ public struct AccountBundle: Sendable {
     public init(account: Account) { self.account = account }
 }
 
+extension AttendeeMatch {
+    /// The match with names and churn state taken from the accounts a brief gathered.
+    public func updated(with bundles: [AccountBundle]) -> AttendeeMatch {
+        var copy = self
+        copy.accounts = accounts.map { matched in
+            guard let account = bundles.first(where: { $0.account.id == matched.id })?.account else { return matched }
+            var updated = matched
+            updated.name = account.name
+            updated.externalId = account.externalId
+            updated.churned = account.isChurned
+            return updated
+        }
+        return copy
+    }
+}
+
 /// How much an insight matters, most urgent first.
 public enum Severity: String, Sendable, Comparable, CaseIterable {
     case critical, warning, info, positive

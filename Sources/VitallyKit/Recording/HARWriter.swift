@@ -72,7 +72,7 @@ public enum HARWriter {
     }
 
     /// The whole document from already-serialised entries (each pretty-printed at indent 4).
-    static func document(header: JSONObject, serializedEntries: [String]) -> String {
+    public static func document(header: JSONObject, serializedEntries: [String]) -> String {
         var log = header
         log["entries"] = []
         var head = JSONValue.object(JSONObject([("log", .object(log))])).serialized(pretty: true)
@@ -85,7 +85,7 @@ public enum HARWriter {
     }
 
     /// Pretty-prints an entry so that it sits at the right depth inside `log.entries`.
-    static func serialize(entry: JSONValue) -> String {
+    public static func serialize(entry: JSONValue) -> String {
         entry.serialized(pretty: true).replacingOccurrences(of: "\n", with: "\n      ")
     }
 

@@ -21,10 +21,13 @@ extension Shell {
             return .failure("brief needs attendee emails or --ics FILE; usage: brief EMAIL... [--title T] [--ics FILE]", status: .usage)
         }
         completion.note(emails: emails)
-        let matches = try await withScanProgress { try await connection.matcher.match(emails, title: title) }
+        var matcher = connection.matcher
+        matcher.fetchesAccounts = false  // the gather fetches them; start it one round trip sooner
+        let found = try await withScanProgress { try await matcher.match(emails, title: title) }
         var ids: [String] = []
-        for match in matches { for account in match.accounts where !ids.contains(account.id) { ids.append(account.id) } }
+        for match in found { for account in match.accounts where !ids.contains(account.id) { ids.append(account.id) } }
         let bundles = try await BriefGatherer(client: connection.client).gather(accountIds: ids)
+        let matches = found.map { $0.updated(with: bundles) }
         for bundle in bundles { completion.noteAccount(bundle.account) }
         let brief = BriefComposer(now: now).compose(title: title, meetingStart: start, matches: matches, bundles: bundles)
         let format = command.flag("--format") ?? "text"

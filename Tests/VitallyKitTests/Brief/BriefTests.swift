@@ -11,9 +11,7 @@ import VitallySimulator
             await simulator.state.clearLog()
             let probe = InFlightProbe(base: client.transport)
             let gatherer = BriefGatherer(client: VitallyClient(transport: RetryingTransport(base: probe, clock: VirtualRetryClock())))
-            let started = Date()
             let bundle = try await gatherer.gather(accountId: account.id)
-            let elapsed = Date().timeIntervalSince(started)
             #expect(bundle.notes.count == 5 && bundle.users.count == 4 && bundle.healthScores.count == 5)
             // Nine independent requests, at most five in flight: the server sees five at once.
             #expect(await probe.peak == 5)
@@ -21,8 +19,7 @@ import VitallySimulator
             #expect(log.count == 9)
             let firstAnswer = log.map(\.answeredAt).min() ?? 0
             #expect(log.filter { $0.receivedAt < firstAnswer }.count == 5)
-            // One after another would take the sum of nine round trips.
-            #expect(elapsed < latency * 9, "gather took \(elapsed)s")
+            // Wall time is the benchmark's business (vitally-bench); here the overlap is what is proven.
         }
     }
 
