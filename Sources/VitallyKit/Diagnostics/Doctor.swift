@@ -56,7 +56,7 @@ public struct Doctor: Sendable {
         }
 
         // 2 and 3: one small read tells whether the host answers and the token is accepted.
-        let host = context.endpoint?.baseURL ?? "the recorded host"
+        let host = context.endpoint?.baseURL ?? "(unknown host)"
         let probe = "\(host)/resources/accounts?limit=1"
         var firstAccount: Account?
         do {
@@ -118,7 +118,7 @@ public struct Doctor: Sendable {
     }
 
     func region() -> String {
-        guard let endpoint = context.endpoint else { return "recorded host" }
+        guard context.replayFile == nil, let endpoint = context.endpoint else { return "recorded host" }
         return endpoint.isCustom ? "custom host" : "\(endpoint.region.rawValue.uppercased()) host"
     }
 

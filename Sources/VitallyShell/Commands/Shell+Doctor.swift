@@ -4,8 +4,12 @@ extension Shell {
     /// Runs every check behind "no Vitally data in briefs" and "connection failed".
     func doctor(_ command: ParsedCommand) async throws -> CommandResult {
         completion.note(emails: command.arguments.filter(Domain.isEmail))
+        var endpoint = connection.endpoint
+        if endpoint == nil, let recorded = connection.replay?.recording.info?.baseURL {
+            endpoint = try? VitallyEndpoint.custom(recorded, subdomain: connection.replay?.recording.info?.subdomain)
+        }
         let context = DoctorContext(
-            credentials: connection.credentials, endpoint: connection.endpoint,
+            credentials: connection.credentials, endpoint: endpoint,
             replayFile: connection.mode == .replay && !connection.recordMissing ? connection.recordingURL?.lastPathComponent : nil,
             client: connection.client, limiter: connection.limiter, matcher: connection.matcher)
         let report = try await withScanProgress { await Doctor(context: context).run(emails: command.arguments, title: command.flag("--title")) }

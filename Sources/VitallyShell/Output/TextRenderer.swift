@@ -20,7 +20,7 @@ public struct TextRenderer: Sendable {
     public func render(_ block: OutputBlock) -> String {
         switch block {
         case .blank: return "\n"
-        case .line(let spans): return paint(spans) + "\n"
+        case .line(let spans): return wrap(spans).map(paint).joined(separator: "\n") + "\n"
         case .fields(let fields):
             let labelWidth = min(fields.map { $0.label.count }.max() ?? 0, 32)
             return fields.map { field in
@@ -60,6 +60,34 @@ public struct TextRenderer: Sendable {
             out += trimTrailing(cells.joined(separator: "  ")) + "\n"
         }
         return out
+    }
+
+    /// Soft-wraps a long line at spaces, continuing under its indentation plus four.
+    func wrap(_ spans: [Span]) -> [[Span]] {
+        let total = spans.reduce(0) { $0 + $1.text.count }
+        guard total > width else { return [spans] }
+        let leading = spans.first.map { $0.text.prefix { $0 == " " }.count } ?? 0
+        let indent = String(repeating: " ", count: min(leading + 4, width / 2))
+        var lines: [[Span]] = [[]]
+        var column = 0
+        for span in spans {
+            var pieces = span.text.split(separator: " ", omittingEmptySubsequences: false).map(String.init)
+            for index in pieces.indices where index < pieces.count - 1 { pieces[index] += " " }
+            for piece in pieces where !piece.isEmpty {
+                let visible = piece.hasSuffix(" ") ? piece.count - 1 : piece.count
+                if column + visible > width, column > indent.count {
+                    if var last = lines[lines.count - 1].popLast() {
+                        while last.text.hasSuffix(" ") { last.text.removeLast() }
+                        lines[lines.count - 1].append(last)
+                    }
+                    lines.append([Span(indent)])
+                    column = indent.count
+                }
+                lines[lines.count - 1].append(Span(piece, span.style))
+                column += piece.count
+            }
+        }
+        return lines
     }
 
     func fit(_ spans: [Span], _ room: Int) -> [Span] {
