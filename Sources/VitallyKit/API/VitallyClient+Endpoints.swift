@@ -119,6 +119,14 @@ extension VitallyClient {
         try await object("/resources/conversations/\(Self.segment(id))")
     }
 
+    /// One message (`/resources/messages/:id`).
+    public func message(id: String) async throws -> Message { try await object("/resources/messages/\(Self.segment(id))") }
+
+    /// A conversation's messages as a list (seen in working code, not in the docs).
+    public func conversationMessages(id: String) -> PageSequence<Message> {
+        list("/resources/conversations/\(Self.segment(id))/messages")
+    }
+
     public func npsResponses() -> PageSequence<NPSResponse> { list("/resources/npsResponses") }
     public func projects() -> PageSequence<Project> { list("/resources/projects") }
     public func meetings() -> PageSequence<Meeting> { list("/resources/meetings") }

@@ -236,7 +236,8 @@ public struct BriefComposer: Sendable {
         return sentence.prefix(1).uppercased() + sentence.dropFirst()
     }
 
-    static func money(_ value: Double) -> String {
+    /// `$4,200`: Vitally's MRR is a plain number; the currency is the tenant's.
+    public static func money(_ value: Double) -> String {
         let whole = Int(value.rounded())
         var digits = String(abs(whole))
         var groups: [String] = []

@@ -71,23 +71,11 @@ public struct Doctor: Sendable {
                                           fix: hostFix()))
                 skipRest(from: 3, because: "the host did not answer")
                 return DoctorReport(checks: checks)
-            case .unauthorized:
+            case .unauthorized, .forbidden, .rateLimited:
+                // The host answered; the token is what it refused.
                 checks.append(DoctorCheck("2", "host", .pass, "\(region()) \(probe) answered"))
-                checks.append(DoctorCheck("3", "token", .fail, "401: the token is invalid, expired, or from another workspace",
-                                          fix: tokenFix()))
-                skipRest(from: 4, because: "the token was refused")
-                return DoctorReport(checks: checks)
-            case .forbidden:
-                checks.append(DoctorCheck("2", "host", .pass, "\(region()) \(probe) answered"))
-                checks.append(DoctorCheck("3", "token", .fail, "403 on accounts: the key was revoked or cannot read accounts",
-                                          fix: "create a new key in Vitally (Settings > Integrations > Vitally REST API) and 'connect' again"))
-                skipRest(from: 4, because: "the token was refused")
-                return DoctorReport(checks: checks)
-            case .rateLimited:
-                checks.append(DoctorCheck("2", "host", .pass, "\(region()) \(probe) answered"))
-                checks.append(DoctorCheck("3", "token", .warn, "rate-limited (429) even after waiting: cannot tell yet",
-                                          fix: "wait a minute, then run doctor again"))
-                skipRest(from: 4, because: "rate-limited")
+                checks.append(tokenRefused(error.code))
+                skipRest(from: 4, because: error.code == .rateLimited ? "rate-limited" : "the token was refused")
                 return DoctorReport(checks: checks)
             default:
                 checks.append(DoctorCheck("2", "host", .fail, "\(probe): \(error.description)", fix: hostFix()))
@@ -115,6 +103,19 @@ public struct Doctor: Sendable {
             for email in emails { checks.append(await attendee(email, title: title)) }
         }
         return DoctorReport(checks: checks)
+    }
+
+    func tokenRefused(_ code: VitallyError.Code) -> DoctorCheck {
+        switch code {
+        case .unauthorized:
+            return DoctorCheck("3", "token", .fail, "401: the token is invalid, expired, or from another workspace", fix: tokenFix())
+        case .forbidden:
+            return DoctorCheck("3", "token", .fail, "403 on accounts: the key was revoked or cannot read accounts",
+                               fix: "create a new key in Vitally (Settings > Integrations > Vitally REST API) and 'connect' again")
+        default:
+            return DoctorCheck("3", "token", .warn, "rate-limited (429) even after waiting: cannot tell yet",
+                               fix: "wait a minute, then run doctor again")
+        }
     }
 
     func region() -> String {

@@ -25,18 +25,8 @@ public enum Format {
         Int((VitallyDate.startOfDay(date).timeIntervalSince(VitallyDate.startOfDay(now)) / 86400).rounded())
     }
 
-    /// `$4,200` (Vitally's MRR is a plain number; the currency is the tenant's).
     public static func money(_ value: Double?) -> String {
-        guard let value else { return "—" }
-        let whole = Int(value.rounded())
-        var digits = String(abs(whole))
-        var groups: [String] = []
-        while digits.count > 3 {
-            groups.insert(String(digits.suffix(3)), at: 0)
-            digits.removeLast(3)
-        }
-        groups.insert(digits, at: 0)
-        return (whole < 0 ? "-$" : "$") + groups.joined(separator: ",")
+        value.map(BriefComposer.money) ?? "—"
     }
 
     public static func score(_ value: Double?) -> String {
