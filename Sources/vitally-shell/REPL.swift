@@ -98,7 +98,10 @@ final class REPL {
         guard color else { return "vitally\(inside)> " }
         let code = mode == .replay ? "36" : mode == .record ? "31" : "32"
         // \u{1} brackets escape sequences so libedit knows they take no room.
-        return "\u{1}\u{1B}[1m\u{1}vitally\u{1}\u{1B}[0;\(code)m\u{1}\(inside)\u{1}\u{1B}[0m\u{1}> "
+        func escape(_ sgr: String) -> String { "\u{1}\u{1B}[\(sgr)m\u{1}" }
+        // Adjacent markers (\u{1}\u{1}) confuse libedit, so each switch is one sequence.
+        if inside.isEmpty { return escape("1") + "vitally" + escape("0") + "> " }
+        return escape("1") + "vitally" + escape("0;" + code) + inside + escape("0") + "> "
     }
 
     func paint(_ text: String, _ code: String) -> String { color ? "\u{1B}[\(code)m\(text)\u{1B}[0m" : text }
@@ -122,6 +125,7 @@ final class REPL {
                 continue
             }
             pending = ""
+            if interactive { hideTypedToken(line, prompt: promptText) }
             if interactive, let stored = history?.add(line, secrets: secrets) {
                 editor?.remember(stored)
             }
@@ -138,6 +142,16 @@ final class REPL {
         }
         // A person at the prompt saw each error already; leaving the shell is a success.
         return interactive ? 0 : worst.rawValue
+    }
+
+    /// A token typed on the line (`connect --token …`) was echoed; redraw that line redacted so
+    /// the screen and its scrollback do not keep it.
+    func hideTypedToken(_ line: String, prompt: String) {
+        let redacted = HistoryPolicy.redactTokenFlags(line)
+        guard redacted != line, Terminal.stdoutIsTTY else { return }
+        let visiblePrompt = prompt.split(separator: "\u{1}", omittingEmptySubsequences: false).enumerated().filter { $0.offset % 2 == 0 }.map(\.element).joined()
+        let rows = (visiblePrompt.count + line.count) / max(1, Terminal.size.columns) + 1
+        Terminal.out(String(repeating: "\u{1B}[1A\u{1B}[2K", count: rows) + "\r" + visiblePrompt + redacted + "\n")
     }
 
     static func isUnterminated(_ line: String) -> Bool {
