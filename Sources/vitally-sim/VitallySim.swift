@@ -50,9 +50,18 @@ struct VitallySim: AsyncParsableCommand {
         let handler = SimulatorHandler(options: options)
         let count = handler.api.data.accounts.count
         let day = VitallyDate.formatDay(options.anchor)
-        try await SimulatorServer.run(handler: handler, host: host, port: port) { bound in
-            print("vitally-sim listening on http://\(host):\(bound) (seed \(seed), \(count) accounts, today \(day))")
-            fflush(nil)
+        do {
+            try await SimulatorServer.run(handler: handler, host: host, port: port) { bound in
+                print("vitally-sim listening on http://\(host):\(bound) (seed \(seed), \(count) accounts, today \(day))")
+                fflush(nil)
+            }
+        } catch {
+            let text = "\(error)"
+            let reason = text.contains("Address already in use") ? "port \(port) is already in use; pick another with --port (0 picks a free one)"
+                : text.contains("Permission denied") ? "not allowed to listen on port \(port); use a port above 1024"
+                : "cannot listen on \(host):\(port): \(text)"
+            FileHandle.standardError.write(Data("vitally-sim: \(reason)\n".utf8))
+            throw ExitCode.failure
         }
     }
 }

@@ -82,3 +82,17 @@ func recordingClient(_ simulator: RunningSimulator, file: URL, token: String = t
     let transport = RecordingTransport(base: live, recorder: recorder, baseURL: endpoint.baseURL)
     return (VitallyClient(transport: RetryingTransport(base: transport, clock: VirtualRetryClock())), recorder)
 }
+
+/// A loopback port nothing listens on: bound, read, closed.
+func unusedLoopbackPort() -> Int {
+    let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+    defer { close(fd) }
+    var address = sockaddr_in()
+    address.sin_family = sa_family_t(AF_INET)
+    address.sin_addr.s_addr = inet_addr("127.0.0.1")
+    address.sin_port = 0
+    var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+    _ = withUnsafePointer(to: &address) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, length) } }
+    _ = withUnsafeMutablePointer(to: &address) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(fd, $0, &length) } }
+    return Int(UInt16(bigEndian: address.sin_port))
+}
