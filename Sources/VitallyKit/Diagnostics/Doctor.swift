@@ -9,9 +9,12 @@ public struct DoctorContext: Sendable {
     public var client: VitallyClient
     public var limiter: RateLimiter
     public var matcher: AttendeeMatcher
+    /// Why the configured credentials could not be used (a malformed `VITALLY_SUBDOMAIN`, an unsafe config file).
+    public var configurationProblem: String?
 
     public init(credentials: Credentials?, endpoint: VitallyEndpoint?, replayFile: String?, client: VitallyClient,
-                limiter: RateLimiter, matcher: AttendeeMatcher) {
+                limiter: RateLimiter, matcher: AttendeeMatcher, configurationProblem: String? = nil) {
+        self.configurationProblem = configurationProblem
         self.credentials = credentials
         self.endpoint = endpoint
         self.replayFile = replayFile
@@ -48,6 +51,11 @@ public struct Doctor: Sendable {
             checks.append(DoctorCheck("1", "credentials", .pass, "answers come from the recording \(file) (no token needed)"))
         } else if let credentials = context.credentials {
             checks.append(DoctorCheck("1", "credentials", .pass, "token present, from \(credentials.source.rawValue)"))
+        } else if let problem = context.configurationProblem {
+            checks.append(DoctorCheck("1", "credentials", .fail, problem,
+                                      fix: "correct it, or run 'connect SUBDOMAIN' to test and save working credentials"))
+            skipRest(from: 2, because: "no usable credentials")
+            return DoctorReport(checks: checks)
         } else {
             checks.append(DoctorCheck("1", "credentials", .fail, "no token: not connected",
                                       fix: "run 'connect SUBDOMAIN' (token from Settings > Integrations > Vitally REST API) or set VITALLY_SUBDOMAIN and VITALLY_TOKEN"))
@@ -134,6 +142,9 @@ public struct Doctor: Sendable {
 
     func tokenFix() -> String {
         var fix = "copy a fresh Secret Token from Vitally (Settings > Integrations > Vitally REST API) and run 'connect' again"
+        if let subdomain = context.credentials?.subdomain, context.endpoint?.region == .us {
+            fix += "; check the subdomain '\(subdomain)' too (a typo reaches a host that refuses the token)"
+        }
         // A token from the other data center is refused the same way; worth a hint even behind a proxy.
         if let endpoint = context.endpoint {
             fix += endpoint.region == .us ? "; if the tenant is in the EU data center, the token is only valid there: connect with --region eu"

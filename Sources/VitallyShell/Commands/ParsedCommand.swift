@@ -1,3 +1,5 @@
+import VitallyKit
+
 /// A command line checked against its spec: subcommand, arguments, flags.
 public struct ParsedCommand: Sendable, Equatable {
     public var name: String
@@ -47,6 +49,9 @@ public struct ParsedCommand: Sendable, Equatable {
                         throw UsageError(message: "\(flag.name) needs a value; usage: \(spec.usage)")
                     }
                     if inlineValue == nil { index += 1 }
+                    if flag.name == "--limit", (Int(value) ?? 0) <= 0 {
+                        throw UsageError(message: "--limit takes a positive number, not '\(value)'")
+                    }
                     if !flag.values.isEmpty, !flag.values.contains(value) {
                         throw UsageError(
                             message: "\(flag.name) takes one of \(flag.values.joined(separator: ", ")), not '\(value)'")
@@ -87,6 +92,12 @@ public struct ParsedCommand: Sendable, Equatable {
             guard rest.count <= spec.maxArguments || (spec.name == "record" && subcommand == "stop" && rest.isEmpty) else {
                 throw UsageError(message: "too many arguments; usage: \(spec.usage)")
             }
+        }
+        if spec.argument == .emails, let bad = rest.first(where: { !Domain.isEmail($0) }) {
+            throw UsageError(message: "\(spec.name) takes attendee email addresses; '\(bad)' is not one")
+        }
+        if spec.argument == .harFile, let name = rest.first, name.trimmingCharacters(in: .whitespaces).isEmpty {
+            throw UsageError(message: "\(spec.name) needs a file name; usage: \(spec.usage)")
         }
         return (ParsedCommand(name: spec.name, subcommand: subcommand, arguments: rest, flags: flags), spec)
     }

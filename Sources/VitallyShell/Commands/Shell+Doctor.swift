@@ -11,7 +11,8 @@ extension Shell {
         let context = DoctorContext(
             credentials: connection.credentials, endpoint: endpoint,
             replayFile: connection.mode == .replay && !connection.recordMissing ? connection.recordingURL?.lastPathComponent : nil,
-            client: connection.client, limiter: connection.limiter, matcher: connection.matcher)
+            client: connection.client, limiter: connection.limiter, matcher: connection.matcher,
+            configurationProblem: connection.mode == .offline ? configurationProblem : nil)
         let report = try await withScanProgress { await Doctor(context: context).run(emails: command.arguments, title: command.flag("--title")) }
         var blocks: [OutputBlock] = []
         for check in report.checks {

@@ -45,6 +45,9 @@ extension Shell {
         }
         if !target.hasPrefix("/") { target = "/" + target }
         if !target.hasPrefix("/resources/") { target = "/resources" + target }
+        if target.split(separator: "?")[0].split(separator: "/").contains("..") {
+            return .failure("raw reads paths under /resources/ only; '..' is not allowed", status: .usage)
+        }
         let (path, query) = RecordedExchange.split(url: target)
         let json = try await connection.client.getJSON(path, query: query)
         return CommandResult(output: ShellOutput(json: json, verbatim: json.serialized(pretty: true)))

@@ -15,6 +15,8 @@ public actor Shell {
     /// Values seen this session, offered by TAB completion.
     public nonisolated let completion = CompletionState()
     var startupNotes: [String] = []
+    /// Why saved or environment credentials could not be used, for `doctor`.
+    var configurationProblem: String?
 
     public init(environment: ShellEnvironment, jsonByDefault: Bool = false) {
         self.environment = environment
@@ -25,7 +27,10 @@ public actor Shell {
 
     /// Applies the start-up flags; the result's error is set when the session cannot start as asked.
     public func start(replay: String? = nil, record: String? = nil, recordMode: RecordMode = .all) async -> CommandResult {
-        if let problem = environment.environmentProblem { startupNotes.append(problem) }
+        if let problem = environment.environmentProblem {
+            startupNotes.append(problem)
+            configurationProblem = problem
+        }
         if let replay { return await openReplay(replay, recordMissing: false) }
         guard let credentials = savedCredentials() else {
             if let record {
@@ -60,6 +65,7 @@ public actor Shell {
             return try ConfigFile(url: file).load()
         } catch {
             startupNotes.append(error.cause ?? error.description)
+            configurationProblem = error.cause ?? error.description
             return nil
         }
     }
@@ -175,7 +181,8 @@ public actor Shell {
         var file = name
         let given = name.hasPrefix("/") ? name : environment.workingDirectory.appendingPathComponent(name).path
         let exists = name.contains("/") && FileManager.default.fileExists(atPath: given)
-        if !exists, !file.lowercased().hasSuffix(".har"), !file.split(separator: "/").last!.contains(".") { file += ".har" }
+        let base = file.split(separator: "/").last.map(String.init) ?? ""
+        if !exists, !base.isEmpty, !file.lowercased().hasSuffix(".har"), !base.contains(".") { file += ".har" }
         if file.contains("/") {
             return file.hasPrefix("/")
                 ? URL(fileURLWithPath: file) : environment.workingDirectory.appendingPathComponent(file)
