@@ -27,6 +27,18 @@ import VitallyShell
         }
     }
 
+    @Test func badArgumentsAreUsageErrors() {
+        #expect(throws: ParsedCommand.UsageError(message: "match takes attendee email addresses; 'acme.com' is not one")) {
+            try ParsedCommand.parse(["match", "pat@acme.com", "acme.com"])
+        }
+        #expect(throws: ParsedCommand.UsageError(message: "--limit takes a positive number, not '0'")) {
+            try ParsedCommand.parse(["notes", "acme.com", "--limit", "0"])
+        }
+        #expect(throws: ParsedCommand.UsageError(message: "replay needs a file name; usage: replay FILE.har")) {
+            try ParsedCommand.parse(["replay", " "])
+        }
+    }
+
     @Test func parsesArgumentsAndFlags() throws {
         let (health, _) = try ParsedCommand.parse(["health", "Acme", "Corp", "--json"])
         #expect(health.arguments == ["Acme Corp"])
