@@ -181,7 +181,20 @@ public struct JSONParser {
             index += 1
         }
         var buffer = [UInt8](UnsafeBufferPointer(rebasing: bytes[start..<index]))
+        buffer.reserveCapacity(64)
         while index < bytes.count {
+            // Copy the run up to the next quote, backslash or control byte in one go.
+            var end = index
+            while end < bytes.count {
+                let c = bytes[end]
+                if c == UInt8(ascii: "\"") || c == UInt8(ascii: "\\") || c < 0x20 { break }
+                end += 1
+            }
+            if end > index {
+                buffer.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[index..<end]))
+                index = end
+                continue
+            }
             let b = bytes[index]
             if b == UInt8(ascii: "\"") {
                 index += 1
