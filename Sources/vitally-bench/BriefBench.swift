@@ -5,11 +5,11 @@ import VitallySimulator
 /// A brief's wall time with 100 ms per request, as a ratio to one request.
 enum BriefBench {
     static func run() async throws {
-        var options = SimulatorOptions(token: "sk_live_bench", anchor: anchor)
+        var options = SimulatorOptions(token: "sk_test_bench", anchor: anchor)
         options.latencyMilliseconds = 100
         let simulator = try await SimulatorServer.start(options)
         let client = VitallyClient(transport: RetryingTransport(
-            base: LiveTransport(endpoint: try .custom(simulator.baseURL), token: "sk_live_bench"), clock: VirtualRetryClock()))
+            base: LiveTransport(endpoint: try .custom(simulator.baseURL), token: "sk_test_bench"), clock: VirtualRetryClock()))
         _ = try await client.account(id: "acme-001")  // warm the connection pool
         var single = Double.infinity
         for _ in 0..<3 { single = min(single, try await seconds { _ = try await client.account(id: "acme-001") }) }

@@ -23,14 +23,14 @@ enum MatchingBench {
         let micro = lookup / Double(rounds) * 1e6
         figure("domain index lookup", String(format: "%.2f µs (%d hits)", micro, found), goal: "< 50 µs", met: micro < 50)
 
-        var options = SimulatorOptions(token: "sk_live_bench", anchor: anchor)
+        var options = SimulatorOptions(token: "sk_test_bench", anchor: anchor)
         options.accountCount = 2_000
         let simulator = try await SimulatorServer.start(options)
         let cache = URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("bench-cache-\(UUID().uuidString)/accounts.json")
         defer { try? FileManager.default.removeItem(at: cache.deletingLastPathComponent()) }
         func matcher() throws -> AttendeeMatcher {
             let client = VitallyClient(transport: RetryingTransport(
-                base: LiveTransport(endpoint: try .custom(simulator.baseURL), token: "sk_live_bench"), clock: VirtualRetryClock()))
+                base: LiveTransport(endpoint: try .custom(simulator.baseURL), token: "sk_test_bench"), clock: VirtualRetryClock()))
             return AttendeeMatcher(client: client, directory: AccountDirectory(client: client, tenant: "bench", cacheFile: cache),
                                    team: TeamDirectory(client: client))
         }

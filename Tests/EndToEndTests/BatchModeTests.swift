@@ -25,7 +25,7 @@ import VitallySimulator
     @Test func exitStatusesAndOneLineErrors() async throws {
         let simulator = try await startSimulator()
         defer { Task { await simulator.stop() } }
-        let wrong = "sk_live_definitely_wrong_1"
+        let wrong = "sk_test_definitely_wrong_1"
         let (env, home) = isolatedEnvironment(["VITALLY_BASE_URL": simulator.baseURL, "VITALLY_TOKEN": wrong])
         defer { try? FileManager.default.removeItem(at: home) }
         let unauthorized = try await runShell(["-c", "health acme.com"], environment: env)

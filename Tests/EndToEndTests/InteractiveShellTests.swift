@@ -45,7 +45,7 @@ import VitallySimulator
     }
 
     @Test func historySurvivesARestartAndNeverHoldsTheToken() async throws {
-        let secret = "sk_live_history_secret_0042"
+        let secret = "sk_test_history_secret_0042"
         let (env, home) = isolatedEnvironment()
         defer { try? FileManager.default.removeItem(at: home) }
         let first = try replayShell(env)

@@ -3,7 +3,7 @@ import VitallyKit
 import VitallyShell
 import VitallySimulator
 
-let shellTestToken = "sk_live_shell_tests_42"
+let shellTestToken = "sk_test_shell_tests_42"
 let shellTestAnchor = VitallyDate.parse("2026-11-20")!
 
 let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()

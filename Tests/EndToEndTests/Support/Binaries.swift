@@ -8,7 +8,7 @@ let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().de
 /// The built `vitally-shell` (`make test` builds it before the tests run).
 let shellBinary = packageRoot.appendingPathComponent(".build/debug/vitally-shell").path
 
-let e2eToken = "sk_live_e2e_token_5d41"
+let e2eToken = "sk_test_e2e_token_5d41"
 let e2eAnchor = VitallyDate.parse("2026-11-20")!
 
 /// A private HOME and XDG folders, so tests never touch the user's history or config.

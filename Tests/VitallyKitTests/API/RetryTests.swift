@@ -57,7 +57,7 @@ import VitallySimulator
     }
 
     @Test func neverRetriesA401AndNeverEchoesTheToken() async throws {
-        let wrong = "sk_live_wrong_token_123"
+        let wrong = "sk_test_wrong_token_123"
         try await withSimulator(token: wrong) { client, simulator in
             let error = await #expect(throws: VitallyError.self) { try await client.accounts().collect() }
             #expect(error?.code == .unauthorized)

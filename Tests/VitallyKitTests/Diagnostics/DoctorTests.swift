@@ -36,7 +36,7 @@ import VitallySimulator
     }
 
     @Test func aWrongTokenIsNamedWithTheRegionHint() async throws {
-        let report = try await doctor(token: "sk_live_wrong_000111")
+        let report = try await doctor(token: "sk_test_wrong_000111")
         #expect(status(report, "3") == .fail)
         #expect(report.verdict.contains("FAIL at 'token'"))
         #expect(report.verdict.contains("401"))
@@ -44,7 +44,7 @@ import VitallySimulator
     }
 
     @Test func aRevokedTokenIs403() async throws {
-        let report = try await doctor({ $0.revokedTokens = ["sk_live_revoked_222"] }, token: "sk_live_revoked_222")
+        let report = try await doctor({ $0.revokedTokens = ["sk_test_revoked_222"] }, token: "sk_test_revoked_222")
         #expect(status(report, "3") == .fail)
         #expect(report.verdict.contains("revoked"))
     }

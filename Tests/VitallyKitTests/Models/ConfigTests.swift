@@ -23,8 +23,8 @@ import VitallyKit
         #expect(try Credentials(subdomain: "acme", token: "t", region: .us, source: .command).endpoint().baseURL == "https://acme.rest.vitally.io")
         #expect(try Credentials(subdomain: nil, token: "t", region: .eu, source: .command).endpoint().baseURL == "https://rest.vitally-eu.io")
         #expect(throws: VitallyError.self) { try Credentials(subdomain: nil, token: "t", region: .us, source: .command).endpoint() }
-        let credentials = Credentials(subdomain: "acme", token: "sk_live_secret", source: .command)
-        #expect(!"\(credentials)".contains("sk_live_secret"))
+        let credentials = Credentials(subdomain: "acme", token: "sk_test_secret", source: .command)
+        #expect(!"\(credentials)".contains("sk_test_secret"))
     }
 
     @Test func theConfigFileIsPrivateAndAnUnsafeOneIsRefused() throws {
@@ -32,7 +32,7 @@ import VitallyKit
         defer { try? FileManager.default.removeItem(at: folder) }
         let file = ConfigFile(url: folder.appendingPathComponent("vitally-shell/config.json"))
         #expect(try file.load() == nil)
-        try file.save(Credentials(subdomain: "acme", token: "sk_live_cfg_1", region: .eu, source: .command))
+        try file.save(Credentials(subdomain: "acme", token: "sk_test_cfg_1", region: .eu, source: .command))
         let mode = try FileManager.default.attributesOfItem(atPath: file.url.path)[.posixPermissions] as? Int
         #expect(mode == 0o600)
         #expect(try file.load()?.region == .eu)

@@ -54,26 +54,26 @@ import VitallySimulator
     }
 
     @Test func redactsSecretLookingHeadersAndQueryParameters() async throws {
-        let redactor = Redactor(token: "sk_live_abcdef123")
+        let redactor = Redactor(token: "sk_test_abcdef123")
         #expect(redactor.header(HTTPHeader("Cookie", "a=b")).value == "REDACTED")
         #expect(redactor.header(HTTPHeader("X-Api-Key", "k")).value == "REDACTED")
         #expect(redactor.header(HTTPHeader("Accept", "application/json")).value == "application/json")
         #expect(redactor.query(QueryItem("access_token", "t")).value == "REDACTED")
         #expect(redactor.query(QueryItem("limit", "100")).value == "100")
-        #expect(redactor.text("x sk_live_abcdef123 y") == "x REDACTED y")
-        #expect(redactor.leaks(in: Array("...c2tfbGl2ZV9hYmNkZWYxMjM6...".utf8)))  // base64 of "token:"
+        #expect(redactor.text("x sk_test_abcdef123 y") == "x REDACTED y")
+        #expect(redactor.leaks(in: Array("...c2tfdGVzdF9hYmNkZWYxMjM6...".utf8)))  // base64 of "token:"
     }
 
     @Test func refusesToWriteAFileThatWouldHoldTheToken() async throws {
         let folder = temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: folder) }
         let file = folder.appendingPathComponent("leak.har")
-        let token = "sk_live_leaky_9876"
+        let token = "sk_test_leaky_9876"
         let recorder = HARRecorder(url: file, info: RecordingInfo(recordedAt: testAnchor), redactor: Redactor(token: token))
         var exchange = RecordedExchange(
             startedAt: testAnchor, timeMilliseconds: 1, method: "GET", url: "http://h/resources/x?key=\(token)", path: "/resources/x",
             query: [QueryItem("key", token)], requestHeaders: [HTTPHeader("Authorization", "Basic abc")], status: 200, statusText: "OK",
-            responseHeaders: [], mimeType: "application/json", body: Array(#"{"echo":"sk_live_leaky_9876"}"#.utf8))
+            responseHeaders: [], mimeType: "application/json", body: Array(#"{"echo":"sk_test_leaky_9876"}"#.utf8))
         try await recorder.append(exchange)
         let written = try Data(contentsOf: file)
         #expect(!String(decoding: written, as: UTF8.self).contains(token))

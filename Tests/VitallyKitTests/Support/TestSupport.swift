@@ -2,7 +2,7 @@ import Foundation
 import VitallyKit
 import VitallySimulator
 
-let testToken = "sk_live_test_5f1c9a7e"
+let testToken = "sk_test_test_5f1c9a7e"
 let testAnchor = VitallyDate.parse("2026-11-20")!
 
 /// Starts a simulator on a free loopback port, runs `body` with a client pointed at it, then stops it.

@@ -40,7 +40,7 @@ import VitallySimulator
     }
 
     @Test func aWrongTokenSaysSoWithoutTheToken() async throws {
-        let wrong = "sk_live_not_the_right_one_77"
+        let wrong = "sk_test_not_the_right_one_77"
         try await withSimulatedShell(token: wrong) { shell, _, _ in
             let result = await shell.text("health acme.com")
             #expect(result.status == .failure)
@@ -71,7 +71,7 @@ import VitallySimulator
         let (shell, scratch) = makeShell(secret: shellTestToken)
         defer { try? FileManager.default.removeItem(at: scratch) }
         let config = scratch.appendingPathComponent("config/config.json")
-        let bad = await shell.text("connect https://acme.vitally.io/ --base-url \(simulator.baseURL) --token sk_live_wrong_999")
+        let bad = await shell.text("connect https://acme.vitally.io/ --base-url \(simulator.baseURL) --token sk_test_wrong_999")
         #expect(bad.status == .failure)
         #expect(bad.err.contains("Vitally: Connection failed (acme"))
         #expect(!FileManager.default.fileExists(atPath: config.path))

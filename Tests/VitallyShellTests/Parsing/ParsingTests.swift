@@ -52,9 +52,9 @@ import VitallyShell
     }
 
     @Test func historyNeverKeepsATokenAndStaysBounded() {
-        #expect(HistoryPolicy.storable("connect acme --token sk_live_abc123") == "connect acme --token REDACTED")
-        #expect(HistoryPolicy.storable("connect acme --token=sk_live_abc123") == "connect acme --token=REDACTED")
-        #expect(HistoryPolicy.storable("raw GET /resources/x?t=sk_live_abc123", secrets: ["sk_live_abc123"]) == "raw GET /resources/x?t=REDACTED")
+        #expect(HistoryPolicy.storable("connect acme --token sk_test_abc123") == "connect acme --token REDACTED")
+        #expect(HistoryPolicy.storable("connect acme --token=sk_test_abc123") == "connect acme --token=REDACTED")
+        #expect(HistoryPolicy.storable("raw GET /resources/x?t=sk_test_abc123", secrets: ["sk_test_abc123"]) == "raw GET /resources/x?t=REDACTED")
         #expect(HistoryPolicy.storable(" secret line") == nil)
         #expect(HistoryPolicy.storable("   ") == nil)
         var lines: [String] = []
