@@ -30,7 +30,9 @@ test-deps:
 	  $(APT) update -qq && $(APT) install -y -qq node-har-schema >/dev/null; }
 	@python3 -c "import jsonschema, haralyzer" 2>/dev/null || { \
 	  echo "Installing jsonschema and haralyzer from PyPI..."; \
-	  python3 -m pip install -q jsonschema haralyzer; }
+	  python3 -m pip --version >/dev/null 2>&1 || $(APT) install -y -qq python3-pip >/dev/null; \
+	  python3 -m pip install -q jsonschema haralyzer 2>/dev/null \
+	    || python3 -m pip install -q --break-system-packages jsonschema haralyzer; }
 
 build: deps
 	$(SWIFT) build
