@@ -56,7 +56,7 @@ import VitallySimulator
     }
 
     @Test func anUnreachableHostIsNamed() async throws {
-        let report = try await doctor(baseURL: "http://127.0.0.1:\(unusedLoopbackPort())")
+        let report = try await withUnusedLoopbackPort { port in try await doctor(baseURL: "http://127.0.0.1:\(port)") }
         #expect(status(report, "2") == .fail)
         #expect(report.verdict.contains("FAIL at 'host'"))
         #expect(report.verdict.contains("refused"))

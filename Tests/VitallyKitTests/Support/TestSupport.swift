@@ -83,8 +83,9 @@ func recordingClient(_ simulator: RunningSimulator, file: URL, token: String = t
     return (VitallyClient(transport: RetryingTransport(base: transport, clock: VirtualRetryClock())), recorder)
 }
 
-/// A loopback port nothing listens on: bound, read, closed.
-func unusedLoopbackPort() -> Int {
+/// A loopback port nothing listens on, held (bound, never listening) while `body` runs so no
+/// simulator started by a parallel test can take it: connecting is refused.
+func withUnusedLoopbackPort<T>(_ body: (Int) async throws -> T) async rethrows -> T {
     let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
     defer { close(fd) }
     var address = sockaddr_in()
@@ -94,5 +95,5 @@ func unusedLoopbackPort() -> Int {
     var length = socklen_t(MemoryLayout<sockaddr_in>.size)
     _ = withUnsafePointer(to: &address) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, length) } }
     _ = withUnsafeMutablePointer(to: &address) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(fd, $0, &length) } }
-    return Int(UInt16(bigEndian: address.sin_port))
+    return try await body(Int(UInt16(bigEndian: address.sin_port)))
 }
