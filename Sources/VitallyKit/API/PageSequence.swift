@@ -29,6 +29,7 @@ public struct PageSequence<T: VitallyModel>: AsyncSequence, Sendable {
     let path: String
     let query: [QueryItem]
 
+    /// Fetches the next page when the current one is used up.
     public struct AsyncIterator: AsyncIteratorProtocol {
         let client: VitallyClient
         let path: String

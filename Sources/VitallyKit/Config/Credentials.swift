@@ -53,6 +53,7 @@ public struct Credentials: Sendable, Equatable, CustomStringConvertible {
 /// Reduces what people paste (`acme`, `acme.vitally.io`, `https://acme.vitally.io/`) to the
 /// subdomain, and refuses anything that could steer requests to another host.
 public enum SubdomainParser {
+    /// The subdomain kept, and what was said about the input.
     public struct Parsed: Sendable, Equatable {
         public var subdomain: String
         /// Set when the input was more than the bare subdomain: says what was kept.

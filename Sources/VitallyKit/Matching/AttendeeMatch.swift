@@ -12,6 +12,7 @@ public enum MatchRule: String, Sendable, CaseIterable {
 
 /// What one rule tried and what it found.
 public struct RuleTrace: Sendable, Equatable {
+    /// Whether the rule found accounts, found nothing, or did not run.
     public enum Outcome: String, Sendable { case matched, nothing, skipped }
     public var rule: MatchRule
     public var outcome: Outcome

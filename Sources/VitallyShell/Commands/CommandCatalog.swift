@@ -20,6 +20,7 @@ public struct FlagSpec: Sendable, Equatable {
 
 /// One command of the contract in DESIGN.md.
 public struct CommandSpec: Sendable {
+    /// The headings `help` lists commands under.
     public enum Group: String, Sendable, CaseIterable {
         case connection = "Connection"
         case explore = "Explore an account"
