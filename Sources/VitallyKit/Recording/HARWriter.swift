@@ -73,15 +73,19 @@ public enum HARWriter {
 
     /// The whole document from already-serialised entries (each pretty-printed at indent 4).
     public static func document(header: JSONObject, serializedEntries: [String]) -> String {
+        let (head, tail) = frame(header: header)
+        guard !serializedEntries.isEmpty else { return head + tail }
+        return head + "\n" + serializedEntries.map { "      " + $0 }.joined(separator: ",\n") + "\n    " + tail
+    }
+
+    /// The document around its entries: `head` ends with `"entries": [`, `tail` starts with `]`.
+    public static func frame(header: JSONObject) -> (head: String, tail: String) {
         var log = header
         log["entries"] = []
-        var head = JSONValue.object(JSONObject([("log", .object(log))])).serialized(pretty: true)
-        // Splice the entries into the empty array that ends the document.
-        guard let range = head.range(of: "\"entries\": []", options: .backwards) else { return head }
-        if serializedEntries.isEmpty { return head + "\n" }
-        let body = serializedEntries.map { "      " + $0 }.joined(separator: ",\n")
-        head.replaceSubrange(range, with: "\"entries\": [\n" + body + "\n    ]")
-        return head + "\n"
+        let text = JSONValue.object(JSONObject([("log", .object(log))])).serialized(pretty: true) + "\n"
+        guard let range = text.range(of: "\"entries\": []", options: .backwards) else { return (text, "") }
+        let split = text.index(range.upperBound, offsetBy: -1)
+        return (String(text[..<split]), String(text[split...]))
     }
 
     /// Pretty-prints an entry so that it sits at the right depth inside `log.entries`.

@@ -48,15 +48,18 @@ public struct Redactor: Sendable {
 
     /// Whether any secret value still occurs in `bytes`.
     public func leaks(in bytes: [UInt8]) -> Bool {
-        secrets.contains { secret in
-            let needle = Array(secret.utf8)
-            guard !needle.isEmpty, bytes.count >= needle.count else { return false }
-            return bytes.withUnsafeBufferPointer { hay in
-                let first = needle[0]
+        bytes.withUnsafeBufferPointer { hay in
+            secrets.contains { secret in
+                let needle = Array(secret.utf8)
+                guard let first = needle.first, hay.count >= needle.count else { return false }
                 var i = 0
                 let last = hay.count - needle.count
                 while i <= last {
-                    if hay[i] == first && Array(hay[i..<(i + needle.count)]) == needle { return true }
+                    if hay[i] == first {
+                        var j = 1
+                        while j < needle.count && hay[i + j] == needle[j] { j += 1 }
+                        if j == needle.count { return true }
+                    }
                     i += 1
                 }
                 return false

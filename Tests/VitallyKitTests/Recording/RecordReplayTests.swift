@@ -53,6 +53,18 @@ import VitallySimulator
         #expect(status == 0, "\(output)")
     }
 
+    @Test func rewritingARecordingReproducesItsBytes() async throws {
+        // Stable formatting: reading demo.har and writing it back changes nothing, so re-recording diffs stay small.
+        let original = packageRoot.appendingPathComponent("recordings/demo.har")
+        let recording = try HARReader.load(original)
+        let folder = temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let copy = folder.appendingPathComponent("copy.har")
+        let recorder = HARRecorder(url: copy, info: try #require(recording.info), redactor: Redactor(secrets: []), existing: recording.exchanges)
+        try await recorder.flush()
+        #expect(try Data(contentsOf: copy) == Data(contentsOf: original))
+    }
+
     @Test func redactsSecretLookingHeadersAndQueryParameters() async throws {
         let redactor = Redactor(token: "sk_test_abcdef123")
         #expect(redactor.header(HTTPHeader("Cookie", "a=b")).value == "REDACTED")
