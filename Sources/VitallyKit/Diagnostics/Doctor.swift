@@ -248,22 +248,33 @@ public struct Doctor: Sendable {
             return DoctorCheck(id, "attendee \(email)", .fail, "no account matched: this attendee gets no Vitally data in briefs", fix: fix, notes: trace)
         }
         var warnings: [String] = []
-        if match.isAmbiguous { warnings.append("ambiguous: \(match.accounts.count) accounts (\(match.accounts.map(\.name).joined(separator: ", ")))") }
-        if match.accounts.contains(where: \.churned) { warnings.append("matched a churned account (the brief flags it)") }
+        var fixes: [String] = []
+        if match.isAmbiguous {
+            warnings.append("ambiguous: \(match.accounts.count) accounts (\(match.accounts.map(\.name).joined(separator: ", ")))")
+            fixes.append("add the attendee as a user of the right account, or keep the domain on one account only")
+        }
+        if match.accounts.contains(where: \.churned) {
+            warnings.append("matched a churned account (the brief flags it)")
+            fixes.append("check whether the customer has a newer, active account")
+        }
         if match.isFreeMail { warnings.append("free-mail address: matched only because it is a known user") }
-        if match.confidence < 0.6 { warnings.append("\(match.confidenceLabel) confidence (\(match.rule?.rawValue ?? ""))") }
+        if match.confidence < 0.6 {
+            warnings.append("\(match.confidenceLabel) confidence (\(match.rule?.rawValue ?? ""))")
+            fixes.append("add the attendee as a user of the account to make the match certain")
+        }
         var notes = trace
         for account in match.accounts.prefix(3) {
             let gaps = await dataGaps(accountId: account.id)
             if !gaps.isEmpty {
                 warnings.append("\(account.name) has \(gaps.joined(separator: ", "))")
+                fixes.append("the brief will be thin until Vitally has that data for \(account.name)")
             }
             notes.append("\(account.name): " + (gaps.isEmpty ? "has a health score, notes and users" : gaps.joined(separator: ", ")))
         }
         let names = match.accounts.map(\.name).joined(separator: ", ")
         let detail = "-> \(names) by \(match.rule?.rawValue ?? "?")" + (warnings.isEmpty ? "" : "; " + warnings.joined(separator: "; "))
         return DoctorCheck(id, "attendee \(email)", warnings.isEmpty ? .pass : .warn, detail,
-                           fix: warnings.isEmpty ? nil : "the brief will show what Vitally has; fill the gaps in Vitally if they matter", notes: notes)
+                           fix: fixes.isEmpty ? nil : fixes.joined(separator: "; "), notes: notes)
     }
 
     /// What a brief would miss for this account.
