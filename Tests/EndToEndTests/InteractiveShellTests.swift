@@ -26,7 +26,7 @@ import VitallySimulator
         pty.send("help br\t\r")
         try await pty.expect("brief — the meeting brief")
         try await pty.expect(prompt)
-        pty.send("\u{04}")
+        await pty.sendKey("\u{04}")
         #expect(await pty.waitForExit() == 0)
     }
 
@@ -40,7 +40,7 @@ import VitallySimulator
         pty.send("\t")
         let listing = try await pty.expect("recordings")
         #expect(listing.contains("record") || pty.screen.contains("replay"))
-        pty.send("\u{15}\u{04}")
+        await pty.sendKey("\u{15}\u{04}")
         #expect(await pty.waitForExit() == 0)
     }
 
@@ -70,15 +70,12 @@ import VitallySimulator
         second.send("history\r")
         try await second.expect("health acme.com")
         try await second.expect(prompt)
-        // libedit switches the terminal to raw mode around the prompt; a control key sent in the same
-        // instant can still meet the cooked terminal (which takes ^R for itself), so give it a moment.
-        try await Task.sleep(nanoseconds: 200_000_000)
-        second.send("\u{12}health")  // Ctrl-R finds it again
+        await second.sendKey("\u{12}health")  // Ctrl-R finds it again
         try await Task.sleep(nanoseconds: 300_000_000)
         second.send("\r")
         try await second.expect("health 7.4/10 good")
         try await second.expect(prompt)
-        second.send("\u{04}")
+        await second.sendKey("\u{04}")
         #expect(await second.waitForExit() == 0)
         #expect(!second.output.contains(Array(secret.utf8)))
     }
@@ -108,7 +105,7 @@ import VitallySimulator
         try await pty.expect("cancelled", timeout: 3)
         try await pty.expect(livePrompt, timeout: 3)
         #expect(Date().timeIntervalSince(before) < 3)
-        pty.send("\u{04}")
+        await pty.sendKey("\u{04}")
         #expect(await pty.waitForExit() == 0)
     }
 

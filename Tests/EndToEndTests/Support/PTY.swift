@@ -58,6 +58,13 @@ final class PTY: @unchecked Sendable {
         close(fd)
     }
 
+    /// Sends a control key once the line editor has surely switched the terminal to raw mode:
+    /// right after a prompt appears, the cooked terminal may still take the key for itself.
+    func sendKey(_ text: String) async {
+        try? await Task.sleep(nanoseconds: 200_000_000)
+        send(text)
+    }
+
     func send(_ text: String) {
         let bytes = Array(text.utf8)
         _ = bytes.withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
