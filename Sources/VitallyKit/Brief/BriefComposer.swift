@@ -31,19 +31,11 @@ public struct BriefComposer: Sendable {
             healthScore: account.healthScore, attendees: attendees.map(\.email), sections: sections.filter { !$0.insights.isEmpty })
     }
 
-    func days(to date: Date) -> Int {
-        Int((VitallyDate.startOfDay(date).timeIntervalSince(VitallyDate.startOfDay(now)) / 86400).rounded())
-    }
+    func days(to date: Date) -> Int { Wording.days(from: now, to: date) }
 
-    func ago(_ date: Date) -> String {
-        let d = -days(to: date)
-        return d == 0 ? "today" : d == 1 ? "yesterday" : d > 0 ? "\(d) days ago" : "in \(-d) days"
-    }
+    func ago(_ date: Date) -> String { Wording.relative(date, now: now) }
 
-    static func score(_ value: Double?) -> String {
-        guard let value else { return "—" }
-        return value == value.rounded() ? String(Int(value)) : String(format: "%.1f", value)
-    }
+    static func score(_ value: Double?) -> String { Wording.score(value) }
 
     // MARK: Sections
 
@@ -54,7 +46,7 @@ public struct BriefComposer: Sendable {
                 Insight(.warning, "No health score in Vitally for this account", data: ["healthScore": .null])
             ])
         }
-        let level = score >= 7 ? "good" : score >= 4 ? "fair" : "poor"
+        let level = Wording.healthLevel(score)
         let severity: Severity = score >= 7 ? .positive : score >= 4 ? .info : .critical
         var insights = [Insight(severity, "Health \(Self.score(score))/10 (\(level))", data: ["healthScore": .number(score), "level": .string(level)])]
         let parts = bundle.healthScores.filter { $0.name.lowercased() != "overall" && $0.score != nil }
@@ -176,7 +168,7 @@ public struct BriefComposer: Sendable {
 
     func commercial(_ account: Account) -> BriefSection {
         var insights: [Insight] = []
-        if let mrr = account.mrr { insights.append(Insight(.info, "MRR \(BriefComposer.money(mrr))", data: ["mrr": .number(mrr)])) }
+        if let mrr = account.mrr { insights.append(Insight(.info, "MRR \(Wording.money(mrr))", data: ["mrr": .number(mrr)])) }
         if let renewal = account.nextRenewalDate {
             insights.append(Insight(.info, "Renews \(VitallyDate.formatDay(renewal)) (\(ago(renewal)))", data: ["nextRenewalDate": .string(VitallyDate.format(renewal))]))
         }
@@ -236,13 +228,4 @@ public struct BriefComposer: Sendable {
         return sentence.prefix(1).uppercased() + sentence.dropFirst()
     }
 
-    /// `$4,200`: Vitally's MRR is a plain number; the currency is the tenant's.
-    public static func money(_ value: Double) -> String {
-        let whole = Int(value.rounded())
-        var digits = String(abs(whole))
-        var groups: [String] = []
-        while digits.count > 3 { groups.insert(String(digits.suffix(3)), at: 0); digits.removeLast(3) }
-        groups.insert(digits, at: 0)
-        return (whole < 0 ? "-$" : "$") + groups.joined(separator: ",")
-    }
 }

@@ -117,7 +117,3 @@ public enum BriefRenderer {
         ]
     }
 }
-
-extension String {
-    func ifEmpty(_ replacement: String) -> String { isEmpty ? replacement : self }
-}

@@ -30,10 +30,7 @@ extension Shell {
     }
 
     func loadIndex() async throws -> AccountIndex {
-        let progress = environment.progress
-        await connection.directory.setProgressHandler { count in progress("scanning accounts… \(count)") }
-        defer { environment.progress("") }
-        return try await connection.directory.load()
+        try await withScanProgress { try await connection.directory.load() }
     }
 
     func summaryTable(_ accounts: [AccountSummary], total: Int, empty: String) -> ShellOutput {
@@ -87,8 +84,4 @@ extension Shell {
         }
         return ShellOutput(blocks: blocks, json: account.raw)
     }
-}
-
-extension String {
-    func ifEmpty(_ replacement: String) -> String { isEmpty ? replacement : self }
 }

@@ -50,7 +50,7 @@ extension Shell {
     /// Shows scan progress on a terminal while `body` may scan every account.
     func withScanProgress<T>(_ body: () async throws -> T) async throws -> T {
         let progress = environment.progress
-        await connection.directory.setProgressHandler { count in progress("scanning accounts for domain traits… \(count)") }
+        await connection.directory.setProgressHandler { count in progress("scanning accounts… \(count)") }
         defer { environment.progress("") }
         return try await body()
     }

@@ -9,37 +9,20 @@ public enum Format {
         return VitallyDate.formatDay(date) + " (" + relative(date, now: now) + ")"
     }
 
-    public static func relative(_ date: Date, now: Date) -> String {
-        let days = Int((VitallyDate.startOfDay(date).timeIntervalSince(VitallyDate.startOfDay(now)) / 86400).rounded())
-        switch days {
-        case 0: return "today"
-        case -1: return "yesterday"
-        case 1: return "tomorrow"
-        case ..<0: return "\(-days) days ago"
-        default: return "in \(days) days"
-        }
-    }
+    public static func relative(_ date: Date, now: Date) -> String { Wording.relative(date, now: now) }
 
     /// Whole days from `now` to `date` (negative in the past).
-    public static func daysUntil(_ date: Date, now: Date) -> Int {
-        Int((VitallyDate.startOfDay(date).timeIntervalSince(VitallyDate.startOfDay(now)) / 86400).rounded())
-    }
+    public static func daysUntil(_ date: Date, now: Date) -> Int { Wording.days(from: now, to: date) }
 
-    public static func money(_ value: Double?) -> String {
-        value.map(BriefComposer.money) ?? "—"
-    }
+    public static func money(_ value: Double?) -> String { value.map(Wording.money) ?? "—" }
 
-    public static func score(_ value: Double?) -> String {
-        guard let value else { return "—" }
-        return value == value.rounded() ? String(Int(value)) : String(format: "%.1f", value)
-    }
+    public static func score(_ value: Double?) -> String { Wording.score(value) }
 
-    /// good (7+), fair (4-7), poor (<4) for a 0-10 health score.
+    /// The health level and the colour it is shown in.
     public static func healthLevel(_ score: Double?) -> (String, Style) {
         guard let score else { return ("no score", .dim) }
-        if score >= 7 { return ("good", .good) }
-        if score >= 4 { return ("fair", .warn) }
-        return ("poor", .bad)
+        let level = Wording.healthLevel(score)
+        return (level, level == "good" ? .good : level == "fair" ? .warn : .bad)
     }
 
     /// Plain text from Vitally's HTML note bodies.

@@ -157,11 +157,7 @@ public actor Shell {
 
     /// Resolves an ACCOUNT argument, or says why it cannot.
     func resolveAccount(_ text: String) async throws -> Account {
-        environment.progress("")
-        let progress = environment.progress
-        await connection.directory.setProgressHandler { count in progress("scanning accounts… \(count)") }
-        let resolution = try await connection.resolver.resolve(text)
-        environment.progress("")
+        let resolution = try await withScanProgress { try await connection.resolver.resolve(text) }
         switch resolution {
         case .found(let account, _):
             completion.noteAccount(account)
