@@ -64,7 +64,11 @@ let package = Package(
         .testTarget(name: "VitallyKitTests", dependencies: ["VitallyKit", "VitallySimulator"]),
         .testTarget(
             name: "VitallyShellTests", dependencies: ["VitallyShell", "VitallyKit", "VitallySimulator"], exclude: ["Golden"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["VitallyKit", "VitallySimulator"]),
+        .testTarget(
+            name: "EndToEndTests",
+            dependencies: [
+                "VitallyKit", "VitallySimulator", .product(name: "AsyncHTTPClient", package: "async-http-client"),
+            ]),
     ]
 )
 

@@ -9,12 +9,14 @@ import VitallyKit
 public enum SimulatorServer {
     struct DroppedConnection: Error {}
 
-    static func responder(_ handler: SimulatorHandler) -> CallbackResponder<BasicRequestContext> {
+    /// What a server answers: method, path, decoded query and the Authorization header in.
+    public typealias Handle = @Sendable (String, String, [QueryItem], String?) async -> SimulatorHandler.Outcome
+
+    static func responder(_ handle: @escaping Handle) -> CallbackResponder<BasicRequestContext> {
         CallbackResponder { request, _ in
             let query = request.uri.query.map(URLEncoding.parseQuery) ?? []
-            let outcome = await handler.handle(
-                method: request.method.rawValue, path: request.uri.path, query: query,
-                authorization: request.headers[.authorization])
+            let outcome = await handle(
+                request.method.rawValue, request.uri.path, query, request.headers[.authorization])
             switch outcome {
             case .drop:
                 // Throwing from the body writer after the head makes the server close the connection mid-response.
@@ -36,10 +38,28 @@ public enum SimulatorServer {
         handler: SimulatorHandler, host: String = "127.0.0.1", port: Int = 0,
         onRunning: @escaping @Sendable (Int) async -> Void = { _ in }
     ) async throws {
+        try await run(host: host, port: port, onRunning: onRunning) { method, path, query, authorization in
+            await handler.handle(method: method, path: path, query: query, authorization: authorization)
+        }
+    }
+
+    /// Serves a recording (`vitally-sim --replay`) until the task is cancelled.
+    public static func run(
+        replaying handler: ReplayHandler, host: String = "127.0.0.1", port: Int = 0,
+        onRunning: @escaping @Sendable (Int) async -> Void = { _ in }
+    ) async throws {
+        try await run(host: host, port: port, onRunning: onRunning) { method, path, query, _ in
+            handler.handle(method: method, path: path, query: query)
+        }
+    }
+
+    static func run(
+        host: String, port: Int, onRunning: @escaping @Sendable (Int) async -> Void, handle: @escaping Handle
+    ) async throws {
         var logger = Logger(label: "vitally-sim")
         logger.logLevel = .critical
         let app = Application(
-            responder: responder(handler),
+            responder: responder(handle),
             configuration: ApplicationConfiguration(address: .hostname(host, port: port), serverName: "vitally-sim"),
             onServerRunning: { channel in await onRunning(channel.localAddress?.port ?? port) },
             logger: logger)

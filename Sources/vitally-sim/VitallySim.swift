@@ -8,11 +8,13 @@ import VitallySimulator
 struct VitallySim: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "vitally-sim",
-        abstract: "Serve a simulated Vitally tenant on loopback (read-only REST API under /resources/).")
+        abstract: "Serve a simulated Vitally tenant on loopback (read-only REST API under /resources/), or a recording.")
 
     @Option(help: "Port to listen on (0 picks a free one).") var port = 8080
     @Option(help: "Address to bind.") var host = "127.0.0.1"
-    @Option(help: "The secret token clients must send as the Basic-auth user name.") var token: String
+    @Option(help: "The secret token clients must send as the Basic-auth user name.") var token: String?
+    @Option(help: "Serve this HAR recording instead of a generated tenant, with the replay's matching rules (any token).")
+    var replay: String?
     @Option(help: "Seed of the generated data set; same seed, same bytes.") var seed: UInt64 = 42
     @Option(help: "Accounts to generate (the scenario accounts are always included).") var accounts = 360
     @Option(help: "The day the data treats as today, YYYY-MM-DD (default: today, UTC).") var anchor: String?
@@ -27,6 +29,8 @@ struct VitallySim: AsyncParsableCommand {
     @Flag(name: .customLong("retry-after"), help: "Send Retry-After on 429 responses.") var retryAfter = false
 
     func run() async throws {
+        if let replay { return try await serve(replay) }
+        guard let token else { throw ValidationError("--token is required (or --replay FILE.har to serve a recording)") }
         var options = SimulatorOptions(token: token)
         if let anchor {
             guard let date = VitallyDate.parse(anchor) else {
@@ -56,12 +60,39 @@ struct VitallySim: AsyncParsableCommand {
                 fflush(nil)
             }
         } catch {
-            let text = "\(error)"
-            let reason = text.contains("Address already in use") ? "port \(port) is already in use; pick another with --port (0 picks a free one)"
-                : text.contains("Permission denied") ? "not allowed to listen on port \(port); use a port above 1024"
-                : "cannot listen on \(host):\(port): \(text)"
-            FileHandle.standardError.write(Data("vitally-sim: \(reason)\n".utf8))
+            throw listenFailure(error)
+        }
+    }
+
+    /// Serves a recording until interrupted.
+    func serve(_ path: String) async throws {
+        let recording: HARRecording
+        do {
+            recording = try HARReader.load(URL(fileURLWithPath: path))
+        } catch {
+            FileHandle.standardError.write(Data("vitally-sim: \(error.cause ?? error.description)\n".utf8))
             throw ExitCode.failure
         }
+        let handler = ReplayHandler(recording: recording)
+        let count = recording.exchanges.count
+        let when = recording.info.map { " recorded " + VitallyDate.format($0.recordedAt) } ?? ""
+        do {
+            try await SimulatorServer.run(replaying: handler, host: host, port: port) { bound in
+                print("vitally-sim replaying \(recording.url.lastPathComponent) (\(count) exchanges\(when)) on http://\(host):\(bound)")
+                fflush(nil)
+            }
+        } catch {
+            throw listenFailure(error)
+        }
+    }
+
+    /// Says in one line why the port could not be used.
+    func listenFailure(_ error: any Error) -> ExitCode {
+        let text = "\(error)"
+        let reason = text.contains("Address already in use") ? "port \(port) is already in use; pick another with --port (0 picks a free one)"
+            : text.contains("Permission denied") ? "not allowed to listen on port \(port); use a port above 1024"
+            : "cannot listen on \(host):\(port): \(text)"
+        FileHandle.standardError.write(Data("vitally-sim: \(reason)\n".utf8))
+        return ExitCode.failure
     }
 }

@@ -29,13 +29,21 @@ func isolatedEnvironment(_ extra: [String: String] = [:]) -> (env: [String: Stri
 func runShell(_ arguments: [String], environment: [String: String], stdin: String? = nil, directory: URL = packageRoot)
     async throws -> (status: Int32, out: String, err: String)
 {
+    try await runBinary(shellBinary, arguments, environment: environment, stdin: stdin, directory: directory)
+}
+
+/// Runs any built binary to completion, as `runShell` does.
+func runBinary(
+    _ executable: String, _ arguments: [String], environment: [String: String]? = nil, stdin: String? = nil,
+    directory: URL = packageRoot
+) async throws -> (status: Int32, out: String, err: String) {
     try await withCheckedThrowingContinuation { continuation in
         DispatchQueue.global().async {
             continuation.resume(with: Result {
                 let process = Process()
-                process.executableURL = URL(fileURLWithPath: shellBinary)
+                process.executableURL = URL(fileURLWithPath: executable)
                 process.arguments = arguments
-                process.environment = environment
+                if let environment { process.environment = environment }
                 process.currentDirectoryURL = directory
                 let out = Pipe(), err = Pipe(), input = Pipe()
                 process.standardOutput = out
