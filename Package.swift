@@ -32,7 +32,9 @@ let package = Package(
                 .product(name: "NIOHTTP1", package: "swift-nio"),
             ]
         ),
-        .target(name: "VitallyShell", dependencies: ["VitallyKit"]),
+        .target(name: "VitallyShell", dependencies: ["VitallyKit"], plugins: ["CommandRegistryPlugin"]),
+        .executableTarget(name: "command-registry"),
+        .plugin(name: "CommandRegistryPlugin", capability: .buildTool(), dependencies: ["command-registry"]),
         .executableTarget(
             name: "vitally-shell",
             dependencies: [
@@ -72,7 +74,7 @@ let package = Package(
     ]
 )
 
-for target in package.targets where target.type != .system {
+for target in package.targets where target.type != .system && target.type != .plugin {
     var settings = target.swiftSettings ?? []
     settings.append(.swiftLanguageMode(.v6))
     settings.append(.enableUpcomingFeature("ExistentialAny"))

@@ -58,20 +58,18 @@ public struct Completer: Sendable {
         guard let first = words.first else { return matching(CommandCatalog.names) }
         guard let spec = CommandCatalog.spec(named: first.lowercased()) else { return [] }
         if let last = words.last, let flag = spec.flags.first(where: { $0.name == last }), flag.takesValue {
-            if flag.name == "--ics" { return [] }
             return matching(flag.values)
         }
         if word.hasPrefix("-") { return matching(spec.flags.map(\.name)) }
         let positional = words.dropFirst().filter { !$0.hasPrefix("--") }
         if !spec.subcommands.isEmpty, positional.isEmpty {
-            var options = spec.subcommands
+            var options = spec.subcommandNames
             if spec.argument == .harFile { options += values.recordings }
             return matching(options)
         }
+        if let subcommand = positional.first, spec.argumentRange(after: subcommand.lowercased()).upperBound == 0 { return [] }
         switch spec.argument {
-        case .account:
-            if spec.name == "accounts", positional.first == "list" { return [] }
-            return matching(values.accounts)
+        case .account: return matching(values.accounts)
         case .emails: return matching(values.emails)
         case .harFile: return matching(values.recordings)
         case .command: return positional.isEmpty ? matching(CommandCatalog.names) : []

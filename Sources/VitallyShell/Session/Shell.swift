@@ -126,68 +126,10 @@ public actor Shell {
     func wantsJSON(_ command: ParsedCommand) -> Bool { jsonByDefault || command.has("--json") }
 
     func dispatch(_ command: ParsedCommand) async throws -> CommandResult {
-        switch command.name {
-        case "connect": return try await connect(command)
-        case "disconnect": return disconnect()
-        case "status": return await status()
-        case "accounts": return try await accounts(command)
-        case "health": return try await health(command)
-        case "notes": return try await notes(command)
-        case "tasks": return try await tasks(command)
-        case "users": return try await users(command)
-        case "nps": return try await nps(command)
-        case "conversations": return try await conversations(command)
-        case "timeline": return try await timeline(command)
-        case "raw": return try await raw(command)
-        case "match": return try await match(command)
-        case "brief": return try await brief(command)
-        case "doctor": return try await doctor(command)
-        case "record": return await record(command)
-        case "replay": return await openReplay(command.arguments[0], recordMissing: false)
-        case "recordings": return recordings(command)
-        case "help": return help(command)
-        case "history": return history(command)
-        case "exit":
-            var result = CommandResult()
-            result.exitRequested = true
-            return result
-        default: return .failure("'\(command.name)' is not available yet", status: .usage)
+        guard let type = CommandCatalog.command(named: command.name) else {
+            return .failure("'\(command.name)' is not available yet", status: .usage)
         }
+        return try await type.run(command, in: self)
     }
 
-    /// Resolves an ACCOUNT argument, or says why it cannot.
-    func resolveAccount(_ text: String) async throws -> Account {
-        let resolution = try await withScanProgress { try await connection.resolver.resolve(text) }
-        switch resolution {
-        case .found(let account, _):
-            completion.noteAccount(account)
-            return account
-        case .ambiguous(let candidates, let reason):
-            let list = candidates.prefix(6).map { "\($0.name) (\($0.externalId ?? $0.id))" }.joined(separator: ", ")
-            throw VitallyError(
-                .invalidInput,
-                cause: "\(reason): \(list)\(candidates.count > 6 ? ", …" : ""); give the externalId or the exact name")
-        case .notFound(let why):
-            throw VitallyError(.invalidInput, cause: "no account found for '\(text)': \(why)")
-        }
-    }
-
-    /// A bare name goes under `recordings/`; a path is used as given; `.har` is added when missing.
-    func recordingURL(_ name: String) -> URL {
-        var file = name
-        let given = name.hasPrefix("/") ? name : environment.workingDirectory.appendingPathComponent(name).path
-        let exists = name.contains("/") && FileManager.default.fileExists(atPath: given)
-        let base = file.split(separator: "/").last.map(String.init) ?? ""
-        if !exists, !base.isEmpty, !file.lowercased().hasSuffix(".har"), !base.contains(".") { file += ".har" }
-        if file.contains("/") {
-            return file.hasPrefix("/")
-                ? URL(fileURLWithPath: file) : environment.workingDirectory.appendingPathComponent(file)
-        }
-        return environment.recordingsDirectory.appendingPathComponent(file)
-    }
-
-    static func harFiles(in directory: URL) -> [String] {
-        ((try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? [])
-            .filter { $0.lowercased().hasSuffix(".har") }.sorted()
-    }
 }

@@ -1,26 +1,37 @@
 import Foundation
 import VitallyKit
 
-extension Shell {
-    func accounts(_ command: ParsedCommand) async throws -> CommandResult {
+/// `accounts search|list|show`: find accounts by name or domain, list them, or show one.
+struct AccountsCommand: ShellCommand {
+    static let spec = CommandSpec(
+        "accounts", group: .explore, rank: 1, summary: "search, list or show accounts",
+        usage: "accounts search TEXT | accounts list [--status active|churned|activeOrChurned] | accounts show ACCOUNT",
+        subcommands: [SubcommandSpec("search"), SubcommandSpec("list", arguments: 0...0), SubcommandSpec("show")],
+        defaultSubcommand: "list",
+        flags: [
+            FlagSpec("--status", values: ["active", "churned", "activeOrChurned"], "which accounts to list"),
+            .limit, .json,
+        ], argument: .account, arguments: 1...1, example: "accounts search acme")
+
+    static func run(_ command: ParsedCommand, in shell: isolated Shell) async throws -> CommandResult {
         let limit = command.flag("--limit").flatMap(Int.init)
         switch command.subcommand {
         case "search":
             let text = command.arguments[0]
-            let index = try await loadIndex()
+            let index = try await shell.loadIndex()
             var found = index.search(text)
             if found.isEmpty, let domain = Domain.normalize(text) { found = index.accounts(forDomain: domain) }
             found.sort { $0.name.lowercased() < $1.name.lowercased() }
-            completion.note(accounts: found.prefix(50).map(\.name))
+            shell.completion.note(accounts: found.prefix(50).map(\.name))
             return CommandResult(output: summaryTable(Array(found.prefix(limit ?? 50)), total: found.count,
                                                       empty: "No account name or domain contains '\(text)'."))
         case "show":
-            let account = try await resolveAccount(command.arguments[0])
-            return CommandResult(output: accountDetail(account))
+            let account = try await shell.resolveAccount(command.arguments[0])
+            return CommandResult(output: accountDetail(account, now: shell.now))
         default:
             let status = command.flag("--status").flatMap(AccountStatus.init(rawValue:)) ?? .active
             var rows: [Account] = []
-            for try await account in connection.client.accounts(status: status) {
+            for try await account in shell.connection.client.accounts(status: status) {
                 rows.append(account)
                 if let limit, rows.count >= limit { break }
             }
@@ -29,11 +40,7 @@ extension Shell {
         }
     }
 
-    func loadIndex() async throws -> AccountIndex {
-        try await withScanProgress { try await connection.directory.load() }
-    }
-
-    func summaryTable(_ accounts: [AccountSummary], total: Int, empty: String) -> ShellOutput {
+    static func summaryTable(_ accounts: [AccountSummary], total: Int, empty: String) -> ShellOutput {
         let json: JSONValue = .array(accounts.map { a in
             [
                 "id": .string(a.id), "externalId": JSONValue(a.externalId), "name": .string(a.name),
@@ -57,7 +64,7 @@ extension Shell {
         return ShellOutput(blocks: blocks, json: json)
     }
 
-    func accountDetail(_ account: Account) -> ShellOutput {
+    static func accountDetail(_ account: Account, now: Date) -> ShellOutput {
         let (level, style) = Format.healthLevel(account.healthScore)
         var fields = [
             Field("Name", account.name),

@@ -1,11 +1,15 @@
 import Foundation
 import VitallyKit
 
-extension Shell {
-    /// Health score with its breakdown, renewal, MRR, NPS and last seen.
-    func health(_ command: ParsedCommand) async throws -> CommandResult {
-        let account = try await resolveAccount(command.arguments[0])
-        let breakdown = try await connection.client.healthScores(accountId: account.id)
+/// `health ACCOUNT`: health score with its breakdown, renewal, MRR, NPS and last seen.
+struct HealthCommand: ShellCommand {
+    static let spec = CommandSpec(
+        "health", group: .explore, rank: 2, summary: "health score, breakdown, renewal, MRR, NPS, last seen",
+        usage: "health ACCOUNT", argument: .account, arguments: 1...1, example: "health acme.com")
+
+    static func run(_ command: ParsedCommand, in shell: isolated Shell) async throws -> CommandResult {
+        let account = try await shell.resolveAccount(command.arguments[0])
+        let breakdown = try await shell.connection.client.healthScores(accountId: account.id)
         let (level, style) = Format.healthLevel(account.healthScore)
         var blocks: [OutputBlock] = [
             .line([
@@ -26,14 +30,14 @@ extension Shell {
                              Span(entry.weight.map { "\(Int(($0 * 100).rounded()))%" } ?? "")]
                         })))
         }
-        let nps = npsSummary(account)
+        let nps = shell.npsSummary(account)
         var fields = [
-            Field("Renewal", Format.day(account.nextRenewalDate, now: now), renewalStyle(account)),
+            Field("Renewal", Format.day(account.nextRenewalDate, now: shell.now), shell.renewalStyle(account)),
             Field("MRR", Format.money(account.mrr)),
             Field("NPS", nps),
-            Field("Last seen", Format.day(account.lastSeenTimestamp, now: now), staleStyle(account.lastSeenTimestamp)),
+            Field("Last seen", Format.day(account.lastSeenTimestamp, now: shell.now), shell.staleStyle(account.lastSeenTimestamp)),
         ]
-        if let trial = account.trialEndDate { fields.append(Field("Trial ends", Format.day(trial, now: now))) }
+        if let trial = account.trialEndDate { fields.append(Field("Trial ends", Format.day(trial, now: shell.now))) }
         blocks.append(.fields(fields))
         let json: JSONValue = [
             "account": ["id": .string(account.id), "externalId": JSONValue(account.externalId), "name": .string(account.name)],
@@ -46,22 +50,5 @@ extension Shell {
             "churned": .bool(account.isChurned),
         ]
         return CommandResult(output: ShellOutput(blocks: blocks, json: json))
-    }
-
-    func npsSummary(_ account: Account) -> String {
-        guard let score = account.npsScore else { return "no responses" }
-        return "\(Format.score(score)) (\(Format.count(account.npsPromoterCount ?? 0, "promoter")), "
-            + "\(account.npsPassiveCount ?? 0) passive, \(Format.count(account.npsDetractorCount ?? 0, "detractor")))"
-    }
-
-    func renewalStyle(_ account: Account) -> Style {
-        guard let renewal = account.nextRenewalDate else { return .plain }
-        let days = Format.daysUntil(renewal, now: now)
-        return days < 0 ? .bad : days <= 90 ? .warn : .plain
-    }
-
-    func staleStyle(_ date: Date?) -> Style {
-        guard let date else { return .dim }
-        return Format.daysUntil(date, now: now) <= -30 ? .bad : .plain
     }
 }

@@ -1,13 +1,18 @@
 import VitallyKit
 
-extension Shell {
-    func help(_ command: ParsedCommand) -> CommandResult {
+/// `help [COMMAND]`: the commands by group, or one in detail.
+struct HelpCommand: ShellCommand {
+    static let spec = CommandSpec(
+        "help", group: .shell, rank: 1, summary: "list commands, or show one in detail", usage: "help [COMMAND]",
+        argument: .command, arguments: 0...1, example: "help brief")
+
+    static func run(_ command: ParsedCommand, in shell: isolated Shell) async throws -> CommandResult {
         if let name = command.arguments.first {
             guard let spec = CommandCatalog.spec(named: name.lowercased()) else {
                 let guess = Suggest.closest(to: name, in: CommandCatalog.names)
                 return .failure("no command '\(name)'" + (guess.map { "; did you mean '\($0)'?" } ?? ""), status: .usage)
             }
-            return CommandResult(output: Shell.helpText(for: spec))
+            return CommandResult(output: helpText(for: spec))
         }
         var blocks: [OutputBlock] = []
         for group in CommandSpec.Group.allCases {
@@ -42,14 +47,5 @@ extension Shell {
             "flags": .array(spec.flags.map { ["name": .string($0.name), "help": .string($0.help)] }), "example": .string(spec.example),
         ]
         return ShellOutput(blocks: blocks, json: json)
-    }
-
-    func history(_ command: ParsedCommand) -> CommandResult {
-        let lines = environment.history()
-        let width = String(lines.count).count
-        let blocks: [OutputBlock] = lines.isEmpty
-            ? [.text("No history yet.", .dim)]
-            : lines.enumerated().map { index, line in .line([Span(String(repeating: " ", count: width - String(index + 1).count) + String(index + 1) + "  ", .dim), Span(line)]) }
-        return CommandResult(output: ShellOutput(blocks: blocks, json: .array(lines.map { .string($0) })))
     }
 }

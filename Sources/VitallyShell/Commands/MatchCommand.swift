@@ -1,12 +1,18 @@
 import Foundation
 import VitallyKit
 
-extension Shell {
-    /// Which account each attendee maps to, by which rule, or exactly why none.
-    func match(_ command: ParsedCommand) async throws -> CommandResult {
+/// `match EMAIL...`: which account each attendee maps to, by which rule, or exactly why none.
+struct MatchCommand: ShellCommand {
+    static let spec = CommandSpec(
+        "match", group: .diagnose, rank: 1, summary: "which account each attendee maps to, by which rule, or why none",
+        usage: "match EMAIL... [--title TEXT]",
+        flags: [FlagSpec("--title", value: true, "the meeting title, for company-name matching"), .json],
+        argument: .emails, arguments: 1...50, example: "match pat.lee@acme.com jane.doe@gmail.com")
+
+    static func run(_ command: ParsedCommand, in shell: isolated Shell) async throws -> CommandResult {
         let emails = command.arguments
-        completion.note(emails: emails.filter(Domain.isEmail))
-        let matches = try await withScanProgress { try await connection.matcher.match(emails, title: command.flag("--title")) }
+        shell.completion.note(emails: emails.filter(Domain.isEmail))
+        let matches = try await shell.withScanProgress { try await shell.connection.matcher.match(emails, title: command.flag("--title")) }
         var blocks: [OutputBlock] = []
         for match in matches {
             blocks += matchBlocks(match, fullTrace: !match.isMatched || match.isAmbiguous)
@@ -14,7 +20,7 @@ extension Shell {
         return CommandResult(output: ShellOutput(blocks: blocks, json: .array(matches.map(BriefRenderer.matchJSON))))
     }
 
-    func matchBlocks(_ match: AttendeeMatch, fullTrace: Bool) -> [OutputBlock] {
+    static func matchBlocks(_ match: AttendeeMatch, fullTrace: Bool) -> [OutputBlock] {
         var head: [Span] = [Span(match.email, .bold)]
         if match.isFreeMail { head.append(Span(" (free mail)", .dim)) }
         if match.isInternal {
@@ -45,13 +51,5 @@ extension Shell {
             ]))
         }
         return blocks
-    }
-
-    /// Shows scan progress on a terminal while `body` may scan every account.
-    func withScanProgress<T>(_ body: () async throws -> T) async throws -> T {
-        let progress = environment.progress
-        await connection.directory.setProgressHandler { count in progress("scanning accounts… \(count)") }
-        defer { environment.progress("") }
-        return try await body()
     }
 }

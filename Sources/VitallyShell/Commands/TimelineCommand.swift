@@ -1,12 +1,16 @@
 import Foundation
 import VitallyKit
 
-extension Shell {
-    /// Notes, tasks, NPS, conversations and meetings on one dated list, newest first.
-    func timeline(_ command: ParsedCommand) async throws -> CommandResult {
-        let account = try await resolveAccount(command.arguments[0])
+/// `timeline ACCOUNT`: notes, tasks, NPS, conversations and meetings on one dated list, newest first.
+struct TimelineCommand: ShellCommand {
+    static let spec = CommandSpec(
+        "timeline", group: .explore, rank: 8, summary: "notes, tasks, NPS, conversations and meetings by date",
+        usage: "timeline ACCOUNT", flags: [.limit, .json], argument: .account, arguments: 1...1, example: "timeline acme.com")
+
+    static func run(_ command: ParsedCommand, in shell: isolated Shell) async throws -> CommandResult {
+        let account = try await shell.resolveAccount(command.arguments[0])
         let limit = command.flag("--limit").flatMap(Int.init) ?? 30
-        let client = connection.client
+        let client = shell.connection.client
         let id = account.id
         async let notes = client.accountList(.notes, accountId: id, as: Note.self).collect()
         async let tasks = client.accountList(.tasks, accountId: id, as: VitallyTask.self).collect()
@@ -24,32 +28,12 @@ extension Shell {
         for m in try await meetings { if let d = m.startDateTime { events.append((d, "meeting", m.title ?? "")) } }
         events.sort { $0.date != $1.date ? $0.date > $1.date : $0.kind < $1.kind }
         let shown = events.prefix(limit)
-        var blocks = header(account, "\(events.count) events, newest first")
+        var blocks = shell.header(account, "\(events.count) events, newest first")
         blocks.append(
             events.isEmpty
                 ? .text("Nothing on record.", .dim)
-                : .table(Table(columns: ["DATE", "WHAT", "DETAIL"], rows: shown.map { [Span(Format.day($0.date, now: now)), Span($0.kind, .dim), Span($0.text)] }, flexible: [2])))
+                : .table(Table(columns: ["DATE", "WHAT", "DETAIL"], rows: shown.map { [Span(Format.day($0.date, now: shell.now)), Span($0.kind, .dim), Span($0.text)] }, flexible: [2])))
         let json: JSONValue = .array(shown.map { ["date": .string(VitallyDate.format($0.date)), "kind": .string($0.kind), "text": .string($0.text)] })
         return CommandResult(output: ShellOutput(blocks: blocks, json: json))
-    }
-
-    /// `raw GET PATH`: any read endpoint, pretty-printed as Vitally sent it.
-    func raw(_ command: ParsedCommand) async throws -> CommandResult {
-        let method = command.arguments[0].uppercased()
-        guard method == "GET" || method == "HEAD" else {
-            return .failure("raw only sends GET (vitally-shell is read-only); usage: raw GET /resources/accounts", status: .usage)
-        }
-        var target = command.arguments[1]
-        if target.hasPrefix("http://") || target.hasPrefix("https://") {
-            target = RecordedExchange.split(url: target).path + (target.firstIndex(of: "?").map { String(target[$0...]) } ?? "")
-        }
-        if !target.hasPrefix("/") { target = "/" + target }
-        if !target.hasPrefix("/resources/") { target = "/resources" + target }
-        if target.split(separator: "?")[0].split(separator: "/").contains("..") {
-            return .failure("raw reads paths under /resources/ only; '..' is not allowed", status: .usage)
-        }
-        let (path, query) = RecordedExchange.split(url: target)
-        let json = try await connection.client.getJSON(path, query: query)
-        return CommandResult(output: ShellOutput(json: json, verbatim: json.serialized(pretty: true)))
     }
 }

@@ -1,0 +1,47 @@
+import Foundation
+import VitallyKit
+
+/// `brief`: matches the attendees, gathers every matched account's data at once, composes and renders.
+struct BriefCommand: ShellCommand {
+    static let spec = CommandSpec(
+        "brief", group: .diagnose, rank: 2, summary: "the meeting brief for the attendees' accounts",
+        usage: "brief EMAIL... [--title TEXT] [--ics FILE] [--format text|markdown|json]",
+        flags: [
+            FlagSpec("--title", value: true, "the meeting title"),
+            FlagSpec("--ics", value: true, "read attendees and title from a calendar invite"),
+            FlagSpec("--format", values: ["text", "markdown", "json"], "output format"),
+            .json,
+        ], argument: .emails, arguments: 0...50, example: "brief pat.lee@acme.com --title \"Acme QBR\"")
+
+    static func run(_ command: ParsedCommand, in shell: isolated Shell) async throws -> CommandResult {
+        var emails = command.arguments
+        var title = command.flag("--title")
+        var start: Date?
+        if let ics = command.flag("--ics") {
+            let url = ics.hasPrefix("/") ? URL(fileURLWithPath: ics) : shell.environment.workingDirectory.appendingPathComponent(ics)
+            guard let data = FileManager.default.contents(atPath: url.path), let text = String(data: data, encoding: .utf8) else {
+                return .failure("cannot read the calendar invite \(url.path)", status: .usage)
+            }
+            let invite = try CalendarInvite.parse(text, now: shell.now)
+            emails += invite.attendees.filter { !emails.contains($0) }
+            title = title ?? invite.summary
+            start = invite.start
+        }
+        guard !emails.isEmpty else {
+            return .failure("brief needs attendee emails or --ics FILE; usage: brief EMAIL... [--title T] [--ics FILE]", status: .usage)
+        }
+        shell.completion.note(emails: emails)
+        var matcher = shell.connection.matcher
+        matcher.fetchesAccounts = false  // the gather fetches them; start it one round trip sooner
+        let found = try await shell.withScanProgress { try await matcher.match(emails, title: title) }
+        var ids: [String] = []
+        for match in found { for account in match.accounts where !ids.contains(account.id) { ids.append(account.id) } }
+        let bundles = try await BriefGatherer(client: shell.connection.client).gather(accountIds: ids)
+        let matches = found.map { $0.updated(with: bundles) }
+        for bundle in bundles { shell.completion.noteAccount(bundle.account) }
+        let brief = BriefComposer(now: shell.now).compose(title: title, meetingStart: start, matches: matches, bundles: bundles)
+        let format = command.flag("--format") ?? "text"
+        let verbatim = format == "markdown" ? BriefRenderer.markdown(brief) : BriefRenderer.text(brief)
+        return CommandResult(output: ShellOutput(json: BriefRenderer.json(brief), verbatim: verbatim))
+    }
+}

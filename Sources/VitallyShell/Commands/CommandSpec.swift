@@ -1,0 +1,94 @@
+/// What kind of value a command's arguments are, for completion and checks.
+public enum ArgumentKind: Sendable, Equatable {
+    case none, account, emails, harFile, command, path, subdomain, text
+}
+
+/// A `--flag`, with the values completion can offer and the parser accepts.
+public struct FlagSpec: Sendable, Equatable {
+    public var name: String
+    public var takesValue: Bool
+    /// When not empty, the only values accepted (and offered on TAB).
+    public var values: [String]
+    /// The value must be a whole number above zero.
+    public var positiveNumber: Bool
+    public var help: String
+
+    init(_ name: String, value: Bool = false, values: [String] = [], positiveNumber: Bool = false, _ help: String) {
+        self.name = name
+        self.takesValue = value || !values.isEmpty || positiveNumber
+        self.values = values
+        self.positiveNumber = positiveNumber
+        self.help = help
+    }
+
+    static let json = FlagSpec("--json", "print JSON instead of text")
+    static let limit = FlagSpec("--limit", positiveNumber: true, "show at most N rows")
+}
+
+/// A subcommand word (`accounts search`, `record stop`) and how many arguments follow it.
+public struct SubcommandSpec: Sendable, Equatable {
+    public var name: String
+    /// How many arguments the subcommand takes, when that differs from the command's.
+    public var arguments: ClosedRange<Int>?
+
+    init(_ name: String, arguments: ClosedRange<Int>? = nil) {
+        self.name = name
+        self.arguments = arguments
+    }
+}
+
+/// A command's contract (DESIGN.md): what the parser checks, TAB offers and `help` prints.
+public struct CommandSpec: Sendable {
+    /// The headings `help` lists commands under, in order.
+    public enum Group: String, Sendable, CaseIterable {
+        case connection = "Connection"
+        case explore = "Explore an account"
+        case diagnose = "Meetings and diagnosis"
+        case recordings = "Record and replay"
+        case shell = "Shell"
+
+        var order: Int { Self.allCases.firstIndex(of: self) ?? Self.allCases.count }
+    }
+
+    public var name: String
+    public var group: Group
+    /// Place within the group in `help` (lower first); ties go by name.
+    public var rank: Int
+    public var summary: String
+    public var usage: String
+    public var subcommands: [SubcommandSpec]
+    /// The subcommand when none is given. A command with one takes only subcommands as its
+    /// first word: `accounts` means `accounts list`, `accounts serach` is an error.
+    public var defaultSubcommand: String?
+    public var flags: [FlagSpec]
+    public var argument: ArgumentKind
+    public var arguments: ClosedRange<Int>
+    public var example: String
+    public var aliases: [String]
+
+    init(
+        _ name: String, group: Group, rank: Int = 100, summary: String, usage: String,
+        subcommands: [SubcommandSpec] = [], defaultSubcommand: String? = nil, flags: [FlagSpec] = [.json],
+        argument: ArgumentKind = .none, arguments: ClosedRange<Int> = 0...0, example: String, aliases: [String] = []
+    ) {
+        self.name = name
+        self.group = group
+        self.rank = rank
+        self.summary = summary
+        self.usage = usage
+        self.subcommands = subcommands
+        self.defaultSubcommand = defaultSubcommand
+        self.flags = flags
+        self.argument = argument
+        self.arguments = arguments
+        self.example = example
+        self.aliases = aliases
+    }
+
+    public var subcommandNames: [String] { subcommands.map(\.name) }
+
+    /// How many arguments may follow the subcommand (or the command when there is none).
+    func argumentRange(after subcommand: String?) -> ClosedRange<Int> {
+        subcommands.first { $0.name == subcommand }?.arguments ?? arguments
+    }
+}

@@ -1,0 +1,64 @@
+import Foundation
+import VitallyKit
+
+/// `connect`: validates, tests with one small read, and saves the credentials only when that worked.
+struct ConnectCommand: ShellCommand {
+    static let spec = CommandSpec(
+        "connect", group: .connection, rank: 1, summary: "connect to a tenant and test the connection",
+        usage: "connect [SUBDOMAIN] [--token T] [--region us|eu] [--base-url URL]",
+        flags: [
+            FlagSpec("--token", value: true, "the secret token (asked for without echo when missing)"),
+            FlagSpec("--region", values: ["us", "eu"], "data center: us (default) or eu"),
+            FlagSpec("--base-url", value: true, "send requests to a proxy or the simulator instead"),
+            .json,
+        ], argument: .subdomain, arguments: 0...1, example: "connect acme --region us")
+
+    static func run(_ command: ParsedCommand, in shell: isolated Shell) async throws -> CommandResult {
+        var notes: [OutputBlock] = []
+        let previous = shell.savedCredentials() ?? shell.connection.credentials
+        var region = command.flag("--region").flatMap(VitallyRegion.init(rawValue:)) ?? previous?.region ?? .us
+        var subdomain: String? = previous?.subdomain
+        if let raw = command.arguments.first {
+            let parsed = try SubdomainParser.parse(raw)
+            subdomain = parsed.subdomain
+            if let note = parsed.note { notes.append(.text(note, .dim)) }
+            if let implied = parsed.impliedRegion, command.flag("--region") == nil { region = implied }
+        }
+        let baseURL = command.flag("--base-url") ?? (command.arguments.isEmpty ? previous?.baseURL : nil)
+        if let baseURL { _ = try VitallyEndpoint.custom(baseURL) }
+        if subdomain == nil, region == .us, baseURL == nil {
+            return .failure("connect needs the subdomain you log in with, e.g. 'connect acme' for https://acme.vitally.io", status: .usage)
+        }
+        var token = command.flag("--token")
+        if token == nil, command.arguments.isEmpty, command.flag("--base-url") == nil { token = previous?.token }
+        if token == nil || token?.isEmpty == true {
+            token = await shell.environment.readSecret("Vitally secret token for \(subdomain ?? "the EU tenant") (input hidden): ")
+        }
+        guard let token, !token.trimmingCharacters(in: .whitespaces).isEmpty else {
+            return .failure("no token given: pass --token or type it at the prompt (Settings > Integrations > Vitally REST API)", status: .usage)
+        }
+        let credentials = Credentials(
+            subdomain: subdomain, token: token.trimmingCharacters(in: .whitespacesAndNewlines), region: region,
+            baseURL: baseURL, source: .command)
+        let candidate = try Connection.live(credentials, cacheDirectory: shell.environment.cacheDirectory)
+        do {
+            _ = try await candidate.client.firstPage("/resources/accounts", limit: 1, as: Account.self)
+        } catch let error as VitallyError {
+            return .failure("Vitally: Connection failed (\(credentials.tenantLabel) at \(candidate.endpoint?.host ?? "?")): " + shell.advice(error))
+        }
+        shell.connection = candidate
+        var saved = "saved"
+        if let file = shell.environment.configFile {
+            do { try ConfigFile(url: file).save(credentials) } catch { saved = "not saved (\(error.localizedDescription))" }
+        } else {
+            saved = "not saved"
+        }
+        notes.append(.line([Span("Vitally: Connected (\(credentials.tenantLabel))", .good)]))
+        notes.append(.text("region \(region.rawValue), host \(candidate.endpoint?.host ?? "?"); credentials \(saved)", .dim))
+        let json: JSONValue = [
+            "connected": true, "subdomain": JSONValue(subdomain), "region": .string(region.rawValue),
+            "host": JSONValue(candidate.endpoint?.host),
+        ]
+        return CommandResult(output: ShellOutput(blocks: notes, json: json))
+    }
+}

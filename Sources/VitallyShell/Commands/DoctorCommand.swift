@@ -1,0 +1,35 @@
+import VitallyKit
+
+/// `doctor`: runs every check behind "no Vitally data in briefs" and "connection failed".
+struct DoctorCommand: ShellCommand {
+    static let spec = CommandSpec(
+        "doctor", group: .diagnose, rank: 3, summary: "check everything behind \"no Vitally data in briefs\"",
+        usage: "doctor [EMAIL...] [--title TEXT]",
+        flags: [FlagSpec("--title", value: true, "the meeting title"), .json], argument: .emails, arguments: 0...50,
+        example: "doctor jane@acme.com")
+
+    static func run(_ command: ParsedCommand, in shell: isolated Shell) async throws -> CommandResult {
+        shell.completion.note(emails: command.arguments.filter(Domain.isEmail))
+        var endpoint = shell.connection.endpoint
+        if endpoint == nil, let recorded = shell.connection.replay?.recording.info?.baseURL {
+            endpoint = try? VitallyEndpoint.custom(recorded, subdomain: shell.connection.replay?.recording.info?.subdomain)
+        }
+        let context = DoctorContext(
+            credentials: shell.connection.credentials, endpoint: endpoint,
+            replayFile: shell.connection.mode == .replay && !shell.connection.recordMissing ? shell.connection.recordingURL?.lastPathComponent : nil,
+            client: shell.connection.client, limiter: shell.connection.limiter, matcher: shell.connection.matcher,
+            configurationProblem: shell.connection.mode == .offline ? shell.configurationProblem : nil)
+        let report = try await shell.withScanProgress { await Doctor(context: context).run(emails: command.arguments, title: command.flag("--title")) }
+        var blocks: [OutputBlock] = []
+        for check in report.checks {
+            let style: Style = check.status == .pass ? .good : check.status == .warn ? .warn : check.status == .fail ? .bad : .dim
+            blocks.append(.line([Span(check.status.rawValue, style), Span("  \(check.title): ", .bold), Span(check.detail)]))
+            for note in check.notes { blocks.append(.text("        " + note, .dim)) }
+            if let fix = check.fix, check.status != .pass { blocks.append(.line([Span("        fix: ", .dim), Span(fix)])) }
+        }
+        blocks.append(.blank)
+        blocks.append(.line([Span("Verdict: ", .bold), Span(report.verdict, report.failed ? .bad : .good)]))
+        // The verdict already says what failed; the exit status carries it for scripts.
+        return CommandResult(output: ShellOutput(blocks: blocks, json: report.json), status: report.failed ? .failure : .ok)
+    }
+}

@@ -1,0 +1,29 @@
+import Foundation
+import VitallyKit
+
+/// `record FILE` starts recording every response into a HAR file; `record stop` ends it.
+struct RecordCommand: ShellCommand {
+    static let spec = CommandSpec(
+        "record", group: .recordings, rank: 1, summary: "record every response from now on into a HAR file",
+        usage: "record FILE.har | record stop", subcommands: [SubcommandSpec("stop", arguments: 0...0)],
+        argument: .harFile, arguments: 1...1, example: "record acme-ticket-4411.har")
+
+    static func run(_ command: ParsedCommand, in shell: isolated Shell) async throws -> CommandResult {
+        if command.subcommand == "stop" {
+            guard shell.connection.mode == .record, let credentials = shell.connection.credentials else {
+                return .failure("not recording (see 'status')", status: .usage)
+            }
+            let file = shell.connection.recordingURL?.lastPathComponent ?? "the recording"
+            let count = await shell.connection.recorder?.count ?? 0
+            do {
+                shell.connection = try .live(credentials, cacheDirectory: shell.environment.cacheDirectory)
+            } catch {
+                return .failure(shell.advice(error))
+            }
+            return CommandResult(output: ShellOutput(
+                blocks: [.text("Stopped recording: \(count) exchanges in \(file). Back to live.")],
+                json: ["stopped": true, "exchanges": .number(Double(count))]))
+        }
+        return await shell.startRecording(command.arguments[0])
+    }
+}

@@ -1,0 +1,62 @@
+import Foundation
+import VitallyKit
+
+/// `recordings [show FILE]`: the recordings in the folder, or the exchanges of one.
+struct RecordingsCommand: ShellCommand {
+    static let spec = CommandSpec(
+        "recordings", group: .recordings, rank: 3, summary: "list recordings, or the exchanges of one",
+        usage: "recordings [show FILE.har]", subcommands: [SubcommandSpec("show")], argument: .harFile,
+        arguments: 0...1, example: "recordings show demo.har")
+
+    static func run(_ command: ParsedCommand, in shell: isolated Shell) async throws -> CommandResult {
+        if command.subcommand == "show" || !command.arguments.isEmpty {
+            guard let name = command.arguments.first else { return .failure("usage: recordings show FILE.har", status: .usage) }
+            do {
+                let recording = try HARReader.load(shell.recordingURL(name))
+                return CommandResult(output: exchangeTable(recording))
+            } catch {
+                return .failure(error.cause ?? error.description)
+            }
+        }
+        let directory = shell.environment.recordingsDirectory
+        let names = Shell.harFiles(in: directory)
+        shell.completion.setRecordings(names)
+        var rows: [[Span]] = []
+        var json: [JSONValue] = []
+        for name in names {
+            let url = directory.appendingPathComponent(name)
+            let size = (try? FileManager.default.attributesOfItem(atPath: url.path)[.size] as? Int) ?? 0
+            if let recording = try? HARReader.load(url) {
+                let when = recording.info.map { VitallyDate.format($0.recordedAt) } ?? recording.exchanges.first.map { VitallyDate.format($0.startedAt) } ?? "—"
+                rows.append([Span(name), Span(String(recording.exchanges.count)), Span(when), Span(recording.info?.subdomain ?? "—"), Span(Format.bytes(size))])
+                json.append(["file": .string(name), "entries": .number(Double(recording.exchanges.count)), "recordedAt": .string(when),
+                             "subdomain": JSONValue(recording.info?.subdomain), "bytes": .number(Double(size))])
+            } else {
+                rows.append([Span(name), Span("—"), Span("unreadable", .bad), Span("—"), Span(Format.bytes(size))])
+                json.append(["file": .string(name), "error": "unreadable", "bytes": .number(Double(size))])
+            }
+        }
+        let blocks: [OutputBlock] =
+            rows.isEmpty
+            ? [.text("No .har files in \(directory.path).", .dim)]
+            : [.table(Table(columns: ["FILE", "ENTRIES", "RECORDED AT", "SUBDOMAIN", "SIZE"], rows: rows, flexible: [0]))]
+        return CommandResult(output: ShellOutput(blocks: blocks, json: .array(json)))
+    }
+
+    static func exchangeTable(_ recording: HARRecording) -> ShellOutput {
+        let rows: [[Span]] = recording.exchanges.enumerated().map { index, exchange in
+            let status = exchange.error != nil ? Span("error", .bad) : Span(String(exchange.status), exchange.status >= 400 ? .bad : .plain)
+            return [Span(String(index + 1), .dim), Span(exchange.method), Span(HTTPRequest(path: exchange.path, query: exchange.query).pathAndQuery),
+                    status, Span(String(exchange.body.count)), Span(String(format: "%.0f", exchange.timeMilliseconds))]
+        }
+        let json: JSONValue = .array(recording.exchanges.map { e in
+            ["method": .string(e.method), "path": .string(e.path), "query": .string(HTTPRequest(path: "", query: e.query).pathAndQuery),
+             "status": .number(Double(e.status)), "bytes": .number(Double(e.body.count)), "ms": .number(e.timeMilliseconds),
+             "error": JSONValue(e.error)]
+        })
+        return ShellOutput(
+            blocks: [.text("\(recording.url.lastPathComponent): \(recording.exchanges.count) exchanges"),
+                     .table(Table(columns: ["#", "METHOD", "PATH", "STATUS", "BYTES", "MS"], rows: rows, flexible: [2]))],
+            json: json)
+    }
+}

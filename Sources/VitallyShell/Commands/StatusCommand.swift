@@ -1,0 +1,39 @@
+import Foundation
+import VitallyKit
+
+/// `status`: mode, tenant, host, recording, requests and rate-limit headroom.
+struct StatusCommand: ShellCommand {
+    static let spec = CommandSpec(
+        "status", group: .connection, rank: 3, summary: "mode, tenant, host, recording, requests, rate-limit headroom",
+        usage: "status", example: "status")
+
+    static func run(_ command: ParsedCommand, in shell: isolated Shell) async throws -> CommandResult {
+        let requests = await shell.connection.limiter.requestCount
+        let seen = await shell.connection.limiter.lastSeen
+        let recorded = await shell.connection.recorder?.count
+        var fields = [Field("Mode", shell.connection.mode.rawValue + (shell.connection.recordMissing ? " (recording what is missing)" : ""))]
+        fields.append(Field("Tenant", shell.connection.tenant.ifEmpty("— (not connected)")))
+        if let endpoint = shell.connection.endpoint { fields.append(Field("Host", endpoint.baseURL)) }
+        if let credentials = shell.connection.credentials {
+            fields.append(Field("Region", credentials.region.rawValue))
+            fields.append(Field("Credentials from", credentials.source.rawValue))
+        }
+        if let url = shell.connection.recordingURL { fields.append(Field("Recording", url.path)) }
+        if let recorded { fields.append(Field("Exchanges recorded", String(recorded))) }
+        if let replay = shell.connection.replay {
+            fields.append(Field("Exchanges in file", String(replay.recording.exchanges.count)))
+            fields.append(Field("Not yet replayed", String(replay.unusedCount)))
+        }
+        if let fixed = shell.connection.fixedNow { fields.append(Field("Now (recording time)", VitallyDate.format(fixed))) }
+        fields.append(Field("Requests this session", String(requests)))
+        let headroom = seen.map { "\($0.remaining.map(String.init) ?? "?") of \($0.limit.map(String.init) ?? "?") left, resets in \(Format.score($0.resetSeconds))s" }
+        fields.append(Field("Rate limit", headroom ?? "not seen yet"))
+        let json: JSONValue = [
+            "mode": .string(shell.connection.mode.rawValue), "tenant": .string(shell.connection.tenant),
+            "host": JSONValue(shell.connection.endpoint?.baseURL), "region": JSONValue(shell.connection.credentials?.region.rawValue),
+            "recording": JSONValue(shell.connection.recordingURL?.path), "requests": .number(Double(requests)),
+            "rateLimitRemaining": JSONValue(seen?.remaining), "rateLimitLimit": JSONValue(seen?.limit),
+        ]
+        return CommandResult(output: ShellOutput(blocks: [.fields(fields)], json: json))
+    }
+}

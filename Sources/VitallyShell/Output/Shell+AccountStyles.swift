@@ -1,0 +1,31 @@
+import Foundation
+import VitallyKit
+
+/// The account header and colour rules shared by the account commands.
+extension Shell {
+    func header(_ account: Account, _ summary: String) -> [OutputBlock] {
+        [.line([Span(account.name, .bold), Span(" (\(account.externalId ?? account.id)) · ", .dim), Span(summary)])]
+    }
+
+    func npsStyle(_ score: Double?) -> Style {
+        guard let score else { return .dim }
+        return score <= 6 ? .bad : score <= 8 ? .warn : .good
+    }
+
+    func npsSummary(_ account: Account) -> String {
+        guard let score = account.npsScore else { return "no responses" }
+        return "\(Format.score(score)) (\(Format.count(account.npsPromoterCount ?? 0, "promoter")), "
+            + "\(account.npsPassiveCount ?? 0) passive, \(Format.count(account.npsDetractorCount ?? 0, "detractor")))"
+    }
+
+    func renewalStyle(_ account: Account) -> Style {
+        guard let renewal = account.nextRenewalDate else { return .plain }
+        let days = Format.daysUntil(renewal, now: now)
+        return days < 0 ? .bad : days <= 90 ? .warn : .plain
+    }
+
+    func staleStyle(_ date: Date?) -> Style {
+        guard let date else { return .dim }
+        return Format.daysUntil(date, now: now) <= -30 ? .bad : .plain
+    }
+}

@@ -1,0 +1,82 @@
+import Foundation
+import VitallyKit
+
+extension Shell {
+    func startRecording(_ name: String) async -> CommandResult {
+        guard let credentials = connection.credentials ?? savedCredentials() else {
+            return .failure("recording needs a live tenant: run 'connect SUBDOMAIN' first (a replay cannot be recorded)")
+        }
+        let url = recordingURL(name)
+        if FileManager.default.fileExists(atPath: url.path) {
+            return .failure(
+                "\(url.path) already exists and would be overwritten; pick another name, delete it, or start with "
+                    + "'--record \(name) --record-mode missing' to add what it lacks")
+        }
+        do {
+            connection = try await .record(credentials, to: url, existing: nil, now: environment.clock())
+        } catch let error as VitallyError {
+            return .failure(advice(error))
+        } catch {
+            return .failure("cannot record to \(url.path): \(error)")
+        }
+        completion.setRecordings(Shell.harFiles(in: environment.recordingsDirectory))
+        return CommandResult(output: ShellOutput(
+            blocks: [.text("Recording every response to \(url.path) (the token is redacted). 'record stop' ends it.")],
+            json: ["recording": .string(url.path)]))
+    }
+
+    func openReplay(_ name: String, recordMissing: Bool) async -> CommandResult {
+        let url = recordingURL(name)
+        let recording: HARRecording
+        do {
+            recording = try HARReader.load(url)
+        } catch {
+            if recordMissing, error.code == .recording, !FileManager.default.fileExists(atPath: url.path) {
+                return await startRecording(name)
+            }
+            return .failure(error.cause ?? error.description)
+        }
+        var credentials: Credentials?
+        if recordMissing {
+            guard let live = connection.credentials ?? savedCredentials() else {
+                return .failure("--record-mode missing needs a live tenant for what the recording lacks: set VITALLY_TOKEN and VITALLY_SUBDOMAIN")
+            }
+            credentials = live
+        }
+        let hint = "vitally-shell --record \(ShellWords.quote(name)) --record-mode missing (with VITALLY_SUBDOMAIN and VITALLY_TOKEN set)"
+        do {
+            connection = try await .replay(recording, missingFrom: credentials, hint: hint)
+        } catch let error as VitallyError {
+            return .failure(advice(error))
+        } catch {
+            return .failure("cannot replay \(url.path): \(error)")
+        }
+        completion.harvest(recording)
+        let when = recording.info.map { VitallyDate.format($0.recordedAt) } ?? "an unknown time"
+        let text = "Replaying \(url.lastPathComponent): \(recording.exchanges.count) exchanges recorded \(when)"
+            + (recording.info?.subdomain.map { " for \($0)" } ?? "")
+            + (recordMissing ? "; what it lacks is fetched live and appended." : "; no network.")
+        return CommandResult(output: ShellOutput(
+            blocks: [.text(text)],
+            json: ["replaying": .string(url.path), "exchanges": .number(Double(recording.exchanges.count))]))
+    }
+
+    /// A bare name goes under `recordings/`; a path is used as given; `.har` is added when missing.
+    func recordingURL(_ name: String) -> URL {
+        var file = name
+        let given = name.hasPrefix("/") ? name : environment.workingDirectory.appendingPathComponent(name).path
+        let exists = name.contains("/") && FileManager.default.fileExists(atPath: given)
+        let base = file.split(separator: "/").last.map(String.init) ?? ""
+        if !exists, !base.isEmpty, !file.lowercased().hasSuffix(".har"), !base.contains(".") { file += ".har" }
+        if file.contains("/") {
+            return file.hasPrefix("/")
+                ? URL(fileURLWithPath: file) : environment.workingDirectory.appendingPathComponent(file)
+        }
+        return environment.recordingsDirectory.appendingPathComponent(file)
+    }
+
+    static func harFiles(in directory: URL) -> [String] {
+        ((try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? [])
+            .filter { $0.lowercased().hasSuffix(".har") }.sorted()
+    }
+}
