@@ -70,17 +70,19 @@ enum Terminal {
     /// Reads one line from the terminal with echo off; nil without a terminal.
     static func readSecret(prompt: String) -> String? {
         guard stdinIsTTY else { return nil }
-        err(prompt)
         var saved = termios()
         let hasTerm = tcgetattr(STDIN_FILENO, &saved) == 0
         if hasTerm {
+            // Echo goes off before the prompt shows, and nothing typed is flushed: a token pasted
+            // the instant the prompt appears is neither shown nor lost.
             var silent = saved
             silent.c_lflag &= ~tcflag_t(ECHO | ECHONL)
             silent.c_lflag |= tcflag_t(ICANON | ISIG)
-            tcsetattr(STDIN_FILENO, TCSAFLUSH, &silent)
+            tcsetattr(STDIN_FILENO, TCSANOW, &silent)
         }
+        err(prompt)
         defer {
-            if hasTerm { tcsetattr(STDIN_FILENO, TCSAFLUSH, &saved) }
+            if hasTerm { tcsetattr(STDIN_FILENO, TCSANOW, &saved) }
             err("\n")
         }
         var bytes: [UInt8] = []
