@@ -14,7 +14,7 @@ struct AccountsCommand: ShellCommand {
         ], argument: .account, arguments: 1...1, example: "accounts search acme")
 
     static func run(_ command: ParsedCommand, in shell: isolated Shell) async throws -> CommandResult {
-        let limit = command.flag("--limit").flatMap(Int.init)
+        let limit = command.number("--limit")
         switch command.subcommand {
         case "search":
             let text = command.arguments[0]

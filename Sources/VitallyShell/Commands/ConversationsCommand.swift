@@ -1,25 +1,22 @@
 import Foundation
 import VitallyKit
 
-/// `conversations ACCOUNT`: open ones first.
-struct ConversationsCommand: ShellCommand {
+/// `conversations ACCOUNT`: open ones first, then the most recently updated.
+struct ConversationsCommand: ActivityCommand {
     static let spec = CommandSpec(
         "conversations", group: .explore, rank: 7, summary: "the account's conversations, open ones first",
-        usage: "conversations ACCOUNT", flags: [.limit, .json], argument: .account, arguments: 1...1, example: "conversations soylent.com")
+        usage: "conversations ACCOUNT", flags: [.limit, .json], argument: .account, arguments: 1...1,
+        example: "conversations soylent.com")
 
-    static func run(_ command: ParsedCommand, in shell: isolated Shell) async throws -> CommandResult {
-        let account = try await shell.resolveAccount(command.arguments[0])
-        let list = try await shell.connection.client.accountList(.conversations, accountId: account.id, as: Conversation.self)
-            .collect().sorted { a, b in
-                a.isOpen != b.isOpen ? a.isOpen : (a.updatedAt ?? .distantPast) > (b.updatedAt ?? .distantPast)
-            }
-        let rows: [[Span]] = list.map { c in
+    static let listing = ActivityListing<Conversation>(
+        list: .conversations, noun: "conversations", columns: ["UPDATED", "STATUS", "RATING", "SOURCE", "SUBJECT"],
+        flexible: [4],
+        order: { list, _ in
+            list.sorted { a, b in a.isOpen != b.isOpen ? a.isOpen : (a.updatedAt ?? .distantPast) > (b.updatedAt ?? .distantPast) }
+        },
+        summary: { list, _, _ in "\(list.count) conversations, \(list.filter(\.isOpen).count) open" },
+        row: { c, _ in
             [Span(c.updatedAt.map(VitallyDate.formatDay) ?? "—"), Span(c.status ?? "—", c.isOpen ? .warn : .dim),
              Span(c.rating ?? "—", c.isUnhappy ? .bad : .plain), Span(c.source ?? "—", .dim), Span(c.subject ?? "(no subject)")]
-        }
-        let open = list.filter(\.isOpen).count
-        var blocks = shell.header(account, "\(list.count) conversations, \(open) open")
-        blocks.append(list.isEmpty ? .text("No conversations.", .dim) : .table(Table(columns: ["UPDATED", "STATUS", "RATING", "SOURCE", "SUBJECT"], rows: rows, flexible: [4])))
-        return CommandResult(output: ShellOutput(blocks: blocks, json: .array(list.map(\.raw))))
-    }
+        })
 }

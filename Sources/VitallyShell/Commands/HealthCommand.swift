@@ -30,12 +30,13 @@ struct HealthCommand: ShellCommand {
                              Span(entry.weight.map { "\(Int(($0 * 100).rounded()))%" } ?? "")]
                         })))
         }
-        let nps = shell.npsSummary(account)
+        let looks = AccountStyle(now: shell.now)
+        let nps = looks.npsSummary(account)
         var fields = [
-            Field("Renewal", Format.day(account.nextRenewalDate, now: shell.now), shell.renewalStyle(account)),
+            Field("Renewal", Format.day(account.nextRenewalDate, now: shell.now), looks.renewal(account)),
             Field("MRR", Format.money(account.mrr)),
             Field("NPS", nps),
-            Field("Last seen", Format.day(account.lastSeenTimestamp, now: shell.now), shell.staleStyle(account.lastSeenTimestamp)),
+            Field("Last seen", Format.day(account.lastSeenTimestamp, now: shell.now), looks.stale(account.lastSeenTimestamp)),
         ]
         if let trial = account.trialEndDate { fields.append(Field("Trial ends", Format.day(trial, now: shell.now))) }
         blocks.append(.fields(fields))

@@ -1,22 +1,19 @@
 import Foundation
 import VitallyKit
 
-/// `nps ACCOUNT`: the account's NPS responses.
-struct NPSCommand: ShellCommand {
+/// `nps ACCOUNT`: the account's NPS responses, newest first.
+struct NPSCommand: ActivityCommand {
     static let spec = CommandSpec(
-        "nps", group: .explore, rank: 6, summary: "the account's NPS responses",
-        usage: "nps ACCOUNT", flags: [.limit, .json], argument: .account, arguments: 1...1, example: "nps acme.com")
+        "nps", group: .explore, rank: 6, summary: "the account's NPS responses", usage: "nps ACCOUNT",
+        flags: [.limit, .json], argument: .account, arguments: 1...1, example: "nps acme.com")
 
-    static func run(_ command: ParsedCommand, in shell: isolated Shell) async throws -> CommandResult {
-        let account = try await shell.resolveAccount(command.arguments[0])
-        let responses = try await shell.connection.client.accountList(.npsResponses, accountId: account.id, as: NPSResponse.self)
-            .collect().sorted { ($0.respondedAt ?? .distantPast) > ($1.respondedAt ?? .distantPast) }
-        let rows: [[Span]] = responses.map { r in
-            [Span(r.respondedAt.map(VitallyDate.formatDay) ?? "—"), Span(Format.score(r.score), shell.npsStyle(r.score)),
-             Span(r.category ?? "—", shell.npsStyle(r.score)), Span(r.user?.displayName ?? r.userId ?? "—"), Span(r.feedback ?? "", .dim)]
-        }
-        var blocks = shell.header(account, "NPS \(shell.npsSummary(account))")
-        blocks.append(responses.isEmpty ? .text("No NPS responses.", .dim) : .table(Table(columns: ["DATE", "SCORE", "TYPE", "USER", "FEEDBACK"], rows: rows, flexible: [3, 4])))
-        return CommandResult(output: ShellOutput(blocks: blocks, json: .array(responses.map(\.raw))))
-    }
+    static let listing = ActivityListing<NPSResponse>(
+        list: .npsResponses, noun: "NPS responses", columns: ["DATE", "SCORE", "TYPE", "USER", "FEEDBACK"], flexible: [3, 4],
+        order: { responses, _ in responses.sorted { ($0.respondedAt ?? .distantPast) > ($1.respondedAt ?? .distantPast) } },
+        summary: { _, account, style in "NPS \(style.npsSummary(account))" },
+        row: { response, style in
+            [Span(response.respondedAt.map(VitallyDate.formatDay) ?? "—"), Span(Format.score(response.score), style.nps(response.score)),
+             Span(response.category ?? "—", style.nps(response.score)),
+             Span(response.user?.displayName ?? response.userId ?? "—"), Span(response.feedback ?? "", .dim)]
+        })
 }

@@ -9,7 +9,7 @@ struct TimelineCommand: ShellCommand {
 
     static func run(_ command: ParsedCommand, in shell: isolated Shell) async throws -> CommandResult {
         let account = try await shell.resolveAccount(command.arguments[0])
-        let limit = command.flag("--limit").flatMap(Int.init) ?? 30
+        let limit = command.number("--limit") ?? 30
         let client = shell.connection.client
         let id = account.id
         async let notes = client.accountList(.notes, accountId: id, as: Note.self).collect()
@@ -28,7 +28,7 @@ struct TimelineCommand: ShellCommand {
         for m in try await meetings { if let d = m.startDateTime { events.append((d, "meeting", m.title ?? "")) } }
         events.sort { $0.date != $1.date ? $0.date > $1.date : $0.kind < $1.kind }
         let shown = events.prefix(limit)
-        var blocks = shell.header(account, "\(events.count) events, newest first")
+        var blocks = AccountStyle(now: shell.now).header(account, "\(events.count) events, newest first")
         blocks.append(
             events.isEmpty
                 ? .text("Nothing on record.", .dim)

@@ -27,6 +27,21 @@ import VitallySimulator
         }
     }
 
+    @Test func everyActivityCommandHonoursLimit() async throws {
+        try await withSimulatedShell { shell, _, _ in
+            for (line, noun) in [("notes acme.com", "notes"), ("tasks acme.com", "tasks"), ("users acme.com", "users"),
+                                 ("nps acme.com", "NPS responses"), ("conversations soylent.com", "conversations")] {
+                let all = await shell.text(line + " --json")
+                let total = try JSONParser.parse(all.out).array?.count ?? 0
+                #expect(total >= 2, "\(line) should have at least two \(noun) to limit")
+                let one = await shell.text(line + " --limit 1 --json")
+                #expect(try JSONParser.parse(one.out).array?.count == 1, "\(line) --limit 1")
+                let text = await shell.text(line + " --limit 1")
+                #expect(text.out.contains("(1 of \(total); --limit N for more)"), "\(line): \(text.out)")
+            }
+        }
+    }
+
     @Test func jsonIsValidForEveryCommand() async throws {
         try await withSimulatedShell { shell, _, _ in
             for line in ["status", "accounts search acme", "health acme.com", "notes acme.com", "tasks acme.com", "users acme.com",

@@ -1,13 +1,17 @@
 import Foundation
 import VitallyKit
 
-/// The account header and colour rules shared by the account commands.
-extension Shell {
+/// The account header and the colour rules shared by the account commands, relative to "now".
+struct AccountStyle: Sendable {
+    let now: Date
+
     func header(_ account: Account, _ summary: String) -> [OutputBlock] {
         [.line([Span(account.name, .bold), Span(" (\(account.externalId ?? account.id)) · ", .dim), Span(summary)])]
     }
 
-    func npsStyle(_ score: Double?) -> Style {
+    func day(_ date: Date?) -> String { Format.day(date, now: now) }
+
+    func nps(_ score: Double?) -> Style {
         guard let score else { return .dim }
         return score <= 6 ? .bad : score <= 8 ? .warn : .good
     }
@@ -18,13 +22,14 @@ extension Shell {
             + "\(account.npsPassiveCount ?? 0) passive, \(Format.count(account.npsDetractorCount ?? 0, "detractor")))"
     }
 
-    func renewalStyle(_ account: Account) -> Style {
+    func renewal(_ account: Account) -> Style {
         guard let renewal = account.nextRenewalDate else { return .plain }
         let days = Format.daysUntil(renewal, now: now)
         return days < 0 ? .bad : days <= 90 ? .warn : .plain
     }
 
-    func staleStyle(_ date: Date?) -> Style {
+    /// Bad when last seen over 30 days ago, dim when never.
+    func stale(_ date: Date?) -> Style {
         guard let date else { return .dim }
         return Format.daysUntil(date, now: now) <= -30 ? .bad : .plain
     }
