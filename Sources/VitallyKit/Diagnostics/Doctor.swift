@@ -52,13 +52,11 @@ public struct Doctor: Sendable {
         } else if let credentials = context.credentials {
             checks.append(DoctorCheck("1", "credentials", .pass, "token present, from \(credentials.source.rawValue)"))
         } else if let problem = context.configurationProblem {
-            checks.append(DoctorCheck("1", "credentials", .fail, problem,
-                                      fix: "correct it, or run 'connect SUBDOMAIN' to test and save working credentials"))
+            checks.append(DoctorCheck("1", "credentials", .fail, problem, cause: .unusableConfiguration))
             skipRest(from: 2, because: "no usable credentials")
             return DoctorReport(checks: checks)
         } else {
-            checks.append(DoctorCheck("1", "credentials", .fail, "no token: not connected",
-                                      fix: "run 'connect SUBDOMAIN' (token from Settings > Integrations > Vitally REST API) or set VITALLY_SUBDOMAIN and VITALLY_TOKEN"))
+            checks.append(DoctorCheck("1", "credentials", .fail, "no token: not connected", cause: .notConnected))
             skipRest(from: 2, because: "no credentials")
             return DoctorReport(checks: checks)
         }
@@ -75,8 +73,7 @@ public struct Doctor: Sendable {
         } catch let error as VitallyError {
             switch error.code {
             case .connection, .timeout:
-                checks.append(DoctorCheck("2", "host", .fail, "\(probe): \(error.cause ?? error.code.rawValue)",
-                                          fix: hostFix()))
+                checks.append(DoctorCheck("2", "host", .fail, "\(probe): \(error.cause ?? error.code.rawValue)", cause: hostCause))
                 skipRest(from: 3, because: "the host did not answer")
                 return DoctorReport(checks: checks)
             case .unauthorized, .forbidden, .rateLimited:
@@ -86,12 +83,12 @@ public struct Doctor: Sendable {
                 skipRest(from: 4, because: error.code == .rateLimited ? "rate-limited" : "the token was refused")
                 return DoctorReport(checks: checks)
             default:
-                checks.append(DoctorCheck("2", "host", .fail, "\(probe): \(error.description)", fix: hostFix()))
+                checks.append(DoctorCheck("2", "host", .fail, "\(probe): \(error.description)", cause: hostCause))
                 skipRest(from: 3, because: "the host gave an unexpected answer")
                 return DoctorReport(checks: checks)
             }
         } catch {
-            checks.append(DoctorCheck("2", "host", .fail, "\(probe): \(error)", fix: hostFix()))
+            checks.append(DoctorCheck("2", "host", .fail, "\(probe): \(error)", cause: hostCause))
             return DoctorReport(checks: checks)
         }
 
@@ -106,7 +103,7 @@ public struct Doctor: Sendable {
 
         // 7. Each attendee.
         if emails.isEmpty {
-            checks.append(DoctorCheck("7", "attendees", .skip, "no attendee emails given", fix: "run 'doctor EMAIL...' with the meeting's attendees"))
+            checks.append(DoctorCheck("7", "attendees", .skip, "no attendee emails given", cause: .noAttendees))
         } else {
             for email in emails { checks.append(await attendee(email, title: title)) }
         }
@@ -116,13 +113,13 @@ public struct Doctor: Sendable {
     func tokenRefused(_ code: VitallyError.Code) -> DoctorCheck {
         switch code {
         case .unauthorized:
-            return DoctorCheck("3", "token", .fail, "401: the token is invalid, expired, or from another workspace", fix: tokenFix())
+            return DoctorCheck(
+                "3", "token", .fail, "401: the token is invalid, expired, or from another workspace",
+                cause: .tokenRejected(subdomain: context.credentials?.subdomain, endpoint: context.endpoint))
         case .forbidden:
-            return DoctorCheck("3", "token", .fail, "403 on accounts: the key was revoked or cannot read accounts",
-                               fix: "create a new key in Vitally (Settings > Integrations > Vitally REST API) and 'connect' again")
+            return DoctorCheck("3", "token", .fail, "403 on accounts: the key was revoked or cannot read accounts", cause: .keyRevoked)
         default:
-            return DoctorCheck("3", "token", .warn, "rate-limited (429) even after waiting: cannot tell yet",
-                               fix: "wait a minute, then run doctor again")
+            return DoctorCheck("3", "token", .warn, "rate-limited (429) even after waiting: cannot tell yet", cause: .stillRateLimited)
         }
     }
 
@@ -131,27 +128,8 @@ public struct Doctor: Sendable {
         return endpoint.isCustom ? "custom host" : "\(endpoint.region.rawValue.uppercased()) host"
     }
 
-    func hostFix() -> String {
-        guard let endpoint = context.endpoint else { return "the recording holds a connection error; re-record once the network works" }
-        if endpoint.isCustom { return "check that \(endpoint.baseURL) is up and reachable (VITALLY_BASE_URL / --base-url)" }
-        if endpoint.region == .us {
-            return "check the subdomain (the 'acme' of https://acme.vitally.io), that the tenant is not in the EU (--region eu), and that the network or proxy allows \(endpoint.host)"
-        }
-        return "check that the network or proxy allows \(endpoint.host); if the tenant is in the US, use --region us with its subdomain"
-    }
-
-    func tokenFix() -> String {
-        var fix = "copy a fresh Secret Token from Vitally (Settings > Integrations > Vitally REST API) and run 'connect' again"
-        if let subdomain = context.credentials?.subdomain, context.endpoint?.region == .us {
-            fix += "; check the subdomain '\(subdomain)' too (a typo reaches a host that refuses the token)"
-        }
-        // A token from the other data center is refused the same way; worth a hint even behind a proxy.
-        if let endpoint = context.endpoint {
-            fix += endpoint.region == .us ? "; if the tenant is in the EU data center, the token is only valid there: connect with --region eu"
-                : "; if the tenant is in the US data center, connect with --region us and its subdomain"
-        }
-        return fix
-    }
+    /// The endpoint that did not answer, or nil when the recording holds the failure.
+    var hostCause: DoctorCause { .hostUnreachable(context.endpoint) }
 
     func readAccess(accountId: String?) async -> DoctorCheck {
         var refused: [String] = []
@@ -189,11 +167,13 @@ public struct Doctor: Sendable {
         let order = Doctor.resources.map(\.name) + ["health scores"]
         refused.sort { (order.firstIndex(of: $0) ?? 0) < (order.firstIndex(of: $1) ?? 0) }
         if !refused.isEmpty {
-            return DoctorCheck("4", "read access", .fail, "403 on \(refused.joined(separator: ", ")): the key cannot read \(refused.count == 1 ? "it" : "them")",
-                               fix: "use a key with read access to every resource (a new key from Settings > Integrations > Vitally REST API)")
+            return DoctorCheck(
+                "4", "read access", .fail,
+                "403 on \(refused.joined(separator: ", ")): the key cannot read \(refused.count == 1 ? "it" : "them")",
+                cause: .readAccessRefused)
         }
         if !failed.isEmpty {
-            return DoctorCheck("4", "read access", .warn, "could not read \(failed.joined(separator: ", "))", fix: "run doctor again; if it persists, check Vitally's status")
+            return DoctorCheck("4", "read access", .warn, "could not read \(failed.joined(separator: ", "))", cause: .readFailed)
         }
         let what = Doctor.resources.map(\.name) + (accountId == nil ? [] : ["health scores"])
         return DoctorCheck("4", "read access", .pass, "read \(what.joined(separator: ", "))")
@@ -201,12 +181,12 @@ public struct Doctor: Sendable {
 
     func rateLimit() async -> DoctorCheck {
         guard let seen = await context.limiter.lastSeen, let remaining = seen.remaining else {
-            return DoctorCheck("5", "rate limit", .warn, "no RateLimit-* headers seen", fix: "nothing to do unless requests start failing with 429")
+            return DoctorCheck("5", "rate limit", .warn, "no RateLimit-* headers seen", cause: .noRateLimitHeaders)
         }
         let limit = seen.limit ?? 1000
         let text = "\(remaining) of \(limit) requests left in the window, resets in \(Int(seen.resetSeconds ?? 0)) s"
-        if remaining == 0 { return DoctorCheck("5", "rate limit", .fail, text, fix: "another integration is using the whole budget; wait for the reset or reduce that load") }
-        if remaining * 5 < limit { return DoctorCheck("5", "rate limit", .warn, text, fix: "briefs may be slow or fail with 429 until the window resets") }
+        if remaining == 0 { return DoctorCheck("5", "rate limit", .fail, text, cause: .rateLimitExhausted) }
+        if remaining * 5 < limit { return DoctorCheck("5", "rate limit", .warn, text, cause: .rateLimitLow) }
         return DoctorCheck("5", "rate limit", .pass, text)
     }
 
@@ -215,11 +195,9 @@ public struct Doctor: Sendable {
         do {
             let churned = try await context.client.firstPage("/resources/accounts", query: [QueryItem("status", "churned")], limit: 1, as: Account.self)
             if !churned.results.isEmpty {
-                return DoctorCheck("6", "tenant data", .warn, "only churned accounts: no active account to brief on",
-                                   fix: "check that the CRM sync into Vitally still runs")
+                return DoctorCheck("6", "tenant data", .warn, "only churned accounts: no active account to brief on", cause: .onlyChurnedAccounts)
             }
-            return DoctorCheck("6", "tenant data", .fail, "the tenant has no accounts at all",
-                               fix: "check that this is the right workspace and that an integration syncs accounts into Vitally")
+            return DoctorCheck("6", "tenant data", .fail, "the tenant has no accounts at all", cause: .noAccounts)
         } catch let error as VitallyError {
             return DoctorCheck("6", "tenant data", .warn, "could not check churned accounts: \(error.description)")
         } catch {
@@ -233,7 +211,7 @@ public struct Doctor: Sendable {
         do {
             match = try await context.matcher.match(email, title: title)
         } catch let error as VitallyError {
-            return DoctorCheck(id, "attendee \(email)", .fail, "matching failed: \(error.description)", fix: "fix the checks above, then run doctor again")
+            return DoctorCheck(id, "attendee \(email)", .fail, "matching failed: \(error.description)", cause: .matchingFailed)
         } catch {
             return DoctorCheck(id, "attendee \(email)", .fail, "matching failed: \(error)")
         }
@@ -242,39 +220,38 @@ public struct Doctor: Sendable {
             return DoctorCheck(id, "attendee \(email)", .warn, "internal attendee: \(match.domain ?? "") is your team's domain, so no customer data is expected", notes: trace)
         }
         guard match.isMatched else {
-            let fix = match.isFreeMail
-                ? "add \(email) as a user of the right account in Vitally (free-mail addresses only match as known users), or give --title with the company name"
-                : "add a user at \(match.domain ?? "the domain") to the account, or put the domain in an account trait such as 'domain'"
-            return DoctorCheck(id, "attendee \(email)", .fail, "no account matched: this attendee gets no Vitally data in briefs", fix: fix, notes: trace)
+            return DoctorCheck(
+                id, "attendee \(email)", .fail, "no account matched: this attendee gets no Vitally data in briefs",
+                cause: .attendeeUnmatched(email: email, domain: match.domain, freeMail: match.isFreeMail), notes: trace)
         }
         var warnings: [String] = []
-        var fixes: [String] = []
+        var concerns: [AttendeeConcern] = []
         if match.isAmbiguous {
             warnings.append("ambiguous: \(match.accounts.count) accounts (\(match.accounts.map(\.name).joined(separator: ", ")))")
-            fixes.append("add the attendee as a user of the right account, or keep the domain on one account only")
+            concerns.append(.ambiguous)
         }
         if match.accounts.contains(where: \.churned) {
             warnings.append("matched a churned account (the brief flags it)")
-            fixes.append("check whether the customer has a newer, active account")
+            concerns.append(.churned)
         }
         if match.isFreeMail { warnings.append("free-mail address: matched only because it is a known user") }
         if match.confidence < 0.6 {
             warnings.append("\(match.confidenceLabel) confidence (\(match.rule?.rawValue ?? ""))")
-            fixes.append("add the attendee as a user of the account to make the match certain")
+            concerns.append(.lowConfidence)
         }
         var notes = trace
         for account in match.accounts.prefix(3) {
             let gaps = await dataGaps(accountId: account.id)
             if !gaps.isEmpty {
                 warnings.append("\(account.name) has \(gaps.joined(separator: ", "))")
-                fixes.append("the brief will be thin until Vitally has that data for \(account.name)")
+                concerns.append(.thinData(account: account.name))
             }
             notes.append("\(account.name): " + (gaps.isEmpty ? "has a health score, notes and users" : gaps.joined(separator: ", ")))
         }
         let names = match.accounts.map(\.name).joined(separator: ", ")
         let detail = "-> \(names) by \(match.rule?.rawValue ?? "?")" + (warnings.isEmpty ? "" : "; " + warnings.joined(separator: "; "))
         return DoctorCheck(id, "attendee \(email)", warnings.isEmpty ? .pass : .warn, detail,
-                           fix: fixes.isEmpty ? nil : fixes.joined(separator: "; "), notes: notes)
+                           cause: concerns.isEmpty ? nil : .attendeeConcerns(concerns), notes: notes)
     }
 
     /// What a brief would miss for this account.

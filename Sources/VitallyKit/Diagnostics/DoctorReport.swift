@@ -5,47 +5,34 @@ public enum CheckStatus: String, Sendable, Equatable {
     case pass = "PASS", warn = "WARN", fail = "FAIL", skip = "SKIP"
 }
 
-/// One line of `doctor`: what was checked, what was found, and how to fix it.
+/// One line of `doctor`: what was checked, what was found, and why it did not pass.
 public struct DoctorCheck: Sendable, Equatable {
     public var id: String
     public var title: String
     public var status: CheckStatus
     public var detail: String
-    public var fix: String?
+    /// Why it did not pass, for the shell to phrase a fix.
+    public var cause: DoctorCause?
     /// Sub-lines (a matching trace), shown indented.
     public var notes: [String] = []
 
-    public init(_ id: String, _ title: String, _ status: CheckStatus, _ detail: String, fix: String? = nil, notes: [String] = []) {
+    public init(_ id: String, _ title: String, _ status: CheckStatus, _ detail: String, cause: DoctorCause? = nil, notes: [String] = []) {
         self.id = id
         self.title = title
         self.status = status
         self.detail = detail
-        self.fix = fix
+        self.cause = cause
         self.notes = notes
     }
 }
 
-/// Every check in order and a one-line verdict naming the first failure.
+/// Every check in order; the shell phrases the verdict from the first failure.
 public struct DoctorReport: Sendable {
     public var checks: [DoctorCheck]
 
+    public init(checks: [DoctorCheck]) { self.checks = checks }
+
     public var failed: Bool { checks.contains { $0.status == .fail } }
-
-    public var verdict: String {
-        if let first = checks.first(where: { $0.status == .fail }) {
-            return "FAIL at '\(first.title)': \(first.detail)" + (first.fix.map { ". Fix: \($0)" } ?? "")
-        }
-        let warnings = checks.filter { $0.status == .warn }.count
-        return warnings == 0 ? "All checks passed." : "No failures; \(warnings) warning\(warnings == 1 ? "" : "s") above."
-    }
-
-    public var json: JSONValue {
-        [
-            "ok": .bool(!failed), "verdict": .string(verdict),
-            "checks": .array(checks.map { c in
-                ["id": .string(c.id), "title": .string(c.title), "status": .string(c.status.rawValue), "detail": .string(c.detail),
-                 "fix": JSONValue(c.fix), "notes": .array(c.notes.map { .string($0) })]
-            }),
-        ]
-    }
+    public var firstFailure: DoctorCheck? { checks.first { $0.status == .fail } }
+    public var warnings: Int { checks.filter { $0.status == .warn }.count }
 }

@@ -25,11 +25,24 @@ struct DoctorCommand: ShellCommand {
             let style: Style = check.status == .pass ? .good : check.status == .warn ? .warn : check.status == .fail ? .bad : .dim
             blocks.append(.line([Span(check.status.rawValue, style), Span("  \(check.title): ", .bold), Span(check.detail)]))
             for note in check.notes { blocks.append(.text("        " + note, .dim)) }
-            if let fix = check.fix, check.status != .pass { blocks.append(.line([Span("        fix: ", .dim), Span(fix)])) }
+            if let cause = check.cause, check.status != .pass {
+                blocks.append(.line([Span("        fix: ", .dim), Span(ErrorAdvice.fix(for: cause))]))
+            }
         }
+        let verdict = ErrorAdvice.verdict(report)
         blocks.append(.blank)
-        blocks.append(.line([Span("Verdict: ", .bold), Span(report.verdict, report.failed ? .bad : .good)]))
+        blocks.append(.line([Span("Verdict: ", .bold), Span(verdict, report.failed ? .bad : .good)]))
         // The verdict already says what failed; the exit status carries it for scripts.
-        return CommandResult(output: ShellOutput(blocks: blocks, json: report.json), status: report.failed ? .failure : .ok)
+        return CommandResult(output: ShellOutput(blocks: blocks, json: json(report, verdict: verdict)), status: report.failed ? .failure : .ok)
+    }
+
+    static func json(_ report: DoctorReport, verdict: String) -> JSONValue {
+        [
+            "ok": .bool(!report.failed), "verdict": .string(verdict),
+            "checks": .array(report.checks.map { c in
+                ["id": .string(c.id), "title": .string(c.title), "status": .string(c.status.rawValue), "detail": .string(c.detail),
+                 "fix": JSONValue(c.cause.map(ErrorAdvice.fix)), "notes": .array(c.notes.map { .string($0) })]
+            }),
+        ]
     }
 }

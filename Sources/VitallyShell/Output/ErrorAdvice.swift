@@ -1,19 +1,22 @@
 import VitallyKit
 
-/// Turns a failure into one sentence: what went wrong, then what to do about it.
-public enum ErrorAdvice {
-    public static func sentence(for error: VitallyError, region: VitallyRegion? = nil, replaying: Bool = false) -> String {
+/// The one place that turns the core's failures into the user's words: transport errors into one
+/// sentence (what went wrong, then what to do), doctor causes into a fix. Commands and flags are
+/// named here, never in VitallyKit.
+enum ErrorAdvice {
+    /// Where a Vitally admin finds the token.
+    static let tokenPlace = "Settings > Integrations > Vitally REST API"
+
+    static func sentence(for error: VitallyError, region: VitallyRegion? = nil, replaying: Bool = false) -> String {
         let resource = error.path.split(separator: "/").dropFirst().first.map(String.init) ?? "that resource"
         switch error.code {
         case .unauthorized:
             var text = "Vitally rejected the token (401): it is invalid, expired, or from another workspace"
-            text += replaying ? " (replayed from the recording)" : "; run 'connect' with a fresh Secret Token (Settings > Integrations > Vitally REST API)"
-            if region == .us { text += "; if the tenant is in the EU data center, connect with --region eu" }
-            if region == .eu { text += "; if the tenant is in the US data center, connect with --region us and the subdomain" }
-            return text
+            text += replaying ? " (replayed from the recording)" : "; run 'connect' with a fresh Secret Token (\(tokenPlace))"
+            return text + (region.map(otherRegionHint) ?? "")
         case .forbidden:
             return "Vitally refused to let this token read \(resource) (403): the key was revoked or lacks access; "
-                + "create a new key in Vitally and 'connect' again"
+                + newKey
         case .notFound:
             return "\(error.path) was not found (404)" + (error.bodyExcerpt.map { ": \($0)" } ?? "")
         case .rateLimited:
@@ -37,5 +40,70 @@ public enum ErrorAdvice {
         case .notRecorded, .recording, .invalidInput:
             return error.cause ?? error.description
         }
+    }
+
+    static let newKey = "create a new key in Vitally (\(tokenPlace)) and 'connect' again"
+
+    /// A token from the other data center is refused the same way as a wrong one.
+    static func otherRegionHint(_ region: VitallyRegion) -> String {
+        region == .us
+            ? "; if the tenant is in the EU data center, the token is only valid there: connect with --region eu"
+            : "; if the tenant is in the US data center, connect with --region us and its subdomain"
+    }
+
+    /// What to do about a doctor check that did not pass.
+    static func fix(for cause: DoctorCause) -> String {
+        switch cause {
+        case .unusableConfiguration: return "correct it, or run 'connect SUBDOMAIN' to test and save working credentials"
+        case .notConnected: return "run 'connect SUBDOMAIN' (token from \(tokenPlace)) or set VITALLY_SUBDOMAIN and VITALLY_TOKEN"
+        case .hostUnreachable(let endpoint):
+            guard let endpoint else { return "the recording holds a connection error; re-record once the network works" }
+            if endpoint.isCustom { return "check that \(endpoint.baseURL) is up and reachable (VITALLY_BASE_URL / --base-url)" }
+            if endpoint.region == .us {
+                return "check the subdomain (the 'acme' of https://acme.vitally.io), that the tenant is not in the EU (--region eu), "
+                    + "and that the network or proxy allows \(endpoint.host)"
+            }
+            return "check that the network or proxy allows \(endpoint.host); if the tenant is in the US, use --region us with its subdomain"
+        case .tokenRejected(let subdomain, let endpoint):
+            var fix = "copy a fresh Secret Token from Vitally (\(tokenPlace)) and run 'connect' again"
+            if let subdomain, endpoint?.region == .us {
+                fix += "; check the subdomain '\(subdomain)' too (a typo reaches a host that refuses the token)"
+            }
+            return fix + (endpoint.map { otherRegionHint($0.region) } ?? "")
+        case .keyRevoked: return newKey
+        case .stillRateLimited: return "wait a minute, then run doctor again"
+        case .readAccessRefused: return "use a key with read access to every resource (a new key from \(tokenPlace))"
+        case .readFailed: return "run doctor again; if it persists, check Vitally's status"
+        case .noRateLimitHeaders: return "nothing to do unless requests start failing with 429"
+        case .rateLimitExhausted: return "another integration is using the whole budget; wait for the reset or reduce that load"
+        case .rateLimitLow: return "briefs may be slow or fail with 429 until the window resets"
+        case .onlyChurnedAccounts: return "check that the CRM sync into Vitally still runs"
+        case .noAccounts: return "check that this is the right workspace and that an integration syncs accounts into Vitally"
+        case .matchingFailed: return "fix the checks above, then run doctor again"
+        case .noAttendees: return "run 'doctor EMAIL...' with the meeting's attendees"
+        case .attendeeUnmatched(let email, let domain, let freeMail):
+            return freeMail
+                ? "add \(email) as a user of the right account in Vitally (free-mail addresses only match as known users), "
+                    + "or give --title with the company name"
+                : "add a user at \(domain ?? "the domain") to the account, or put the domain in an account trait such as 'domain'"
+        case .attendeeConcerns(let concerns):
+            return concerns.map { concern in
+                switch concern {
+                case .ambiguous: return "add the attendee as a user of the right account, or keep the domain on one account only"
+                case .churned: return "check whether the customer has a newer, active account"
+                case .lowConfidence: return "add the attendee as a user of the account to make the match certain"
+                case .thinData(let account): return "the brief will be thin until Vitally has that data for \(account)"
+                }
+            }.joined(separator: "; ")
+        }
+    }
+
+    /// One line naming the first failure and its fix, or how many warnings there were.
+    static func verdict(_ report: DoctorReport) -> String {
+        if let first = report.firstFailure {
+            return "FAIL at '\(first.title)': \(first.detail)" + (first.cause.map { ". Fix: \(fix(for: $0))" } ?? "")
+        }
+        let warnings = report.warnings
+        return warnings == 0 ? "All checks passed." : "No failures; \(warnings) warning\(warnings == 1 ? "" : "s") above."
     }
 }

@@ -21,7 +21,7 @@ import VitallySimulator
         let matcher = AttendeeMatcher(client: client, directory: AccountDirectory(client: client, tenant: "acme"), team: TeamDirectory(client: client))
         let report = await Doctor(context: DoctorContext(credentials: credentials, endpoint: endpoint, replayFile: nil, client: client,
                                                          limiter: limiter, matcher: matcher)).run(emails: emails, title: title)
-        let text = report.json.serialized()
+        let text = String(describing: report.checks)
         for form in Redactor.forms(of: token) { #expect(!text.contains(form), "token leaked into doctor output") }
         return report
     }
@@ -32,47 +32,56 @@ import VitallySimulator
         let report = try await doctor(emails: ["pat.lee@acme.com"])
         #expect(!report.failed)
         #expect(report.checks.map(\.status).allSatisfy { $0 == .pass })
-        #expect(report.verdict == "All checks passed.")
+        #expect(report.firstFailure == nil && report.warnings == 0)
     }
 
     @Test func aWrongTokenIsNamedWithTheRegionHint() async throws {
         let report = try await doctor(token: "sk_test_wrong_000111")
         #expect(status(report, "3") == .fail)
-        #expect(report.verdict.contains("FAIL at 'token'"))
-        #expect(report.verdict.contains("401"))
-        #expect(report.verdict.contains("--region eu"))
+        #expect(report.firstFailure?.title == "token")
+        #expect(report.firstFailure?.detail.contains("401") == true)
+        guard case .tokenRejected(let subdomain, let endpoint)? = report.firstFailure?.cause else {
+            Issue.record("a 401 should be .tokenRejected, not \(String(describing: report.firstFailure?.cause))")
+            return
+        }
+        #expect(subdomain == "acme" && endpoint?.region == .us)
     }
 
     @Test func aRevokedTokenIs403() async throws {
         let report = try await doctor({ $0.revokedTokens = ["sk_test_revoked_222"] }, token: "sk_test_revoked_222")
         #expect(status(report, "3") == .fail)
-        #expect(report.verdict.contains("revoked"))
+        #expect(report.firstFailure?.detail.contains("revoked") == true)
+        #expect(report.firstFailure?.cause == .keyRevoked)
     }
 
     @Test func aResourceWithoutReadAccessIsNamed() async throws {
         let report = try await doctor({ $0.forbiddenResources = ["notes", "npsResponses"] })
         #expect(status(report, "4") == .fail)
-        #expect(report.verdict.contains("403 on notes, NPS responses"))
+        #expect(report.firstFailure?.detail.contains("403 on notes, NPS responses") == true)
+        #expect(report.firstFailure?.cause == .readAccessRefused)
     }
 
     @Test func anUnreachableHostIsNamed() async throws {
         let report = try await withUnusedLoopbackPort { port in try await doctor(baseURL: "http://127.0.0.1:\(port)") }
         #expect(status(report, "2") == .fail)
-        #expect(report.verdict.contains("FAIL at 'host'"))
-        #expect(report.verdict.contains("refused"))
+        #expect(report.firstFailure?.title == "host")
+        #expect(report.firstFailure?.detail.contains("refused") == true)
     }
 
     @Test func aRateLimitedTenantIsNamed() async throws {
         // Eight requests a minute: doctor's own probe and its seven reads use the whole budget.
         let report = try await doctor({ $0.rateLimitPerMinute = 8 })
         #expect(status(report, "5") == .fail)
-        #expect(report.verdict.contains("FAIL at 'rate limit': 0 of 8 requests left"))
+        #expect(report.firstFailure?.title == "rate limit")
+        #expect(report.firstFailure?.detail.hasPrefix("0 of 8 requests left") == true)
+        #expect(report.firstFailure?.cause == .rateLimitExhausted)
     }
 
     @Test func anEmptyTenantIsNamed() async throws {
         let report = try await doctor({ $0.emptyTenant = true })
         #expect(status(report, "6") == .fail)
-        #expect(report.verdict.contains("no accounts at all"))
+        #expect(report.firstFailure?.detail.contains("no accounts at all") == true)
+        #expect(report.firstFailure?.cause == .noAccounts)
     }
 
     @Test func anUnmatchedDomainIsTheCause() async throws {
@@ -80,7 +89,8 @@ import VitallySimulator
         let check = try #require(report.checks.last)
         #expect(check.status == .fail)
         #expect(check.notes.count == 4)
-        #expect(report.verdict.contains("attendee ops@nowhere-example.com"))
+        #expect(report.firstFailure?.title == "attendee ops@nowhere-example.com")
+        #expect(check.cause == .attendeeUnmatched(email: "ops@nowhere-example.com", domain: "nowhere-example.com", freeMail: false))
     }
 
     @Test func freeMailWithAndWithoutAUser() async throws {
@@ -88,7 +98,7 @@ import VitallySimulator
         #expect(report.checks.first { $0.title == "attendee jane.doe@gmail.com" }?.status == .warn)
         let stranger = try #require(report.checks.first { $0.title == "attendee stranger@gmail.com" })
         #expect(stranger.status == .fail)
-        #expect(stranger.fix?.contains("free-mail") == true)
+        #expect(stranger.cause == .attendeeUnmatched(email: "stranger@gmail.com", domain: "gmail.com", freeMail: true))
     }
 
     @Test func churnedAmbiguousTraitOnlyAndInternalAttendees() async throws {
