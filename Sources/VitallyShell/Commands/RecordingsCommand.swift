@@ -1,22 +1,32 @@
 import Foundation
 import VitallyKit
 
-/// `recordings [show FILE]`: the recordings in the folder, or the exchanges of one.
+/// `recordings`: the recordings in the folder; `show` the exchanges of one or one in full;
+/// `scrub` a copy safe to share; `diff` what changed between two.
 struct RecordingsCommand: ShellCommand {
     static let spec = CommandSpec(
-        "recordings", group: .recordings, rank: 3, summary: "list recordings, or the exchanges of one",
-        usage: "recordings [show FILE.har]", subcommands: [SubcommandSpec("show")], argument: .harFile,
-        arguments: 0...1, example: "recordings show demo.har")
+        "recordings", group: .recordings, rank: 3,
+        summary: "list recordings; show one exchange; scrub a copy safe to share; diff two sessions",
+        usage: "recordings [show FILE.har [N] [--path P] | scrub IN.har [OUT.har] [--salt S] [--domains] [--accounts] "
+            + "[--map FILE] | diff A.har B.har]",
+        subcommands: [
+            SubcommandSpec("show", arguments: 1...2), SubcommandSpec("scrub", arguments: 1...2),
+            SubcommandSpec("diff", arguments: 2...2),
+        ],
+        flags: [
+            FlagSpec("--path", value: true, "show: only exchanges under this path (/resources/notes)"),
+            FlagSpec("--salt", value: true, "scrub: same salt, same pseudonyms in every file"),
+            FlagSpec("--domains", "scrub: pseudonymise domains too (acme.com -> org-7f3a9c.example)"),
+            FlagSpec("--accounts", "scrub: pseudonymise account names too"),
+            FlagSpec("--map", value: true, "scrub: write the original -> pseudonym map here (0600)"),
+            .json,
+        ], argument: .harFile, arguments: 0...1, example: "recordings scrub acme-ticket.har --salt team-secret")
 
     static func run(_ command: ParsedCommand, in shell: isolated Shell) async throws -> CommandResult {
-        if command.subcommand == "show" || !command.arguments.isEmpty {
-            guard let name = command.arguments.first else { return .failure("usage: recordings show FILE.har", status: .usage) }
-            do {
-                let recording = try HARReader.load(shell.recordingURL(name))
-                return CommandResult(output: exchangeTable(recording))
-            } catch {
-                return .failure(error.cause ?? error.description)
-            }
+        switch command.subcommand {
+        case "scrub": return scrub(command, in: shell)
+        case "diff": return diff(command, in: shell)
+        default: if command.subcommand == "show" || !command.arguments.isEmpty { return show(command, in: shell) }
         }
         let directory = shell.environment.recordingsDirectory
         let names = Shell.harFiles(in: directory)

@@ -1,0 +1,82 @@
+/// What a recording says about a tenant, for comparing two recordings: the last state of each
+/// account and user it holds, the notes and tasks per request, and each request's status.
+struct RecordingSnapshot {
+    struct AccountFacts: Equatable {
+        var id: String
+        var name: String
+        var fields: [String: String] = [:]
+        var churned = false
+        var domainTraits: Set<String> = []
+    }
+
+    struct UserFacts: Equatable {
+        var id: String
+        var label: String
+        var accountIds: Set<String>
+    }
+
+    var accounts: [String: AccountFacts] = [:]
+    var accountOrder: [String] = []
+    var users: [String: UserFacts] = [:]
+    var userOrder: [String] = []
+    /// Notes and tasks by the request that listed them: id -> title, in order.
+    var activities: [String: [(id: String, title: String, accountId: String?)]] = [:]
+    /// The last status of each request, by its replay key, in first-seen order.
+    var statuses: [String: Int] = [:]
+    var requestOrder: [String] = []
+    var hasAccountList = false
+
+    /// The fields compared for each account, with how they are labelled.
+    static let accountFields: [(key: String, label: String)] = [
+        ("healthScore", "health"), ("mrr", "MRR"), ("nextRenewalDate", "renewal"), ("status", "status"),
+    ]
+
+    init(_ recording: HARRecording) {
+        for exchange in recording.exchanges {
+            let key = ReplayIndex.key(method: exchange.method, path: exchange.path, query: exchange.query)
+            if statuses[key] == nil { requestOrder.append(key) }
+            statuses[key] = exchange.error != nil ? 0 : exchange.status
+            guard exchange.error == nil, exchange.status == 200, let json = try? JSONParser.parse(exchange.body) else { continue }
+            let items = json["results"]?.array ?? (json.object != nil ? [json] : [])
+            let segments = exchange.path.split(separator: "/").map(String.init)
+            if exchange.path == "/resources/accounts" { hasAccountList = true }
+            if segments.count >= 2, segments.count <= 3, segments[0] == "resources", segments[1] == "accounts" {
+                for item in items { noteAccount(item) }
+            }
+            if ScrubCollector.entity(forPath: exchange.path) == .person {
+                for item in items { noteUser(item) }
+            }
+            if let last = segments.last, last == "notes" || last == "tasks" {
+                activities[key] = items.compactMap { item in
+                    guard let id = item["id"]?.string else { return nil }
+                    return (id, item["subject"]?.string ?? item["name"]?.string ?? "", item["accountId"]?.string)
+                }
+            }
+        }
+    }
+
+    mutating func noteAccount(_ item: JSONValue) {
+        guard let id = item["id"]?.string else { return }
+        var facts = AccountFacts(id: id, name: item["name"]?.string ?? id)
+        for (key, _) in Self.accountFields {
+            if let value = item[key], !value.isNull { facts.fields[key] = value.string ?? value.serialized() }
+        }
+        facts.churned = !(item["churnedAt"]?.isNull ?? true)
+        for (key, value) in item["traits"]?.object ?? JSONObject() {
+            let lower = key.lowercased()
+            guard lower.contains("domain") || lower.contains("website") else { continue }
+            for text in value.array?.compactMap(\.string) ?? [value.string].compactMap({ $0 }) where !text.isEmpty {
+                facts.domainTraits.insert("\(key)=\(text)")
+            }
+        }
+        if accounts[id] == nil { accountOrder.append(id) }
+        accounts[id] = facts
+    }
+
+    mutating func noteUser(_ item: JSONValue) {
+        guard let id = item["id"]?.string, let ids = item["accountIds"]?.array else { return }
+        let label = item["email"]?.string ?? item["name"]?.string ?? id
+        if users[id] == nil { userOrder.append(id) }
+        users[id] = UserFacts(id: id, label: label, accountIds: Set(ids.compactMap(\.string)))
+    }
+}

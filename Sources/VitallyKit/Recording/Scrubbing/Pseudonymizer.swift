@@ -1,0 +1,132 @@
+/// Salted, stable pseudonyms: the same value and salt give the same pseudonym in every file and
+/// on every machine; without the salt they cannot be turned back (HMAC-SHA256).
+struct Pseudonymizer: Sendable {
+    let key: [UInt8]
+
+    init(salt: String) { key = Array(salt.utf8) }
+
+    /// The first 8 hex digits of the salt's hash: shows two files share a salt without revealing it.
+    var saltFingerprint: String { SHA256.hex(Array(SHA256.hash(key).prefix(4))) }
+
+    func digest(_ kind: String, _ value: String) -> [UInt8] {
+        SHA256.hmac(key: key, message: Array((kind + "\u{0}" + value).utf8))
+    }
+
+    /// `pat.lee` -> `person-3f9a2c1b` (case-insensitive: emails are).
+    func emailLocalPart(_ local: String) -> String {
+        "person-" + SHA256.hex(Array(digest("email", local.lowercased()).prefix(4)))
+    }
+
+    /// `acme.com` -> `org-7f3a9c.example`.
+    func domain(_ domain: String) -> String {
+        "org-" + SHA256.hex(Array(digest("domain", domain.lowercased()).prefix(3))) + ".example"
+    }
+
+    static let consonants = Array("bdfghklmnprstvz")
+    static let vowels = Array("aeiou")
+
+    /// A pronounceable capitalised word of `syllables` syllables drawn from `bytes`.
+    static func word(_ bytes: ArraySlice<UInt8>, syllables: Int) -> String {
+        var out = ""
+        for (n, byte) in bytes.prefix(syllables).enumerated() {
+            let c = consonants[Int(byte) % consonants.count]
+            let v = vowels[Int(byte / 16) % vowels.count]
+            out += n == 0 ? String(c).uppercased() + String(v) : String(c) + String(v)
+        }
+        return out
+    }
+
+    /// `Pat Lee` -> `Kodu Bamire`: as many words as the original (one to three).
+    func personName(_ name: String) -> String {
+        let words = max(1, min(3, name.split(separator: " ").count))
+        let bytes = digest("name", name)
+        return (0..<words).map { Self.word(bytes[(4 * $0)...], syllables: $0 == 0 ? 2 : 3) }.joined(separator: " ")
+    }
+
+    /// `Acme Corp` -> `Dalofe Corp`: each word but a legal suffix replaced.
+    func accountName(_ name: String) -> String {
+        let bytes = digest("account", name)
+        let words = name.split(separator: " ", omittingEmptySubsequences: true)
+        guard !words.isEmpty else { return name }
+        return words.enumerated().map { index, word -> String in
+            let bare = word.lowercased().filter { $0.isLetter }
+            if index > 0, CompanyName.legalSuffixes.contains(bare) { return String(word) }
+            return Self.word(bytes[(3 * min(index, 9))...], syllables: 3)
+        }.joined(separator: " ")
+    }
+
+    /// The digits replaced, the layout (`+`, spaces, dashes, brackets) kept.
+    func phone(_ phone: String) -> String {
+        let bytes = digest("phone", phone)
+        var index = 0
+        return String(phone.map { ch -> Character in
+            guard ch.isASCII, ch.isNumber else { return ch }
+            defer { index += 1 }
+            return Character(String(bytes[index % bytes.count] % 10))
+        })
+    }
+
+    /// An IPv4 address in 10.0.0.0/8, an IPv6 one in fd00::/8.
+    func ip(_ address: String) -> String {
+        let bytes = digest("ip", address)
+        if address.contains(":") {
+            return "fd00::" + stride(from: 0, to: 8, by: 2).map { SHA256.hex(Array(bytes[$0..<($0 + 2)])) }.joined(separator: ":")
+        }
+        return "10.\(bytes[0]).\(bytes[1]).\(bytes[2])"
+    }
+
+    static let filler: [Int: [String]] = [
+        1: ["a"], 2: ["an", "to", "of", "in", "on", "at"], 3: ["the", "and", "for", "new", "set", "use"],
+        4: ["note", "item", "plan", "text", "step", "form"], 5: ["entry", "topic", "value", "point", "route"],
+        6: ["update", "review", "detail", "record", "sample"], 7: ["example", "general", "content", "section"],
+        8: ["document", "question", "schedule", "standard"], 9: ["milestone", "reference", "condition"],
+        10: ["discussion", "processing", "conclusion"],
+    ]
+
+    /// Neutral text of the same length and shape: tags, spaces and punctuation kept, each word
+    /// replaced by a filler word of its length, digits by zeros. The same text gives the same result.
+    func neutralText(_ text: String) -> String {
+        let bytes = digest("text", text)
+        var out = ""
+        var word = ""
+        var inTag = false
+        var count = 0
+        func flush() {
+            guard !word.isEmpty else { return }
+            let length = word.count
+            var replacement = ""
+            while replacement.count < length {
+                let want = min(length - replacement.count, 10)
+                let choices = Self.filler[want] ?? ["text"]
+                replacement += choices[Int(bytes[count % bytes.count]) % choices.count]
+                count += 1
+            }
+            if word.first?.isUppercase == true { replacement = replacement.prefix(1).uppercased() + replacement.dropFirst() }
+            out += replacement
+            word = ""
+        }
+        let characters = Array(text)
+        for (i, ch) in characters.enumerated() {
+            if inTag {
+                out.append(ch)
+                if ch == ">" { inTag = false }
+            } else if ch == "<", i + 1 < characters.count, characters[i + 1].isLetter || characters[i + 1] == "/",
+                characters[(i + 1)...].prefix(200).contains(">")
+            {
+                flush()
+                inTag = true
+                out.append(ch)
+            } else if ch.isNumber {
+                flush()
+                out += "0"
+            } else if ch.isLetter {
+                word.append(ch)
+            } else {
+                flush()
+                out.append(ch)
+            }
+        }
+        flush()
+        return out
+    }
+}

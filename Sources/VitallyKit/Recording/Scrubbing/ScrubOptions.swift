@@ -1,0 +1,104 @@
+import Foundation
+
+/// How `recordings scrub` pseudonymises: the salt, and whether domains and account names go too.
+public struct ScrubOptions: Sendable, Equatable {
+    /// Same salt, same pseudonyms, in every file. Keep it private: with it, pseudonyms of guessed
+    /// values can be recomputed.
+    public var salt: String
+    /// Also pseudonymise email and trait domains (`acme.com` -> `org-7f3a9c.example`); free-mail
+    /// domains stay, because matching treats them specially.
+    public var domains: Bool
+    /// Also pseudonymise account and organization names (legal suffixes kept).
+    public var accounts: Bool
+
+    public init(salt: String, domains: Bool = false, accounts: Bool = false) {
+        self.salt = salt
+        self.domains = domains
+        self.accounts = accounts
+    }
+
+    /// A fresh random salt, for when none is given: pseudonyms then differ from file to file.
+    public static func randomSalt() -> String {
+        (0..<16).map { _ in String(format: "%02x", UInt8.random(in: 0...255)) }.joined()
+    }
+}
+
+/// What one scrub replaced, by kind; the `original -> pseudonym` pairs go only to `--map FILE`.
+public struct ScrubMap: Sendable, Equatable {
+    /// The kinds of value replaced, in the order they are listed.
+    public enum Kind: String, Sendable, CaseIterable {
+        case emails, names, phones, ips, domains, accounts, texts
+
+        var label: String {
+            switch self {
+            case .emails: return "email address"
+            case .names: return "person name"
+            case .phones: return "phone number"
+            case .ips: return "IP address"
+            case .domains: return "domain"
+            case .accounts: return "account name"
+            case .texts: return "free text"
+            }
+        }
+    }
+
+    public var saltFingerprint: String
+    public var pairs: [Kind: [String: String]] = [:]
+
+    public init(saltFingerprint: String) { self.saltFingerprint = saltFingerprint }
+
+    public func count(_ kind: Kind) -> Int { pairs[kind]?.count ?? 0 }
+
+    /// The map file: pseudonyms of identifying values (free texts are not listed, only counted).
+    public var json: JSONValue {
+        var object = JSONObject([("saltFingerprint", .string(saltFingerprint))])
+        for kind in Kind.allCases where kind != .texts {
+            let sorted = (pairs[kind] ?? [:]).sorted { $0.key < $1.key }
+            object[kind.rawValue] = .object(JSONObject(sorted.map { ($0.key, .string($0.value)) }))
+        }
+        object["textsNeutralised"] = .number(Double(count(.texts)))
+        return .object(object)
+    }
+
+    /// Reads a map written by `--map FILE`.
+    public static func load(_ url: URL) throws(VitallyError) -> ScrubMap {
+        guard let data = FileManager.default.contents(atPath: url.path),
+            let json = try? JSONParser.parse(Array(data)), let fingerprint = json["saltFingerprint"]?.string
+        else {
+            throw VitallyError(.invalidInput, path: url.path, cause: "\(url.path) is not a scrub map (written by recordings scrub --map)")
+        }
+        var map = ScrubMap(saltFingerprint: fingerprint)
+        for kind in Kind.allCases {
+            guard let object = json[kind.rawValue]?.object else { continue }
+            var pairs: [String: String] = [:]
+            for (key, value) in object { if let text = value.string { pairs[key] = text } }
+            map.pairs[kind] = pairs
+        }
+        return map
+    }
+
+    /// `text` with every original the map lists replaced by its pseudonym: turns a session
+    /// script or a calendar invite written for the original into one for the scrubbed copy.
+    public func translate(_ text: String) -> String {
+        var matcher = LiteralMatcher()
+        for kind in Kind.allCases where kind != .texts {
+            for (original, pseudonym) in pairs[kind] ?? [:] {
+                let boundary: LiteralMatcher.Boundary = kind == .emails ? .email : kind == .domains ? .domain : .word
+                matcher.add(original, replacement: pseudonym, boundary: boundary)
+            }
+        }
+        matcher.prepare()
+        return matcher.replace(in: text)
+    }
+}
+
+/// What `RecordingScrubber.scrub` did.
+public struct ScrubReport: Sendable {
+    public var input: URL
+    public var output: URL
+    public var entries: Int
+    public var map: ScrubMap
+    public var options: ScrubOptions
+    /// Bytes of the written file the post-write scan read.
+    public var scannedBytes: Int
+}

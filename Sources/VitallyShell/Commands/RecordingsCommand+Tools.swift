@@ -1,0 +1,85 @@
+import Foundation
+import VitallyKit
+
+/// `recordings show | scrub | diff`: one exchange in full, a copy safe to share, what changed.
+extension RecordingsCommand {
+    static func show(_ command: ParsedCommand, in shell: isolated Shell) -> CommandResult {
+        guard let name = command.arguments.first else {
+            return .failure("usage: recordings show FILE.har [N] [--path P]", status: .usage)
+        }
+        let recording: HARRecording
+        do {
+            recording = try HARReader.load(shell.recordingURL(name))
+        } catch {
+            return .failure(error.cause ?? error.description)
+        }
+        let numbered = Array(recording.exchanges.enumerated()).map { (number: $0.offset + 1, exchange: $0.element) }
+        let filter = command.flag("--path")
+        let chosen = filter.map { path in numbered.filter { RecordingTools.path($0.exchange.path, matches: path) } } ?? numbered
+        if filter != nil, chosen.isEmpty {
+            let paths = Set(recording.exchanges.map(\.path)).sorted().prefix(5).joined(separator: ", ")
+            return .failure("no exchange in \(recording.url.lastPathComponent) has a path like \(filter ?? ""); some it has: \(paths)")
+        }
+        guard command.arguments.count > 1 else {
+            if filter == nil { return CommandResult(output: exchangeTable(recording)) }
+            return CommandResult(output: RecordingTools.table(chosen, file: recording.url.lastPathComponent, filter: filter))
+        }
+        let text = command.arguments[1]
+        guard let number = Int(text), number >= 1 else {
+            return .failure("N is an exchange number from 'recordings show \(name)', not '\(text)'", status: .usage)
+        }
+        guard let exchange = recording.exchanges.indices.contains(number - 1) ? recording.exchanges[number - 1] : nil else {
+            return .failure("\(recording.url.lastPathComponent) has \(recording.exchanges.count) exchanges; there is no number \(number)")
+        }
+        if let filter, !RecordingTools.path(exchange.path, matches: filter) {
+            return .failure("exchange \(number) is \(exchange.summary), not under \(filter)")
+        }
+        return CommandResult(output: RecordingTools.detail(exchange, number: number))
+    }
+
+    static func scrub(_ command: ParsedCommand, in shell: isolated Shell) -> CommandResult {
+        guard let name = command.arguments.first else {
+            return .failure("usage: recordings scrub IN.har [OUT.har] [--salt S] [--domains] [--accounts] [--map FILE]", status: .usage)
+        }
+        let input = shell.recordingURL(name)
+        let output: URL
+        if command.arguments.count > 1 {
+            output = shell.recordingURL(command.arguments[1])
+        } else {
+            let base = input.deletingPathExtension().lastPathComponent
+            output = input.deletingLastPathComponent().appendingPathComponent("\(base)-scrubbed.har")
+        }
+        let salt = command.flag("--salt")
+        if let salt, salt.count < 4 {
+            return .failure("--salt needs at least 4 characters (pseudonyms from a guessable salt can be recomputed)", status: .usage)
+        }
+        let options = ScrubOptions(
+            salt: salt ?? ScrubOptions.randomSalt(), domains: command.has("--domains"), accounts: command.has("--accounts"))
+        let mapURL = command.flag("--map").map { URL(fileURLWithPath: $0, relativeTo: shell.environment.workingDirectory).standardizedFileURL }
+        let report: ScrubReport
+        do {
+            report = try RecordingScrubber.scrub(input, to: output, options: options, mapURL: mapURL)
+        } catch {
+            return .failure(error.cause ?? error.description)
+        }
+        shell.completion.setRecordings(Shell.harFiles(in: shell.environment.recordingsDirectory))
+        return CommandResult(output: RecordingTools.scrubOutput(report, mapURL: mapURL, randomSalt: salt == nil))
+    }
+
+    static func diff(_ command: ParsedCommand, in shell: isolated Shell) -> CommandResult {
+        guard command.arguments.count == 2 else { return .failure("usage: recordings diff A.har B.har", status: .usage) }
+        let first: HARRecording
+        let second: HARRecording
+        do {
+            first = try HARReader.load(shell.recordingURL(command.arguments[0]))
+            second = try HARReader.load(shell.recordingURL(command.arguments[1]))
+        } catch {
+            return .failure(error.cause ?? error.description)
+        }
+        let diff = RecordingDiff.compare(first, second)
+        // Like diff(1): 0 when the same, 1 when different.
+        return CommandResult(
+            output: RecordingTools.diffOutput(diff, first.url.lastPathComponent, second.url.lastPathComponent),
+            status: diff.isEmpty ? .ok : .failure)
+    }
+}

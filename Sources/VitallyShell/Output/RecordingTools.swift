@@ -1,0 +1,193 @@
+import Foundation
+import VitallyKit
+
+/// How `recordings show`, `scrub` and `diff` phrase their results, as text and JSON.
+enum RecordingTools {
+    /// `--path /resources/notes` matches that path, what lies under it, and the same resource
+    /// under an account (`/resources/accounts/ID/notes`).
+    static func path(_ path: String, matches filter: String) -> Bool {
+        let wanted = filter.split(separator: "/").map(String.init)
+        let have = path.split(separator: "/").map(String.init)
+        guard !wanted.isEmpty else { return true }
+        if have.starts(with: wanted) { return true }
+        let tail = wanted.first == "resources" ? Array(wanted.dropFirst()) : wanted
+        guard !tail.isEmpty, have.count >= tail.count else { return false }
+        return Array(have.suffix(tail.count)) == tail
+    }
+
+    /// Control characters from a file shown as `\u{…}`, never sent to the terminal.
+    static func printable(_ text: String, keepNewlines: Bool = false) -> String {
+        var out = ""
+        for scalar in text.unicodeScalars {
+            let v = scalar.value
+            if (v < 0x20 && !(keepNewlines && (v == 10 || v == 9))) || (v >= 0x7f && v < 0xa0) {
+                out += "\\u{\(String(v, radix: 16))}"
+            } else {
+                out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
+    }
+
+    static func table(_ chosen: [(number: Int, exchange: RecordedExchange)], file: String, filter: String?) -> ShellOutput {
+        let rows: [[Span]] = chosen.map { number, exchange in
+            let status = exchange.error != nil ? Span("error", .bad) : Span(String(exchange.status), exchange.status >= 400 ? .bad : .plain)
+            return [Span(String(number), .dim), Span(exchange.method), Span(printable(HTTPRequest(path: exchange.path, query: exchange.query).pathAndQuery)),
+                    status, Span(String(exchange.body.count))]
+        }
+        let json: JSONValue = .array(chosen.map { number, e in
+            ["number": .number(Double(number)), "method": .string(e.method), "path": .string(e.path),
+             "query": .string(HTTPRequest(path: "", query: e.query).pathAndQuery), "status": .number(Double(e.status)),
+             "bytes": .number(Double(e.body.count)), "error": JSONValue(e.error)]
+        })
+        return ShellOutput(
+            blocks: [.text("\(file): \(chosen.count) exchanges" + (filter.map { " under \($0)" } ?? "") + "; 'recordings show \(file) N' shows one"),
+                     .table(Table(columns: ["#", "METHOD", "PATH", "STATUS", "BYTES"], rows: rows, flexible: [2]))],
+            json: json)
+    }
+
+    /// Headers as recorded, with credentials redacted again in case a foreign file kept them.
+    static func shown(_ headers: [HTTPHeader]) -> [HTTPHeader] {
+        let redactor = Redactor(secrets: [])
+        return headers.map(redactor.header)
+    }
+
+    static func detail(_ exchange: RecordedExchange, number: Int) -> ShellOutput {
+        let requestHeaders = shown(exchange.requestHeaders)
+        let responseHeaders = shown(exchange.responseHeaders)
+        let parsed = try? JSONParser.parse(exchange.body)
+        let bodyText: String
+        if let parsed {
+            bodyText = parsed.serialized(pretty: true)
+        } else if let text = String(bytes: exchange.body, encoding: .utf8) {
+            bodyText = printable(text, keepNewlines: true)
+        } else {
+            bodyText = "(\(exchange.body.count) bytes of binary data)"
+        }
+        var text = "#\(number)  \(VitallyDate.format(exchange.startedAt))  \(String(format: "%.0f", exchange.timeMilliseconds)) ms\n"
+        text += printable("\(exchange.method) \(exchange.url)") + "\n"
+        for header in requestHeaders { text += printable("\(header.name): \(header.value)") + "\n" }
+        text += "\n"
+        if let error = exchange.error {
+            text += printable("transport failure (\(exchange.errorCode?.rawValue ?? "connection")): \(error)") + "\n"
+        } else {
+            text += printable("HTTP/1.1 \(exchange.status) \(exchange.statusText)") + "\n"
+            for header in responseHeaders { text += printable("\(header.name): \(header.value)") + "\n" }
+            text += "\n" + bodyText + "\n"
+        }
+        let headerJSON = { (list: [HTTPHeader]) -> JSONValue in
+            .array(list.map { ["name": .string($0.name), "value": .string($0.value)] })
+        }
+        let json: JSONValue = [
+            "number": .number(Double(number)), "startedAt": .string(VitallyDate.format(exchange.startedAt)),
+            "ms": .number(exchange.timeMilliseconds),
+            "request": ["method": .string(exchange.method), "url": .string(exchange.url), "headers": headerJSON(requestHeaders)],
+            "response": [
+                "status": .number(Double(exchange.status)), "statusText": .string(exchange.statusText),
+                "headers": headerJSON(responseHeaders),
+                "body": parsed ?? .string(String(decoding: exchange.body, as: UTF8.self)),
+            ],
+            "error": JSONValue(exchange.error),
+        ]
+        return ShellOutput(json: json, verbatim: text)
+    }
+
+    static func scrubOutput(_ report: ScrubReport, mapURL: URL?, randomSalt: Bool) -> ShellOutput {
+        let map = report.map
+        let counts = ScrubMap.Kind.allCases.filter { map.count($0) > 0 || $0 != .domains && $0 != .accounts }
+        let summary = counts.map { "\(map.count($0)) \(label($0, map.count($0)))" }.joined(separator: ", ")
+        var lines: [OutputBlock] = [
+            .text("Wrote \(report.output.path) (0600): \(report.entries) exchanges, scrubbed."),
+            .text("Replaced: \(summary)."),
+            .text("Kept: ids, dates, numbers, scores, statuses, structure, header order"
+                + (report.options.domains ? "" : ", domains") + (report.options.accounts ? "" : ", account names") + "."),
+            .text("Scanned the written file (\(Format.bytes(report.scannedBytes))) for every replaced value: none left.", .good),
+        ]
+        if let mapURL { lines.append(.text("Map of originals to pseudonyms: \(mapURL.path) (0600; keep it private, never attach it).")) }
+        if randomSalt {
+            lines.append(.text("A random salt was used: pass --salt S to get the same pseudonyms in every file.", .dim))
+        }
+        var json = JSONObject([
+            ("input", .string(report.input.path)), ("output", .string(report.output.path)),
+            ("entries", .number(Double(report.entries))), ("saltFingerprint", .string(map.saltFingerprint)),
+            ("domains", .bool(report.options.domains)), ("accounts", .bool(report.options.accounts)),
+            ("scannedBytes", .number(Double(report.scannedBytes))), ("map", JSONValue(mapURL?.path)),
+        ])
+        json["replaced"] = .object(JSONObject(ScrubMap.Kind.allCases.map { ($0.rawValue, .number(Double(map.count($0)))) }))
+        return ShellOutput(blocks: lines, json: .object(json))
+    }
+
+    static func label(_ kind: ScrubMap.Kind, _ count: Int) -> String {
+        let singular: String
+        switch kind {
+        case .emails: singular = "email address"
+        case .names: singular = "person name"
+        case .phones: singular = "phone number"
+        case .ips: singular = "IP address"
+        case .domains: singular = "domain"
+        case .accounts: singular = "account name"
+        case .texts: singular = "free text"
+        }
+        return count == 1 ? singular : singular.hasSuffix("s") ? singular + "es" : singular + "s"
+    }
+
+    static func name(_ ref: RecordingDiff.AccountRef) -> String { printable(ref.name) }
+
+    static func diffOutput(_ diff: RecordingDiff, _ first: String, _ second: String) -> ShellOutput {
+        var lines: [String] = []
+        func section(_ title: String, _ items: [String]) {
+            guard !items.isEmpty else { return }
+            lines.append("\(title) (\(items.count)):")
+            lines += items.map { "  " + $0 }
+        }
+        section("Accounts added", diff.accountsAdded.map(name))
+        section("Accounts removed", diff.accountsRemoved.map(name))
+        section("Accounts churned", diff.accountsChurned.map(name))
+        section("Account changes", diff.fieldChanges.map { "\(name($0.account)) \($0.field) \(printable($0.before ?? "none")) → \(printable($0.after ?? "none"))" })
+        section("Users whose account links changed", diff.linkChanges.map { change in
+            var parts: [String] = []
+            if !change.removed.isEmpty { parts.append("no longer " + change.removed.map(name).joined(separator: ", ")) }
+            if !change.added.isEmpty { parts.append("now " + change.added.map(name).joined(separator: ", ")) }
+            return printable(change.user) + ": " + parts.joined(separator: "; ")
+        })
+        section("Domain traits", diff.traitChanges.map { "\(name($0.account)): \($0.added ? "+" : "-") \(printable($0.trait))" })
+        section("Notes and tasks added", diff.newActivities.map {
+            "\($0.kind) \(printable($0.title.isEmpty ? $0.id : $0.title))" + ($0.account.map { " (\(name($0)))" } ?? "")
+        })
+        section("Status changes", diff.statusChanges.map { "\(printable($0.request)): \(status($0.before)) → \(status($0.after))" })
+        section("Requests only in \(first)", diff.onlyInFirst.map { printable($0) })
+        section("Requests only in \(second)", diff.onlyInSecond.map { printable($0) })
+        if diff.isEmpty { lines.append("No differences between \(first) and \(second).") }
+        if !diff.comparedAccountLists {
+            lines.append("(Accounts added or removed are not compared: one of the files lacks the full account list.)")
+        }
+        let refJSON = { (ref: RecordingDiff.AccountRef) -> JSONValue in ["id": .string(ref.id), "name": .string(ref.name)] }
+        let json: JSONValue = [
+            "same": .bool(diff.isEmpty), "first": .string(first), "second": .string(second),
+            "comparedAccountLists": .bool(diff.comparedAccountLists),
+            "accountsAdded": .array(diff.accountsAdded.map(refJSON)),
+            "accountsRemoved": .array(diff.accountsRemoved.map(refJSON)),
+            "accountsChurned": .array(diff.accountsChurned.map(refJSON)),
+            "accountChanges": .array(diff.fieldChanges.map {
+                ["account": refJSON($0.account), "field": .string($0.field), "before": JSONValue($0.before), "after": JSONValue($0.after)]
+            }),
+            "userLinkChanges": .array(diff.linkChanges.map {
+                ["user": .string($0.user), "removed": .array($0.removed.map(refJSON)), "added": .array($0.added.map(refJSON))]
+            }),
+            "domainTraitChanges": .array(diff.traitChanges.map {
+                ["account": refJSON($0.account), "trait": .string($0.trait), "added": .bool($0.added)]
+            }),
+            "notesAndTasksAdded": .array(diff.newActivities.map {
+                ["kind": .string($0.kind), "id": .string($0.id), "title": .string($0.title), "account": $0.account.map(refJSON) ?? .null]
+            }),
+            "statusChanges": .array(diff.statusChanges.map {
+                ["request": .string($0.request), "before": .number(Double($0.before)), "after": .number(Double($0.after))]
+            }),
+            "onlyInFirst": .array(diff.onlyInFirst.map { .string($0) }),
+            "onlyInSecond": .array(diff.onlyInSecond.map { .string($0) }),
+        ]
+        return ShellOutput(json: json, verbatim: lines.joined(separator: "\n"))
+    }
+
+    static func status(_ code: Int) -> String { code == 0 ? "failed" : String(code) }
+}
