@@ -116,6 +116,9 @@ struct Pseudonymizer: Sendable {
                 flush()
                 inTag = true
                 out.append(ch)
+            } else if ch.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) {
+                flush()
+                out += " "
             } else if ch.isNumber {
                 flush()
                 out += "0"
