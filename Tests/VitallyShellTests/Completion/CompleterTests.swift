@@ -25,7 +25,7 @@ import VitallyShell
         #expect(completer.complete("health 'Acme C").candidates == ["'Acme Corp'"])
         #expect(completer.complete("match p").candidates == ["pat.lee@acme.com"])
         #expect(completer.complete("replay t").candidates == ["ticket-4411.har"])
-        #expect(completer.complete("recordings ").candidates == ["show", "demo.har", "ticket-4411.har"])
+        #expect(completer.complete("recordings ").candidates == ["show", "scrub", "diff", "demo.har", "ticket-4411.har"])
         #expect(completer.complete("raw GET /resources/us").candidates.first == "/resources/users")
     }
 }
