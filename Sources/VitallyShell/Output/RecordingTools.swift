@@ -118,17 +118,7 @@ enum RecordingTools {
     }
 
     static func label(_ kind: ScrubMap.Kind, _ count: Int) -> String {
-        let singular: String
-        switch kind {
-        case .emails: singular = "email address"
-        case .names: singular = "person name"
-        case .phones: singular = "phone number"
-        case .ips: singular = "IP address"
-        case .domains: singular = "domain"
-        case .accounts: singular = "account name"
-        case .texts: singular = "free text"
-        }
-        return count == 1 ? singular : singular.hasSuffix("s") ? singular + "es" : singular + "s"
+        count == 1 ? kind.label : kind.label.hasSuffix("s") ? kind.label + "es" : kind.label + "s"
     }
 
     static func name(_ ref: RecordingDiff.AccountRef) -> String { printable(ref.name) }

@@ -29,7 +29,8 @@ public struct ScrubMap: Sendable, Equatable {
     public enum Kind: String, Sendable, CaseIterable {
         case emails, names, phones, ips, domains, accounts, texts
 
-        var label: String {
+        /// What one value of this kind is called: `email address`.
+        public var label: String {
             switch self {
             case .emails: return "email address"
             case .names: return "person name"
