@@ -17,11 +17,14 @@ test: deps test-deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
 
-## libedit's headers and pkg-config file, installed with apt when missing.
+## libedit's and SQLite's headers and pkg-config files, installed with apt when missing.
 deps:
 	@pkg-config --exists libedit 2>/dev/null || { \
 	  echo "Installing libedit-dev (needed by the line editor)..."; \
 	  $(APT) update -qq && $(APT) install -y -qq libedit-dev pkg-config >/dev/null; }
+	@pkg-config --exists sqlite3 2>/dev/null || { \
+	  echo "Installing libsqlite3-dev (needed by the history store, through GRDB)..."; \
+	  $(APT) update -qq && $(APT) install -y -qq libsqlite3-dev pkg-config >/dev/null; }
 
 ## The HAR 1.2 JSON schema (Debian) and Python validators used by the recording tests.
 test-deps:
@@ -37,7 +40,7 @@ test-deps:
 build: deps
 	$(SWIFT) build
 
-## Benchmarks: replay load/serve speed, brief latency, domain index.
+## Benchmarks: replay load/serve speed, brief latency, domain index, history recording.
 bench: deps
 	$(SWIFT) run -c release vitally-bench
 

@@ -17,6 +17,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
+        .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
     ],
     targets: [
         .systemLibrary(
@@ -30,6 +31,7 @@ let package = Package(
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "GRDB", package: "GRDB.swift"),
             ]
         ),
         .target(name: "VitallyShell", dependencies: ["VitallyKit"], plugins: ["CommandRegistryPlugin"]),
@@ -63,7 +65,9 @@ let package = Package(
             name: "vitally-bench",
             dependencies: ["VitallyKit", "VitallySimulator", "VitallyShell"]
         ),
-        .testTarget(name: "VitallyKitTests", dependencies: ["VitallyKit", "VitallySimulator"]),
+        .testTarget(
+            name: "VitallyKitTests",
+            dependencies: ["VitallyKit", "VitallySimulator", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(
             name: "VitallyShellTests", dependencies: ["VitallyShell", "VitallyKit", "VitallySimulator"], exclude: ["Golden"]),
         .testTarget(

@@ -32,8 +32,13 @@ public struct SimulatorDataSet: Sendable {
     }
 
     /// The realistic tenant every test, demo and benchmark uses.
-    public static func generate(seed: UInt64 = 42, anchor: Date, accountCount: Int = 360) -> SimulatorDataSet {
+    /// Scores and MRR drift as `anchor` moves away from `scoreEpoch` (none when it is nil).
+    public static func generate(seed: UInt64 = 42, anchor: Date, accountCount: Int = 360, scoreEpoch: Date? = nil)
+        -> SimulatorDataSet
+    {
         var generator = SimulatorGenerator(seed: seed, anchor: anchor)
-        return generator.build(accountCount: accountCount)
+        var set = generator.build(accountCount: accountCount)
+        if let scoreEpoch { set.drift(days: (anchor.timeIntervalSince(scoreEpoch) / 86400).rounded()) }
+        return set
     }
 }

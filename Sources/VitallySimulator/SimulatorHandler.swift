@@ -18,7 +18,8 @@ public struct SimulatorHandler: Sendable {
         let data =
             options.emptyTenant
             ? SimulatorDataSet.empty(anchor: options.anchor)
-            : SimulatorDataSet.generate(seed: options.seed, anchor: options.anchor, accountCount: options.accountCount)
+            : SimulatorDataSet.generate(seed: options.seed, anchor: options.anchor, accountCount: options.accountCount,
+                scoreEpoch: options.scoreEpoch)
         api = SimulatorAPI(data: data)
         state = SimulatorState(seed: options.seed)
     }

@@ -8,6 +8,9 @@ public struct SimulatorOptions: Sendable {
     /// "Today" for the generated data; every relative date hangs off it.
     public var anchor: Date
     public var accountCount = 360
+    /// The day the scenario's scores hold; as `anchor` moves away from it, health scores and MRR
+    /// drift at fixed per-account rates (so scans at three anchors show trends). Nil: no drift.
+    public var scoreEpoch: Date?
     public var latencyMilliseconds = 0
     /// Share of requests (0...1) answered with a 503 or a dropped connection.
     public var failRate = 0.0

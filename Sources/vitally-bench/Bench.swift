@@ -7,9 +7,12 @@ import VitallySimulator
 struct Bench {
     static func main() async throws {
         print("vitally-bench \(VitallyKitVersion.current) (\(ProcessInfo.processInfo.activeProcessorCount) cores)")
-        try await ReplayBench.run()
-        try await MatchingBench.run()
-        try await BriefBench.run()
+        // `vitally-bench history` runs only the named groups; no argument runs them all.
+        let only = Set(CommandLine.arguments.dropFirst())
+        if only.isEmpty || only.contains("replay") { try await ReplayBench.run() }
+        if only.isEmpty || only.contains("matching") { try await MatchingBench.run() }
+        if only.isEmpty || only.contains("brief") { try await BriefBench.run() }
+        if only.isEmpty || only.contains("history") { try HistoryBench.run() }
     }
 }
 

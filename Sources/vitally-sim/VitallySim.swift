@@ -18,6 +18,10 @@ struct VitallySim: AsyncParsableCommand {
     @Option(help: "Seed of the generated data set; same seed, same bytes.") var seed: UInt64 = 42
     @Option(help: "Accounts to generate (the scenario accounts are always included).") var accounts = 360
     @Option(help: "The day the data treats as today, YYYY-MM-DD (default: today, UTC).") var anchor: String?
+    @Option(
+        name: .customLong("score-epoch"),
+        help: "The day the scenario scores hold, YYYY-MM-DD; scores and MRR drift as --anchor moves from it (default: no drift).")
+    var scoreEpoch: String?
     @Option(help: "Added latency per request, in milliseconds.") var latency = 0
     @Option(name: .customLong("fail-rate"), help: "Share of requests (0-1) that get a 503 or a dropped connection.")
     var failRate = 0.0
@@ -37,6 +41,12 @@ struct VitallySim: AsyncParsableCommand {
                 throw ValidationError("--anchor must be a date like 2026-11-20")
             }
             options.anchor = date
+        }
+        if let scoreEpoch {
+            guard let date = VitallyDate.parse(scoreEpoch) else {
+                throw ValidationError("--score-epoch must be a date like 2026-11-20")
+            }
+            options.scoreEpoch = date
         }
         guard let limit = Int(rateLimit.split(separator: "/").first ?? ""), limit > 0 else {
             throw ValidationError("--rate-limit must be a number of requests per minute, like 1000/min")

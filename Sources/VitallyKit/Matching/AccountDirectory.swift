@@ -19,6 +19,8 @@ public actor AccountDirectory {
     private var traits: DomainTraits?
     private var loading: Task<AccountIndex, any Error>?
     public private(set) var lastLoad: LoadReport?
+    /// Accounts read by scans since the last `takeScanned()`, for the history store.
+    private var scanned: [Account] = []
     /// Called with the number of accounts read so far while scanning.
     public var onProgress: (@Sendable (Int) -> Void)?
 
@@ -51,6 +53,21 @@ public actor AccountDirectory {
         return result
     }
 
+    /// The accounts scans read since the last call, and forgets them.
+    public func takeScanned() -> [Account] {
+        defer { scanned = [] }
+        return scanned
+    }
+
+    /// The index already in memory, else the one cached on disk: never a request (cohorts use it).
+    public func indexInHand() -> AccountIndex? {
+        if let index { return index }
+        guard let cacheFile, let data = try? Data(contentsOf: cacheFile), let json = try? JSONParser.parse(Array(data)),
+            json["tenant"]?.string == tenant
+        else { return nil }
+        return AccountIndex.from(json: json)?.index
+    }
+
     /// Forgets the in-memory index so the next lookup refreshes.
     public func invalidate() { index = nil }
 
@@ -71,6 +88,7 @@ public actor AccountDirectory {
             let stamp = account.raw["updatedAt"]?.string ?? ""
             if let stopAt, stamp <= stopAt, index.account(id: account.id)?.updatedAt == stamp { break }
             index.upsert(AccountSummary(account: account, traits: traits))
+            scanned.append(account)
             updated += 1
             if updated % 100 == 0 { onProgress?(updated) }
         }

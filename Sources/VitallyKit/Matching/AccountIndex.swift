@@ -9,6 +9,8 @@ public struct AccountSummary: Sendable, Equatable {
     public var updatedAt: String
     public var healthScore: Double?
     public var mrr: Double?
+    /// Segment names, for cohorts.
+    public var segments: [String]
     /// (trait key, normalised domain) pairs.
     public var domains: [DomainHit]
 
@@ -20,6 +22,7 @@ public struct AccountSummary: Sendable, Equatable {
         updatedAt = account.raw["updatedAt"]?.string ?? ""
         healthScore = account.healthScore
         mrr = account.mrr
+        segments = account.segments.map(\.name)
         domains = traits.domains(of: account).map { DomainHit(key: $0.key, domain: $0.domain) }
     }
 
@@ -32,6 +35,7 @@ public struct AccountSummary: Sendable, Equatable {
         updatedAt = json["updatedAt"]?.string ?? ""
         healthScore = json["healthScore"]?.double
         mrr = json["mrr"]?.double
+        segments = (json["segments"]?.array ?? []).compactMap(\.string)
         domains = (json["domains"]?.array ?? []).compactMap { pair in
             guard let key = pair[0]?.string, let domain = pair[1]?.string else { return nil }
             return DomainHit(key: key, domain: domain)
@@ -42,7 +46,7 @@ public struct AccountSummary: Sendable, Equatable {
         [
             "id": .string(id), "name": .string(name), "externalId": JSONValue(externalId), "churned": .bool(churned),
             "updatedAt": .string(updatedAt), "healthScore": JSONValue(healthScore), "mrr": JSONValue(mrr),
-            "domains": .array(domains.map { [.string($0.key), .string($0.domain)] }),
+            "segments": .array(segments.map { .string($0) }), "domains": .array(domains.map { [.string($0.key), .string($0.domain)] }),
         ]
     }
 }
@@ -114,14 +118,14 @@ public struct AccountIndex: Sendable {
     /// The cache file's JSON.
     public func json(tenant: String, domainKeys: [String], scannedAt: Date) -> JSONValue {
         [
-            "version": 1, "tenant": .string(tenant), "scannedAt": .string(VitallyDate.format(scannedAt)),
+            "version": 2, "tenant": .string(tenant), "scannedAt": .string(VitallyDate.format(scannedAt)),
             "domainKeys": .array(domainKeys.map { .string($0) }), "accounts": .array(accounts.map(\.json)),
         ]
     }
 
     /// Reads a cache file written by `json(...)`; nil when it is not one.
     public static func from(json: JSONValue) -> (index: AccountIndex, domainKeys: [String])? {
-        guard json["version"]?.int == 1, let rows = json["accounts"]?.array else { return nil }
+        guard json["version"]?.int == 2, let rows = json["accounts"]?.array else { return nil }
         let index = AccountIndex(rows.compactMap(AccountSummary.init(json:)))
         return (index, (json["domainKeys"]?.array ?? []).compactMap(\.string))
     }

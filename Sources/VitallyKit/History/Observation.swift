@@ -1,0 +1,60 @@
+import Foundation
+
+/// What was seen of one account at one time: numbers, dates, ids and the account's name only
+/// (never a note, an email or a person's name), so the store is safe to keep on a laptop.
+public struct Observation: Sendable, Equatable {
+    public var accountId: String
+    public var accountName: String
+    public var observedAt: Date
+    public var healthScore: Double?
+    /// Category name -> score, when the breakdown was read (`health`, `brief`).
+    public var breakdown: [String: Double]?
+    public var mrr: Double?
+    public var usersCount: Int?
+    /// Users seen in the 30 days before `observedAt`, when the users were read.
+    public var activeUsers30d: Int?
+    public var lastSeenAt: Date?
+    public var npsScore: Double?
+    public var churned: Bool
+
+    public init(
+        accountId: String, accountName: String, observedAt: Date, healthScore: Double? = nil,
+        breakdown: [String: Double]? = nil, mrr: Double? = nil, usersCount: Int? = nil, activeUsers30d: Int? = nil,
+        lastSeenAt: Date? = nil, npsScore: Double? = nil, churned: Bool = false
+    ) {
+        self.accountId = accountId
+        self.accountName = accountName
+        self.observedAt = observedAt
+        self.healthScore = healthScore
+        self.breakdown = breakdown
+        self.mrr = mrr
+        self.usersCount = usersCount
+        self.activeUsers30d = activeUsers30d
+        self.lastSeenAt = lastSeenAt
+        self.npsScore = npsScore
+        self.churned = churned
+    }
+
+    /// The account as read from Vitally at `time`, with the breakdown and users when they were read.
+    public init(account: Account, at time: Date, breakdown: [HealthScoreEntry]? = nil, users: [User]? = nil) {
+        self.init(
+            accountId: account.id, accountName: account.name, observedAt: time, healthScore: account.healthScore.flatMap(Self.finite),
+            breakdown: breakdown.map(Self.categories), mrr: account.mrr.flatMap(Self.finite), usersCount: account.usersCount,
+            activeUsers30d: users.map { list in
+                list.filter { user in user.lastSeenTimestamp.map { time.timeIntervalSince($0) <= 30 * 86400 } ?? false }.count
+            },
+            lastSeenAt: account.lastSeenTimestamp, npsScore: account.npsScore.flatMap(Self.finite), churned: account.isChurned)
+    }
+
+    /// Scored categories other than the overall score, by name.
+    static func categories(_ entries: [HealthScoreEntry]) -> [String: Double] {
+        var result: [String: Double] = [:]
+        for entry in entries where entry.name.lowercased() != "overall" {
+            if let score = entry.score.flatMap(finite) { result[entry.name] = score }
+        }
+        return result
+    }
+
+    /// NaN and infinities from a hostile body are dropped rather than stored.
+    static func finite(_ value: Double) -> Double? { value.isFinite ? value : nil }
+}

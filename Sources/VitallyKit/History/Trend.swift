@@ -1,0 +1,90 @@
+import Foundation
+
+/// How one number moved across an account's observations: the series, its change over 7, 30
+/// and 90 days where the history reaches that far, and a word for the direction.
+public struct Trend: Sendable, Equatable {
+    /// Improving, stable (within `Trend.stableBand`) or declining.
+    public enum Direction: String, Sendable {
+        case improving, stable, declining
+    }
+
+    /// One dated value.
+    public struct Point: Sendable, Equatable {
+        public var date: Date
+        public var value: Double
+        public init(date: Date, value: Double) {
+            self.date = date
+            self.value = value
+        }
+    }
+
+    /// A change between two points and the whole days between them.
+    public struct Change: Sendable, Equatable {
+        public var from: Point
+        public var to: Point
+        public var days: Int
+        public var delta: Double { to.value - from.value }
+    }
+
+    /// Movement within this band (either way) counts as stable.
+    public static let stableBand = 0.3
+    /// The windows `health` reports, in days.
+    public static let windows = [7, 30, 90]
+
+    /// Oldest first; never fewer than two.
+    public let points: [Point]
+    /// How much a change must move to count as a change (0.3 for a 0-10 score).
+    public let band: Double
+
+    /// The trend of `value` across `observations` (any order); nil with fewer than two known values.
+    public init?(_ observations: [Observation], band: Double = Trend.stableBand, value: (Observation) -> Double?) {
+        let points = observations.compactMap { observation in
+            value(observation).map { Point(date: observation.observedAt, value: $0) }
+        }.sorted { $0.date < $1.date }
+        guard points.count >= 2 else { return nil }
+        self.points = points
+        self.band = band
+    }
+
+    public var first: Point { points[0] }
+    public var last: Point { points[points.count - 1] }
+
+    /// From the newest point at least `days` before the last one (12 hours' grace) to the last;
+    /// nil when the history does not reach that far back.
+    public func change(overDays days: Int) -> Change? {
+        let cutoff = last.date.addingTimeInterval(-Double(days) * 86400 + 12 * 3600)
+        guard let from = points.last(where: { $0.date <= cutoff }) else { return nil }
+        return Change(from: from, to: last, days: Self.days(from.date, last.date))
+    }
+
+    /// The change a headline leads with: over 30 days when known, else over the whole history.
+    public var headline: Change {
+        change(overDays: 30) ?? Change(from: first, to: last, days: Self.days(first.date, last.date))
+    }
+
+    public var direction: Direction { direction(of: headline) }
+
+    public func direction(of change: Change) -> Direction {
+        let delta = change.delta
+        if abs(delta) <= band + 1e-9 { return .stable }
+        return delta > 0 ? .improving : .declining
+    }
+
+    /// `▁▃▅▇`: the last `width` values scaled between their own minimum and maximum.
+    public func sparkline(width: Int = 30) -> String {
+        let values = points.suffix(max(1, width)).map(\.value)
+        let blocks = Array("▁▂▃▄▅▆▇█")
+        guard let low = values.min(), let high = values.max(), high - low > 1e-9 else {
+            return String(repeating: "▄", count: values.count)
+        }
+        return String(values.map { value in
+            let position = ((value - low) / (high - low) * Double(blocks.count - 1)).rounded()
+            return blocks[min(max(Int(position), 0), blocks.count - 1)]
+        })
+    }
+
+    static func days(_ from: Date, _ to: Date) -> Int {
+        let days = (to.timeIntervalSince(from) / 86400).rounded()
+        return days.isFinite && abs(days) < 1e9 ? Int(days) : 0
+    }
+}

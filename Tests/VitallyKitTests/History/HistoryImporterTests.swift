@@ -1,0 +1,62 @@
+import Foundation
+import Testing
+import VitallyKit
+import VitallySimulator
+
+@Suite struct HistoryImporterTests {
+    /// Records an account scan plus Acme's health and users at `daysBefore` the epoch.
+    func record(daysBefore: Int, into file: URL) async throws {
+        let anchor = scoreEpoch.addingTimeInterval(-Double(daysBefore) * 86400)
+        try await withSimulator({ options in
+            options.anchor = anchor
+            options.scoreEpoch = scoreEpoch
+        }) { _, simulator in
+            let (client, recorder) = try await recordingClient(simulator, file: file, now: anchor)
+            let index = try await AccountDirectory(client: client, tenant: "acme").load()
+            let acme = try #require(index.accounts(named: "Acme Corp").first)
+            _ = try await BriefGatherer(client: client).gather(accountId: acme.id)
+            try await recorder.flush()
+        }
+    }
+
+    @Test func historyIsImportedFromTwoRecordingsEachAtItsTime() async throws {
+        let folder = temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let older = folder.appendingPathComponent("older.har"), newer = folder.appendingPathComponent("newer.har")
+        try await record(daysBefore: 30, into: older)
+        try await record(daysBefore: 0, into: newer)
+        let store = try ObservationStore(url: folder.appendingPathComponent("history.sqlite"))
+        for file in [newer, older] {
+            let imported = HistoryImporter.observations(in: try HARReader.load(file))
+            #expect(imported.tenant == "acme")
+            #expect(imported.observations.count == 360)
+            try store.record(imported.observations, tenant: imported.tenant ?? "")
+        }
+        let id = try #require(try store.accountIds(tenant: "acme", matching: "Acme Corp").first)
+        let rows = try store.observations(tenant: "acme", accountId: id)
+        #expect(rows.map(\.healthScore) == [6.2, 7.4])
+        #expect(rows.map { VitallyDate.formatDay($0.observedAt) } == ["2026-10-21", "2026-11-20"])
+        #expect(rows.allSatisfy { $0.breakdown?.count == 4 && $0.activeUsers30d != nil })
+        #expect(rows.map(\.mrr) == [3822, 4200])
+        let trend = try #require(Trend(rows) { $0.healthScore })
+        #expect(trend.direction == .improving)
+        let support = try #require(Trend(rows) { $0.breakdown?["Support"] })
+        #expect(abs(support.headline.delta - 1.2) < 0.11)
+    }
+
+    @Test func aForeignOrTornRecordingYieldsNothingRatherThanGarbage() throws {
+        let recording = HARRecording(
+            url: URL(fileURLWithPath: "/tmp/x.har"),
+            exchanges: [
+                RecordedExchange(startedAt: scoreEpoch, timeMilliseconds: 1, method: "GET", url: "https://x/resources/accounts", path: "/resources/accounts",
+                                 query: [], requestHeaders: [], status: 200, statusText: "OK", responseHeaders: [], mimeType: "application/json",
+                                 body: Array("{\"results\":[{\"id\":\"a\",\"name\":\"A\",\"healthScore\":1e999},{\"nope\":1}]".utf8)),
+                RecordedExchange(startedAt: scoreEpoch, timeMilliseconds: 1, method: "GET", url: "https://x/other", path: "/other",
+                                 query: [], requestHeaders: [], status: 200, statusText: "OK", responseHeaders: [], mimeType: "application/json",
+                                 body: Array("{\"results\":[{\"id\":\"b\",\"name\":\"B\"}]}".utf8)),
+            ], info: nil, creator: nil, byteCount: 0)
+        let result = HistoryImporter.observations(in: recording)
+        #expect(result.tenant == nil)
+        #expect(result.observations.isEmpty)
+    }
+}
