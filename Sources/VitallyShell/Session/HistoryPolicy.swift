@@ -10,18 +10,20 @@ public enum HistoryPolicy {
         return out
     }
 
-    /// `connect acme --token sk_live_x` -> `connect acme --token REDACTED` (also `--token=...`).
+    /// `connect acme --token sk_live_x` -> `connect acme --token REDACTED` (also `--token=...`); a
+    /// scrub's `--salt` too, since with it pseudonyms of guessed values can be recomputed.
     public static func redactTokenFlags(_ line: String) -> String {
         var words = line.split(separator: " ", omittingEmptySubsequences: false).map(String.init)
         var index = 0
         while index < words.count {
             let lower = words[index].lowercased()
-            if lower == "--token" || lower == "-t" {
+            if lower == "--token" || lower == "-t" || lower == "--salt" {
                 if index + 1 < words.count, !words[index + 1].isEmpty { words[index + 1] = "REDACTED" }
                 index += 2
                 continue
             }
             if lower.hasPrefix("--token=") { words[index] = "--token=REDACTED" }
+            if lower.hasPrefix("--salt=") { words[index] = "--salt=REDACTED" }
             if lower.hasPrefix("vitally_token=") { words[index] = "VITALLY_TOKEN=REDACTED" }
             index += 1
         }

@@ -55,6 +55,9 @@ import VitallyShell
         #expect(HistoryPolicy.storable("connect acme --token sk_test_abc123") == "connect acme --token REDACTED")
         #expect(HistoryPolicy.storable("connect acme --token=sk_test_abc123") == "connect acme --token=REDACTED")
         #expect(HistoryPolicy.storable("raw GET /resources/x?t=sk_test_abc123", secrets: ["sk_test_abc123"]) == "raw GET /resources/x?t=REDACTED")
+        #expect(HistoryPolicy.storable("recordings scrub a.har --salt team-s3cret --map m.json")
+            == "recordings scrub a.har --salt REDACTED --map m.json")
+        #expect(HistoryPolicy.storable("recordings scrub a.har --salt=team-s3cret") == "recordings scrub a.har --salt=REDACTED")
         #expect(HistoryPolicy.storable(" secret line") == nil)
         #expect(HistoryPolicy.storable("   ") == nil)
         var lines: [String] = []
