@@ -58,7 +58,10 @@ final class REPL {
         let opening = runner.run { [options] in
             await shell.start(replay: options.replay, record: options.record, recordMode: options.recordMode)
         }
-        for note in runner.run({ await shell.takeStartupNotes() }) { Terminal.err("warning: \(note)\n") }
+        secrets = runner.run { await shell.secrets }
+        for note in runner.run({ await shell.takeStartupNotes() }) {
+            Terminal.err("warning: " + LineRedactor.redactUserinfo(Redactor.scrub(note, secrets: secrets)) + "\n")
+        }
         if opening.error != nil {
             report(opening)
             return opening.status.rawValue
@@ -130,6 +133,7 @@ final class REPL {
                 editor?.remember(stored)
             }
             let results = runner.run { await shell.run(line: line) }
+            secrets = runner.run { await shell.secrets }
             var exit = false
             for result in results {
                 print(result)
@@ -147,7 +151,7 @@ final class REPL {
     /// A token typed on the line (`connect --token …`) was echoed; redraw that line redacted so
     /// the screen and its scrollback do not keep it.
     func hideTypedToken(_ line: String, prompt: String) {
-        let redacted = HistoryPolicy.redactTokenFlags(line)
+        let redacted = LineRedactor.redact(line, secrets: secrets)
         guard redacted != line, Terminal.stdoutIsTTY else { return }
         let visiblePrompt = prompt.split(separator: "\u{1}", omittingEmptySubsequences: false).enumerated().filter { $0.offset % 2 == 0 }.map(\.element).joined()
         let rows = (visiblePrompt.count + line.count) / max(1, Terminal.size.columns) + 1
@@ -165,7 +169,8 @@ final class REPL {
 
     func print(_ result: CommandResult) {
         let size = Terminal.size
-        let text = TextRenderer(width: size.columns, color: color && !result.asJSON).render(result.output, json: result.asJSON)
+        let rendered = TextRenderer(width: size.columns, color: color && !result.asJSON).render(result.output, json: result.asJSON)
+        let text = Redactor.scrub(rendered, secrets: secrets)
         if !(result.output == .empty && !result.asJSON) || result.asJSON && result.output.json != .null {
             let lines = text.reduce(0) { $1 == "\n" ? $0 + 1 : $0 }
             if interactive && Terminal.stdoutIsTTY && lines > size.rows - 2 && Terminal.page(text) {
@@ -181,7 +186,8 @@ final class REPL {
 
     func report(_ result: CommandResult) {
         guard let message = result.error else { return }
-        Terminal.err((color ? "\u{1B}[31merror:\u{1B}[0m " : "error: ") + message + "\n")
+        let scrubbed = LineRedactor.redactUserinfo(Redactor.scrub(message, secrets: secrets))
+        Terminal.err((color ? "\u{1B}[31merror:\u{1B}[0m " : "error: ") + scrubbed + "\n")
     }
 }
 

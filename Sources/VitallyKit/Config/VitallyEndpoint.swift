@@ -34,7 +34,14 @@ public struct VitallyEndpoint: Sendable, Equatable, CustomStringConvertible {
         guard let parsed = URL(string: trimmed), let scheme = parsed.scheme?.lowercased(),
             scheme == "http" || scheme == "https", let host = parsed.host, !host.isEmpty
         else {
-            throw VitallyError(.invalidInput, cause: "base URL '\(url)' is not an http(s) URL like http://127.0.0.1:8080")
+            throw VitallyError(
+                .invalidInput, cause: "base URL '\(Redactor.hidingUserinfo(url))' is not an http(s) URL like http://127.0.0.1:8080")
+        }
+        if parsed.user != nil || parsed.password != nil || trimmed.split(separator: "/").dropFirst().first?.contains("@") == true {
+            throw VitallyError(
+                .invalidInput,
+                cause: "base URL '\(Redactor.hidingUserinfo(url))' holds a user name or password; give it without "
+                    + "them (the token is the only credential sent, and a URL password would be stored and shown)")
         }
         return VitallyEndpoint(region: region, subdomain: subdomain, baseURL: trimmed, isCustom: true)
     }

@@ -13,14 +13,7 @@ public struct Redactor: Sendable {
     public init(secrets: [String]) { self.secrets = secrets.filter { $0.count >= 4 } }
 
     /// The token and every encoded form of it that could be written somewhere.
-    public static func forms(of token: String) -> [String] {
-        guard token.count >= 4 else { return [] }
-        let basic = Data("\(token):".utf8).base64EncodedString()
-        let bare = Data(token.utf8).base64EncodedString()
-        return [token, basic, bare, URLEncoding.encode(token), URLEncoding.encode(basic)]
-            .reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
-            .sorted { $0.count > $1.count }
-    }
+    public static func forms(of token: String) -> [String] { SecretForms.of(token) }
 
     /// Header names whose value is always a secret.
     static let secretHeaders: Set<String> = ["authorization", "proxy-authorization", "cookie", "set-cookie"]
@@ -72,6 +65,6 @@ public struct Redactor: Sendable {
         for secret in secrets where !secret.isEmpty && out.contains(secret) {
             out = out.replacingOccurrences(of: secret, with: placeholder)
         }
-        return out
+        return hidingUserinfo(out)
     }
 }

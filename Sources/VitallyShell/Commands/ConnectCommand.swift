@@ -37,6 +37,7 @@ struct ConnectCommand: ShellCommand {
         guard let token, !token.trimmingCharacters(in: .whitespaces).isEmpty else {
             return .failure("no token given: pass --token or type it at the prompt (Settings > Integrations > Vitally REST API)", status: .usage)
         }
+        shell.noteTypedToken(token)
         let credentials = Credentials(
             subdomain: subdomain, token: token.trimmingCharacters(in: .whitespacesAndNewlines), region: region,
             baseURL: baseURL, source: .command)

@@ -5,30 +5,12 @@ public enum HistoryPolicy {
     /// The line as it may be stored, or nil when it must not be (blank, or starting with a space).
     public static func storable(_ line: String, secrets: [String] = []) -> String? {
         guard let first = line.first, first != " ", !line.trimmingCharacters(in: .whitespaces).isEmpty else { return nil }
-        var out = redactTokenFlags(line)
-        for secret in secrets where secret.count >= 4 { out = out.replacingOccurrences(of: secret, with: "REDACTED") }
-        return out
+        return LineRedactor.redact(line, secrets: secrets)
     }
 
-    /// `connect acme --token sk_live_x` -> `connect acme --token REDACTED` (also `--token=...`); a
-    /// scrub's `--salt` too, since with it pseudonyms of guessed values can be recomputed.
-    public static func redactTokenFlags(_ line: String) -> String {
-        var words = line.split(separator: " ", omittingEmptySubsequences: false).map(String.init)
-        var index = 0
-        while index < words.count {
-            let lower = words[index].lowercased()
-            if lower == "--token" || lower == "-t" || lower == "--salt" {
-                if index + 1 < words.count, !words[index + 1].isEmpty { words[index + 1] = "REDACTED" }
-                index += 2
-                continue
-            }
-            if lower.hasPrefix("--token=") { words[index] = "--token=REDACTED" }
-            if lower.hasPrefix("--salt=") { words[index] = "--salt=REDACTED" }
-            if lower.hasPrefix("vitally_token=") { words[index] = "VITALLY_TOKEN=REDACTED" }
-            index += 1
-        }
-        return words.joined(separator: " ")
-    }
+    /// `connect acme --token sk_live_x` -> `connect acme --token REDACTED` (any spacing or quoting, `--token=...`);
+    /// a scrub's `--salt` too, since with it pseudonyms of guessed values can be recomputed.
+    public static func redactTokenFlags(_ line: String) -> String { LineRedactor.redact(line) }
 
     /// Appends a line, removing an older identical one, keeping the newest `limit`.
     public static func adding(_ line: String, to lines: [String]) -> [String] {

@@ -17,6 +17,8 @@ public actor Shell {
     var startupNotes: [String] = []
     /// Why saved or environment credentials could not be used, for `doctor`.
     var configurationProblem: String?
+    /// Tokens typed this session (also ones that failed), scrubbed from everything shown.
+    var typedTokens: [String] = []
 
     public init(environment: ShellEnvironment, jsonByDefault: Bool = false) {
         self.environment = environment
@@ -88,7 +90,7 @@ public actor Shell {
         }
         var results: [CommandResult] = []
         for words in commands {
-            let result = await run(words: words)
+            let result = scrubbed(await run(words: words))
             results.append(result)
             if result.exitRequested { break }
         }
