@@ -119,7 +119,8 @@ public struct Doctor: Sendable {
         case .forbidden:
             return DoctorCheck("3", "token", .fail, "403 on accounts: the key was revoked or cannot read accounts", cause: .keyRevoked)
         default:
-            return DoctorCheck("3", "token", .warn, "rate-limited (429) even after waiting: cannot tell yet", cause: .stillRateLimited)
+            return DoctorCheck("3", "token", .warn, "rate-limited (429) even after waiting: cannot tell yet", cause: .stillRateLimited,
+                               inconclusive: true)
         }
     }
 
@@ -173,7 +174,8 @@ public struct Doctor: Sendable {
                 cause: .readAccessRefused)
         }
         if !failed.isEmpty {
-            return DoctorCheck("4", "read access", .warn, "could not read \(failed.joined(separator: ", "))", cause: .readFailed)
+            return DoctorCheck("4", "read access", .warn, "could not read \(failed.joined(separator: ", "))", cause: .readFailed,
+                               inconclusive: true)
         }
         let what = Doctor.resources.map(\.name) + (accountId == nil ? [] : ["health scores"])
         return DoctorCheck("4", "read access", .pass, "read \(what.joined(separator: ", "))")
@@ -199,9 +201,9 @@ public struct Doctor: Sendable {
             }
             return DoctorCheck("6", "tenant data", .fail, "the tenant has no accounts at all", cause: .noAccounts)
         } catch let error as VitallyError {
-            return DoctorCheck("6", "tenant data", .warn, "could not check churned accounts: \(error.description)")
+            return DoctorCheck("6", "tenant data", .warn, "could not check churned accounts: \(error.description)", inconclusive: true)
         } catch {
-            return DoctorCheck("6", "tenant data", .warn, "could not check churned accounts: \(error)")
+            return DoctorCheck("6", "tenant data", .warn, "could not check churned accounts: \(error)", inconclusive: true)
         }
     }
 

@@ -15,8 +15,12 @@ public struct DoctorCheck: Sendable, Equatable {
     public var cause: DoctorCause?
     /// Sub-lines (a matching trace), shown indented.
     public var notes: [String] = []
+    /// The check could not run (rate-limited, no answer): it proves nothing either way.
+    public var inconclusive = false
 
-    public init(_ id: String, _ title: String, _ status: CheckStatus, _ detail: String, cause: DoctorCause? = nil, notes: [String] = []) {
+    public init(_ id: String, _ title: String, _ status: CheckStatus, _ detail: String, cause: DoctorCause? = nil, notes: [String] = [],
+                inconclusive: Bool = false) {
+        self.inconclusive = inconclusive
         self.id = id
         self.title = title
         self.status = status
@@ -35,4 +39,9 @@ public struct DoctorReport: Sendable {
     public var failed: Bool { checks.contains { $0.status == .fail } }
     public var firstFailure: DoctorCheck? { checks.first { $0.status == .fail } }
     public var warnings: Int { checks.filter { $0.status == .warn }.count }
+    /// No check failed, but one could not run, so a clean verdict would be a guess.
+    public var inconclusive: Bool { !failed && checks.contains(where: \.inconclusive) }
+    public var firstInconclusive: DoctorCheck? { checks.first(where: \.inconclusive) }
+    /// Every check ran and none failed: the only outcome that exits 0.
+    public var succeeded: Bool { !failed && !inconclusive }
 }

@@ -31,14 +31,14 @@ struct DoctorCommand: ShellCommand {
         }
         let verdict = ErrorAdvice.verdict(report)
         blocks.append(.blank)
-        blocks.append(.line([Span("Verdict: ", .bold), Span(verdict, report.failed ? .bad : .good)]))
+        blocks.append(.line([Span("Verdict: ", .bold), Span(verdict, report.succeeded ? .good : .bad)]))
         // The verdict already says what failed; the exit status carries it for scripts.
-        return CommandResult(output: ShellOutput(blocks: blocks, json: json(report, verdict: verdict)), status: report.failed ? .failure : .ok)
+        return CommandResult(output: ShellOutput(blocks: blocks, json: json(report, verdict: verdict)), status: report.succeeded ? .ok : .failure)
     }
 
     static func json(_ report: DoctorReport, verdict: String) -> JSONValue {
         [
-            "ok": .bool(!report.failed), "verdict": .string(verdict),
+            "ok": .bool(report.succeeded), "inconclusive": .bool(report.inconclusive), "verdict": .string(verdict),
             "checks": .array(report.checks.map { c in
                 ["id": .string(c.id), "title": .string(c.title), "status": .string(c.status.rawValue), "detail": .string(c.detail),
                  "fix": JSONValue(c.cause.map(ErrorAdvice.fix)), "notes": .array(c.notes.map { .string($0) })]

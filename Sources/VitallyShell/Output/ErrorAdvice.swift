@@ -103,6 +103,9 @@ enum ErrorAdvice {
         if let first = report.firstFailure {
             return "FAIL at '\(first.title)': \(first.detail)" + (first.cause.map { ". Fix: \(fix(for: $0))" } ?? "")
         }
+        if let first = report.firstInconclusive {
+            return "INCONCLUSIVE: '\(first.title)' could not be checked: \(first.detail)" + (first.cause.map { ". Fix: \(fix(for: $0))" } ?? "")
+        }
         let warnings = report.warnings
         return warnings == 0 ? "All checks passed." : "No failures; \(warnings) warning\(warnings == 1 ? "" : "s") above."
     }

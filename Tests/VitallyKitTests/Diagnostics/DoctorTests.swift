@@ -77,6 +77,15 @@ import VitallySimulator
         #expect(report.firstFailure?.cause == .rateLimitExhausted)
     }
 
+    @Test func aTenantAnsweringOnly429IsInconclusiveNeverClean() async throws {
+        let report = try await doctor({ $0.rateLimitPerMinute = 0 }, emails: ["pat.lee@acme.com"])
+        #expect(status(report, "3") == .warn)
+        #expect(!report.succeeded)
+        #expect(report.inconclusive)
+        #expect(report.firstInconclusive?.title == "token")
+        #expect(report.firstInconclusive?.detail.contains("rate-limited (429)") == true)
+    }
+
     @Test func anEmptyTenantIsNamed() async throws {
         let report = try await doctor({ $0.emptyTenant = true })
         #expect(status(report, "6") == .fail)
