@@ -124,8 +124,9 @@ public struct AttendeeMatcher: Sendable {
         let label = freeMail ? nil : Domain.companyLabel(domain)
         let index = try await directory.load()
         var scored: [(AccountSummary, Double)] = []
+        let titleWords = title.map(CompanyName.tokens)
         for summary in index.accounts {
-            let score = CompanyName.score(accountName: summary.name, title: title, domainLabel: label)
+            let score = CompanyName.score(accountName: summary.name, titleWords: titleWords, domainLabel: label)
             if score >= nameThreshold { scored.append((summary, score)) }
         }
         scored.sort { a, b in a.1 != b.1 ? a.1 > b.1 : a.0.name < b.0.name }

@@ -18,11 +18,15 @@ public enum CompanyName {
 
     /// How well a meeting title or a domain label names this account, 0...1.
     public static func score(accountName: String, title: String?, domainLabel: String?) -> Double {
+        score(accountName: accountName, titleWords: title.map(tokens), domainLabel: domainLabel)
+    }
+
+    /// The same, with the title split once for every account name it is compared with.
+    public static func score(accountName: String, titleWords: [String]?, domainLabel: String?) -> Double {
         let name = tokens(accountName)
         guard !name.isEmpty, name.joined().count >= 3 else { return 0 }
         var best = 0.0
-        if let title {
-            let words = tokens(title)
+        if let words = titleWords {
             if contains(words, phrase: name) { best = 1 }
             else if name.count > 1, contains(words, phrase: [name[0]]), name[0].count >= 4 { best = max(best, 0.8) }
         }

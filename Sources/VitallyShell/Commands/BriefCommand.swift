@@ -10,23 +10,24 @@ struct BriefCommand: ShellCommand {
             FlagSpec("--title", value: true, "the meeting title"),
             FlagSpec("--ics", value: true, "read attendees and title from a calendar invite"),
             FlagSpec("--format", values: ["text", "markdown", "json"], "output format"),
-            .json,
-        ], argument: .emails, arguments: 0...50, example: "brief pat.lee@acme.com --title \"Acme QBR\"")
+            .maxAttendees, .json,
+        ], argument: .emails, arguments: 0...InputLimits.attendeesCeiling, example: "brief pat.lee@acme.com --title \"Acme QBR\"")
 
     static func run(_ command: ParsedCommand, in shell: isolated Shell) async throws -> CommandResult {
         var emails = command.arguments
         var title = command.flag("--title")
         var start: Date?
+        let limits = try InputLimits(maxAttendeesFlag: command.flag("--max-attendees"))
+        try InputLimits.check(title: title)
         if let ics = command.flag("--ics") {
             let url = ics.hasPrefix("/") ? URL(fileURLWithPath: ics) : shell.environment.workingDirectory.appendingPathComponent(ics)
-            guard let data = FileManager.default.contents(atPath: url.path), let text = String(data: data, encoding: .utf8) else {
-                return .failure("cannot read the calendar invite \(url.path)", status: .usage)
-            }
-            let invite = try CalendarInvite.parse(text, now: shell.now)
+            let invite = try CalendarInvite.parse(try InputLimits.readInvite(at: url), now: shell.now)
             emails += invite.attendees.filter { !emails.contains($0) }
+            if title == nil { try InputLimits.check(title: invite.summary, what: "the invite's SUMMARY") }
             title = title ?? invite.summary
             start = invite.start
         }
+        try limits.check(attendees: emails.count, from: command.flag("--ics") == nil ? "given" : "with the invite's")
         guard !emails.isEmpty else {
             return .failure("brief needs attendee emails or --ics FILE; usage: brief EMAIL... [--title T] [--ics FILE]", status: .usage)
         }

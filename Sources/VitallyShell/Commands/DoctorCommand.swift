@@ -5,10 +5,13 @@ struct DoctorCommand: ShellCommand {
     static let spec = CommandSpec(
         "doctor", group: .diagnose, rank: 3, summary: "check everything behind \"no Vitally data in briefs\"",
         usage: "doctor [EMAIL...] [--title TEXT]",
-        flags: [FlagSpec("--title", value: true, "the meeting title"), .json], argument: .emails, arguments: 0...50,
+        flags: [FlagSpec("--title", value: true, "the meeting title"), .maxAttendees, .json], argument: .emails,
+        arguments: 0...InputLimits.attendeesCeiling,
         example: "doctor jane@acme.com")
 
     static func run(_ command: ParsedCommand, in shell: isolated Shell) async throws -> CommandResult {
+        try InputLimits(maxAttendeesFlag: command.flag("--max-attendees")).check(attendees: command.arguments.count, from: "given")
+        try InputLimits.check(title: command.flag("--title"))
         shell.completion.note(emails: command.arguments.filter(Domain.isEmail))
         var endpoint = shell.connection.endpoint
         if endpoint == nil, let recorded = shell.connection.replay?.recording.info?.baseURL {

@@ -1,0 +1,87 @@
+import Foundation
+
+/// Caps on what one `brief`, `match` or `doctor` takes in, so a hostile invite or title cannot
+/// spend the tenant's shared request budget, gigabytes of memory, or minutes of CPU.
+public struct InputLimits: Sendable, Equatable {
+    public static let attendees = 50
+    /// The most `--max-attendees` may allow.
+    public static let attendeesCeiling = 1000
+    public static let inviteBytes = 5 * 1024 * 1024
+    public static let titleCharacters = 500
+
+    /// Attendees allowed in this run (raised with `--max-attendees`).
+    public var maxAttendees: Int
+
+    public init(maxAttendees: Int = InputLimits.attendees) { self.maxAttendees = maxAttendees }
+
+    /// The limits with `--max-attendees N` applied, when given.
+    public init(maxAttendeesFlag flag: String?) throws(VitallyError) {
+        guard let flag else {
+            self.init()
+            return
+        }
+        guard let value = Int(flag.trimmingCharacters(in: .whitespaces)), value >= 1, value <= InputLimits.attendeesCeiling else {
+            throw VitallyError(
+                .invalidInput, cause: "--max-attendees takes a whole number from 1 to \(InputLimits.attendeesCeiling), not '\(flag.prefix(40))'")
+        }
+        self.init(maxAttendees: value)
+    }
+
+    /// Refuses more attendees than allowed: each one costs requests from the tenant's shared budget.
+    public func check(attendees count: Int, from source: String) throws(VitallyError) {
+        guard count > maxAttendees else { return }
+        let raise = count <= InputLimits.attendeesCeiling
+            ? "pass --max-attendees \(count) to allow them, or " : "--max-attendees allows at most \(InputLimits.attendeesCeiling); "
+        throw VitallyError(
+            .invalidInput,
+            cause: "\(count) attendees \(source) is more than \(maxAttendees): each costs Vitally requests from the tenant's "
+                + "shared budget (about 1,000 a minute); \(raise)give only the attendees that matter")
+    }
+
+    /// Refuses a title longer than a meeting title can be (`what` names where it came from).
+    public static func check(title: String?, what: String = "--title") throws(VitallyError) {
+        guard let title else { return }
+        let count = title.unicodeScalars.count
+        guard count > titleCharacters else { return }
+        throw VitallyError(
+            .invalidInput,
+            cause: "\(what) is \(count) characters; a meeting title is at most \(titleCharacters): shorten it to the company and topic")
+    }
+
+    /// The text of a calendar invite, its size checked before anything is read; `/dev/zero`,
+    /// a FIFO or a folder is refused rather than read forever.
+    public static func readInvite(at url: URL, limit: Int = InputLimits.inviteBytes) throws(VitallyError) -> String {
+        let path = url.path
+        var info = stat()
+        guard stat(path, &info) == 0 else {
+            throw VitallyError(.invalidInput, cause: "cannot read the calendar invite \(path): \(String(cString: strerror(errno)))")
+        }
+        guard info.st_mode & S_IFMT == S_IFREG else {
+            throw VitallyError(.invalidInput, cause: "\(path) is not a regular file; give the .ics file the calendar exported")
+        }
+        let size = Int64(info.st_size)
+        guard size <= Int64(limit) else {
+            throw VitallyError(
+                .invalidInput,
+                cause: "\(path) is \(megabytes(size)); a calendar invite is at most \(megabytes(Int64(limit))): is it the right file?")
+        }
+        guard let handle = FileHandle(forReadingAtPath: path) else {
+            throw VitallyError(.invalidInput, cause: "cannot read the calendar invite \(path): permission denied?")
+        }
+        defer { try? handle.close() }
+        // Read one byte past the limit: a file that grew since the check is refused too.
+        let data = (try? handle.read(upToCount: limit + 1)) ?? Data()
+        guard data.count <= limit else {
+            throw VitallyError(.invalidInput, cause: "\(path) grew past \(megabytes(Int64(limit))) while being read; is it the right file?")
+        }
+        guard let text = String(data: data, encoding: .utf8) else {
+            throw VitallyError(.invalidInput, cause: "\(path) is not UTF-8 text: is it a calendar invite (.ics)?")
+        }
+        return text
+    }
+
+    static func megabytes(_ bytes: Int64) -> String {
+        let tenths = bytes * 10 / (1024 * 1024)
+        return "\(tenths / 10).\(tenths % 10) MB"
+    }
+}
