@@ -22,12 +22,6 @@ final class REPL {
         color = Terminal.stdoutIsTTY && !options.noColor && Terminal.variable("NO_COLOR") == nil && !options.json
     }
 
-    static func folder(_ variable: String, fallback: String) -> URL {
-        if let base = Terminal.variable(variable), !base.isEmpty { return URL(fileURLWithPath: base) }
-        let home = Terminal.variable("HOME") ?? NSTemporaryDirectory()
-        return URL(fileURLWithPath: home).appendingPathComponent(fallback)
-    }
-
     func makeEnvironment() -> ShellEnvironment {
         let (credentials, problem) = ShellEnvironment.credentials(from: Terminal.environment)
         if let token = credentials?.token { secrets = Redactor.forms(of: token) }
@@ -39,8 +33,8 @@ final class REPL {
         historyBox.store = history
         return ShellEnvironment(
             environmentCredentials: credentials, environmentProblem: problem,
-            configFile: REPL.folder("XDG_CONFIG_HOME", fallback: ".config").appendingPathComponent("vitally-shell/config.json"),
-            cacheDirectory: REPL.folder("XDG_CACHE_HOME", fallback: ".cache").appendingPathComponent("vitally-shell"),
+            configFile: StateFolders.configFile(Terminal.environment),
+            cacheDirectory: StateFolders.cacheDirectory(Terminal.environment),
             recordingsDirectory: recordings, workingDirectory: cwd,
             readSecret: { prompt in Terminal.readSecret(prompt: prompt) },
             progress: { text in if showProgress { Terminal.err("\r\u{1B}[K" + text) } },
@@ -49,7 +43,7 @@ final class REPL {
 
     func start() -> Int32 {
         if interactive {
-            history = HistoryStore(url: REPL.folder("XDG_STATE_HOME", fallback: ".local/state").appendingPathComponent("vitally-shell/history"))
+            history = StateFolders.historyFile(Terminal.environment).map(HistoryStore.init(url:))
         }
         let shell = Shell(environment: makeEnvironment(), jsonByDefault: options.json)
         Terminal.onInterrupt { [runner, interactive] in

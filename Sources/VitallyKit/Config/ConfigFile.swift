@@ -10,19 +10,37 @@ public struct ConfigFile: Sendable {
     public func load() throws(VitallyError) -> Credentials? {
         var info = stat()
         guard stat(url.path, &info) == 0 else { return nil }
-        if info.st_mode & 0o077 != 0 {
-            throw VitallyError(
-                .invalidInput,
-                cause: "\(url.path) can be read by other users; run: chmod 600 '\(url.path)'")
-        }
+        if let problem = PrivateFile.problem(at: url.path) { throw VitallyError(.invalidInput, cause: problem) }
         guard let data = try? Data(contentsOf: url), let json = try? JSONParser.parse(Array(data)) else {
             throw VitallyError(.invalidInput, cause: "\(url.path) is not valid JSON; fix it or run 'disconnect' to remove it")
         }
         guard let token = json["token"]?.string, !token.isEmpty else { return nil }
-        let region = json["region"]?.string.flatMap(VitallyRegion.init(rawValue:)) ?? .us
-        return Credentials(
-            subdomain: json["subdomain"]?.string, token: token, region: region, baseURL: json["baseURL"]?.string,
-            source: .configFile)
+        return try ConfigFile.validated(json, token: token, file: url.path)
+    }
+
+    /// The saved values checked exactly as typed ones are: a subdomain that is not one, a base URL
+    /// with a password, or an unknown region is refused rather than used.
+    static func validated(_ json: JSONValue, token: String, file: String) throws(VitallyError) -> Credentials {
+        func refuse(_ why: String) -> VitallyError {
+            VitallyError(.invalidInput, cause: "\(file): \(why); run 'connect' to save working credentials, or 'disconnect' to remove them")
+        }
+        var region = VitallyRegion.us
+        if let saved = json["region"]?.string {
+            guard let parsed = VitallyRegion(rawValue: saved) else { throw refuse("the saved region '\(saved.prefix(20))' is not us or eu") }
+            region = parsed
+        }
+        var subdomain: String?
+        if let saved = json["subdomain"]?.string {
+            let parsed: SubdomainParser.Parsed
+            do { parsed = try SubdomainParser.parse(saved) } catch { throw refuse("the saved subdomain is not valid (\(error.cause ?? "invalid"))") }
+            guard parsed.note == nil else { throw refuse("the saved subdomain '\(saved.prefix(80))' is not a bare subdomain") }
+            subdomain = parsed.subdomain
+        }
+        let baseURL = json["baseURL"]?.string
+        if let baseURL {
+            do { _ = try VitallyEndpoint.custom(baseURL) } catch { throw refuse("the saved base URL is not valid (\(error.cause ?? "invalid"))") }
+        }
+        return Credentials(subdomain: subdomain, token: token, region: region, baseURL: baseURL, source: .configFile)
     }
 
     public func save(_ credentials: Credentials) throws {

@@ -73,7 +73,8 @@ public actor AccountDirectory {
 
     private func performLoad() async throws -> AccountIndex {
         var cached: AccountIndex?
-        if let cacheFile, let data = try? Data(contentsOf: cacheFile), let json = try? JSONParser.parse(Array(data)),
+        // A cache another user could have written or read is not trusted; the scan rebuilds it privately.
+        if let cacheFile, PrivateFile.problem(at: cacheFile.path) == nil, let data = try? Data(contentsOf: cacheFile), let json = try? JSONParser.parse(Array(data)),
             json["tenant"]?.string == tenant, let parsed = AccountIndex.from(json: json)
         {
             cached = parsed.index

@@ -5,7 +5,7 @@ import Foundation
 public actor HARRecorder {
     public let url: URL
     public let info: RecordingInfo
-    private let redactor: Redactor
+    private var redactor: Redactor
     /// Each entry as written (indented for its place), already scanned for secrets.
     private var entries: [[UInt8]] = []
     private let head: [UInt8]
@@ -25,6 +25,9 @@ public actor HARRecorder {
         }
         count = existing.count
     }
+
+    /// Also scrubs these secrets from what is appended from now on (a new token for the same tenant).
+    public func addSecrets(_ more: [String]) { redactor = Redactor(secrets: redactor.secrets + more) }
 
     static func bytes(of entry: JSONValue) -> [UInt8] { Array(("      " + HARWriter.serialize(entry: entry)).utf8) }
 

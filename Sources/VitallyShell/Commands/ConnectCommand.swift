@@ -47,12 +47,12 @@ struct ConnectCommand: ShellCommand {
         } catch let error as VitallyError {
             return .failure("Vitally: Connection failed (\(credentials.tenantLabel) at \(candidate.endpoint?.host ?? "?")): " + shell.advice(error))
         }
-        shell.connection = candidate
+        notes += await shell.handOver(to: candidate)
         var saved = "saved"
         if let file = shell.environment.configFile {
             do { try ConfigFile(url: file).save(credentials) } catch { saved = "not saved (\(error.localizedDescription))" }
         } else {
-            saved = "not saved"
+            saved = StateFolders.noConfigFolder
         }
         notes.append(.line([Span("Vitally: Connected (\(credentials.tenantLabel))", .good)]))
         notes.append(.text("region \(region.rawValue), host \(candidate.endpoint?.host ?? "?"); credentials \(saved)", .dim))

@@ -29,6 +29,27 @@ import VitallySimulator
         }
     }
 
+    @Test(arguments: ["group-readable", "another owner"])
+    func aCacheOthersCouldWriteIsNotTrustedAndIsRebuiltPrivately(how: String) async throws {
+        let folder = temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let cache = folder.appendingPathComponent("accounts.json")
+        try await withSimulator { client, _ in
+            _ = try await AccountDirectory(client: client, tenant: "acme", cacheFile: cache).load()
+            if how == "group-readable" {
+                #expect(chmod(cache.path, 0o644) == 0)
+            } else {
+                try #require(getuid() == 0, "changing a file's owner needs root")
+                #expect(chown(cache.path, 65534, 65534) == 0)
+            }
+            #expect(PrivateFile.problem(at: cache.path) != nil)
+            let next = AccountDirectory(client: client, tenant: "acme", cacheFile: cache)
+            #expect(try await next.load().count == 360)
+            #expect(await next.lastLoad?.fromCache == false, "an unsafe cache must not steer matching")
+            #expect(PrivateFile.problem(at: cache.path) == nil, "the rebuilt cache is ours and 0600")
+        }
+    }
+
     @Test func anotherTenantsCacheIsIgnored() async throws {
         let folder = temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: folder) }
