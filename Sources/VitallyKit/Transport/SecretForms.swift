@@ -58,7 +58,11 @@ public enum SecretForms {
 
     /// `%2F` and `%2f`: servers echo either.
     static func hexCases(_ encoded: String) -> [String] {
-        guard encoded.contains("%") else { return [encoded] }
+        encoded.contains("%") ? [encoded, lowercasingHex(encoded)] : [encoded]
+    }
+
+    /// `a%2Fb` -> `a%2fb`: only the two digits after each `%` change.
+    public static func lowercasingHex(_ encoded: String) -> String {
         var lower = ""
         var afterPercent = 0
         for ch in encoded {
@@ -72,7 +76,7 @@ public enum SecretForms {
                 lower.append(ch)
             }
         }
-        return [encoded, lower]
+        return lower
     }
 
     /// How a JSON writer may spell the secret inside a string: `\/`, `\"`, `\\`, `\uXXXX`.

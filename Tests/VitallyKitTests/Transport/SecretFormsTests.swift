@@ -13,7 +13,7 @@ import VitallyKit
             spelled.append(try #require(token.addingPercentEncoding(withAllowedCharacters: set)))
         }
         spelled.append(URLEncoding.encode(token).replacingOccurrences(of: "%20", with: "+"))
-        spelled += spelled.map(lowerHex)
+        spelled += spelled.map(SecretForms.lowercasingHex)
         let json = String(decoding: try JSONSerialization.data(withJSONObject: [token], options: [.withoutEscapingSlashes]), as: UTF8.self)
         spelled.append(String(json.dropFirst(2).dropLast(2)))
         spelled.append(Data("\(token):".utf8).base64EncodedString())
@@ -35,14 +35,5 @@ import VitallyKit
         #expect(Redactor(secrets: []).text("see https://me:pw1234@host.example/x and http://h/y")
             == "see https://REDACTED@host.example/x and http://h/y")
         #expect(Redactor.hidingUserinfo("mail a@b.c, http://h/p@q") == "mail a@b.c, http://h/p@q")
-    }
-
-    func lowerHex(_ s: String) -> String {
-        var out = ""
-        var pending = 0
-        for ch in s {
-            if ch == "%" { pending = 2; out.append(ch) } else if pending > 0 { pending -= 1; out += ch.lowercased() } else { out.append(ch) }
-        }
-        return out
     }
 }

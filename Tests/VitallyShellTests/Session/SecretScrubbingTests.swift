@@ -9,14 +9,7 @@ let awkwardToken = "sk+/=%a b\u{E9}\u{2603}9"
 
 /// Spellings a server or a person may give the awkward token.
 func spellings(of token: String) -> [String] {
-    func lowerHex(_ s: String) -> String {
-        var out = ""
-        var pending = 0
-        for ch in s {
-            if ch == "%" { pending = 2; out.append(ch) } else if pending > 0 { pending -= 1; out += ch.lowercased() } else { out.append(ch) }
-        }
-        return out
-    }
+    let lowerHex = SecretForms.lowercasingHex
     let strict = URLEncoding.encode(token)
     let path = token.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? token
     var formAllowed = CharacterSet.alphanumerics.intersection(CharacterSet(charactersIn: Unicode.Scalar(0)..<Unicode.Scalar(128)))
