@@ -35,6 +35,7 @@ final class REPL {
             environmentCredentials: credentials, environmentProblem: problem,
             configFile: StateFolders.configFile(Terminal.environment),
             cacheDirectory: StateFolders.cacheDirectory(Terminal.environment),
+            dataDirectory: StateFolders.dataDirectory(Terminal.environment),
             recordingsDirectory: recordings, workingDirectory: cwd,
             readSecret: { prompt in Terminal.readSecret(prompt: prompt) },
             progress: { text in if showProgress { Terminal.err("\r\u{1B}[K" + text) } },
@@ -46,6 +47,7 @@ final class REPL {
             history = StateFolders.historyFile(Terminal.environment).map(HistoryStore.init(url:))
         }
         let shell = Shell(environment: makeEnvironment(), jsonByDefault: options.json)
+        runner.run { [options] in await shell.configureHistory(file: options.history, disabled: options.noHistory) }
         Terminal.onInterrupt { [runner, interactive] in
             if !runner.interrupt() && !interactive { Foundation.exit(130) }
         }
@@ -179,6 +181,7 @@ final class REPL {
     }
 
     func report(_ result: CommandResult) {
+        for warning in result.warnings { Terminal.err((color ? "\u{1B}[33mwarning:\u{1B}[0m " : "warning: ") + warning + "\n") }
         guard let message = result.error else { return }
         let scrubbed = LineRedactor.redactUserinfo(Redactor.scrub(message, secrets: secrets))
         Terminal.err((color ? "\u{1B}[31merror:\u{1B}[0m " : "error: ") + scrubbed + "\n")

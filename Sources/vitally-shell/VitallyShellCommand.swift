@@ -22,6 +22,9 @@ struct VitallyShellCommand: ParsableCommand {
     var recordMode: RecordMode = .all
     @Option(name: .customShort("c"), help: "Commands to run, separated by ';'; then exit.") var commands: String?
     @Option(help: "Run the commands in this file, one per line ('#' starts a comment); then exit.") var script: String?
+    @Option(help: "Account history from this SQLite file (made by 'history import'); the only history replay reads.")
+    var history: String?
+    @Flag(name: .customLong("no-history"), help: "Neither read nor write the local account history.") var noHistory = false
     @Flag(help: "Print JSON for every command.") var json = false
     @Flag(name: .customLong("no-color"), help: "Never colour the output.") var noColor = false
     @Flag(name: [.customShort("i"), .long], help: "Use the line editor even when stdin or stdout is not a terminal.")

@@ -19,7 +19,7 @@ public struct BriefComposer: Sendable {
         let account = bundle.account
         var sections = [
             health(bundle), risks(bundle), engagement(bundle, attendees: attendees), journey(bundle),
-            commercial(account), team(bundle), attributes(account),
+            commercial(bundle), team(bundle), attributes(account),
         ]
         if !bundle.unavailable.isEmpty {
             sections.append(BriefSection(id: "gaps", title: "Missing data", insights: bundle.unavailable.sorted { $0.key < $1.key }.map {
@@ -48,7 +48,9 @@ public struct BriefComposer: Sendable {
         }
         let level = Wording.healthLevel(score)
         let severity: Severity = score >= 7 ? .positive : score >= 4 ? .info : .critical
-        var insights = [Insight(severity, "Health \(Self.score(score))/10 (\(level))", data: ["healthScore": .number(score), "level": .string(level)])]
+        var insights = healthChange(bundle)
+        insights.append(Insight(severity, "Health \(Self.score(score))/10 (\(level))", data: ["healthScore": .number(score), "level": .string(level)]))
+        insights += cohortInsights(bundle)
         let parts = bundle.healthScores.filter { $0.name.lowercased() != "overall" && $0.score != nil }
         if !parts.isEmpty {
             let text = parts.map { "\($0.name) \(Self.score($0.score))" }.joined(separator: " · ")
@@ -104,6 +106,7 @@ public struct BriefComposer: Sendable {
             insights.append(Insight(unhappy.isEmpty ? .info : .warning, "\(open.count) open conversation\(open.count == 1 ? "" : "s")" + (unhappy.isEmpty ? "" : ", \(unhappy.count) unsatisfied") + ": " + subjects.joined(separator: "; "),
                                     data: ["open": .number(Double(open.count)), "unsatisfied": .number(Double(unhappy.count))]))
         }
+        insights += historyRisks(bundle)
         if insights.isEmpty { insights.append(Insight(.positive, "No risk signals")) }
         return BriefSection(id: "risks", title: "Risks", insights: insights.sorted { $0.severity < $1.severity })
     }
@@ -119,6 +122,7 @@ public struct BriefComposer: Sendable {
         if total > 0 {
             insights.append(Insight(active == 0 ? .warning : .info, "\(active) of \(total) users active in the last 30 days", data: ["active30d": .number(Double(active)), "users": .number(Double(total))]))
         }
+        insights += activeUsersChange(bundle)
         for attendee in attendees {
             let user = attendee.user ?? bundle.users.first { $0.email?.lowercased() == attendee.email }
             guard let user else {
@@ -166,9 +170,11 @@ public struct BriefComposer: Sendable {
         return BriefSection(id: "journey", title: "Customer journey", insights: insights)
     }
 
-    func commercial(_ account: Account) -> BriefSection {
+    func commercial(_ bundle: AccountBundle) -> BriefSection {
+        let account = bundle.account
         var insights: [Insight] = []
         if let mrr = account.mrr { insights.append(Insight(.info, "MRR \(Wording.money(mrr))", data: ["mrr": .number(mrr)])) }
+        insights += mrrChange(bundle)
         if let renewal = account.nextRenewalDate {
             insights.append(Insight(.info, "Renews \(VitallyDate.formatDay(renewal)) (\(ago(renewal)))", data: ["nextRenewalDate": .string(VitallyDate.format(renewal))]))
         }

@@ -13,6 +13,12 @@ public struct AccountBundle: Sendable {
     public var meetings: [Meeting] = []
     /// Lists that could not be read (a 403 on notes, say), with why: the brief says so.
     public var unavailable: [String: String] = [:]
+    /// Earlier observations of the account (oldest first, today's included); nil when the
+    /// session has no history, with `historyGap` saying why.
+    public var history: [Observation]?
+    public var historyGap: String?
+    /// The account among its segment (or all active accounts), from the scan in hand.
+    public var cohort: Cohort?
 
     public init(account: Account) { self.account = account }
 }

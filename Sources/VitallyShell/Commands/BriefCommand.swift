@@ -37,7 +37,8 @@ struct BriefCommand: ShellCommand {
         let found = try await shell.withScanProgress { try await matcher.match(emails, title: title) }
         var ids: [String] = []
         for match in found { for account in match.accounts where !ids.contains(account.id) { ids.append(account.id) } }
-        let bundles = try await BriefGatherer(client: shell.connection.client).gather(accountIds: ids)
+        var bundles = try await BriefGatherer(client: shell.connection.client).gather(accountIds: ids)
+        for index in bundles.indices { await shell.addHistory(to: &bundles[index]) }
         let matches = found.map { $0.updated(with: bundles) }
         for bundle in bundles { shell.completion.noteAccount(bundle.account) }
         let brief = BriefComposer(now: shell.now).compose(title: title, meetingStart: start, matches: matches, bundles: bundles)

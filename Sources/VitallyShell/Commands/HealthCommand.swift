@@ -5,11 +5,18 @@ import VitallyKit
 struct HealthCommand: ShellCommand {
     static let spec = CommandSpec(
         "health", group: .explore, rank: 2, summary: "health score, breakdown, renewal, MRR, NPS, last seen",
-        usage: "health ACCOUNT", argument: .account, arguments: 1...1, example: "health acme.com")
+        usage: "health ACCOUNT [--history]",
+        flags: [.json, FlagSpec("--history", "list the stored observations of the account")],
+        argument: .account, arguments: 1...1, example: "health acme.com")
 
     static func run(_ command: ParsedCommand, in shell: isolated Shell) async throws -> CommandResult {
         let account = try await shell.resolveAccount(command.arguments[0])
         let breakdown = try await shell.connection.client.healthScores(accountId: account.id)
+        let current = Observation(account: account, at: shell.now, breakdown: breakdown)
+        shell.observe(current)
+        let history = shell.accountHistory(account, current: current)
+        if command.has("--history") { return HealthHistory.list(account, history) }
+        let trends = HealthHistory.Trends(history.observations ?? [])
         let (level, style) = Format.healthLevel(account.healthScore)
         var blocks: [OutputBlock] = [
             .line([
@@ -24,10 +31,11 @@ struct HealthCommand: ShellCommand {
             blocks.append(
                 .table(
                     Table(
-                        columns: ["  SCORE", "VALUE", "WEIGHT"],
+                        columns: ["  SCORE", "VALUE", "WEIGHT"] + (trends.health == nil ? [] : ["CHANGE"]),
                         rows: breakdown.map { entry in
                             [Span("  " + entry.name), Span(Format.score(entry.score), Format.healthLevel(entry.score).1),
                              Span(entry.weight.map { "\(Int(($0 * 100).rounded()))%" } ?? "")]
+                                + (trends.health == nil ? [] : [trends.changeSpan(entry.name)])
                         })))
         }
         let looks = AccountStyle(now: shell.now)
@@ -39,6 +47,8 @@ struct HealthCommand: ShellCommand {
             Field("Last seen", Format.day(account.lastSeenTimestamp, now: shell.now), looks.stale(account.lastSeenTimestamp)),
         ]
         if let trial = account.trialEndDate { fields.append(Field("Trial ends", Format.day(trial, now: shell.now))) }
+        let cohort = await shell.cohort(of: account)
+        fields += HealthHistory.fields(trends, why: history.why, cohort: cohort, account: account)
         blocks.append(.fields(fields))
         let json: JSONValue = [
             "account": ["id": .string(account.id), "externalId": JSONValue(account.externalId), "name": .string(account.name)],
@@ -49,6 +59,9 @@ struct HealthCommand: ShellCommand {
             "npsPassiveCount": JSONValue(account.npsPassiveCount), "npsDetractorCount": JSONValue(account.npsDetractorCount),
             "lastSeenTimestamp": JSONValue(account.lastSeenTimestamp.map(VitallyDate.format)),
             "churned": .bool(account.isChurned),
+            "trend": trends.health.map(HistoryWording.json) ?? .null,
+            "history": history.observations == nil ? .string("unavailable: " + history.why) : .number(Double(history.observations?.count ?? 0)),
+            "cohort": cohort.map(HistoryWording.json) ?? .null,
         ]
         return CommandResult(output: ShellOutput(blocks: blocks, json: json))
     }

@@ -1,17 +1,90 @@
+import Foundation
 import VitallyKit
 
-/// `history`: the lines typed before, numbered.
+/// `history`: the lines typed before, numbered; `history import FILE.har...` builds account
+/// history from recordings; `history forget [ACCOUNT|--tenant T]` deletes it.
 struct HistoryCommand: ShellCommand {
     static let spec = CommandSpec(
-        "history", group: .shell, rank: 2, summary: "the commands typed before (Ctrl-R searches them)",
-        usage: "history", example: "history")
+        "history", group: .shell, rank: 2, summary: "the commands typed before; account history: import, forget",
+        usage: "history | history import FILE.har... | history forget [ACCOUNT|--tenant T]",
+        subcommands: [SubcommandSpec("import", arguments: 1...256), SubcommandSpec("forget", arguments: 0...1)],
+        flags: [.json, FlagSpec("--tenant", value: true, "forget this tenant's whole history")],
+        argument: .harFile, arguments: 0...0, example: "history import recordings/acme-*.har")
 
     static func run(_ command: ParsedCommand, in shell: isolated Shell) async throws -> CommandResult {
+        switch command.subcommand {
+        case "import": return importRecordings(command.arguments, in: shell)
+        case "forget": return forget(command, in: shell)
+        default: return lines(in: shell)
+        }
+    }
+
+    static func lines(in shell: isolated Shell) -> CommandResult {
         let lines = shell.environment.history()
         let width = String(lines.count).count
         let blocks: [OutputBlock] = lines.isEmpty
             ? [.text("No history yet.", .dim)]
             : lines.enumerated().map { index, line in .line([Span(String(repeating: " ", count: width - String(index + 1).count) + String(index + 1) + "  ", .dim), Span(line)]) }
         return CommandResult(output: ShellOutput(blocks: blocks, json: .array(lines.map { .string($0) })))
+    }
+
+    /// Each recording's accounts at its recorded time, into the session's store.
+    static func importRecordings(_ names: [String], in shell: isolated Shell) -> CommandResult {
+        let file = shell.historyFile
+        guard file.url != nil else {
+            return .failure("history import needs a store: \(file.why); in replay, start with --history FILE.sqlite (it is created)", status: .usage)
+        }
+        guard let store = shell.historyStore() else {
+            return .failure(shell.historySession.warnings.last ?? "history: the store cannot be used")
+        }
+        var blocks: [OutputBlock] = []
+        var rows: [JSONValue] = []
+        for name in names {
+            let url = shell.recordingURL(name)
+            do {
+                let recording = try HARReader.load(url)
+                let imported = HistoryImporter.observations(in: recording)
+                let tenant = imported.tenant ?? shell.historyTenant
+                try store.record(imported.observations, tenant: tenant)
+                let when = recording.info.map { VitallyDate.formatDay($0.recordedAt) } ?? "exchange times"
+                blocks.append(.text("\(url.lastPathComponent): \(Format.count(imported.observations.count, "account")) at \(when) (tenant \(tenant))"))
+                rows.append(["file": .string(url.lastPathComponent), "tenant": .string(tenant), "accounts": .number(Double(imported.observations.count))])
+            } catch let error as VitallyError {
+                return .failure(shell.advice(error))
+            } catch let error as HistoryError {
+                return .failure(HistoryWording.problem(error))
+            } catch {
+                return .failure("history import failed: \(error)")
+            }
+        }
+        blocks.append(.text("History: \(URL(fileURLWithPath: store.path).lastPathComponent)", .dim))
+        return CommandResult(output: ShellOutput(blocks: blocks, json: ["imported": .array(rows), "store": .string(store.path)]))
+    }
+
+    /// Deletes one account's history (by id or stored name), or a whole tenant's.
+    static func forget(_ command: ParsedCommand, in shell: isolated Shell) -> CommandResult {
+        guard let store = shell.historyStore() else {
+            let why = shell.historyFile.url == nil ? shell.historyFile.why : "the store cannot be used"
+            return .failure("history forget: no history store (\(why))")
+        }
+        let tenant = command.flag("--tenant") ?? shell.historyTenant
+        do {
+            if let text = command.arguments.first {
+                let ids = try store.accountIds(tenant: tenant, matching: text)
+                guard !ids.isEmpty else { return .failure("no history for '\(text)' in tenant \(tenant) (give the account id or its exact name)") }
+                var removed = 0
+                for id in ids { removed += try store.forget(tenant: tenant, accountId: id) }
+                return done("Forgot \(Format.count(removed, "observation")) of '\(text)' (tenant \(tenant)).", removed)
+            }
+            guard !tenant.isEmpty else { return .failure("history forget: which tenant? connect, or give --tenant T", status: .usage) }
+            let removed = try store.forget(tenant: tenant)
+            return done("Forgot \(Format.count(removed, "observation")) of tenant \(tenant).", removed)
+        } catch {
+            return .failure(HistoryWording.problem(error))
+        }
+    }
+
+    static func done(_ text: String, _ removed: Int) -> CommandResult {
+        CommandResult(output: ShellOutput(blocks: [.text(text)], json: ["forgotten": .number(Double(removed))]))
     }
 }

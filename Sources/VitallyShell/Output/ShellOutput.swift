@@ -84,6 +84,8 @@ public struct CommandResult: Sendable, Equatable {
     public var exitRequested = false
     /// Print `output.json` rather than the text blocks.
     public var asJSON = false
+    /// One line each, shown apart from the output (a history store that cannot be used).
+    public var warnings: [String] = []
 
     public init(output: ShellOutput = .empty, status: ExitStatus = .ok, error: String? = nil) {
         self.output = output

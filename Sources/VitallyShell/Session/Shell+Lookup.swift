@@ -8,6 +8,7 @@ extension Shell {
         switch resolution {
         case .found(let account, _):
             completion.noteAccount(account)
+            observe(Observation(account: account, at: now))
             return account
         case .ambiguous(let candidates, let reason):
             let list = candidates.prefix(6).map { "\($0.name) (\($0.externalId ?? $0.id))" }.joined(separator: ", ")

@@ -19,6 +19,7 @@ public actor Shell {
     var configurationProblem: String?
     /// Tokens typed this session (also ones that failed), scrubbed from everything shown.
     var typedTokens: [String] = []
+    var historySession = HistorySession()
 
     public init(environment: ShellEnvironment, jsonByDefault: Bool = false) {
         self.environment = environment
@@ -109,6 +110,7 @@ public actor Shell {
             try Task.checkCancellation()
             var result = try await dispatch(parsed)
             result.asJSON = wantsJSON(parsed) || parsed.flag("--format") == "json"
+            result.warnings += await flushObservations()
             return result
         } catch let error as VitallyError {
             return .failure(advice(error))

@@ -11,6 +11,8 @@ public struct ShellEnvironment: Sendable {
     public var configFile: URL?
     /// Where account indexes are cached, one folder per tenant.
     public var cacheDirectory: URL?
+    /// Where the account history store lives (`$XDG_DATA_HOME/vitally-shell`).
+    public var dataDirectory: URL?
     public var recordingsDirectory: URL
     public var workingDirectory: URL
     /// Asks for a secret without echo; nil when nobody can answer.
@@ -23,7 +25,7 @@ public struct ShellEnvironment: Sendable {
 
     public init(
         environmentCredentials: Credentials? = nil, environmentProblem: String? = nil, configFile: URL? = nil,
-        cacheDirectory: URL? = nil, recordingsDirectory: URL, workingDirectory: URL,
+        cacheDirectory: URL? = nil, dataDirectory: URL? = nil, recordingsDirectory: URL, workingDirectory: URL,
         readSecret: @escaping @Sendable (String) async -> String? = { _ in nil },
         progress: @escaping @Sendable (String) -> Void = { _ in },
         history: @escaping @Sendable () -> [String] = { [] },
@@ -33,6 +35,7 @@ public struct ShellEnvironment: Sendable {
         self.environmentProblem = environmentProblem
         self.configFile = configFile
         self.cacheDirectory = cacheDirectory
+        self.dataDirectory = dataDirectory
         self.recordingsDirectory = recordingsDirectory
         self.workingDirectory = workingDirectory
         self.readSecret = readSecret

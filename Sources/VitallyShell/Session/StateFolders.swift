@@ -18,6 +18,11 @@ public enum StateFolders {
         folder("XDG_CACHE_HOME", fallback: ".cache", in: environment)?.appendingPathComponent("vitally-shell")
     }
 
+    /// Where the account history store lives (`observations.sqlite`).
+    public static func dataDirectory(_ environment: [String: String]) -> URL? {
+        folder("XDG_DATA_HOME", fallback: ".local/share", in: environment)?.appendingPathComponent("vitally-shell")
+    }
+
     public static func historyFile(_ environment: [String: String]) -> URL? {
         folder("XDG_STATE_HOME", fallback: ".local/state", in: environment)?.appendingPathComponent("vitally-shell/history")
     }

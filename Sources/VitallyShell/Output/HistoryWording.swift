@@ -1,0 +1,65 @@
+import Foundation
+import VitallyKit
+
+/// The shell's words for history: trend fields, JSON, and a store that cannot be used.
+enum HistoryWording {
+    /// One line, with what to do: the command goes on without history.
+    static func problem(_ error: HistoryError) -> String {
+        let name = URL(fileURLWithPath: error.path).lastPathComponent
+        let what: String
+        switch error.cause {
+        case .locked: what = "\(name) is locked by another process (another vitally-shell?)"
+        case .corrupt: what = "\(name) is damaged or not a SQLite file; move it aside (\(error.path)) to start a new one"
+        case .unusable: what = "\(error.path) cannot be used (\(error.detail)); check its permissions"
+        case .newer: what = "\(name) was written by a newer vitally-shell"
+        case .input: what = "\(error.path): \(error.detail)"
+        }
+        return "history: \(what); going on without history"
+    }
+
+    /// `▁▃▅▇ 5.0 → 7.4 from 2026-09-21 to 2026-11-20 (3 observations): improving`
+    static func healthLine(_ trend: Trend) -> String {
+        let headline = trend.headline
+        return "\(trend.sparkline()) \(Wording.change(headline)): \(trend.direction.rawValue)"
+    }
+
+    /// `from 2026-09-21 to 2026-11-20, 3 observations`
+    static func span(_ trend: Trend) -> String {
+        "\(VitallyDate.formatDay(trend.first.date)) to \(VitallyDate.formatDay(trend.last.date)), "
+            + Format.count(trend.points.count, "observation")
+    }
+
+    /// `7 days n/a · 30 days +1.2 · 90 days n/a`
+    static func windows(_ trend: Trend) -> String {
+        Trend.windows.map { days in
+            "\(days) days " + (trend.change(overDays: days).map { Wording.signed($0.delta) } ?? "n/a")
+        }.joined(separator: " · ")
+    }
+
+    static func json(_ trend: Trend) -> JSONValue {
+        [
+            "sparkline": .string(trend.sparkline()), "first": .string(VitallyDate.format(trend.first.date)),
+            "last": .string(VitallyDate.format(trend.last.date)), "direction": .string(trend.direction.rawValue),
+            "change": .object(JSONObject(Trend.windows.map { ("\($0)d", JSONValue(trend.change(overDays: $0)?.delta)) })),
+            "points": .array(trend.points.map { ["date": .string(VitallyDate.format($0.date)), "value": .number($0.value)] }),
+        ]
+    }
+
+    static func json(_ cohort: Cohort) -> JSONValue {
+        ["name": .string(cohort.name), "size": .number(Double(cohort.size)),
+         "healthPercentile": JSONValue(cohort.healthPercentile), "mrrPercentile": JSONValue(cohort.mrrPercentile)]
+    }
+
+    static func json(_ observation: Observation) -> JSONValue {
+        [
+            "observedAt": .string(VitallyDate.format(observation.observedAt)), "healthScore": JSONValue(observation.healthScore),
+            "breakdown": observation.breakdown.map { categories in
+                .object(JSONObject(categories.sorted { $0.key < $1.key }.map { ($0.key, .number($0.value)) }))
+            } ?? .null,
+            "mrr": JSONValue(observation.mrr), "usersCount": JSONValue(observation.usersCount),
+            "activeUsers30d": JSONValue(observation.activeUsers30d),
+            "lastSeenAt": JSONValue(observation.lastSeenAt.map(VitallyDate.format)), "npsScore": JSONValue(observation.npsScore),
+            "churned": .bool(observation.churned),
+        ]
+    }
+}

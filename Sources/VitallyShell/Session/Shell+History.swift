@@ -1,0 +1,120 @@
+import Foundation
+import VitallyKit
+
+extension Shell {
+    /// Sets the history source from the start-up flags (`--history FILE`, `--no-history`).
+    public func configureHistory(file: String?, disabled: Bool) {
+        historySession.explicitFile = file.map { name in
+            name.hasPrefix("/") ? URL(fileURLWithPath: name) : environment.workingDirectory.appendingPathComponent(name)
+        }
+        historySession.disabled = disabled
+    }
+
+    /// The file this session reads and writes history in, or why there is none.
+    var historyFile: (url: URL?, why: String) {
+        if historySession.disabled { return (nil, "--no-history is on") }
+        if let explicit = historySession.explicitFile { return (explicit, "") }
+        if connection.mode == .replay { return (nil, "replay reads history only from --history FILE.sqlite") }
+        if connection.mode == .offline { return (nil, "not connected") }
+        guard let local = environment.dataDirectory?.appendingPathComponent("observations.sqlite") else { return (nil, "no data folder ($XDG_DATA_HOME or $HOME)") }
+        return (local, "")
+    }
+
+    /// The open store, or nil with a one-line warning (once) when it cannot be used.
+    func historyStore() -> ObservationStore? {
+        guard let url = historyFile.url else { return nil }
+        if let store = historySession.opened[url.path] { return store }
+        if let problem = historySession.problems[url.path] {
+            warnOnce(problem)
+            return nil
+        }
+        do {
+            let store = try ObservationStore(url: url)
+            historySession.opened[url.path] = store
+            return store
+        } catch {
+            historySession.problems[url.path] = error
+            warnOnce(error)
+            return nil
+        }
+    }
+
+    func warnOnce(_ error: HistoryError) {
+        let sentence = HistoryWording.problem(error)
+        guard !historySession.told.contains(sentence) else { return }
+        historySession.told.insert(sentence)
+        historySession.warnings.append(sentence)
+    }
+
+    /// The tenant key observations are filed under.
+    var historyTenant: String { connection.tenant }
+
+    /// Remembers what a live command saw; replay never records.
+    func observe(_ observation: Observation) {
+        guard connection.mode == .live || connection.mode == .record else { return }
+        historySession.pending.append(observation)
+    }
+
+    /// Writes the command's observations (and any the account scan read) in one transaction.
+    func flushObservations() async -> [String] {
+        let scanned = await connection.directory.takeScanned()
+        if connection.mode == .live || connection.mode == .record {
+            let time = now
+            historySession.pending += scanned.map { Observation(account: $0, at: time) }
+        }
+        defer {
+            historySession.pending = []
+            historySession.warnings = []
+        }
+        if !historySession.pending.isEmpty, let store = historyStore() {
+            do {
+                try store.record(historySession.pending, tenant: historyTenant)
+            } catch {
+                historySession.problems[store.path] = error
+                historySession.opened[store.path] = nil
+                warnOnce(error)
+            }
+        }
+        return historySession.warnings
+    }
+
+    /// The account's stored observations plus `current` (replacing the same day's), oldest
+    /// first; nil with the reason when this session has no history to read.
+    func accountHistory(_ account: Account, current: Observation?) -> (observations: [Observation]?, why: String) {
+        guard let store = historyStore() else {
+            let file = historyFile
+            return (nil, file.url == nil ? file.why : "the history store cannot be used")
+        }
+        do {
+            var rows = try store.observations(tenant: historyTenant, accountId: account.id)
+            if let current {
+                let day = VitallyDate.formatDay(current.observedAt)
+                rows.removeAll { VitallyDate.formatDay($0.observedAt) == day }
+                rows.append(current)
+                rows.sort { $0.observedAt < $1.observedAt }
+            }
+            return (rows, "")
+        } catch {
+            warnOnce(error)
+            return (nil, "the history store cannot be used")
+        }
+    }
+
+    /// Records what a brief gathered and gives the bundle its history and cohort.
+    func addHistory(to bundle: inout AccountBundle) async {
+        let current = Observation(
+            account: bundle.account, at: now, breakdown: bundle.unavailable["health scores"] == nil ? bundle.healthScores : nil,
+            users: bundle.unavailable["users"] == nil ? bundle.users : nil)
+        observe(current)
+        let history = accountHistory(bundle.account, current: current)
+        bundle.history = history.observations
+        bundle.historyGap = history.observations == nil ? history.why : nil
+        bundle.cohort = await cohort(of: bundle.account)
+    }
+
+    /// The account among its cohort, from the account scan already in hand (never a request).
+    func cohort(of account: Account) async -> Cohort? {
+        guard let index = await connection.directory.indexInHand(), index.count > 0 else { return nil }
+        return Cohort(account: account, among: index)
+    }
+}
