@@ -49,11 +49,12 @@ public struct Trend: Sendable, Equatable {
     public var first: Point { points[0] }
     public var last: Point { points[points.count - 1] }
 
-    /// From the newest point at least `days` before the last one (12 hours' grace) to the last;
-    /// nil when the history does not reach that far back.
+    /// From the newest point about `days` before the last one (12 hours later, or up to half
+    /// as long again earlier) to the last; nil when no observation falls in that span.
     public func change(overDays days: Int) -> Change? {
         let cutoff = last.date.addingTimeInterval(-Double(days) * 86400 + 12 * 3600)
-        guard let from = points.last(where: { $0.date <= cutoff }) else { return nil }
+        let oldest = last.date.addingTimeInterval(-Double(days) * 1.5 * 86400 - 12 * 3600)
+        guard let from = points.last(where: { $0.date <= cutoff }), from.date >= oldest else { return nil }
         return Change(from: from, to: last, days: Self.days(from.date, last.date))
     }
 

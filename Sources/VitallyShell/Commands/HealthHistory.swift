@@ -18,7 +18,7 @@ enum HealthHistory {
 
         /// The category's headline change, coloured by direction.
         func changeSpan(_ name: String) -> Span {
-            guard let trend = categories[name] else { return Span("n/a", .dim) }
+            guard let trend = name.lowercased() == "overall" ? health : categories[name] else { return Span("n/a", .dim) }
             let style: Style = trend.direction == .improving ? .good : trend.direction == .declining ? .bad : .plain
             return Span(Wording.signed(trend.headline.delta) + " (\(trend.headline.days)d)", style)
         }
