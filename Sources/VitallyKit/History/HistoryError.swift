@@ -13,8 +13,6 @@ public struct HistoryError: Error, Sendable, Equatable, CustomStringConvertible 
         case unusable
         /// A database written by a newer vitally-shell (an unknown migration).
         case newer
-        /// A file given to import or forget that is not usable.
-        case input
     }
 
     public var cause: Cause
