@@ -10,19 +10,31 @@ extension Shell {
         historySession.disabled = disabled
     }
 
-    /// The file this session reads and writes history in, or why there is none.
+    /// The file this session reads history from, or why there is none. Recording reads only
+    /// `--history` too, so a recording's replay prints what the recording session printed.
     var historyFile: (url: URL?, why: String) {
         if historySession.disabled { return (nil, "--no-history is on") }
         if let explicit = historySession.explicitFile { return (explicit, "") }
-        if connection.mode == .replay { return (nil, "replay reads history only from --history FILE.sqlite") }
+        if connection.mode == .replay || connection.mode == .record {
+            return (nil, "recordings and replays read history only from --history FILE.sqlite")
+        }
         if connection.mode == .offline { return (nil, "not connected") }
-        guard let local = environment.dataDirectory?.appendingPathComponent("observations.sqlite") else { return (nil, "no data folder ($XDG_DATA_HOME or $HOME)") }
+        guard let local = localHistoryFile else { return (nil, "no data folder ($XDG_DATA_HOME or $HOME)") }
         return (local, "")
     }
 
-    /// The open store, or nil with a one-line warning (once) when it cannot be used.
-    func historyStore() -> ObservationStore? {
-        guard let url = historyFile.url else { return nil }
+    var localHistoryFile: URL? { environment.dataDirectory?.appendingPathComponent("observations.sqlite") }
+
+    /// Where live and record modes write what they saw: `--history`, else the local store.
+    var historyWriteFile: URL? {
+        guard !historySession.disabled, connection.mode == .live || connection.mode == .record else { return nil }
+        return historySession.explicitFile ?? localHistoryFile
+    }
+
+    /// The open store (the reading one unless `file` is given), or nil with a one-line warning
+    /// (once) when it cannot be used.
+    func historyStore(_ file: URL? = nil) -> ObservationStore? {
+        guard let url = file ?? historyFile.url else { return nil }
         if let store = historySession.opened[url.path] { return store }
         if let problem = historySession.problems[url.path] {
             warnOnce(problem)
@@ -66,7 +78,7 @@ extension Shell {
             historySession.pending = []
             historySession.warnings = []
         }
-        if !historySession.pending.isEmpty, let store = historyStore() {
+        if !historySession.pending.isEmpty, let file = historyWriteFile, let store = historyStore(file) {
             do {
                 try store.record(historySession.pending, tenant: historyTenant)
             } catch {

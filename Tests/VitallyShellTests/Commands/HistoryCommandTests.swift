@@ -79,7 +79,7 @@ private func atAnchor<T>(_ daysBefore: Int, _ body: (Credentials, Date) async th
         #expect(withHistory[1].contains("2 observations"))
         #expect(await replay(["health acme.com", "health acme.com --history"], history: historyFile) == withHistory)
         let without = await replay(["health acme.com"], history: nil)
-        #expect(without[0].contains("History    none: replay reads history only from --history FILE.sqlite"))
+        #expect(without[0].contains("History    none: recordings and replays read history only from --history FILE.sqlite"))
         #expect(!FileManager.default.fileExists(atPath: scratch.appendingPathComponent("data").path))
     }
 
