@@ -11,7 +11,24 @@ public final class CompletionState: Sendable {
         var recordings: [String] = []
     }
 
-    private let values = Mutex(Values())
+    /// The values, with sets that keep each list free of repeats in constant time per word.
+    struct Store {
+        var values = Values()
+        var seenAccounts = Set<String>()
+        var seenEmails = Set<String>()
+        /// Recordings opened but not yet read for names: read on the first TAB, not at open.
+        var pending: [HARRecording] = []
+
+        mutating func add(accounts words: [String]) {
+            for word in words where !word.isEmpty && seenAccounts.insert(word).inserted { values.accounts.append(word) }
+        }
+
+        mutating func add(emails words: [String]) {
+            for word in words where !word.isEmpty && seenEmails.insert(word).inserted { values.emails.append(word) }
+        }
+    }
+
+    private let store = Mutex(Store())
 
     public init() {}
 
@@ -22,22 +39,18 @@ public final class CompletionState: Sendable {
         note(accounts: words)
     }
 
-    public func note(accounts words: [String]) {
-        values.withLock { v in
-            for word in words where !word.isEmpty && !v.accounts.contains(word) { v.accounts.append(word) }
-        }
-    }
+    public func note(accounts words: [String]) { store.withLock { $0.add(accounts: words) } }
 
-    public func note(emails: [String]) {
-        values.withLock { v in
-            for email in emails where !email.isEmpty && !v.emails.contains(email) { v.emails.append(email) }
-        }
-    }
+    public func note(emails: [String]) { store.withLock { $0.add(emails: emails) } }
 
-    public func setRecordings(_ names: [String]) { values.withLock { $0.recordings = names } }
+    public func setRecordings(_ names: [String]) { store.withLock { $0.values.recordings = names } }
 
-    /// Account names, ids and domains, and attendee emails found in a recording's bodies.
-    public func harvest(_ recording: HARRecording) {
+    /// Offers the account names, ids and domains, and attendee emails found in a recording's
+    /// bodies. Lazy: opening a recording answers at once; the bodies are read on the first TAB.
+    public func harvest(_ recording: HARRecording) { store.withLock { $0.pending.append(recording) } }
+
+    /// Reads one recording's bodies for completion values (once per opened recording).
+    static func values(in recording: HARRecording) -> (names: [String], emails: [String]) {
         var names: [String] = []
         var emails: [String] = []
         for exchange in recording.exchanges where exchange.status == 200 && exchange.path.hasPrefix("/resources/") {
@@ -58,9 +71,19 @@ public final class CompletionState: Sendable {
             }
             for item in exchange.query where item.name == "email" { emails.append(item.value) }
         }
-        note(accounts: names)
-        note(emails: emails)
+        return (names, emails)
     }
 
-    var snapshot: Values { values.withLock { $0 } }
+    /// The values to offer, after reading any recording opened since the last TAB.
+    var snapshot: Values {
+        store.withLock { store in
+            for recording in store.pending {
+                let found = CompletionState.values(in: recording)
+                store.add(accounts: found.names)
+                store.add(emails: found.emails)
+            }
+            store.pending = []
+            return store.values
+        }
+    }
 }
