@@ -67,11 +67,11 @@ import VitallySimulator
         defer { try? FileManager.default.removeItem(at: home) }
         let truncated = home.appendingPathComponent("cut.har")
         let demo = try Data(contentsOf: packageRoot.appendingPathComponent("recordings/demo.har"))
-        try demo.prefix(5000).write(to: truncated)
+        try demo.prefix(3000).write(to: truncated)  // inside the first entry: nothing whole to keep
         let cut = try await runShell(["--replay", truncated.path, "-c", "status"], environment: env)
         #expect(cut.status == 1)
         #expect(cut.err.contains("\(truncated.path) is not valid JSON") && cut.err.contains("truncated"))
-        #expect(try Data(contentsOf: truncated) == demo.prefix(5000))
+        #expect(try Data(contentsOf: truncated) == demo.prefix(3000))
         let directory = try await runShell(["--replay", home.path, "-c", "status"], environment: env)
         #expect(directory.err.contains("is a directory"))
         let missing = try await runShell(["--replay", "no-such-file.har", "-c", "status"], environment: env)
@@ -127,5 +127,79 @@ import VitallySimulator
         #expect(after.exchanges.count >= before)
         let text = String(decoding: try Data(contentsOf: file), as: UTF8.self)
         #expect(!text.contains(e2eToken))
+    }
+
+    @Test func aRecordingCutShortReplaysItsCompleteEntriesWithOneWarning() async throws {
+        let (env, home) = isolatedEnvironment()
+        defer { try? FileManager.default.removeItem(at: home) }
+        let demo = try Data(contentsOf: packageRoot.appendingPathComponent("recordings/demo.har"))
+        let cut = home.appendingPathComponent("cut.har")
+        try demo.prefix(demo.count / 2).write(to: cut)
+        let run = try await runShell(["--replay", cut.path, "-c", "status"], environment: env)
+        #expect(run.status == 0, "\(run.err)")
+        let complete = try HARReader.load(cut).exchanges.count
+        #expect(complete > 0)
+        #expect(run.err == "warning: cut.har is cut short after \(complete) complete entries (a recording stopped by a crash?); replaying those\n")
+        #expect(try Data(contentsOf: cut) == demo.prefix(demo.count / 2))  // read, never rewritten
+    }
+
+    @Test func aSecondRecorderOfOneFileGetsOneLineNamingTheHolder() async throws {
+        let simulator = try await startSimulator()
+        defer { Task { await simulator.stop() } }
+        let (env, home) = isolatedEnvironment(["VITALLY_BASE_URL": simulator.baseURL, "VITALLY_TOKEN": e2eToken])
+        defer { try? FileManager.default.removeItem(at: home) }
+        let file = home.appendingPathComponent("recordings/shared.har")
+        let first = Process()
+        first.executableURL = URL(fileURLWithPath: shellBinary)
+        first.arguments = ["--record", "shared.har"]
+        first.environment = env
+        first.currentDirectoryURL = home
+        let input = Pipe()
+        first.standardInput = input
+        first.standardOutput = FileHandle.nullDevice
+        first.standardError = FileHandle.nullDevice
+        try first.run()
+        defer { kill(first.processIdentifier, SIGKILL) }
+        let deadline = Date().addingTimeInterval(15)
+        while !FileManager.default.fileExists(atPath: file.path) && Date() < deadline { try await Task.sleep(nanoseconds: 50_000_000) }
+        let second = try await runShell(["--record", "shared.har", "--record-mode", "missing", "-c", "status"], environment: env, directory: home)
+        #expect(second.status == 1)
+        #expect(second.err == "error: \(file.path) is being recorded by process \(first.processIdentifier); stop that session first or pick another name\n")
+        input.fileHandleForWriting.write(Data("health acme.com\nexit\n".utf8))
+        first.waitUntilExit()
+        #expect(first.terminationStatus == 0)
+        #expect(try HARReader.load(file).exchanges.count > 0)
+    }
+
+    /// kill -9 at random moments of a recording: every exchange the server answered before the
+    /// kill is in the file, but for the one in flight, and the file always opens.
+    @Test func killMinus9AtRandomPointsLosesNoCompletedExchange() async throws {
+        let simulator = try await startSimulator()
+        defer { Task { await simulator.stop() } }
+        let (env, home) = isolatedEnvironment(["VITALLY_BASE_URL": simulator.baseURL, "VITALLY_TOKEN": e2eToken])
+        defer { try? FileManager.default.removeItem(at: home) }
+        let script = home.appendingPathComponent("many.txt")
+        try Data(String(repeating: "raw GET /resources/accounts/acme-001\n", count: 400).utf8).write(to: script)
+        for round in 0..<5 {
+            await simulator.state.clearLog()
+            let file = home.appendingPathComponent("recordings/k\(round).har")
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: shellBinary)
+            process.arguments = ["--record", "k\(round).har", "--script", script.path]
+            process.environment = env
+            process.currentDirectoryURL = home
+            process.standardOutput = FileHandle.nullDevice
+            process.standardError = FileHandle.nullDevice
+            try process.run()
+            try await Task.sleep(nanoseconds: UInt64.random(in: 300_000_000...1_500_000_000))
+            kill(process.processIdentifier, SIGKILL)
+            process.waitUntilExit()
+            let served = await simulator.state.log.count
+            let recording = try HARReader.load(file)
+            #expect(recording.exchanges.count >= served - 1, "round \(round): \(recording.exchanges.count) of \(served)")
+            #expect(recording.exchanges.allSatisfy { $0.status == 200 && $0.path == "/resources/accounts/acme-001" })
+            let leftovers = try FileManager.default.contentsOfDirectory(atPath: file.deletingLastPathComponent().path).filter { $0.hasSuffix(".tmp") }
+            #expect(leftovers.isEmpty)
+        }
     }
 }

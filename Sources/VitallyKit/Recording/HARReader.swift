@@ -7,13 +7,19 @@ public struct HARRecording: Sendable {
     public var info: RecordingInfo?
     public var creator: String?
     public var byteCount: Int
+    /// One line each: entries skipped as malformed, or a tail cut short (the rest still replays).
+    public var warnings: [String]
 
-    public init(url: URL, exchanges: [RecordedExchange], info: RecordingInfo?, creator: String?, byteCount: Int) {
+    public init(
+        url: URL, exchanges: [RecordedExchange], info: RecordingInfo?, creator: String?, byteCount: Int,
+        warnings: [String] = []
+    ) {
         self.url = url
         self.exchanges = exchanges
         self.info = info
         self.creator = creator
         self.byteCount = byteCount
+        self.warnings = warnings
     }
 }
 
@@ -29,48 +35,91 @@ public enum HARReader {
         guard !isDirectory.boolValue else {
             throw VitallyError(.recording, path: path, cause: "\(path) is a directory, not a .har file")
         }
-        guard let data = FileManager.default.contents(atPath: path) else {
+        RecordingFolder.removeLeftovers(of: url)
+        guard let bytes = RecordingFolder.contents(of: path) else {
             throw VitallyError(.recording, path: path, cause: "\(path) cannot be read (check its permissions)")
         }
-        return try parse(Array(data), url: url)
+        return try parse(bytes, url: url)
     }
 
+    /// Reads one entry at a time (a malformed one is skipped with a warning naming it), and keeps
+    /// every complete entry of a file cut short by a crash.
     public static func parse(_ bytes: [UInt8], url: URL) throws(VitallyError) -> HARRecording {
         let path = url.path
         guard !bytes.isEmpty else { throw VitallyError(.recording, path: path, cause: "\(path) is empty: not a HAR file") }
-        let json: JSONValue
-        do {
-            json = try JSONParser.parse(bytes)
-        } catch {
-            let truncated = error.message.contains("truncated") || error.offset >= bytes.count - 1
-            throw VitallyError(
-                .recording, path: path,
-                cause: "\(path) is not valid JSON (\(error))" + (truncated ? "; the file looks truncated" : ""))
-        }
-        guard let log = json["log"], let entries = log["entries"]?.array else {
-            throw VitallyError(.recording, path: path, cause: "\(path) is JSON but not a HAR file (no log.entries)")
-        }
-        var exchanges: [RecordedExchange] = []
-        exchanges.reserveCapacity(entries.count)
-        for (number, entry) in entries.enumerated() {
-            guard let exchange = exchange(from: entry) else {
-                throw VitallyError(.recording, path: path, cause: "\(path): entry \(number + 1) has no request method and URL")
+        let result = bytes.withUnsafeBufferPointer { buffer -> Result<HARRecording, VitallyError> in
+            var skimmer = HARSkimmer(buffer)
+            guard let outline = try? skimmer.outline(), !(outline.tornTail && outline.entries.isEmpty) else {
+                return .failure(notJSON(bytes, path: path))
             }
-            exchanges.append(exchange)
+            guard outline.hasLog, outline.hasEntries else {
+                return .failure(VitallyError(.recording, path: path, cause: "\(path) is JSON but not a HAR file (no log.entries)"))
+            }
+            return .success(recording(buffer, outline: outline, url: url))
         }
+        let loaded = try result.get()
+        let exchanges = loaded.exchanges
         if !exchanges.isEmpty, !exchanges.contains(where: { $0.path.hasPrefix("/resources/") }) {
             throw VitallyError(
                 .recording, path: path,
                 cause: "\(path) is a HAR of another API: none of its \(exchanges.count) requests is under /resources/")
         }
+        if exchanges.isEmpty, let problem = loaded.warnings.first {
+            throw VitallyError(.recording, path: path, cause: "\(path): no entry can be replayed (\(problem))")
+        }
+        return loaded
+    }
+
+    /// The parser's own message for a file whose outline is not JSON, noting a cut file.
+    static func notJSON(_ bytes: [UInt8], path: String) -> VitallyError {
+        do {
+            _ = try JSONParser.parse(bytes)
+            return VitallyError(.recording, path: path, cause: "\(path) is JSON but not a HAR file (no log.entries)")
+        } catch {
+            let truncated = error.message.contains("truncated") || error.offset >= bytes.count - 1
+            return VitallyError(
+                .recording, path: path,
+                cause: "\(path) is not valid JSON (\(error))" + (truncated ? "; the file looks truncated" : ""))
+        }
+    }
+
+    static func recording(_ buffer: UnsafeBufferPointer<UInt8>, outline: HARSkimmer.Outline, url: URL) -> HARRecording {
+        func part(_ range: Range<Int>?) -> JSONValue? {
+            range.flatMap { try? JSONParser.parse(UnsafeBufferPointer(rebasing: buffer[$0])) }
+        }
+        var exchanges: [RecordedExchange] = []
+        exchanges.reserveCapacity(outline.entries.count)
+        var problems: [String] = []
+        for (number, range) in outline.entries.enumerated() {
+            do {
+                let entry = try JSONParser.parse(UnsafeBufferPointer(rebasing: buffer[range]))
+                exchanges.append(try exchange(from: entry))
+            } catch let error as JSONParseError {
+                problems.append("entry \(number + 1) is not valid JSON (\(error.message) at byte \(range.lowerBound + error.offset))")
+            } catch {
+                problems.append("entry \(number + 1) \(error)")
+            }
+        }
+        var warnings: [String] = []
+        let shown = problems.prefix(5)
+        for problem in shown { warnings.append("\(url.lastPathComponent): \(problem); skipped, the rest still replays") }
+        if problems.count > shown.count {
+            warnings.append("\(url.lastPathComponent): \(problems.count - shown.count) more malformed entries skipped")
+        }
+        if outline.tornTail {
+            warnings.append(
+                "\(url.lastPathComponent) is cut short after \(outline.entries.count) complete entries (a recording "
+                    + "stopped by a crash?); replaying those")
+        }
         var info: RecordingInfo?
-        if let meta = log["_vitallyShell"], let recordedAt = meta["recordedAt"]?.date {
+        if let meta = part(outline.metadata), let recordedAt = meta["recordedAt"]?.date {
             info = RecordingInfo(
                 recordedAt: recordedAt, subdomain: meta["subdomain"]?.string, region: meta["region"]?.string,
                 baseURL: meta["baseURL"]?.string)
         }
         return HARRecording(
-            url: url, exchanges: exchanges, info: info, creator: log["creator"]?["name"]?.string, byteCount: bytes.count)
+            url: url, exchanges: exchanges, info: info, creator: part(outline.creator)?["name"]?.string,
+            byteCount: buffer.count, warnings: warnings)
     }
 
     static func headers(_ value: JSONValue?) -> [HTTPHeader] {
@@ -82,21 +131,32 @@ public enum HARReader {
         }
     }
 
-    static func exchange(from entry: JSONValue) -> RecordedExchange? {
+    /// Why an entry cannot be replayed, completing "entry N …".
+    struct EntryProblem: Error, CustomStringConvertible {
+        var description: String
+    }
+
+    static func exchange(from entry: JSONValue) throws(EntryProblem) -> RecordedExchange {
         guard let request = entry["request"], let method = request["method"]?.string, let url = request["url"]?.string
-        else { return nil }
+        else { throw EntryProblem(description: "has no request method and URL") }
         let (path, urlQuery) = RecordedExchange.split(url: url)
+        let error = entry["_error"]?.string ?? entry["response"]?["_error"]?.string
         let response = entry["response"]
+        guard response?.object != nil || error != nil else {
+            throw EntryProblem(description: "(\(method.uppercased()) \(path)) has no response")
+        }
         let content = response?["content"]
         var body: [UInt8] = []
         if let text = content?["text"]?.string {
-            if content?["encoding"]?.string?.lowercased() == "base64", let data = Data(base64Encoded: text) {
+            if content?["encoding"]?.string?.lowercased() == "base64" {
+                guard let data = Data(base64Encoded: text) else {
+                    throw EntryProblem(description: "(\(method.uppercased()) \(path)) has a body marked base64 that is not valid base64")
+                }
                 body = Array(data)
             } else {
                 body = Array(text.utf8)
             }
         }
-        let error = entry["_error"]?.string ?? response?["_error"]?.string
         return RecordedExchange(
             startedAt: entry["startedDateTime"]?.date ?? Date(timeIntervalSince1970: 0),
             timeMilliseconds: entry["time"]?.double ?? 0, method: method.uppercased(), url: url, path: path,

@@ -16,6 +16,7 @@ struct RecordCommand: ShellCommand {
             let file = shell.connection.recordingURL?.lastPathComponent ?? "the recording"
             let count = await shell.connection.recorder?.count ?? 0
             do {
+                try await shell.connection.recorder?.close()
                 shell.connection = try .live(credentials, cacheDirectory: shell.environment.cacheDirectory)
             } catch {
                 return .failure(shell.advice(error))

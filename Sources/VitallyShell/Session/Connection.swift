@@ -90,6 +90,7 @@ struct Connection: Sendable {
             let newRecorder = HARRecorder(
                 url: recording.url, info: info, redactor: Redactor(token: credentials.token),
                 existing: recording.exchanges)
+            try await newRecorder.flush()  // takes the lock, and redacts the inherited entries now
             fallback = RecordingTransport(
                 base: LiveTransport(endpoint: liveEndpoint, token: credentials.token), recorder: newRecorder,
                 baseURL: liveEndpoint.baseURL)

@@ -25,7 +25,9 @@ extension Shell {
             json: ["recording": .string(url.path)]))
     }
 
-    func openReplay(_ name: String, recordMissing: Bool) async -> CommandResult {
+    /// Opens a recording; its warnings (skipped entries, a cut tail) go to the start-up notes when
+    /// `atStart`, else into the result.
+    func openReplay(_ name: String, recordMissing: Bool, atStart: Bool = false) async -> CommandResult {
         let url = recordingURL(name)
         let recording: HARRecording
         do {
@@ -56,8 +58,10 @@ extension Shell {
         let text = "Replaying \(url.lastPathComponent): \(recording.exchanges.count) exchanges recorded \(when)"
             + (recording.info?.subdomain.map { " for \($0)" } ?? "")
             + (recordMissing ? "; what it lacks is fetched live and appended." : "; no network.")
+        if atStart { startupNotes += recording.warnings }
+        let warnings: [OutputBlock] = atStart ? [] : recording.warnings.map { .text("warning: " + $0, .warn) }
         return CommandResult(output: ShellOutput(
-            blocks: [.text(text)],
+            blocks: warnings + [.text(text)],
             json: ["replaying": .string(url.path), "exchanges": .number(Double(recording.exchanges.count))]))
     }
 

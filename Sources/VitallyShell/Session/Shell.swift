@@ -34,7 +34,7 @@ public actor Shell {
             startupNotes.append(problem)
             configurationProblem = problem
         }
-        if let replay { return await openReplay(replay, recordMissing: false) }
+        if let replay { return await openReplay(replay, recordMissing: false, atStart: true) }
         guard let credentials = savedCredentials() else {
             if let record {
                 return .failure(
@@ -49,7 +49,7 @@ public actor Shell {
             return .failure(ErrorAdvice.sentence(for: error))
         }
         if let record {
-            if recordMode == .missing { return await openReplay(record, recordMissing: true) }
+            if recordMode == .missing { return await openReplay(record, recordMissing: true, atStart: true) }
             return await startRecording(record)
         }
         return CommandResult()

@@ -56,6 +56,50 @@ import VitallyKit
         #expect(throws: VitallyError.self) { try HARReader.load(folder.appendingPathComponent("nope.har")) }
         do { _ = try HARReader.load(folder) } catch { #expect(error.cause?.contains("is a directory") == true) }
     }
+
+    /// A HAR around `entries` (already JSON text), one good account read on each side.
+    func har(_ entries: [String]) -> String {
+        #"{"log":{"version":"1.2","creator":{"name":"x","version":"1"},"entries":["# + entries.joined(separator: ",") + "]}}"
+    }
+
+    func good(_ id: String) -> String {
+        #"{"request":{"method":"GET","url":"https://a.rest.vitally.io/resources/accounts/"# + id
+            + #""},"response":{"status":200,"content":{"mimeType":"application/json","text":"{\"id\":\""# + id + #"\"}"}}}"#
+    }
+
+    @Test func invalidBase64InABodySaysSoAndTheRestReplays() throws {
+        let bad = #"{"request":{"method":"GET","url":"https://a.rest.vitally.io/resources/accounts/b"},"response":{"status":200,"content":{"mimeType":"application/json","text":"%%not base64%%","encoding":"base64"}}}"#
+        let recording = try HARReader.load(write(har([good("a"), bad, good("c")])))
+        #expect(recording.exchanges.map(\.path) == ["/resources/accounts/a", "/resources/accounts/c"])
+        #expect(recording.warnings.count == 1)
+        #expect(recording.warnings.first?.contains("entry 2 (GET /resources/accounts/b) has a body marked base64 that is not valid base64") == true)
+    }
+
+    @Test func anEntryWithNoResponseSaysSo() throws {
+        let bare = #"{"request":{"method":"GET","url":"https://a.rest.vitally.io/resources/accounts/b"}}"#
+        let recording = try HARReader.load(write(har([good("a"), bare])))
+        #expect(recording.exchanges.map(\.path) == ["/resources/accounts/a"])
+        #expect(recording.warnings == ["x.har: entry 2 (GET /resources/accounts/b) has no response; skipped, the rest still replays"])
+    }
+
+    @Test func aMalformedEntryIsSkippedByIndexAndTheRestReplays() throws {
+        // Entry 2 is not JSON inside (a bare word, a trailing comma); entry 3 is not an entry.
+        let recording = try HARReader.load(write(har([good("a"), #"{"request":{"method":"GET","url":nope,}}"#, "[1,2]", good("d")])))
+        #expect(recording.exchanges.map(\.path) == ["/resources/accounts/a", "/resources/accounts/d"])
+        #expect(recording.warnings.count == 2)
+        #expect(recording.warnings[0].contains("entry 2 is not valid JSON"))
+        #expect(recording.warnings[1].contains("entry 3 has no request method and URL"))
+        let index = ReplayIndex(recording.exchanges)
+        #expect(index.exchanges.last?.bodyText == #"{"id":"d"}"#)
+    }
+
+    @Test func aFileWhoseEveryEntryIsMalformedIsOneClearError() {
+        let url = write(har([#"{"request":{"method":"GET"}}"#]))
+        #expect(throws: VitallyError.self) { try HARReader.load(url) }
+        do { _ = try HARReader.load(url) } catch {
+            #expect(error.cause == "\(url.path): no entry can be replayed (x.har: entry 1 has no request method and URL; skipped, the rest still replays)")
+        }
+    }
 }
 
 extension RecordedExchange {

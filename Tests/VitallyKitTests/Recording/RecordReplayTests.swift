@@ -156,8 +156,9 @@ import VitallySimulator
         defer { try? FileManager.default.removeItem(at: folder) }
         let file = folder.appendingPathComponent("partial.har")
         try await withSimulator { _, simulator in
-            let (client, _) = try await recordingClient(simulator, file: file)
+            let (client, first) = try await recordingClient(simulator, file: file)
             _ = try await client.account(id: "acme-001")
+            try await first.close()  // one recorder at a time: the file is locked while recording
             await simulator.state.clearLog()
             let existing = try HARReader.load(file)
             let recorder = HARRecorder(url: file, info: existing.info!, redactor: Redactor(token: testToken), existing: existing.exchanges)
