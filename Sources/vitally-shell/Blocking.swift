@@ -33,6 +33,9 @@ final class CommandRunner: Sendable {
         return true
     }
 
+    /// Whether Ctrl-C came since the last `takeInterrupt`, without clearing it.
+    var interruptPending: Bool { interrupted.withLock { $0 } }
+
     /// Whether Ctrl-C came since the last call.
     func takeInterrupt() -> Bool {
         interrupted.withLock { value in

@@ -128,14 +128,20 @@ final class REPL {
             if interactive, let stored = history?.add(line, secrets: secrets) {
                 editor?.remember(stored)
             }
-            let results = runner.run { await shell.run(line: line) }
-            secrets = runner.run { await shell.secrets }
             var exit = false
-            for result in results {
-                print(result)
-                if result.status.rawValue > worst.rawValue { worst = result.status }
-                if result.exitRequested { exit = true }
+            if interactive { _ = runner.takeInterrupt() }  // a Ctrl-C at the prompt is not for this line
+            // One command at a time, each printed as it finishes: a long `-c` streams, memory flat.
+            let commands = (try? ShellWords.split(line)).map { $0.map { words in { @Sendable in [await shell.run(command: words)] } } }
+                ?? [{ @Sendable in await shell.run(line: line) }]
+            for command in commands {
+                for result in runner.run(command) {
+                    print(result)
+                    if result.status.rawValue > worst.rawValue { worst = result.status }
+                    if result.exitRequested { exit = true }
+                }
+                if exit || runner.interruptPending { break }
             }
+            secrets = runner.run { await shell.secrets }
             if exit { break }
             if !interactive && runner.takeInterrupt() { return 130 }
             _ = runner.takeInterrupt()

@@ -98,6 +98,10 @@ public actor Shell {
         return results
     }
 
+    /// Runs one command of a line as `run(line:)` does (its result scrubbed of the token), so a
+    /// caller can print each result as it comes.
+    public func run(command words: [String]) async -> CommandResult { scrubbed(await run(words: words)) }
+
     /// Runs one command given as words.
     public func run(words: [String]) async -> CommandResult {
         let parsed: ParsedCommand
