@@ -40,8 +40,9 @@ test-deps:
 build: deps
 	$(SWIFT) build
 
-## Benchmarks: replay load/serve speed, brief latency, domain index, history recording.
+## Benchmarks, each a whole vitally-shell process (or the exact call it makes), with its goal; history recording.
 bench: deps
+	$(SWIFT) build -c release --product vitally-shell
 	$(SWIFT) run -c release vitally-bench
 
 ## Re-make recordings/demo.har against vitally-sim, then the golden files replayed from it.

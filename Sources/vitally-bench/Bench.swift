@@ -6,13 +6,34 @@ import VitallySimulator
 @main
 struct Bench {
     static func main() async throws {
-        print("vitally-bench \(VitallyKitVersion.current) (\(ProcessInfo.processInfo.activeProcessorCount) cores)")
+        let arguments = CommandLine.arguments
+        if arguments.count == 4, arguments[1] == "make-recording", let count = Int(arguments[2]), count >= 0 {
+            try SyntheticRecording.write(exchanges: count, to: URL(fileURLWithPath: arguments[3]))
+            return
+        }
+        print("vitally-bench \(VitallyKitVersion.current) (\(ProcessInfo.processInfo.activeProcessorCount) cores), release build, whole processes")
         // `vitally-bench history` runs only the named groups; no argument runs them all.
-        let only = Set(CommandLine.arguments.dropFirst())
-        if only.isEmpty || only.contains("replay") { try await ReplayBench.run() }
-        if only.isEmpty || only.contains("matching") { try await MatchingBench.run() }
-        if only.isEmpty || only.contains("brief") { try await BriefBench.run() }
-        if only.isEmpty || only.contains("history") { try HistoryBench.run() }
+        let only = Set(arguments.dropFirst())
+        func wanted(_ group: String) -> Bool { only.isEmpty || only.contains(group) }
+        // The release vitally-shell beside this binary (`make bench` builds both).
+        let shell = URL(fileURLWithPath: arguments[0]).deletingLastPathComponent().appendingPathComponent("vitally-shell").path
+        guard FileManager.default.isExecutableFile(atPath: shell) else {
+            print("error: \(shell) is missing; run 'make bench' (it builds vitally-shell in release first)")
+            return
+        }
+        let folder = URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("vitally-bench-\(getpid())")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        // A private HOME: the runs never touch the user's config, cache or history.
+        let environment = ["HOME": folder.path, "PATH": "/usr/bin:/bin", "NO_COLOR": "1", "LANG": "C.UTF-8",
+                           "XDG_CONFIG_HOME": folder.path + "/config", "XDG_CACHE_HOME": folder.path + "/cache",
+                           "XDG_STATE_HOME": folder.path + "/state"]
+        if wanted("replay") { try ReplayBench.run(shell: shell, folder: folder, environment: environment) }
+        if wanted("script") { ScriptBench.run(shell: shell, environment: environment) }
+        if wanted("record") { try await RecordBench.run(shell: shell, folder: folder, environment: environment) }
+        if wanted("matching") { try await MatchingBench.run() }
+        if wanted("brief") { try await BriefBench.run() }
+        if wanted("history") { try HistoryBench.run() }
     }
 }
 

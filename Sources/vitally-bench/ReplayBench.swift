@@ -2,90 +2,43 @@ import Foundation
 import VitallyKit
 import VitallySimulator
 
-/// Loading and indexing a large recording, and serving one replayed request.
+/// What a support engineer waits for with a recording: whole `vitally-shell` processes on
+/// files from the committed generator (`vitally-bench make-recording N FILE`).
 enum ReplayBench {
-    /// A HAR of `count` exchanges of account pages (three accounts each, ~4.5 KB a body).
-    static func makeRecording(count: Int, accounts: [JSONValue]) throws -> URL {
-        let url = URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("bench-\(count).har")
-        var entries: [String] = []
-        entries.reserveCapacity(count)
-        for index in 0..<count {
-            let page: JSONValue = [
-                "results": .array((0..<3).map { accounts[(index * 3 + $0) % accounts.count] }),
-                "next": .string(Data("{\"id\":\(index + 1)}".utf8).base64EncodedString()), "atEnd": false,
-            ]
-            let cursor = index == 0 ? [] : [QueryItem("from", Data("{\"id\":\(index)}".utf8).base64EncodedString())]
-            let query = [QueryItem("limit", "3")] + cursor
-            let request = HTTPRequest(path: "/resources/accounts", query: query)
-            let exchange = RecordedExchange(
-                startedAt: anchor, timeMilliseconds: 12.5, method: "GET", url: "https://acme.rest.vitally.io" + request.pathAndQuery,
-                path: request.path, query: query, requestHeaders: [HTTPHeader("Authorization", "REDACTED")], status: 200,
-                statusText: "OK", responseHeaders: [HTTPHeader("Content-Type", "application/json")], mimeType: "application/json",
-                body: Array(page.serialized().utf8))
-            entries.append(HARWriter.serialize(entry: HARWriter.entry(exchange, order: index)))
+    static func run(shell: String, folder: URL, environment: [String: String]) throws {
+        var seconds: [Int: Double] = [:]
+        for count in [1_000, 10_000] {
+            let file = folder.appendingPathComponent("synthetic-\(count).har")
+            try SyntheticRecording.write(exchanges: count, to: file)
+            let size = (try FileManager.default.attributesOfItem(atPath: file.path)[.size] as? Int) ?? 0
+            let run = ChildProcess.median(5, shell, ["--replay", file.path, "-c", "status"], environment: environment)
+            seconds[count] = run.seconds
+            let python = pythonJSONLoad(file) ?? .nan
+            let ratio = run.seconds / python
+            let label = "open \(count.formatted()) exchanges + status"
+            let value = String(format: "%.3f s (%.1f MB; python json.load %.3f s, ratio %.2f)", run.seconds, Double(size) / 1e6, python, ratio)
+            if count == 10_000 {
+                figure(label, value, goal: "<= 0.5 s and ratio <= 1.0", met: run.status == 0 && run.seconds <= 0.5 && ratio <= 1.0)
+            } else {
+                figure(label, value, goal: "(reported)", met: run.status == 0)
+            }
+            let limit = Double(size) * 1.5 + 40e6
+            figure("  peak memory", String(format: "%.1f MB (limit %.1f MB)", Double(run.peakBytes) / 1e6, limit / 1e6),
+                   goal: "<= 1.5 x file + 40 MB", met: Double(run.peakBytes) <= limit)
+            try? FileManager.default.removeItem(at: file)
         }
-        let text = HARWriter.document(header: HARWriter.logHeader(RecordingInfo(recordedAt: anchor)), serializedEntries: entries)
-        try Data(text.utf8).write(to: url)
-        return url
-    }
+        let growth = (seconds[10_000] ?? 0) / (seconds[1_000] ?? 1)
+        figure("  growth 1,000 -> 10,000", String(format: "%.1fx", growth), goal: "<= 12x (linear)", met: growth <= 12)
 
-    static func run() async throws {
-        let accounts = SimulatorDataSet.generate(seed: 42, anchor: anchor, accountCount: 400).accounts
-        let big = try makeRecording(count: 10_000, accounts: accounts)
-        defer { try? FileManager.default.removeItem(at: big) }
-        let bytes = Double((try FileManager.default.attributesOfItem(atPath: big.path)[.size] as? Int) ?? 0)
-        var best = Double.infinity
-        var recording: HARRecording?
-        for _ in 0..<3 {
-            let elapsed = try seconds {
-                let loaded = try HARReader.load(big)
-                _ = ReplayIndex(loaded.exchanges)
-                recording = loaded
-            }
-            best = min(best, elapsed)
-        }
-        let rate = bytes / 1e6 / best
-        figure("har load+index (10,000 exchanges)", String(format: "%.1f MB in %.3f s = %.0f MB/s", bytes / 1e6, best, rate),
-               goal: "150 MB/s", met: rate >= 150)
-
-        for count in [100, 10_000] {
-            let exchanges = Array((recording?.exchanges ?? []).prefix(count))
-            var index = ReplayIndex(exchanges)
-            let requests = exchanges.map { HTTPRequest(method: $0.method, path: $0.path, query: $0.query.reversed()) }
-            let rounds = 200_000
-            let elapsed = seconds {
-                for i in 0..<rounds { _ = index.next(for: requests[i % requests.count]) }
-            }
-            let micro = elapsed / Double(rounds) * 1e6
-            figure("serve one replayed request (\(count))", String(format: "%.2f µs", micro), goal: "< 20 µs, flat", met: micro < 20)
-        }
-        if let recording {
-            let transport = ReplayTransport(recording: recording, recordHint: "-")
-            let request = HTTPRequest(path: "/resources/accounts", query: [QueryItem("limit", "3")])
-            let rounds = 50_000
-            let elapsed = try await seconds {
-                for _ in 0..<rounds { _ = try await transport.send(request) }
-            }
-            let micro = elapsed / Double(rounds) * 1e6
-            figure("  through ReplayTransport.send", String(format: "%.2f µs", micro), goal: "< 20 µs", met: micro < 20)
-            // Recording a cold scan of a 10,000-account tenant: 100 pages of ~150 KB, each append rewriting the file.
-            let folder = URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("bench-rec-\(UUID().uuidString)")
-            defer { try? FileManager.default.removeItem(at: folder) }
-            let recorder = HARRecorder(url: folder.appendingPathComponent("scan.har"), info: RecordingInfo(recordedAt: anchor),
-                                       redactor: Redactor(token: "sk_test_bench_token"))
-            let page: [UInt8] = Array(JSONValue.array(Array(accounts.prefix(100))).serialized().utf8)
-            let template = recording.exchanges[0]
-            let recordTime = try await seconds {
-                for index in 0..<100 {
-                    var exchange = template
-                    exchange.query = [QueryItem("limit", "100"), QueryItem("page", String(index))]
-                    exchange.body = page
-                    try await recorder.append(exchange)
-                }
-            }
-            figure("record 100 pages of \(page.count / 1024) KB", String(format: "%.2f s (%.0f ms per page)", recordTime, recordTime * 10),
-                   goal: "(reported)", met: true)
-
-        }
+        let demo = FileManager.default.currentDirectoryPath + "/recordings/demo.har"
+        let bare = ChildProcess.median(9, shell, ["-c", "help"], environment: environment)
+        let first = ChildProcess.median(9, shell, ["--replay", demo, "-c", "status"], environment: environment)
+        figure("demo.har to first answer", String(format: "%.1f ms (no recording: %.1f ms)", first.seconds * 1000, bare.seconds * 1000),
+               goal: "<= 25 ms", met: first.status == 0 && first.seconds <= 0.025)
+        let brief = ChildProcess.median(
+            9, shell, ["--replay", demo, "-c", "brief pat.lee@acme.com jordan.kim@acme.com dana@brightwave.io --title 'Acme QBR'"],
+            environment: environment)
+        figure("brief replayed (whole process)", String(format: "%.1f ms", brief.seconds * 1000),
+               goal: "<= 50 ms", met: brief.status == 0 && brief.seconds <= 0.05)
     }
 }

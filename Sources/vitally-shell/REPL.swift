@@ -79,7 +79,12 @@ final class REPL {
         } else {
             reader = PipeReader()
         }
-        return loop(shell: shell, reader: reader)
+        let status = loop(shell: shell, reader: reader)
+        if let failure = runner.run({ await shell.finish() }) {
+            report(failure)
+            return max(status, failure.status.rawValue)
+        }
+        return status
     }
 
     func banner(_ shell: Shell) {

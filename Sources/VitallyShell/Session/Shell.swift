@@ -55,6 +55,17 @@ public actor Shell {
         return CommandResult()
     }
 
+    /// Ends the session: a recording is flushed to disk, scanned once more for the token, and
+    /// unlocked. Returns the failure to report, if any.
+    public func finish() async -> CommandResult? {
+        do {
+            try await connection.recorder?.close()
+            return nil
+        } catch {
+            return .failure(error.cause ?? error.description)
+        }
+    }
+
     /// Notes worth one line each at start-up (a bad variable, an unsafe config file).
     public func takeStartupNotes() -> [String] {
         defer { startupNotes = [] }
