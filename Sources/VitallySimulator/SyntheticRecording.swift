@@ -62,8 +62,7 @@ public enum SyntheticRecording {
             ("traits", ["domain": .string("company\(number).example"), "plan": "enterprise", "region": "emea"]),
             ("mrr", .number(Double(1000 + n % 9000))), ("healthScore", .number(Double(n % 100) / 10)),
             ("usersCount", .number(Double(n % 40))), ("npsScore", .number(Double(n % 200 - 100))),
-            ("lastSeenTimestamp", "2026-11-19T08:00:00.000Z"), ("churnedAt", .null),
-            ("csmId", .string("adm-" + String(n % 7))), ("segments", [["id": "seg-ent", "name": "Enterprise"]]),
+            ("churnedAt", .null), ("csmId", .string("adm-" + String(n % 7))),
         ]))
     }
 }

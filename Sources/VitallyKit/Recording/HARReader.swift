@@ -36,29 +36,54 @@ public enum HARReader {
             throw VitallyError(.recording, path: path, cause: "\(path) is a directory, not a .har file")
         }
         RecordingFolder.removeLeftovers(of: url)
-        guard let bytes = RecordingFolder.contents(of: path) else {
+        guard let file = MappedFile(path: path) else {
             throw VitallyError(.recording, path: path, cause: "\(path) cannot be read (check its permissions)")
         }
-        return try parse(bytes, url: url)
+        return try parse(file.bytes, url: url, release: file.release(before:))
     }
 
-    /// Reads one entry at a time (a malformed one is skipped with a warning naming it), and keeps
-    /// every complete entry of a file cut short by a crash.
     public static func parse(_ bytes: [UInt8], url: URL) throws(VitallyError) -> HARRecording {
-        let path = url.path
-        guard !bytes.isEmpty else { throw VitallyError(.recording, path: path, cause: "\(path) is empty: not a HAR file") }
-        let result = bytes.withUnsafeBufferPointer { buffer -> Result<HARRecording, VitallyError> in
-            var skimmer = HARSkimmer(buffer)
-            guard let outline = try? skimmer.outline(), !(outline.tornTail && outline.entries.isEmpty) else {
-                return .failure(notJSON(bytes, path: path))
+        var outcome: Result<HARRecording, VitallyError>?
+        bytes.withUnsafeBufferPointer { buffer in
+            do throws(VitallyError) {
+                outcome = .success(try parse(buffer, url: url, release: { _ in }))
+            } catch {
+                outcome = .failure(error)
             }
-            guard outline.hasLog, outline.hasEntries else {
-                return .failure(VitallyError(.recording, path: path, cause: "\(path) is JSON but not a HAR file (no log.entries)"))
-            }
-            return .success(recording(buffer, outline: outline, url: url))
         }
-        let loaded = try result.get()
-        let exchanges = loaded.exchanges
+        guard let outcome else { throw VitallyError(.recording, path: url.path, cause: "\(url.path) cannot be read") }
+        return try outcome.get()
+    }
+
+    /// Reads one entry at a time as the outline finds it (a malformed one is skipped with a warning
+    /// naming it), keeps every complete entry of a file cut short by a crash, and calls `release`
+    /// with the offset before which no byte is needed again.
+    static func parse(
+        _ buffer: UnsafeBufferPointer<UInt8>, url: URL, release: (Int) -> Void
+    ) throws(VitallyError) -> HARRecording {
+        let path = url.path
+        guard !buffer.isEmpty else { throw VitallyError(.recording, path: path, cause: "\(path) is empty: not a HAR file") }
+        var exchanges: [RecordedExchange] = []
+        var problems: [String] = []
+        var skimmer = HARSkimmer(buffer)
+        let found = try? skimmer.outline { range in
+            do {
+                let entry = try JSONParser.parse(UnsafeBufferPointer(rebasing: buffer[range]))
+                exchanges.append(try exchange(from: entry))
+            } catch let error as JSONParseError {
+                problems.append("entry \(exchanges.count + problems.count + 1) is not valid JSON (\(error.message) at byte \(range.lowerBound + error.offset))")
+            } catch {
+                problems.append("entry \(exchanges.count + problems.count + 1) \(error)")
+            }
+            release(range.upperBound)
+        }
+        guard let outline = found, !(outline.tornTail && outline.entryCount == 0) else {
+            throw notJSON(Array(buffer), path: path)
+        }
+        guard outline.hasLog, outline.hasEntries else {
+            throw VitallyError(.recording, path: path, cause: "\(path) is JSON but not a HAR file (no log.entries)")
+        }
+        let loaded = recording(buffer, outline: outline, exchanges: exchanges, problems: problems, url: url)
         if !exchanges.isEmpty, !exchanges.contains(where: { $0.path.hasPrefix("/resources/") }) {
             throw VitallyError(
                 .recording, path: path,
@@ -83,22 +108,12 @@ public enum HARReader {
         }
     }
 
-    static func recording(_ buffer: UnsafeBufferPointer<UInt8>, outline: HARSkimmer.Outline, url: URL) -> HARRecording {
+    static func recording(
+        _ buffer: UnsafeBufferPointer<UInt8>, outline: HARSkimmer.Outline, exchanges: [RecordedExchange],
+        problems: [String], url: URL
+    ) -> HARRecording {
         func part(_ range: Range<Int>?) -> JSONValue? {
             range.flatMap { try? JSONParser.parse(UnsafeBufferPointer(rebasing: buffer[$0])) }
-        }
-        var exchanges: [RecordedExchange] = []
-        exchanges.reserveCapacity(outline.entries.count)
-        var problems: [String] = []
-        for (number, range) in outline.entries.enumerated() {
-            do {
-                let entry = try JSONParser.parse(UnsafeBufferPointer(rebasing: buffer[range]))
-                exchanges.append(try exchange(from: entry))
-            } catch let error as JSONParseError {
-                problems.append("entry \(number + 1) is not valid JSON (\(error.message) at byte \(range.lowerBound + error.offset))")
-            } catch {
-                problems.append("entry \(number + 1) \(error)")
-            }
         }
         var warnings: [String] = []
         let shown = problems.prefix(5)
@@ -108,7 +123,7 @@ public enum HARReader {
         }
         if outline.tornTail {
             warnings.append(
-                "\(url.lastPathComponent) is cut short after \(outline.entries.count) complete entries (a recording "
+                "\(url.lastPathComponent) is cut short after \(outline.entryCount) complete entries (a recording "
                     + "stopped by a crash?); replaying those")
         }
         var info: RecordingInfo?

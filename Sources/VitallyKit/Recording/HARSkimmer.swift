@@ -10,7 +10,7 @@ struct HARSkimmer {
 
     /// The byte ranges of the parts the reader uses.
     struct Outline {
-        var entries: [Range<Int>] = []
+        var entryCount = 0
         var creator: Range<Int>?
         var metadata: Range<Int>?
         var hasLog = false
@@ -27,14 +27,15 @@ struct HARSkimmer {
         if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { index = 3 }
     }
 
-    /// The outline of the document; `truncated` only when no entry was complete before the cut.
-    mutating func outline() throws(Failure) -> Outline {
+    /// The outline of the document, handing each entry to `onEntry` as soon as it is found (so the
+    /// caller can parse it while its bytes are fresh and let them go).
+    mutating func outline(onEntry: (Range<Int>) -> Void) throws(Failure) -> Outline {
         var outline = Outline()
         do throws(Failure) {
             try object { skimmer, key throws(Failure) in
                 if key == "log" {
                     outline.hasLog = true
-                    try skimmer.log(into: &outline)
+                    try skimmer.log(into: &outline, onEntry: onEntry)
                 } else {
                     _ = try skimmer.value()
                 }
@@ -47,12 +48,15 @@ struct HARSkimmer {
         return outline
     }
 
-    private mutating func log(into outline: inout Outline) throws(Failure) {
+    private mutating func log(into outline: inout Outline, onEntry: (Range<Int>) -> Void) throws(Failure) {
         try object { skimmer, key throws(Failure) in
             switch key {
             case "entries":
                 outline.hasEntries = true
-                try skimmer.array { range in outline.entries.append(range) }
+                try skimmer.array { range in
+                    outline.entryCount += 1
+                    onEntry(range)
+                }
             case "creator": outline.creator = try skimmer.value()
             case "_vitallyShell": outline.metadata = try skimmer.value()
             default: _ = try skimmer.value()

@@ -71,3 +71,39 @@ public enum RecordingFolder {
         return nil
     }
 }
+
+/// A file mapped read-only: a recording is read in place, and the pages already parsed are
+/// handed back as the reader goes, so memory holds the parsed exchanges, not the file as well.
+final class MappedFile {
+    let bytes: UnsafeBufferPointer<UInt8>
+    private let base: UnsafeMutableRawPointer?
+    private var released = 0
+    private static let page = max(4096, sysconf(Int32(_SC_PAGESIZE)))
+
+    init?(path: String) {
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { return nil }
+        defer { close(fd) }
+        var info = stat()
+        guard fstat(fd, &info) == 0, let size = Int(exactly: info.st_size), size >= 0 else { return nil }
+        guard size > 0 else {
+            base = nil
+            bytes = UnsafeBufferPointer(start: nil, count: 0)
+            return
+        }
+        guard let mapped = mmap(nil, size, PROT_READ, MAP_PRIVATE, fd, 0), mapped != MAP_FAILED else { return nil }
+        base = mapped
+        bytes = UnsafeBufferPointer(start: mapped.assumingMemoryBound(to: UInt8.self), count: size)
+    }
+
+    deinit { if let base { munmap(base, bytes.count) } }
+
+    /// Drops the pages wholly before `offset` from memory (they are read again if touched).
+    func release(before offset: Int) {
+        guard let base else { return }
+        let end = offset / MappedFile.page * MappedFile.page
+        guard end - released >= 8 << 20 else { return }
+        madvise(base + released, end - released, MADV_DONTNEED)
+        released = end
+    }
+}

@@ -96,30 +96,45 @@ public struct HTTPResponse: Sendable, Equatable {
 
 /// RFC 3986 percent-encoding for query components.
 public enum URLEncoding {
-    private static let unreserved: Set<UInt8> = Set(
-        Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~".utf8))
+    private static let unreserved: [Bool] = (0..<256).map { byte in
+        "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~".utf8.contains(UInt8(byte))
+    }
 
     public static func encode(_ s: String) -> String {
-        var out = ""
+        var out: [UInt8] = []
+        out.reserveCapacity(s.utf8.count)
         for byte in s.utf8 {
-            if unreserved.contains(byte) {
-                out.unicodeScalars.append(Unicode.Scalar(byte))
+            if unreserved[Int(byte)] {
+                out.append(byte)
             } else {
-                out += String(format: "%%%02X", byte)
+                out += [UInt8(ascii: "%"), hexDigits[Int(byte >> 4)], hexDigits[Int(byte & 15)]]
             }
         }
-        return out
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    private static let hexDigits = Array("0123456789ABCDEF".utf8)
+
+    /// The value of one hex digit, or nil.
+    private static func hexValue(_ byte: UInt8) -> UInt8? {
+        switch byte {
+        case UInt8(ascii: "0")...UInt8(ascii: "9"): return byte - UInt8(ascii: "0")
+        case UInt8(ascii: "a")...UInt8(ascii: "f"): return byte - UInt8(ascii: "a") + 10
+        case UInt8(ascii: "A")...UInt8(ascii: "F"): return byte - UInt8(ascii: "A") + 10
+        default: return nil
+        }
     }
 
     /// Decodes `%XX` and, in query strings, `+` as a space.
     public static func decode(_ s: String, plusAsSpace: Bool = true) -> String {
+        guard s.utf8.contains(where: { $0 == UInt8(ascii: "%") || $0 == UInt8(ascii: "+") }) else { return s }
         var bytes: [UInt8] = []
+        bytes.reserveCapacity(s.utf8.count)
         var iterator = Array(s.utf8).makeIterator()
         while let b = iterator.next() {
-            if b == UInt8(ascii: "%"), let h = iterator.next(), let l = iterator.next(),
-                let v = UInt8(String(bytes: [h, l], encoding: .ascii) ?? "", radix: 16)
-            {
-                bytes.append(v)
+            if b == UInt8(ascii: "%"), let h = iterator.next(), let l = iterator.next() {
+                // A malformed escape keeps its '%' and drops the two bytes after it, as it always did.
+                if let high = hexValue(h), let low = hexValue(l) { bytes.append(high << 4 | low) } else { bytes.append(b) }
             } else if b == UInt8(ascii: "+"), plusAsSpace {
                 bytes.append(UInt8(ascii: " "))
             } else {
