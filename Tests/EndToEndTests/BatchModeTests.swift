@@ -196,7 +196,10 @@ import VitallySimulator
             process.waitUntilExit()
             let served = await simulator.state.log.count
             let recording = try HARReader.load(file)
-            #expect(recording.exchanges.count >= served - 1, "round \(round): \(recording.exchanges.count) of \(served)")
+            // The one in flight may be lost, and under load one the server answered after the
+            // client gave up on it (its retry is then the one in flight).
+            #expect(recording.exchanges.count >= served - 2, "round \(round): \(recording.exchanges.count) of \(served)")
+            #expect(recording.exchanges.count <= served)
             #expect(recording.exchanges.allSatisfy { $0.status == 200 && $0.path == "/resources/accounts/acme-001" })
             let leftovers = try FileManager.default.contentsOfDirectory(atPath: file.deletingLastPathComponent().path).filter { $0.hasSuffix(".tmp") }
             #expect(leftovers.isEmpty)

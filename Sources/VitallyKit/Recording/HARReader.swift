@@ -65,10 +65,15 @@ public enum HARReader {
         guard !buffer.isEmpty else { throw VitallyError(.recording, path: path, cause: "\(path) is empty: not a HAR file") }
         var exchanges: [RecordedExchange] = []
         var problems: [String] = []
+        var requests = 0, vitallyRequests = 0  // skipped entries included: a foreign file is named as such
         var skimmer = HARSkimmer(buffer)
         let found = try? skimmer.outline { range in
             do {
                 let entry = try JSONParser.parse(UnsafeBufferPointer(rebasing: buffer[range]))
+                if let url = entry["request"]?["url"]?.string {
+                    requests += 1
+                    if RecordedExchange.split(url: url).path.hasPrefix("/resources/") { vitallyRequests += 1 }
+                }
                 exchanges.append(try exchange(from: entry))
             } catch let error as JSONParseError {
                 problems.append("entry \(exchanges.count + problems.count + 1) is not valid JSON (\(error.message) at byte \(range.lowerBound + error.offset))")
@@ -84,10 +89,10 @@ public enum HARReader {
             throw VitallyError(.recording, path: path, cause: "\(path) is JSON but not a HAR file (no log.entries)")
         }
         let loaded = recording(buffer, outline: outline, exchanges: exchanges, problems: problems, url: url)
-        if !exchanges.isEmpty, !exchanges.contains(where: { $0.path.hasPrefix("/resources/") }) {
+        if requests > 0, vitallyRequests == 0 {
             throw VitallyError(
                 .recording, path: path,
-                cause: "\(path) is a HAR of another API: none of its \(exchanges.count) requests is under /resources/")
+                cause: "\(path) is a HAR of another API: none of its \(requests) requests is under /resources/")
         }
         if exchanges.isEmpty, let problem = loaded.warnings.first {
             throw VitallyError(.recording, path: path, cause: "\(path): no entry can be replayed (\(problem))")
