@@ -98,16 +98,8 @@ import VitallySimulator
         let (env, home) = isolatedEnvironment(["VITALLY_BASE_URL": simulator.baseURL, "VITALLY_TOKEN": e2eToken])
         defer { try? FileManager.default.removeItem(at: home) }
         let file = home.appendingPathComponent("recordings/killed.har")
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: shellBinary)
-        process.arguments = ["--record", "killed.har"]
-        process.environment = env
-        process.currentDirectoryURL = home
         let input = Pipe()
-        process.standardInput = input
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        try process.run()
+        let process = try launchShell(["--record", "killed.har"], environment: env, directory: home, input: input)
         for line in ["health acme.com", "notes acme.com", "tasks acme.com"] {
             input.fileHandleForWriting.write(Data((line + "\n").utf8))
         }
@@ -149,16 +141,8 @@ import VitallySimulator
         let (env, home) = isolatedEnvironment(["VITALLY_BASE_URL": simulator.baseURL, "VITALLY_TOKEN": e2eToken])
         defer { try? FileManager.default.removeItem(at: home) }
         let file = home.appendingPathComponent("recordings/shared.har")
-        let first = Process()
-        first.executableURL = URL(fileURLWithPath: shellBinary)
-        first.arguments = ["--record", "shared.har"]
-        first.environment = env
-        first.currentDirectoryURL = home
         let input = Pipe()
-        first.standardInput = input
-        first.standardOutput = FileHandle.nullDevice
-        first.standardError = FileHandle.nullDevice
-        try first.run()
+        let first = try launchShell(["--record", "shared.har"], environment: env, directory: home, input: input)
         defer { kill(first.processIdentifier, SIGKILL) }
         let deadline = Date().addingTimeInterval(15)
         while !FileManager.default.fileExists(atPath: file.path) && Date() < deadline { try await Task.sleep(nanoseconds: 50_000_000) }
@@ -183,15 +167,10 @@ import VitallySimulator
         for round in 0..<5 {
             await simulator.state.clearLog()
             let file = home.appendingPathComponent("recordings/k\(round).har")
-            let process = Process()
-            process.executableURL = URL(fileURLWithPath: shellBinary)
-            process.arguments = ["--record", "k\(round).har", "--script", script.path]
-            process.environment = env
-            process.currentDirectoryURL = home
-            process.standardOutput = FileHandle.nullDevice
-            process.standardError = FileHandle.nullDevice
-            try process.run()
-            try await Task.sleep(nanoseconds: UInt64.random(in: 300_000_000...1_500_000_000))
+            let process = try launchShell(["--record", "k\(round).har", "--script", script.path], environment: env, directory: home)
+            let deadline = Date().addingTimeInterval(15)  // the recording starts (a loaded machine is slow)
+            while !FileManager.default.fileExists(atPath: file.path) && Date() < deadline { try await Task.sleep(nanoseconds: 20_000_000) }
+            try await Task.sleep(nanoseconds: UInt64.random(in: 50_000_000...1_200_000_000))
             kill(process.processIdentifier, SIGKILL)
             process.waitUntilExit()
             let served = await simulator.state.log.count
@@ -205,4 +184,18 @@ import VitallySimulator
             #expect(leftovers.isEmpty)
         }
     }
+}
+
+/// Starts the shell in the background (output discarded), reading `input` when given.
+func launchShell(_ arguments: [String], environment: [String: String], directory: URL, input: Pipe? = nil) throws -> Process {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: shellBinary)
+    process.arguments = arguments
+    process.environment = environment
+    process.currentDirectoryURL = directory
+    if let input { process.standardInput = input }
+    process.standardOutput = FileHandle.nullDevice
+    process.standardError = FileHandle.nullDevice
+    try process.run()
+    return process
 }
