@@ -8,9 +8,11 @@ public struct SimulatorAPI: Sendable {
     let usersByKey: [String: JSONValue]
     let byAccount: [String: [String: [JSONValue]]]
     let byOrganization: [String: [String: [JSONValue]]]
+    let healthScoreShape: HealthScoreShape
 
-    public init(data: SimulatorDataSet) {
+    public init(data: SimulatorDataSet, healthScoreShape: HealthScoreShape = .results) {
         self.data = data
+        self.healthScoreShape = healthScoreShape
         var accountsByKey: [String: JSONValue] = [:]
         for a in data.accounts {
             if let id = a["id"]?.string { accountsByKey[id] = a }
@@ -40,11 +42,28 @@ public struct SimulatorAPI: Sendable {
             add("npsResponses", ids, r)
         }
         byAccount = index
+        // Whether Vitally's organization sub-lists also hold their accounts' items is not known
+        // (vitally-api.md lists the paths only). The simulator serves what is attached to the
+        // organization itself (`organizationId`), and the users (and their NPS responses) whose
+        // `organizationIds` name it: the second overlaps the accounts' lists, so clients must dedupe.
         var orgIndex: [String: [String: [JSONValue]]] = [:]
         for account in data.accounts {
-            guard let org = account["organizationId"]?.string, let id = account["id"]?.string else { continue }
+            guard let org = account["organizationId"]?.string else { continue }
             orgIndex[org, default: [:]]["accounts", default: []].append(account)
-            for (list, items) in index[id] ?? [:] { orgIndex[org, default: [:]][list, default: []].append(contentsOf: items) }
+        }
+        func addToOrg(_ list: String, _ item: JSONValue) {
+            guard let org = item["organizationId"]?.string else { return }
+            orgIndex[org, default: [:]][list, default: []].append(item)
+        }
+        data.notes.forEach { addToOrg("notes", $0) }
+        data.tasks.forEach { addToOrg("tasks", $0) }
+        data.projects.forEach { addToOrg("projects", $0) }
+        for u in data.users {
+            for org in (u["organizationIds"]?.array ?? []).compactMap(\.string) { orgIndex[org, default: [:]]["users", default: []].append(u) }
+        }
+        for r in data.npsResponses {
+            let orgs = r["userId"]?.string.flatMap { usersByKey[$0] }.map { ($0["organizationIds"]?.array ?? []).compactMap(\.string) } ?? []
+            for org in orgs { orgIndex[org, default: [:]]["npsResponses", default: []].append(r) }
         }
         byOrganization = orgIndex
     }
@@ -75,7 +94,13 @@ public struct SimulatorAPI: Sendable {
         case "tasks": return collection(data.tasks, rest, q, filters: ["archived", "source"])
         case "projects": return collection(data.projects, rest, q, filters: ["archived"])
         case "meetings": return collection(data.meetings, rest, q, filters: ["archived"])
-        case "npsResponses": return collection(data.npsResponses, rest, q, filters: [])
+        case "npsResponses":
+            // `target` spelling differs between sources (organization / organizations); both accepted.
+            switch q["target"] {
+            case nil, "accounts", "account": return collection(data.npsResponses, rest, q, filters: [])
+            case "organizations", "organization": return collection(organizationNPS, rest, q, filters: [])
+            default: return .error(400, "target must be accounts or organizations")
+            }
         case "noteCategories": return rest.isEmpty ? page(data.noteCategories, q) : .error(404, "Cannot GET \(path)")
         case "taskCategories": return rest.isEmpty ? page(data.taskCategories, q) : .error(404, "Cannot GET \(path)")
         case "conversations": return conversations(rest, q)
@@ -110,9 +135,9 @@ public struct SimulatorAPI: Sendable {
         }
         if rest.count == 1 { return .json(account) }
         if rest.count == 2, rest[1] == "healthScores" {
-            return .json(["results": .array(data.healthScores[id] ?? []), "next": .null])
+            return .json(healthScores(data.healthScores[id] ?? [], shape: data.healthScoreShapes[id] ?? healthScoreShape))
         }
-        if rest.count == 2, Self.activityLists.contains(rest[1]) { return page(byAccount[id]?[rest[1]] ?? [], q) }
+        if rest.count == 2, Self.activityLists.contains(rest[1]) { return page(filter(byAccount[id]?[rest[1]] ?? [], q), q) }
         return .error(404, "Cannot GET /resources/accounts/\(rest.joined(separator: "/"))")
     }
 
@@ -123,7 +148,7 @@ public struct SimulatorAPI: Sendable {
         else { return .error(404, "Organization not found") }
         if rest.count == 1 { return .json(org) }
         if rest.count == 2, rest[1] == "accounts" || Self.activityLists.contains(rest[1]) {
-            return page(byOrganization[id]?[rest[1]] ?? [], q)
+            return page(filter(byOrganization[id]?[rest[1]] ?? [], q), q)
         }
         return .error(404, "Cannot GET /resources/organizations/\(rest.joined(separator: "/"))")
     }
@@ -186,12 +211,45 @@ public struct SimulatorAPI: Sendable {
             return items.first { $0["id"]?.string == rest[0] }.map { .json($0) } ?? .error(404, "Not found")
         }
         guard rest.isEmpty else { return .error(404, "Not found") }
+        return page(filter(items, q, allowed: filters), q)
+    }
+
+    /// `archived=true|false` and `source=NAME`, where the list takes them.
+    func filter(_ items: [JSONValue], _ q: [String: String], allowed: Set<String> = ["archived", "source"]) -> [JSONValue] {
         var filtered = items
-        if filters.contains("archived"), let archived = q["archived"] {
+        if allowed.contains("archived"), let archived = q["archived"] {
             let wantArchived = archived == "true"
             filtered = filtered.filter { ($0["archivedAt"]?.isNull ?? true) != wantArchived }
         }
-        return page(filtered, q)
+        if allowed.contains("source"), let source = q["source"], !source.isEmpty {
+            filtered = filtered.filter { $0["source"]?.string?.lowercased() == source.lowercased() }
+        }
+        return filtered
+    }
+
+    /// NPS responses of users who belong to an organization, tagged with it (`target=organizations`).
+    var organizationNPS: [JSONValue] {
+        data.npsResponses.compactMap { response in
+            guard let user = response["userId"]?.string.flatMap({ usersByKey[$0] }),
+                let org = user["organizationIds"]?[0], var object = response.object
+            else { return nil }
+            object["organizationId"] = org
+            return .object(object)
+        }
+    }
+
+    /// The breakdown rows in the shape asked for.
+    func healthScores(_ rows: [JSONValue], shape: HealthScoreShape) -> JSONValue {
+        switch shape {
+        case .results: return ["results": .array(rows), "next": .null]
+        case .bareArray: return .array(rows)
+        case .keyedByName:
+            var object = JSONObject()
+            for row in rows { if let name = row["name"]?.string { object[name] = row["score"] ?? .null } }
+            return .object(object)
+        case .unrecognised:
+            return ["breakdown": .array(rows.map { ["indicator": $0["name"] ?? .null, "points": $0["score"] ?? .null] })]
+        }
     }
 }
 

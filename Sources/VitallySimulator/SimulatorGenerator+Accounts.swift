@@ -39,6 +39,7 @@ extension SimulatorGenerator {
         ])
         set.accounts.append(.object(account))
         if let health = spec.health { addHealthScores(accountId: id, overall: health) }
+        if let shape = spec.healthShape { set.healthScoreShapes[id] = shape }
         addActivity(spec: spec, accountId: id, accountName: spec.name, users: users)
     }
 

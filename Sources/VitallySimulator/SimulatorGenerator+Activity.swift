@@ -3,34 +3,26 @@ import VitallyKit
 
 extension SimulatorGenerator {
     mutating func addActivity(spec: AccountSpec, accountId: String, accountName: String, users: [JSONValue]) {
-        let accountRef: JSONValue = ["id": .string(accountId), "name": .string(accountName)]
-        let author = adminRef(spec.csm)
+        let organizationId = spec.organization.flatMap { organizationIds[$0] }
         for n in 0..<spec.notes {
             let daysAgo = Double(n * 9 + random.int(0...6)) + random.unit()
-            let category = set.noteCategories[random.int(0...(set.noteCategories.count - 1))]
-            let subject = random.pick(SimulatorScenarios.noteSubjects)
-            set.notes.append(
-                .object(
-                    JSONObject([
-                        ("id", .string(random.uuid())), ("createdAt", stamp(daysAgo: daysAgo)),
-                        ("updatedAt", stamp(daysAgo: daysAgo - 0.01)), ("externalId", .null),
-                        ("subject", .string(subject)),
-                        ("note", .string("<p>" + (SimulatorScenarios.noteBodies[subject] ?? "Follow-up with {account}.")
-                            .replacingOccurrences(of: "{account}", with: accountName) + "</p>")),
-                        ("noteDate", stamp(daysAgo: daysAgo)), ("tags", .array([.string(Self.slug(subject))])),
-                        ("users", []), ("authorId", author["id"] ?? .null), ("author", author),
-                        ("categoryId", category["id"] ?? .null), ("category", category),
-                        ("accountId", .string(accountId)), ("account", accountRef), ("organizationId", .null),
-                        ("organization", .null), ("meetingDescription", .null), ("archivedAt", .null),
-                        ("source", .null),
-                        ("traits", ["vitally.custom.sentiment": .string(spec.health.map { $0 < 4 ? "At risk" : "Healthy" } ?? "Unknown")]),
-                    ])))
+            addNote(daysAgo: daysAgo, spec: spec, ownerName: accountName, accountId: accountId, organizationId: nil,
+                    source: n == 1 ? "hubspot" : nil, archived: n < spec.archivedNotes)
         }
-        let taskPlan: [(Int, Int?)] =
-            Array(repeating: (0, nil), count: spec.openTasks) + Array(repeating: (1, nil), count: spec.overdueTasks)
-            + Array(repeating: (2, nil), count: spec.doneTasks)
+        if let organizationId {
+            for n in 0..<spec.orgNotes {
+                let daysAgo = Double(n * 11 + random.int(0...4)) + random.unit()
+                addNote(daysAgo: daysAgo, spec: spec, ownerName: spec.organization ?? accountName, accountId: nil,
+                        organizationId: organizationId, source: n == 0 ? "gong" : nil, archived: n == 2)
+            }
+        }
+        let taskPlan: [(kind: Int, organization: Bool)] =
+            Array(repeating: (0, false), count: spec.openTasks) + Array(repeating: (1, false), count: spec.overdueTasks)
+            + Array(repeating: (2, false), count: spec.doneTasks)
+            + (organizationId == nil ? [] : Array(repeating: (0, true), count: spec.orgOpenTasks)
+                + Array(repeating: (1, true), count: spec.orgOverdueTasks))
         var names = SimulatorScenarios.taskNames
-        for (kind, _) in taskPlan {
+        for (kind, onOrganization) in taskPlan {
             if names.isEmpty { names = SimulatorScenarios.taskNames }
             let taskName = names.remove(at: random.int(0...(names.count - 1)))
             let due: Int = kind == 0 ? random.int(2...30) : kind == 1 ? -random.int(3...25) : -random.int(10...60)
@@ -47,8 +39,9 @@ extension SimulatorGenerator {
                         ("completedAt", completed), ("completedById", kind == 2 ? (assignee["id"] ?? .null) : .null),
                         ("assignedToId", assignee["id"] ?? .null), ("assignedTo", assignee),
                         ("categoryId", .null), ("projects", []), ("tags", []), ("archivedAt", .null),
-                        ("meetingId", .null), ("source", .null), ("accountId", .string(accountId)),
-                        ("organizationId", .null), ("traits", [:]),
+                        ("meetingId", .null), ("source", kind == 2 ? "salesforce" : .null),
+                        ("accountId", onOrganization ? .null : .string(accountId)),
+                        ("organizationId", JSONValue(onOrganization ? organizationId : nil)), ("traits", [:]),
                     ])))
         }
         for user in users {
@@ -100,6 +93,35 @@ extension SimulatorGenerator {
                         ("traits", ["vitally.custom.contractValue": .number((spec.mrr ?? 0) * 12)]), ("archivedAt", .null),
                     ])))
         }
+    }
+
+    /// One note on an account, or on an organization when `accountId` is nil.
+    mutating func addNote(
+        daysAgo: Double, spec: AccountSpec, ownerName: String, accountId: String?, organizationId: String?,
+        source: String?, archived: Bool
+    ) {
+        let author = adminRef(spec.csm)
+        let category = set.noteCategories[random.int(0...(set.noteCategories.count - 1))]
+        let subject = random.pick(SimulatorScenarios.noteSubjects)
+        let accountRef: JSONValue = accountId.map { ["id": .string($0), "name": .string(ownerName)] } ?? .null
+        let orgRef: JSONValue = organizationId.map { ["id": .string($0), "name": .string(ownerName)] } ?? .null
+        set.notes.append(
+            .object(
+                JSONObject([
+                    ("id", .string(random.uuid())), ("createdAt", stamp(daysAgo: daysAgo)),
+                    ("updatedAt", stamp(daysAgo: daysAgo - 0.01)), ("externalId", .null),
+                    ("subject", .string(subject)),
+                    ("note", .string("<p>" + (SimulatorScenarios.noteBodies[subject] ?? "Follow-up with {account}.")
+                        .replacingOccurrences(of: "{account}", with: ownerName) + "</p>")),
+                    ("noteDate", stamp(daysAgo: daysAgo)), ("tags", .array([.string(Self.slug(subject))])),
+                    ("users", []), ("authorId", author["id"] ?? .null), ("author", author),
+                    ("categoryId", category["id"] ?? .null), ("category", category),
+                    ("accountId", JSONValue(accountId)), ("account", accountRef), ("organizationId", JSONValue(organizationId)),
+                    ("organization", orgRef), ("meetingDescription", .null),
+                    ("archivedAt", archived ? stamp(daysAgo: max(daysAgo - 1, 0)) : .null),
+                    ("source", JSONValue(source)),
+                    ("traits", ["vitally.custom.sentiment": .string(spec.health.map { $0 < 4 ? "At risk" : "Healthy" } ?? "Unknown")]),
+                ])))
     }
 
     mutating func addConversation(

@@ -15,12 +15,13 @@ public struct SimulatorHandler: Sendable {
 
     public init(options: SimulatorOptions) {
         self.options = options
-        let data =
+        var data =
             options.emptyTenant
             ? SimulatorDataSet.empty(anchor: options.anchor)
             : SimulatorDataSet.generate(seed: options.seed, anchor: options.anchor, accountCount: options.accountCount,
                 scoreEpoch: options.scoreEpoch)
-        api = SimulatorAPI(data: data)
+        data.applyShapes(numericIds: options.numericIds, epochDates: options.epochDates)
+        api = SimulatorAPI(data: data, healthScoreShape: options.healthScoreShape)
         state = SimulatorState(seed: options.seed)
     }
 

@@ -23,11 +23,29 @@ public struct SimulatorOptions: Sendable {
     public var revokedTokens: Set<String> = []
     /// A tenant with no accounts or users.
     public var emptyTenant = false
+    /// How `accounts/:id/healthScores` answers (no public source shows the real shape).
+    public var healthScoreShape = HealthScoreShape.results
+    /// Ids as JSON numbers instead of UUID strings, as some older payloads have them.
+    public var numericIds = false
+    /// Timestamps as epoch milliseconds instead of ISO-8601 strings.
+    public var epochDates = false
 
     public init(token: String, anchor: Date = VitallyDate.startOfDay(Date())) {
         self.token = token
         self.anchor = anchor
     }
+}
+
+/// The shapes the health-score breakdown has been seen or guessed in, plus one nobody knows.
+public enum HealthScoreShape: String, Sendable, CaseIterable {
+    /// `{results: [{id, name, score, weight, updatedAt}], next: null}`
+    case results
+    /// `[{id, name, score, ...}]`
+    case bareArray
+    /// `{"Product usage": 6.5, ...}`
+    case keyedByName
+    /// `{breakdown: [{indicator, points}]}`: a shape the shell must report, not read as empty.
+    case unrecognised
 }
 
 /// A one-off misbehaviour queued by a test: the next matching request gets it.

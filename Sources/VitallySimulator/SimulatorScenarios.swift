@@ -31,6 +31,14 @@ struct AccountSpec {
     var stage = "Adoption"
     var segments: [String] = ["Mid-Market"]
     var csm = 0
+    /// Notes and tasks attached to the account's organization only (`accountId` null).
+    var orgNotes = 0
+    var orgOpenTasks = 0
+    var orgOverdueTasks = 0
+    /// The newest notes that are archived.
+    var archivedNotes = 0
+    /// The breakdown's shape for this account, when not the tenant-wide one.
+    var healthShape: HealthScoreShape? = nil
 }
 
 /// The accounts every later feature is exercised against; see the README's scenario table.
@@ -121,6 +129,24 @@ enum SimulatorScenarios {
             mrr: 1200, renewalInDays: 60, trialEndInDays: nil,
             people: [PersonSpec(name: "Rachael Tyrell", email: "rachael@tyrell.co.uk", lastSeenDaysAgo: 3, nps: 8)],
             stage: "Adoption", segments: ["SMB"]),
+        AccountSpec(
+            name: "Cyberdyne Systems", externalId: "cyberdyne", traits: [("domain", "cyberdyne.com")], health: 6.4,
+            mrr: 2400, renewalInDays: 140, lastSeenDaysAgo: 2, organization: "Cyberdyne Holdings",
+            people: [PersonSpec(name: "Miles Dyson", email: "miles@cyberdyne.com", lastSeenDaysAgo: 2, nps: 7)],
+            notes: 0, openTasks: 0, overdueTasks: 0, doneTasks: 0, meetings: 1, stage: "Adoption", segments: ["Enterprise"],
+            orgNotes: 3, orgOpenTasks: 1, orgOverdueTasks: 1),
+        AccountSpec(
+            name: "Oscorp", externalId: "oscorp", traits: [("domain", "oscorp.com")], health: 5.9, mrr: 1900,
+            renewalInDays: 70, lastSeenDaysAgo: 5,
+            people: [PersonSpec(name: "Norman Osborn", email: "norman@oscorp.com", lastSeenDaysAgo: 5, nps: 6)],
+            notes: 1, stage: "Renewal", healthShape: .unrecognised),
+        AccountSpec(
+            name: "Massive Dynamic", externalId: "massive", traits: [("domain", "massivedynamic.com")], health: 7.2,
+            mrr: 9100, renewalInDays: 190, lastSeenDaysAgo: 0,
+            people: [PersonSpec(name: "Nina Sharp", email: "nina@massivedynamic.com", lastSeenDaysAgo: 0, nps: 9)],
+            notes: 140, openTasks: 60, overdueTasks: 3, doneTasks: 80,
+            conversations: Array(repeating: ("Email sync", "closed", nil), count: 130), meetings: 2, stage: "Expansion",
+            archivedNotes: 2),
     ]
 
     static let organizations = ["Acme Holdings", "Stark Group", "Cyberdyne Holdings", "Oceanic Group"]
@@ -131,6 +157,10 @@ enum SimulatorScenarios {
         ("Priya Nair", "priya@brightwave.io", "active"),
         ("Lee Chen", "lee@brightwave.io", "active"),
         ("Morgan Blake", "morgan.blake@brightwave.io", "deactivated"),
+        // Not our team: an integration's auto-created seat at a customer's domain, and a
+        // contractor's active seat whose domain is also a customer's.
+        ("Globex Support", "support@globex.com", "auto-created"),
+        ("Ravi Shah", "ravi@initech.com", "active"),
     ]
 
     static let namePrefixes = [

@@ -5,16 +5,25 @@ public struct Page<T: VitallyModel>: Sendable {
     public var results: [T]
     public var next: String?
     public var atEnd: Bool
+    /// False when the JSON was neither `{results: [...]}` (or `data`) nor a bare array:
+    /// the page is then empty because we could not read it, not because the list is.
+    public var recognised: Bool
+
+    /// What a list page may look like, for the notice when it looks like neither.
+    public static var expectedShape: String { "{results: [...], next} or a bare array" }
 
     public init(json: JSONValue) {
         if let bare = json.array {
             results = bare.map(T.init(json:))
             next = nil
             atEnd = true
+            recognised = true
             return
         }
         // Custom-survey endpoints use `data` instead of `results`.
-        results = (json["results"]?.array ?? json["data"]?.array ?? []).map(T.init(json:))
+        let rows = json["results"]?.array ?? json["data"]?.array
+        recognised = rows != nil
+        results = (rows ?? []).map(T.init(json:))
         let cursor = json["next"]?.string
         next = (cursor?.isEmpty ?? true) ? nil : cursor
         atEnd = json["atEnd"]?.bool ?? false
@@ -55,6 +64,9 @@ public struct PageSequence<T: VitallyModel>: AsyncSequence, Sendable {
             items.append(QueryItem("limit", String(client.pageSize)))
             if let cursor { items.append(QueryItem("from", cursor)) }
             let page = Page<T>(json: try await client.getJSON(path, query: items))
+            guard page.recognised else {
+                throw VitallyError.unrecognisedShape(path: path, query: items, expected: Page<T>.expectedShape)
+            }
             pagesFetched += 1
             buffer = page.results
             position = 0

@@ -10,6 +10,36 @@ public enum ActivityList: String, Sendable, CaseIterable {
     case users, notes, tasks, conversations, projects, meetings, npsResponses
 }
 
+/// Whose list: an account's or an organization's.
+public enum ListOwner: Sendable, Equatable, Hashable {
+    case account(String), organization(String)
+}
+
+/// Whose NPS responses `GET /resources/npsResponses` lists.
+public enum NPSTarget: String, Sendable, Equatable {
+    case accounts, organizations
+}
+
+/// The filters notes and tasks lists take (`archived`, and `source`, the integration that
+/// created the item). Whether `source` is honoured on per-account lists is not documented
+/// (vitally-api.md lists it for the top-level lists only).
+public struct ListFilter: Sendable, Equatable {
+    public var archived: Bool?
+    public var source: String?
+
+    public init(archived: Bool? = nil, source: String? = nil) {
+        self.archived = archived
+        self.source = source
+    }
+
+    public var query: [QueryItem] {
+        var items: [QueryItem] = []
+        if let archived { items.append(QueryItem("archived", String(archived))) }
+        if let source, !source.isEmpty { items.append(QueryItem("source", source)) }
+        return items
+    }
+}
+
 /// Exactly one criterion for `GET /resources/users/search`.
 public enum UserSearch: Sendable, Equatable {
     case email(String), emailSubdomain(String), externalId(String)
@@ -38,14 +68,20 @@ extension VitallyClient {
         try await object("/resources/accounts/\(Self.segment(id))")
     }
 
+    /// The breakdown. No public source shows this endpoint's shape (vitally-api.md), so every shape
+    /// seen or guessed is read; anything else throws `.unrecognisedShape` instead of reading as empty.
     public func healthScores(accountId: String) async throws -> [HealthScoreEntry] {
-        HealthScoreEntry.entries(from: try await getJSON("/resources/accounts/\(Self.segment(accountId))/healthScores"))
+        let path = "/resources/accounts/\(Self.segment(accountId))/healthScores"
+        guard let entries = HealthScoreEntry.parse(try await getJSON(path)) else {
+            throw VitallyError.unrecognisedShape(path: path, expected: HealthScoreEntry.expectedShape)
+        }
+        return entries
     }
 
-    public func accountList<T: VitallyModel>(_ list: ActivityList, accountId: String, as type: T.Type = T.self)
-        -> PageSequence<T>
-    {
-        self.list("/resources/accounts/\(Self.segment(accountId))/\(list.rawValue)")
+    public func accountList<T: VitallyModel>(
+        _ list: ActivityList, accountId: String, filter: ListFilter = ListFilter(), as type: T.Type = T.self
+    ) -> PageSequence<T> {
+        self.list("/resources/accounts/\(Self.segment(accountId))/\(list.rawValue)", query: filter.query)
     }
 
     // MARK: Organizations
@@ -60,10 +96,20 @@ extension VitallyClient {
         list("/resources/organizations/\(Self.segment(id))/accounts")
     }
 
-    public func organizationList<T: VitallyModel>(_ list: ActivityList, organizationId: String, as type: T.Type = T.self)
-        -> PageSequence<T>
-    {
-        self.list("/resources/organizations/\(Self.segment(organizationId))/\(list.rawValue)")
+    public func organizationList<T: VitallyModel>(
+        _ list: ActivityList, organizationId: String, filter: ListFilter = ListFilter(), as type: T.Type = T.self
+    ) -> PageSequence<T> {
+        self.list("/resources/organizations/\(Self.segment(organizationId))/\(list.rawValue)", query: filter.query)
+    }
+
+    /// A per-account or per-organization list, by owner.
+    public func ownerList<T: VitallyModel>(
+        _ list: ActivityList, of owner: ListOwner, filter: ListFilter = ListFilter(), as type: T.Type = T.self
+    ) -> PageSequence<T> {
+        switch owner {
+        case .account(let id): return accountList(list, accountId: id, filter: filter)
+        case .organization(let id): return organizationList(list, organizationId: id, filter: filter)
+        }
     }
 
     // MARK: Users and admins
@@ -102,13 +148,13 @@ extension VitallyClient {
     // MARK: Activity
 
     public func notes(archived: Bool? = nil) -> PageSequence<Note> {
-        list("/resources/notes", query: archived.map { [QueryItem("archived", String($0))] } ?? [])
+        list("/resources/notes", query: ListFilter(archived: archived).query)
     }
     public func note(id: String) async throws -> Note { try await object("/resources/notes/\(Self.segment(id))") }
     public func noteCategories() -> PageSequence<Category> { list("/resources/noteCategories") }
 
     public func tasks(archived: Bool? = nil) -> PageSequence<VitallyTask> {
-        list("/resources/tasks", query: archived.map { [QueryItem("archived", String($0))] } ?? [])
+        list("/resources/tasks", query: ListFilter(archived: archived).query)
     }
     public func task(id: String) async throws -> VitallyTask { try await object("/resources/tasks/\(Self.segment(id))") }
     public func taskCategories() -> PageSequence<Category> { list("/resources/taskCategories") }
@@ -127,7 +173,11 @@ extension VitallyClient {
         list("/resources/conversations/\(Self.segment(id))/messages")
     }
 
-    public func npsResponses() -> PageSequence<NPSResponse> { list("/resources/npsResponses") }
+    /// `target` is sent only for organizations. Its spelling differs between sources
+    /// (`organization` / `organizations`, vitally-api.md §6.6); `organizations` is sent.
+    public func npsResponses(target: NPSTarget = .accounts) -> PageSequence<NPSResponse> {
+        list("/resources/npsResponses", query: target == .organizations ? [QueryItem("target", "organizations")] : [])
+    }
     public func projects() -> PageSequence<Project> { list("/resources/projects") }
     public func meetings() -> PageSequence<Meeting> { list("/resources/meetings") }
 
@@ -135,8 +185,12 @@ extension VitallyClient {
 
     /// A bare array, not paginated.
     public func customFields(model: String) async throws -> [CustomField] {
-        let json = try await getJSON("/resources/customFields", query: [QueryItem("model", model)])
-        return (json.array ?? json["results"]?.array ?? []).map(CustomField.init(json:))
+        let query = [QueryItem("model", model)]
+        let json = try await getJSON("/resources/customFields", query: query)
+        guard let rows = json.array ?? json["results"]?.array else {
+            throw VitallyError.unrecognisedShape(path: "/resources/customFields", query: query, expected: "a bare array of fields")
+        }
+        return rows.map(CustomField.init(json:))
     }
 
     public func customObjects() -> PageSequence<CustomObjectRecord> { list("/resources/customObjects") }

@@ -50,15 +50,21 @@ public struct VitallyClient: Sendable {
     public func firstPage<T: VitallyModel>(_ path: String, query: [QueryItem] = [], limit: Int, as type: T.Type = T.self)
         async throws -> Page<T>
     {
-        let json = try await getJSON(path, query: query + [QueryItem("limit", String(min(max(limit, 1), 100)))])
-        return Page(json: json)
+        let items = query + [QueryItem("limit", String(min(max(limit, 1), 100)))]
+        let page = Page<T>(json: try await getJSON(path, query: items))
+        guard page.recognised else { throw VitallyError.unrecognisedShape(path: path, query: items, expected: Page<T>.expectedShape) }
+        return page
     }
 
     /// GET of a single object.
     public func object<T: VitallyModel>(_ path: String, query: [QueryItem] = [], as type: T.Type = T.self)
         async throws -> T
     {
-        T(json: try await getJSON(path, query: query))
+        let json = try await getJSON(path, query: query)
+        guard json.object != nil, json["id"]?.string != nil else {
+            throw VitallyError.unrecognisedShape(path: path, query: query, expected: "an object with an id")
+        }
+        return T(json: json)
     }
 
     /// Path segment escaping for ids and externalIds that may hold `/` or spaces.

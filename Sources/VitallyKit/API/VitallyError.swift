@@ -7,6 +7,8 @@ public struct VitallyError: Error, Sendable, Equatable, CustomStringConvertible 
     public enum Code: String, Sendable, Equatable {
         case unauthorized, forbidden, notFound, rateLimited, badRequest, server, unexpectedStatus
         case connection, timeout, cancelled, decoding, readOnly, notRecorded, recording, invalidInput
+        /// Valid JSON in a shape the decoder does not know: `cause` says what was expected.
+        case unrecognisedShape
     }
 
     public var code: Code
@@ -53,6 +55,12 @@ public struct VitallyError: Error, Sendable, Equatable, CustomStringConvertible 
         }
         let text = response.bodyText.replacingOccurrences(of: "\n", with: " ")
         return text.count > 200 ? String(text.prefix(200)) + "…" : text
+    }
+
+    /// A 2xx answer whose JSON has none of the shapes the decoder knows.
+    public static func unrecognisedShape(path: String, query: [QueryItem] = [], expected: String) -> VitallyError {
+        let request = HTTPRequest(method: "GET", path: path, query: query)
+        return VitallyError(.unrecognisedShape, method: "GET", path: request.pathAndQuery, cause: "expected \(expected)")
     }
 
     public var description: String {

@@ -93,6 +93,13 @@ public enum SubdomainParser {
             stripped = true
             break
         }
+        if ["rest.vitally.io", "vitally.io", "api.vitally.io", "www.vitally.io"].contains(lower) {
+            throw VitallyError(
+                .invalidInput,
+                cause: "'\(original)' is Vitally's shared host, without your tenant in it: give your subdomain, "
+                    + "the 'acme' of the https://acme.vitally.io address you see when logged in to Vitally "
+                    + "(requests then go to https://acme.rest.vitally.io)")
+        }
         if region == nil, lower == "rest.vitally-eu.io" || lower == "vitally-eu.io" {
             throw VitallyError(.invalidInput, cause: "the EU host has no subdomain in it; give your subdomain and --region eu")
         }

@@ -1,8 +1,9 @@
 import Foundation
 
 /// The tenant's accounts for name and domain lookups: scanned once with
-/// `status=activeOrChurned`, cached on disk per tenant, refreshed incrementally
-/// (newest `updatedAt` first, stopping at what the cache already holds).
+/// `status=activeOrChurned` sorted by `createdAt` (Vitally's docs warn that a full pass by
+/// `updatedAt` can miss rows that change while it pages), cached on disk per tenant, refreshed
+/// incrementally (newest `updatedAt` first, stopping at what the cache already holds).
 public actor AccountDirectory {
     /// How the last load went, for `doctor`, `status` and the benchmark.
     public struct LoadReport: Sendable, Equatable {
@@ -33,13 +34,22 @@ public actor AccountDirectory {
     public func setProgressHandler(_ handler: (@Sendable (Int) -> Void)?) { onProgress = handler }
 
     /// The trait keys that hold domains for this tenant (one `customFields` read, then remembered).
+    /// When that read fails for any reason but a cancellation, matching goes on with the
+    /// well-known keys and `customFieldsFailure` says why.
     public func domainTraits() async throws -> DomainTraits {
         if let traits { return traits }
-        let fields = try await client.customFields(model: "accounts")
-        let found = DomainTraits(customFields: fields)
+        let found: DomainTraits
+        do {
+            found = DomainTraits(customFields: try await client.customFields(model: "accounts"))
+        } catch let error as VitallyError where error.code != .cancelled {
+            found = DomainTraits(fallbackAfter: error)
+        }
         traits = found
         return found
     }
+
+    /// The index when it is already in memory, without scanning.
+    public func loadedIndex() -> AccountIndex? { index }
 
     /// The index, loading it on first use; concurrent callers share one load.
     public func load() async throws -> AccountIndex {
@@ -83,7 +93,9 @@ public actor AccountDirectory {
         let traits = try await domainTraits()
         var index = cached ?? AccountIndex()
         let stopAt = cached?.newestUpdatedAt
-        var iterator = client.accounts(status: .activeOrChurned).makeAsyncIterator()
+        // A full scan pages by createdAt (stable while data changes); a refresh reads the newest
+        // updatedAt first and stops at the first account the cache already has at that stamp.
+        var iterator = client.accounts(status: .activeOrChurned, sortBy: cached == nil ? "createdAt" : nil).makeAsyncIterator()
         var updated = 0
         while let account = try await iterator.next() {
             let stamp = account.raw["updatedAt"]?.string ?? ""

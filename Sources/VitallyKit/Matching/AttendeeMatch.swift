@@ -45,6 +45,9 @@ public struct AttendeeMatch: Sendable, Equatable {
     public var trace: [RuleTrace]
     /// The attendee as a Vitally user, when rule 1 found them.
     public var user: User?
+    /// What the admin list says about the address: which admin made it internal, or why an
+    /// admin's domain was not treated as internal.
+    public var team: TeamVerdict = .notInternal
 
     public var isMatched: Bool { !accounts.isEmpty }
     public var isAmbiguous: Bool { accounts.count > 1 }
@@ -55,7 +58,7 @@ public struct AttendeeMatch: Sendable, Equatable {
 
     /// One sentence: what matched, or why nothing did.
     public var verdict: String {
-        if isInternal { return "\(email) is on your own team (an admin domain), not a customer" }
+        if isInternal { return "\(email) is on your own team (\(team.reason)), not a customer" }
         guard let first = accounts.first, let rule else {
             return "\(email) matched no account: " + trace.filter { $0.outcome != .skipped }.map { "\($0.rule.number)) \($0.found)" }.joined(separator: "; ")
         }
@@ -64,5 +67,22 @@ public struct AttendeeMatch: Sendable, Equatable {
                 + accounts.map(\.name).joined(separator: ", ")
         }
         return "\(email) -> \(first.name)\(first.churned ? " (churned)" : "") by \(rule.rawValue), \(confidenceLabel) confidence"
+    }
+}
+
+extension TeamVerdict {
+    /// Which admin, and how: `admin Dana Reyes <dana@brightwave.io>`.
+    public var reason: String {
+        func who(_ admin: Admin) -> String {
+            "admin " + (admin.name ?? admin.email ?? admin.id) + (admin.name != nil && admin.email != nil ? " <\(admin.email ?? "")>" : "")
+        }
+        switch self {
+        case .admin(let admin): return "the address of \(who(admin))"
+        case .adminDomain(let domain, let admin): return "\(domain) is the domain of \(who(admin))"
+        case .customerDomain(let domain, let admin, let users):
+            return "\(domain) is the domain of \(who(admin)), but Vitally holds it as a customer's too "
+                + "(\(users) user\(users == 1 ? "" : "s") there belong\(users == 1 ? "s" : "") to accounts), so it is not internal"
+        case .notInternal: return "no active admin has this address or domain"
+        }
     }
 }

@@ -45,13 +45,14 @@ public struct AttendeeMatcher: Sendable {
             return result
         }
         // The internal check and rule 1 are independent: ask both at once.
-        async let internalCheck = team.isInternal(email)
+        async let internalCheck = team.verdict(for: email)
         async let contactUsers = client.searchUsers(.email(email))
-        if try await internalCheck {
+        result.team = try await internalCheck
+        if result.team.isInternal {
             result.isInternal = true
             _ = try? await contactUsers
             result.trace = MatchRule.allCases.map {
-                RuleTrace(rule: $0, outcome: .skipped, tried: "-", found: "internal attendee (\(domain) is an admin domain)")
+                RuleTrace(rule: $0, outcome: .skipped, tried: "-", found: "internal attendee (\(result.team.reason))")
             }
             return result
         }
@@ -102,7 +103,10 @@ public struct AttendeeMatcher: Sendable {
             let index = try await directory.load()
             let traits = try await directory.domainTraits()
             let hits = index.accounts(forDomain: domain)
-            let triedTraits = "\(index.count) accounts' traits (\(traits.keys.prefix(4).joined(separator: ", ")), …) for \(parent)"
+            var triedTraits = "\(index.count) accounts' traits (\(traits.keys.prefix(4).joined(separator: ", ")), …) for \(parent)"
+            if let failure = traits.customFieldsFailure {
+                triedTraits += " (well-known trait keys only: customFields failed, \(failure.status.map { "HTTP \($0)" } ?? failure.code.rawValue))"
+            }
             if !hits.isEmpty {
                 let accounts = hits.map { summary in
                     let hit = summary.domains.first { Domain.registrable($0.domain) == parent }

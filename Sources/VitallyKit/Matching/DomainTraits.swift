@@ -12,8 +12,16 @@ public struct DomainTraits: Sendable, Equatable {
 
     /// The keys this tenant uses, in the order they are tried.
     public var keys: [String]
+    /// Set when `customFields` could not be read: only the well-known keys are tried, and why.
+    public var customFieldsFailure: VitallyError?
 
     public init(keys: [String] = DomainTraits.wellKnownKeys) { self.keys = keys }
+
+    /// The well-known keys only, because `customFields` failed with `error`.
+    public init(fallbackAfter error: VitallyError) {
+        keys = DomainTraits.wellKnownKeys
+        customFieldsFailure = error
+    }
 
     /// Well-known keys plus custom fields whose label or path mentions a domain, website or URL.
     public init(customFields: [CustomField]) {

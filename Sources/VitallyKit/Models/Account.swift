@@ -124,18 +124,34 @@ public struct HealthScoreEntry: Sendable, Equatable {
         updatedAt = json["updatedAt"]?.date
     }
 
-    /// Accepts `{results:[...]}`, a bare array, or `{"Product usage": 7.1, ...}`.
-    public static func entries(from json: JSONValue) -> [HealthScoreEntry] {
-        if let rows = json["results"]?.array ?? json.array { return rows.map(HealthScoreEntry.init(json:)) }
-        guard let object = json.object else { return [] }
-        return object.compactMap { key, value in
-            if let score = value.double { return HealthScoreEntry(id: key, name: key, score: score) }
-            if value.object != nil {
+    /// What `parse` accepts, for the notice when a payload is none of these.
+    public static let expectedShape = "{results: [...]}, a bare array, or an object keyed by score name"
+
+    /// Accepts `{results:[...]}`, a bare array, or `{"Product usage": 7.1, ...}` (values numbers,
+    /// nulls or `{score}` objects); nil for anything else, so an unknown shape is never read as empty.
+    public static func parse(_ json: JSONValue) -> [HealthScoreEntry]? {
+        if let rows = json["results"]?.array ?? json.array {
+            guard rows.allSatisfy({ $0.object != nil }) else { return nil }
+            return rows.map(HealthScoreEntry.init(json:))
+        }
+        guard let object = json.object, object["results"] == nil else { return nil }
+        var entries: [HealthScoreEntry] = []
+        for (key, value) in object {
+            if value.isNull { continue }
+            if let score = value.double, case .number = value {
+                entries.append(HealthScoreEntry(id: key, name: key, score: score))
+            } else if value.object != nil, value["score"] != nil || value["value"] != nil {
                 var entry = HealthScoreEntry(json: value)
                 if entry.name == "Score" { entry.name = key }
-                return entry
+                if entry.id.isEmpty { entry.id = key }
+                entries.append(entry)
+            } else {
+                return nil
             }
-            return nil
         }
+        return entries
     }
+
+    /// `parse`, with an unknown shape read as no rows.
+    public static func entries(from json: JSONValue) -> [HealthScoreEntry] { parse(json) ?? [] }
 }

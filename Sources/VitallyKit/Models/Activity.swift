@@ -10,12 +10,18 @@ public struct Note: VitallyModel, Equatable {
     public var category: NamedRef?
     public var tags: [String]
     public var accountId: String?
+    /// Set on notes that belong to an organization rather than (or as well as) an account.
+    public var organizationId: String?
+    /// The integration that created it (`hubspot`, `gong`, …), nil for notes typed in Vitally.
+    public var source: String?
     public var archivedAt: Date?
     public var createdAt: Date?
     public let raw: JSONValue
 
     public init(json: JSONValue) {
         id = json["id"]?.string ?? ""
+        organizationId = json["organizationId"]?.string
+        source = json["source"]?.string
         subject = json["subject"]?.string
         note = json["note"]?.string
         noteDate = json["noteDate"]?.date
@@ -43,12 +49,17 @@ public struct VitallyTask: VitallyModel, Equatable {
     public var archivedAt: Date?
     public var assignedTo: Admin?
     public var accountId: String?
+    /// Vitally's docs call `organizationId` "required (when applicable)": tasks may live on the organization.
+    public var organizationId: String?
+    public var source: String?
     public var tags: [String]
     public var createdAt: Date?
     public let raw: JSONValue
 
     public init(json: JSONValue) {
         id = json["id"]?.string ?? ""
+        organizationId = json["organizationId"]?.string
+        source = json["source"]?.string
         name = json["name"]?.string ?? ""
         description = json["description"]?.string
         dueDate = json["dueDate"]?.date
@@ -79,10 +90,13 @@ public struct NPSResponse: VitallyModel, Equatable {
     public var feedback: String?
     public var respondedAt: Date?
     public var dismissedAt: Date?
+    /// Set on responses listed with `target=organizations`.
+    public var organizationId: String?
     public let raw: JSONValue
 
     public init(json: JSONValue) {
         id = json["id"]?.string ?? ""
+        organizationId = json["organizationId"]?.string
         userId = json["userId"]?.string
         user = json.nonNull("user").map(User.init(json:))
         score = json["score"]?.double

@@ -112,6 +112,22 @@ public enum VitallyDate {
 }
 
 extension JSONValue {
-    /// A timestamp or date-only string as a date.
-    public var date: Date? { string.flatMap(VitallyDate.parse) }
+    /// A timestamp or date-only string as a date, or an epoch number (seconds, or milliseconds
+    /// when above 1e11). vitally-api.md is unsure whether any endpoint sends epoch numbers; some
+    /// integrations' traits do, so both are read.
+    public var date: Date? {
+        if case .number(let n) = self { return VitallyDate.fromEpoch(n) }
+        return string.flatMap(VitallyDate.parse)
+    }
+}
+
+extension VitallyDate {
+    /// An epoch number as a date: milliseconds above 1e11 (after 1973 in ms), else seconds;
+    /// nil outside years 1970-9999 or when not finite.
+    public static func fromEpoch(_ n: Double) -> Date? {
+        guard n.isFinite, n >= 0 else { return nil }
+        let seconds = n > 1e11 ? n / 1000 : n
+        guard seconds < 253_402_300_800 else { return nil }
+        return Date(timeIntervalSince1970: seconds)
+    }
 }

@@ -34,13 +34,14 @@ struct ConnectCommand: ShellCommand {
         if token == nil || token?.isEmpty == true {
             token = await shell.environment.readSecret("Vitally secret token for \(subdomain ?? "the EU tenant") (input hidden): ")
         }
-        guard let token, !token.trimmingCharacters(in: .whitespaces).isEmpty else {
+        guard let token, !TokenInput.strip(token).isEmpty else {
             return .failure("no token given: pass --token or type it at the prompt (Settings > Integrations > Vitally REST API)", status: .usage)
         }
         shell.noteTypedToken(token)
-        let credentials = Credentials(
-            subdomain: subdomain, token: token.trimmingCharacters(in: .whitespacesAndNewlines), region: region,
-            baseURL: baseURL, source: .command)
+        let pasted = try TokenInput.parse(token)
+        shell.noteTypedToken(pasted.token)
+        notes += pasted.changes.filter { $0 != .stripped }.map { .text($0.description, .dim) }
+        let credentials = Credentials(subdomain: subdomain, token: pasted.token, region: region, baseURL: baseURL, source: .command)
         let candidate = try Connection.live(credentials, cacheDirectory: shell.environment.cacheDirectory)
         do {
             _ = try await candidate.client.firstPage("/resources/accounts", limit: 1, as: Account.self)

@@ -26,7 +26,7 @@ struct MatchCommand: ShellCommand {
         var head: [Span] = [Span(match.email, .bold)]
         if match.isFreeMail { head.append(Span(" (free mail)", .dim)) }
         if match.isInternal {
-            head.append(Span("  internal: your own team, not a customer", .warn))
+            head.append(Span("  internal: your own team, not a customer (\(match.team.reason))", .warn))
             return [.line(head)]
         }
         if let rule = match.rule {
@@ -43,6 +43,7 @@ struct MatchCommand: ShellCommand {
             head.append(Span("  ->  no account", .bad))
         }
         var blocks: [OutputBlock] = [.line(head)]
+        if case .customerDomain = match.team { blocks.append(.text("    not internal: \(match.team.reason)", .dim)) }
         let shown = fullTrace ? match.trace : match.trace.filter { $0.outcome == .matched }
         for trace in shown {
             let style: Style = trace.outcome == .matched ? .good : trace.outcome == .skipped ? .dim : .plain

@@ -37,6 +37,8 @@ enum ErrorAdvice {
             return "Vitally's answer to \(error.method) \(error.path) was not JSON; is the base URL a proxy that rewrites it?"
         case .readOnly:
             return "vitally-shell is read-only: it never sends \(error.method) (only GET and HEAD)"
+        case .unrecognisedShape:
+            return "unrecognised response shape from GET \(error.path) (\(error.cause ?? "unknown shape")); see it with: raw GET \(error.path)"
         case .notRecorded, .recording, .invalidInput:
             return error.cause ?? error.description
         }

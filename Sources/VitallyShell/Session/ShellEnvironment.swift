@@ -46,10 +46,12 @@ public struct ShellEnvironment: Sendable {
 
     /// Reads `VITALLY_SUBDOMAIN`, `VITALLY_TOKEN`, `VITALLY_REGION`, `VITALLY_BASE_URL` from a dictionary.
     public static func credentials(from variables: [String: String]) -> (Credentials?, String?) {
-        guard let token = variables["VITALLY_TOKEN"], !token.isEmpty else {
+        guard let rawToken = variables["VITALLY_TOKEN"], !TokenInput.strip(rawToken).isEmpty else {
             let partial = ["VITALLY_SUBDOMAIN", "VITALLY_BASE_URL"].contains { variables[$0] != nil }
             return (nil, partial ? "VITALLY_TOKEN is not set; set it or use 'connect'" : nil)
         }
+        let token: String
+        do { token = try TokenInput.parse(rawToken).token } catch { return (nil, "VITALLY_TOKEN: " + (error.cause ?? "invalid")) }
         var region = VitallyRegion.us
         if let raw = variables["VITALLY_REGION"], !raw.isEmpty {
             guard let parsed = VitallyRegion(rawValue: raw.lowercased()) else {

@@ -45,3 +45,38 @@ import VitallyKit
         }
     }
 }
+
+@Suite struct PastedCredentialTests {
+    @Test func theSharedHostIsExplained() {
+        for input in ["rest.vitally.io", "https://rest.vitally.io/", "vitally.io"] {
+            let error = #expect(throws: VitallyError.self) { try SubdomainParser.parse(input) }
+            #expect(error?.cause?.contains("https://acme.vitally.io") == true)
+        }
+        #expect((try? SubdomainParser.parse("acme.rest.vitally.io"))?.subdomain == "acme")
+    }
+
+    @Test func aBasicHeaderOrItsBase64IsDecodedAndSaid() throws {
+        let encoded = Data("sk_live_abc123:".utf8).base64EncodedString()
+        let header = try TokenInput.parse("Basic \(encoded)")
+        #expect(header.token == "sk_live_abc123")
+        #expect(header.changes == [.decodedBasicHeader])
+        let bare = try TokenInput.parse(encoded)
+        #expect(bare.token == "sk_live_abc123" && bare.changes == [.decodedBase64])
+        let quoted = try TokenInput.parse("  \"sk_live_abc123\"\n")
+        #expect(quoted.token == "sk_live_abc123" && quoted.changes == [.stripped])
+        let full = try TokenInput.parse("Authorization: Basic \(encoded)")
+        #expect(full.token == "sk_live_abc123")
+        #expect(try TokenInput.parse("sk_live_abc123").changes.isEmpty)
+        #expect(throws: VitallyError.self) { try TokenInput.parse("Basic not-base64!") }
+        #expect(throws: VitallyError.self) { try TokenInput.parse(" '' ") }
+    }
+
+    @Test func aPastedHeaderAuthenticatesAgainstTheSimulator() async throws {
+        let header = "Basic " + Data("\(testToken):".utf8).base64EncodedString()
+        let token = try TokenInput.parse(header).token
+        try await withSimulator(token: token) { client, _ in
+            let acme = try await client.account(id: "acme-001")
+            #expect(acme.name == "Acme Corp")
+        }
+    }
+}

@@ -1,0 +1,69 @@
+import Foundation
+
+/// Reduces what people paste as the token to the secret itself. Vitally's UI offers both the
+/// Secret Token and a ready-made "Basic Auth Header" (`Basic base64(TOKEN:)`); either, with or
+/// without the `Basic ` prefix, quotes or surrounding whitespace, yields the secret.
+public enum TokenInput {
+    /// Something done to the pasted text, so the user can be told.
+    public enum Change: Sendable, Equatable {
+        /// Leading or trailing whitespace or quotes were removed.
+        case stripped
+        /// It was a `Basic …` header: the secret was decoded from it.
+        case decodedBasicHeader
+        /// It was base64 of `TOKEN:` without the `Basic ` prefix: the secret was decoded from it.
+        case decodedBase64
+    }
+
+    /// The secret and what was done to get it.
+    public struct Parsed: Sendable, Equatable {
+        public var token: String
+        public var changes: [Change]
+    }
+
+    public static func parse(_ input: String) throws(VitallyError) -> Parsed {
+        var changes: [Change] = []
+        var text = strip(input)
+        if text != input { changes.append(.stripped) }
+        if text.lowercased().hasPrefix("authorization:") {
+            text = strip(String(text.dropFirst("authorization:".count)))
+        }
+        if text.lowercased().hasPrefix("basic ") {
+            let encoded = strip(String(text.dropFirst(6)))
+            guard let secret = secret(fromBase64: encoded) else {
+                throw VitallyError(
+                    .invalidInput,
+                    cause: "the pasted 'Basic …' value does not decode to a token; paste the Secret Token itself "
+                        + "(Settings > Integrations > Vitally REST API)")
+            }
+            return Parsed(token: secret, changes: changes + [.decodedBasicHeader])
+        }
+        guard !text.isEmpty else { throw VitallyError(.invalidInput, cause: "the token is empty") }
+        if let secret = secret(fromBase64: text) { return Parsed(token: secret, changes: changes + [.decodedBase64]) }
+        return Parsed(token: text, changes: changes)
+    }
+
+    /// The user name of `base64(user:)`, when the text is exactly that and the user looks like a key.
+    static func secret(fromBase64 text: String) -> String? {
+        guard text.count >= 8, let data = Data(base64Encoded: text), let decoded = String(data: data, encoding: .utf8),
+            decoded.hasSuffix(":")
+        else { return nil }
+        let user = String(decoded.dropLast())
+        guard !user.isEmpty, !user.contains(":"), user.allSatisfy({ $0.isASCII && !$0.isWhitespace && !$0.isNewline && $0.asciiValue.map { $0 >= 33 && $0 < 127 } == true })
+        else { return nil }
+        return user
+    }
+
+    public static func strip(_ text: String) -> String {
+        text.trimmingCharacters(in: CharacterSet.whitespacesAndNewlines.union(CharacterSet(charactersIn: "\"'`“”‘’")))
+    }
+}
+
+extension TokenInput.Change: CustomStringConvertible {
+    public var description: String {
+        switch self {
+        case .stripped: return "removed surrounding spaces or quotes from the token"
+        case .decodedBasicHeader: return "that was the Basic Auth Header: using the secret token decoded from it"
+        case .decodedBase64: return "that was base64 of 'TOKEN:': using the secret token decoded from it"
+        }
+    }
+}

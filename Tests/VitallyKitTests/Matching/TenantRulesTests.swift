@@ -1,0 +1,80 @@
+import Foundation
+import Testing
+import VitallyKit
+import VitallySimulator
+
+/// Internal-team rules, complete scans and the customFields fallback, against the simulator.
+@Suite struct TenantRulesTests {
+    func matcher(_ client: VitallyClient) -> AttendeeMatcher {
+        AttendeeMatcher(client: client, directory: AccountDirectory(client: client, tenant: "t"), team: TeamDirectory(client: client))
+    }
+
+    @Test func onlyActiveAdminsMakeADomainInternalAndMatchNamesThem() async throws {
+        try await withSimulator { client, _ in
+            let matcher = matcher(client)
+            // globex.com only has an auto-created admin: its people stay customers.
+            let hank = try await matcher.match("hank@globex.com", title: nil)
+            #expect(!hank.isInternal)
+            #expect(hank.accounts.map(\.name) == ["Globex Inc"])
+            let dana = try await matcher.match("dana@brightwave.io", title: nil)
+            #expect(dana.isInternal)
+            #expect(dana.team.admin?.name == "Dana Reyes")
+            #expect(dana.verdict.contains("admin Dana Reyes"))
+            let newHire = try await matcher.match("new.hire@brightwave.io", title: nil)
+            #expect(newHire.isInternal)
+            #expect(newHire.verdict.contains("brightwave.io is the domain of admin"))
+        }
+    }
+
+    @Test func aDomainVitallyHoldsAsACustomersIsNotInternal() async throws {
+        try await withSimulator { client, _ in
+            let matcher = matcher(client)
+            // Ravi Shah (active admin, a contractor) has an initech.com address; Initech is a customer.
+            let bill = try await matcher.match("bill@initech.com", title: nil)
+            #expect(!bill.isInternal)
+            #expect(bill.accounts.map(\.name) == ["Initech"])
+            guard case .customerDomain(let domain, let admin, let users) = bill.team else {
+                Issue.record("expected a customer-domain verdict, got \(bill.team)")
+                return
+            }
+            #expect(domain == "initech.com" && admin.name == "Ravi Shah" && users == 1)
+            #expect(bill.team.reason.contains("not internal"))
+            let ravi = try await matcher.match("ravi@initech.com", title: nil)
+            #expect(ravi.isInternal)
+            #expect(ravi.team.admin?.name == "Ravi Shah")
+        }
+    }
+
+    @Test func theFirstScanSortsByCreatedAtAndARefreshByUpdatedAt() async throws {
+        let folder = temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let cache = folder.appendingPathComponent("accounts.json")
+        try await withSimulator { client, simulator in
+            _ = try await AccountDirectory(client: client, tenant: "acme", cacheFile: cache).load()
+            let first = await simulator.state.log.filter { $0.path == "/resources/accounts" }
+            #expect(!first.isEmpty)
+            #expect(first.allSatisfy { $0.query.contains(QueryItem("sortBy", "createdAt")) })
+            await simulator.state.clearLog()
+            let warm = AccountDirectory(client: client, tenant: "acme", cacheFile: cache)
+            _ = try await warm.load()
+            let refresh = await simulator.state.log.filter { $0.path == "/resources/accounts" }
+            #expect(refresh.count == 1)
+            #expect(!refresh.contains { $0.query.contains(QueryItem("sortBy", "createdAt")) })
+        }
+    }
+
+    @Test func aFailingCustomFieldsFallsBackToWellKnownKeysAndSaysSo() async throws {
+        try await withSimulator({ $0.forbiddenResources = ["customFields"] }) { client, _ in
+            let directory = AccountDirectory(client: client, tenant: "t")
+            let traits = try await directory.domainTraits()
+            #expect(traits.customFieldsFailure?.status == 403)
+            #expect(traits.keys == DomainTraits.wellKnownKeys)
+            let matcher = AttendeeMatcher(client: client, directory: directory, team: TeamDirectory(client: client))
+            // Umbrella Health's domain is only in vitally.custom.companyDomain, a well-known key.
+            let match = try await matcher.match("someone.new@umbrella-health.com", title: nil)
+            #expect(match.accounts.map(\.name) == ["Umbrella Health"])
+            let rule3 = try #require(match.trace.first { $0.rule == .accountDomainTrait })
+            #expect(rule3.tried.contains("customFields failed, HTTP 403"))
+        }
+    }
+}
