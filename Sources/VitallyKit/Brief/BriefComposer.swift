@@ -21,11 +21,7 @@ public struct BriefComposer: Sendable {
             health(bundle), risks(bundle), engagement(bundle, attendees: attendees), journey(bundle),
             commercial(bundle), team(bundle), attributes(account),
         ]
-        if !bundle.unavailable.isEmpty {
-            sections.append(BriefSection(id: "gaps", title: "Missing data", insights: bundle.unavailable.sorted { $0.key < $1.key }.map {
-                Insight(.warning, "\($0.key) could not be read (\($0.value)); the brief leaves them out", data: ["list": .string($0.key), "error": .string($0.value)])
-            }))
-        }
+        sections.append(coverage(bundle))
         return AccountBrief(
             accountId: account.id, name: account.name, externalId: account.externalId, churned: account.isChurned,
             healthScore: account.healthScore, attendees: attendees.map(\.email), sections: sections.filter { !$0.insights.isEmpty })
@@ -117,8 +113,10 @@ public struct BriefComposer: Sendable {
         if let lastSeen = account.lastSeenTimestamp {
             insights.append(Insight(.info, "Last seen \(VitallyDate.formatDay(lastSeen)) (\(ago(lastSeen)))", data: ["lastSeenTimestamp": .string(VitallyDate.format(lastSeen))]))
         }
-        let total = bundle.users.isEmpty ? (account.usersCount ?? 0) : bundle.users.count
-        let active = bundle.users.filter { $0.lastSeenTimestamp.map { days(to: $0) >= -30 } ?? false }.count
+        // The organization's users (other accounts' people) are not this account's engagement.
+        let own = bundle.users.filter { !bundle.organizationItemIds.contains($0.id) }
+        let total = own.isEmpty ? (account.usersCount ?? 0) : max(own.count, account.usersCount ?? 0)
+        let active = own.filter { $0.lastSeenTimestamp.map { days(to: $0) >= -30 } ?? false }.count
         if total > 0 {
             insights.append(Insight(active == 0 ? .warning : .info, "\(active) of \(total) users active in the last 30 days", data: ["active30d": .number(Double(active)), "users": .number(Double(total))]))
         }
@@ -195,17 +193,71 @@ public struct BriefComposer: Sendable {
         let notes = bundle.notes.filter { $0.archivedAt == nil }.sorted { ($0.date ?? .distantPast) > ($1.date ?? .distantPast) }.prefix(3)
         for note in notes {
             let when = note.date.map { "\(VitallyDate.formatDay($0)) " } ?? ""
-            insights.append(Insight(.info, "Note \(when)by \(note.author?.name ?? "?"): \(note.subject ?? "(no subject)")", data: ["noteId": .string(note.id)]))
+            let org = bundle.organizationItemIds.contains(note.id) ? " [\(bundle.organizationName ?? "organization")]" : ""
+            insights.append(Insight(.info, "Note \(when)by \(note.author?.name ?? "?")\(org): \(note.subject ?? "(no subject)")",
+                                    data: ["noteId": .string(note.id), "organizationLevel": .bool(!org.isEmpty)]))
         }
         let open = bundle.tasks.filter(\.isOpen).sorted { ($0.dueDate ?? .distantFuture) < ($1.dueDate ?? .distantFuture) }.prefix(3)
         for task in open {
             let due = task.dueDate.map { "due \(VitallyDate.formatDay($0))" } ?? "no due date"
-            insights.append(Insight(task.isOverdue(now: now) ? .warning : .info, "Task: \(task.name) (\(due), \(task.assignedTo?.name ?? "unassigned"))", data: ["taskId": .string(task.id)]))
+            let org = bundle.organizationItemIds.contains(task.id) ? " [\(bundle.organizationName ?? "organization")]" : ""
+            insights.append(Insight(task.isOverdue(now: now) ? .warning : .info, "Task\(org): \(task.name) (\(due), \(task.assignedTo?.name ?? "unassigned"))",
+                                    data: ["taskId": .string(task.id), "organizationLevel": .bool(!org.isEmpty)]))
         }
         if let meeting = bundle.meetings.filter({ ($0.startDateTime ?? .distantFuture) <= now }).max(by: { ($0.startDateTime ?? .distantPast) < ($1.startDateTime ?? .distantPast) }), let start = meeting.startDateTime {
             insights.append(Insight(.info, "Last meeting \(VitallyDate.formatDay(start)): \(meeting.title ?? "")" + (meeting.summary.map { " — \($0)" } ?? ""), data: ["meetingId": .string(meeting.id)]))
         }
         return BriefSection(id: "team", title: "Team activity", insights: insights)
+    }
+
+    /// Why each list is empty or short: no items, forbidden, unrecognised shape, failed, not
+    /// fetched, or only the newest page read. Lists with items and nothing to say are left out.
+    func coverage(_ bundle: AccountBundle) -> BriefSection {
+        var insights: [Insight] = []
+        let orgName = bundle.organizationName
+        for list in BriefList.allCases {
+            let reports = bundle.reports(for: list)
+            guard !reports.isEmpty else { continue }
+            let title = list.rawValue.prefix(1).uppercased() + list.rawValue.dropFirst()
+            for report in reports {
+                let at = report.owner == .account(bundle.account.id) ? "" : " at \(orgName ?? "the organization")"
+                switch report.outcome {
+                case .forbidden(let request):
+                    insights.append(Insight(.warning, "\(title)\(at) not shown: Vitally refused \(request) (403)",
+                                            data: ["list": .string(list.rawValue), "reason": "forbidden", "request": .string(request)]))
+                case .unrecognisedShape(let request):
+                    insights.append(Insight(.warning, "\(title)\(at) not shown: unrecognised response shape from \(request)",
+                                            data: ["list": .string(list.rawValue), "reason": "unrecognisedShape", "request": .string(request)]))
+                case .failed(let request, let status):
+                    insights.append(Insight(.warning, "\(title)\(at) not shown: \(request) failed (\(status))",
+                                            data: ["list": .string(list.rawValue), "reason": "failed", "request": .string(request), "status": .string(status)]))
+                case .notFetched(let cap):
+                    if report.owner == .account(bundle.account.id) {
+                        insights.append(Insight(.info, "\(title) not read: a brief reads lists for its first \(cap) accounts only",
+                                                data: ["list": .string(list.rawValue), "reason": "notFetched", "cap": .number(Double(cap))]))
+                    }
+                case .capped(let read, let atLeast):
+                    insights.append(Insight(.info, "\(title)\(at): newest \(read) of at least \(atLeast) read",
+                                            data: ["list": .string(list.rawValue), "reason": "capped", "read": .number(Double(read)), "atLeast": .number(Double(atLeast))]))
+                case .complete:
+                    break
+                }
+            }
+            let allComplete = reports.allSatisfy { if case .complete = $0.outcome { return true } else { return false } }
+            let total = reports.reduce(0) { sum, report in if case .complete(let n) = report.outcome { return sum + n } else { return sum } }
+            if allComplete, total == 0 {
+                let places = reports.count > 1 ? "the account or \(orgName ?? "its organization")" : "the account"
+                insights.append(Insight(.info, "No \(list.rawValue): Vitally returned 0 items for \(places)",
+                                        data: ["list": .string(list.rawValue), "reason": "noItems"]))
+            }
+            let orgOnly = reports.count > 1 && reports.allSatisfy { if case .complete = $0.outcome { return true } else { return false } }
+                && reports.first.map { if case .complete(0) = $0.outcome { return true } else { return false } } == true && total > 0
+            if orgOnly {
+                insights.append(Insight(.info, "\(title): only at \(orgName ?? "the organization") (none on the account itself)",
+                                        data: ["list": .string(list.rawValue), "reason": "organizationOnly"]))
+            }
+        }
+        return BriefSection(id: "coverage", title: "Data coverage", insights: insights)
     }
 
     /// Scalar custom traits, minus the ones other sections already use.

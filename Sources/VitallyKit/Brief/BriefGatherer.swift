@@ -1,16 +1,24 @@
 import Foundation
 
 /// Fetches what a brief needs for each matched account, every independent request at once
-/// (the client's limiter still bounds how many are in flight).
+/// (the client's limiter still bounds how many are in flight). Each list is read as one page of
+/// its newest items (Vitally sorts by `updatedAt`, newest first), at the account and, when the
+/// account has one, at its organization: a brief costs the same few requests whatever the
+/// account's size (an account with email sync can hold thousands of conversations).
 public struct BriefGatherer: Sendable {
     public let client: VitallyClient
+    /// Items read per list: one request each.
+    public var pageLimit = 50
+    /// Lists are read for this many accounts at most; the rest get their account record only.
+    public var accountsWithLists = 5
 
     public init(client: VitallyClient) { self.client = client }
 
     public func gather(accountIds: [String]) async throws -> [AccountBundle] {
         try await withThrowingTaskGroup(of: (Int, AccountBundle).self) { group in
             for (position, id) in accountIds.enumerated() {
-                group.addTask { (position, try await gather(accountId: id)) }
+                let withLists = position < accountsWithLists
+                group.addTask { (position, try await gather(accountId: id, withLists: withLists)) }
             }
             var bundles: [(Int, AccountBundle)] = []
             for try await bundle in group { bundles.append(bundle) }
@@ -18,51 +26,108 @@ public struct BriefGatherer: Sendable {
         }
     }
 
-    public func gather(accountId id: String) async throws -> AccountBundle {
-        async let account = client.account(id: id)
-        async let health = optional("health scores") { try await client.healthScores(accountId: id) }
-        async let users = optional("users") { try await client.accountList(.users, accountId: id, as: User.self).collect() }
-        async let notes = optional("notes") { try await client.accountList(.notes, accountId: id, as: Note.self).collect() }
-        async let tasks = optional("tasks") { try await client.accountList(.tasks, accountId: id, as: VitallyTask.self).collect() }
-        async let conversations = optional("conversations") {
-            try await client.accountList(.conversations, accountId: id, as: Conversation.self).collect()
-        }
-        async let nps = optional("NPS responses") {
-            try await client.accountList(.npsResponses, accountId: id, as: NPSResponse.self).collect()
-        }
-        async let projects = optional("projects") { try await client.accountList(.projects, accountId: id, as: Project.self).collect() }
-        async let meetings = optional("meetings") { try await client.accountList(.meetings, accountId: id, as: Meeting.self).collect() }
+    /// The newest page of one list, with how it went.
+    struct Read<T: Sendable>: Sendable {
+        var items: [T]
+        var outcome: ListOutcome
+    }
 
-        var bundle = AccountBundle(account: try await account)
-        var unavailable: [String: String] = [:]
-        func take<T>(_ result: (String, Result<[T], VitallyError>)) -> [T] {
-            switch result.1 {
-            case .success(let items): return items
-            case .failure(let error):
-                unavailable[result.0] = error.status.map { "HTTP \($0)" } ?? error.code.rawValue
-                return []
-            }
+    func read<T: VitallyModel>(_ list: ActivityList, of owner: ListOwner, as type: T.Type) async throws -> Read<T> {
+        let path: String
+        switch owner {
+        case .account(let id): path = "/resources/accounts/\(VitallyClient.segment(id))/\(list.rawValue)"
+        case .organization(let id): path = "/resources/organizations/\(VitallyClient.segment(id))/\(list.rawValue)"
         }
-        bundle.healthScores = take(try await health)
-        bundle.users = take(try await users)
-        bundle.notes = take(try await notes)
-        bundle.tasks = take(try await tasks)
-        bundle.conversations = take(try await conversations)
-        bundle.npsResponses = take(try await nps)
-        bundle.projects = take(try await projects)
-        bundle.meetings = take(try await meetings)
-        bundle.unavailable = unavailable
+        do {
+            let page = try await client.firstPage(path, limit: pageLimit, as: T.self)
+            let more = page.next != nil && !page.atEnd && !page.results.isEmpty
+            return Read(items: page.results, outcome: more ? .capped(read: page.results.count, atLeast: page.results.count + 1) : .complete(count: page.results.count))
+        } catch let error as VitallyError where error.code != .cancelled && error.code != .unauthorized && error.code != .rateLimited {
+            return Read(items: [], outcome: ListOutcome(error))
+        }
+    }
+
+    func readHealth(_ accountId: String) async throws -> Read<HealthScoreEntry> {
+        do {
+            let entries = try await client.healthScores(accountId: accountId)
+            return Read(items: entries, outcome: .complete(count: entries.count))
+        } catch let error as VitallyError where error.code != .cancelled && error.code != .unauthorized && error.code != .rateLimited {
+            return Read(items: [], outcome: ListOutcome(error))
+        }
+    }
+
+    /// The account, its lists (started together with the account read), then its organization's.
+    public func gather(accountId id: String, withLists: Bool = true) async throws -> AccountBundle {
+        guard withLists else {
+            var bundle = AccountBundle(account: try await client.account(id: id))
+            bundle.reports = BriefList.allCases.map {
+                ListReport(list: $0, owner: .account(bundle.account.id), outcome: .notFetched(cap: accountsWithLists))
+            }
+            return bundle
+        }
+        let owner = ListOwner.account(id)
+        async let account = client.account(id: id)
+        async let health = readHealth(id)
+        async let users = read(.users, of: owner, as: User.self)
+        async let notes = read(.notes, of: owner, as: Note.self)
+        async let tasks = read(.tasks, of: owner, as: VitallyTask.self)
+        async let conversations = read(.conversations, of: owner, as: Conversation.self)
+        async let nps = read(.npsResponses, of: owner, as: NPSResponse.self)
+        async let projects = read(.projects, of: owner, as: Project.self)
+        async let meetings = read(.meetings, of: owner, as: Meeting.self)
+
+        let fetched = try await account
+        let organizationId = fetched.organizationId
+        async let organization = gatherOrganization(organizationId)
+        var bundle = AccountBundle(account: fetched)
+        func take<T>(_ list: BriefList, _ read: Read<T>) -> [T] {
+            bundle.reports.append(ListReport(list: list, owner: .account(bundle.account.id), outcome: read.outcome))
+            return read.items
+        }
+        bundle.healthScores = take(.healthScores, try await health)
+        bundle.users = take(.users, try await users)
+        bundle.notes = take(.notes, try await notes)
+        bundle.tasks = take(.tasks, try await tasks)
+        bundle.conversations = take(.conversations, try await conversations)
+        bundle.npsResponses = take(.npsResponses, try await nps)
+        bundle.projects = take(.projects, try await projects)
+        bundle.meetings = take(.meetings, try await meetings)
+        if let org = try await organization { bundle.merge(org) }
         return bundle
     }
 
-    /// A list that may be forbidden or missing without sinking the whole brief.
-    private func optional<T: Sendable>(_ name: String, _ fetch: @Sendable () async throws -> [T]) async throws
-        -> (String, Result<[T], VitallyError>)
-    {
-        do {
-            return (name, .success(try await fetch()))
-        } catch let error as VitallyError where [.forbidden, .notFound, .badRequest, .server].contains(error.code) {
-            return (name, .failure(error))
+    /// The organization and its own notes, tasks, projects, NPS responses and users.
+    func gatherOrganization(_ id: String?) async throws -> OrganizationBundle? {
+        guard let id, !id.isEmpty else { return nil }
+        let owner = ListOwner.organization(id)
+        async let organization: Organization? = try? await client.organization(id: id)
+        async let users = read(.users, of: owner, as: User.self)
+        async let notes = read(.notes, of: owner, as: Note.self)
+        async let tasks = read(.tasks, of: owner, as: VitallyTask.self)
+        async let nps = read(.npsResponses, of: owner, as: NPSResponse.self)
+        async let projects = read(.projects, of: owner, as: Project.self)
+        var bundle = OrganizationBundle(id: id, organization: await organization)
+        func take<T>(_ list: BriefList, _ read: Read<T>) -> [T] {
+            bundle.reports.append(ListReport(list: list, owner: owner, outcome: read.outcome))
+            return read.items
         }
+        bundle.users = take(.users, try await users)
+        bundle.notes = take(.notes, try await notes)
+        bundle.tasks = take(.tasks, try await tasks)
+        bundle.npsResponses = take(.npsResponses, try await nps)
+        bundle.projects = take(.projects, try await projects)
+        return bundle
     }
+}
+
+/// What an account's organization holds itself.
+public struct OrganizationBundle: Sendable {
+    public var id: String
+    public var organization: Organization?
+    public var users: [User] = []
+    public var notes: [Note] = []
+    public var tasks: [VitallyTask] = []
+    public var npsResponses: [NPSResponse] = []
+    public var projects: [Project] = []
+    public var reports: [ListReport] = []
 }

@@ -11,8 +11,13 @@ public struct AccountBundle: Sendable {
     public var npsResponses: [NPSResponse] = []
     public var projects: [Project] = []
     public var meetings: [Meeting] = []
-    /// Lists that could not be read (a 403 on notes, say), with why: the brief says so.
-    public var unavailable: [String: String] = [:]
+    /// The account's organization, when it has one and it could be read.
+    public var organization: Organization?
+    /// Ids of items that came from the organization's lists, not the account's.
+    public var organizationItemIds: Set<String> = []
+    /// How every list was read, at the account and at its organization: the brief says why a
+    /// section is empty or short.
+    public var reports: [ListReport] = []
     /// Earlier observations of the account (oldest first, today's included); nil when the
     /// session has no history, with `historyGap` saying why.
     public var history: [Observation]?
@@ -21,6 +26,32 @@ public struct AccountBundle: Sendable {
     public var cohort: Cohort?
 
     public init(account: Account) { self.account = account }
+
+    /// Adds the organization's items that the account's lists do not already hold.
+    public mutating func merge(_ org: OrganizationBundle) {
+        organization = org.organization
+        reports += org.reports
+        func add<T: VitallyModel>(_ items: [T], to list: inout [T], id: (T) -> String) {
+            let known = Set(list.map(id))
+            for item in items where !known.contains(id(item)) {
+                list.append(item)
+                organizationItemIds.insert(id(item))
+            }
+        }
+        add(org.users, to: &users, id: \.id)
+        add(org.notes, to: &notes, id: \.id)
+        add(org.tasks, to: &tasks, id: \.id)
+        add(org.npsResponses, to: &npsResponses, id: \.id)
+        add(org.projects, to: &projects, id: \.id)
+    }
+
+    /// The reports for one list, account first.
+    public func reports(for list: BriefList) -> [ListReport] { reports.filter { $0.list == list } }
+
+    /// The organization's name, for labelling its items.
+    public var organizationName: String? {
+        organization.map { $0.name.isEmpty ? $0.id : $0.name } ?? account.organizationId
+    }
 }
 
 extension AttendeeMatch {

@@ -27,7 +27,7 @@ struct AccountsCommand: ShellCommand {
                                                       empty: "No account name or domain contains '\(text)'."))
         case "show":
             let account = try await shell.resolveAccount(command.arguments[0])
-            return CommandResult(output: accountDetail(account, now: shell.now))
+            return CommandResult(output: accountDetail(account, organization: await shell.organizationName(of: account), now: shell.now))
         default:
             let status = command.flag("--status").flatMap(AccountStatus.init(rawValue:)) ?? .active
             var rows: [Account] = []
@@ -64,7 +64,7 @@ struct AccountsCommand: ShellCommand {
         return ShellOutput(blocks: blocks, json: json)
     }
 
-    static func accountDetail(_ account: Account, now: Date) -> ShellOutput {
+    static func accountDetail(_ account: Account, organization: String?, now: Date) -> ShellOutput {
         let (level, style) = Format.healthLevel(account.healthScore)
         var fields = [
             Field("Name", account.name),
@@ -78,7 +78,7 @@ struct AccountsCommand: ShellCommand {
             Field("Last seen", Format.day(account.lastSeenTimestamp, now: now)),
             Field("Users", account.usersCount.map(String.init) ?? "—"),
             Field("Segments", account.segments.map(\.name).joined(separator: ", ").ifEmpty("—")),
-            Field("Organization", account.organizationId ?? "—"),
+            Field("Organization", organization.map { $0 == account.organizationId ? $0 : "\($0) (\(account.organizationId ?? ""))" } ?? "—"),
         ]
         for role in account.keyRoles {
             fields.append(Field(role.label, [role.member?.name, role.member?.email.map { "<\($0)>" }].compactMap { $0 }.joined(separator: " ")))

@@ -23,6 +23,10 @@ public struct FlagSpec: Sendable, Equatable {
 
     static let json = FlagSpec("--json", "print JSON instead of text")
     static let limit = FlagSpec("--limit", positiveNumber: true, "show at most N rows")
+    static let all = FlagSpec("--all", "show every row (no --limit)")
+    static let source = FlagSpec("--source", value: true, "only items from this integration (hubspot, gong, salesforce, …)")
+    static let archived = FlagSpec("--archived", "archived items instead of live ones")
+    static let organization = FlagSpec("--org", "the responses of the account's organization (NPS target organizations)")
 }
 
 /// A subcommand word (`accounts search`, `record stop`) and how many arguments follow it.

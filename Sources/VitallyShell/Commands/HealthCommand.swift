@@ -11,8 +11,15 @@ struct HealthCommand: ShellCommand {
 
     static func run(_ command: ParsedCommand, in shell: isolated Shell) async throws -> CommandResult {
         let account = try await shell.resolveAccount(command.arguments[0])
-        let breakdown = try await shell.connection.client.healthScores(accountId: account.id)
-        let current = Observation(account: account, at: shell.now, breakdown: breakdown)
+        var breakdown: [HealthScoreEntry] = []
+        var shapeNotice: OutputBlock?
+        do {
+            breakdown = try await shell.connection.client.healthScores(accountId: account.id)
+        } catch let error as VitallyError where error.code == .unrecognisedShape || error.code == .forbidden {
+            shapeNotice = shell.notice(error)
+        }
+        let organization = await shell.organizationName(of: account)
+        let current = Observation(account: account, at: shell.now, breakdown: shapeNotice == nil ? breakdown : nil)
         shell.observe(current)
         let history = shell.accountHistory(account, current: current)
         if command.has("--history") { return HealthHistory.list(account, history) }
@@ -25,8 +32,10 @@ struct HealthCommand: ShellCommand {
                 account.isChurned ? Span("  CHURNED", .bad) : Span(""),
             ])
         ]
-        if breakdown.isEmpty {
-            blocks.append(.text("  no health-score breakdown", .dim))
+        if let shapeNotice {
+            blocks.append(shapeNotice)
+        } else if breakdown.isEmpty {
+            blocks.append(.text("  no health-score breakdown (Vitally returned 0 rows)", .dim))
         } else {
             blocks.append(
                 .table(
@@ -47,6 +56,7 @@ struct HealthCommand: ShellCommand {
             Field("Last seen", Format.day(account.lastSeenTimestamp, now: shell.now), looks.stale(account.lastSeenTimestamp)),
         ]
         if let trial = account.trialEndDate { fields.append(Field("Trial ends", Format.day(trial, now: shell.now))) }
+        if let organization { fields.append(Field("Organization", organization)) }
         let cohort = await shell.cohort(of: account)
         fields += HealthHistory.fields(trends, why: history.why, cohort: cohort, account: account)
         blocks.append(.fields(fields))
@@ -58,7 +68,7 @@ struct HealthCommand: ShellCommand {
             "npsScore": JSONValue(account.npsScore), "npsPromoterCount": JSONValue(account.npsPromoterCount),
             "npsPassiveCount": JSONValue(account.npsPassiveCount), "npsDetractorCount": JSONValue(account.npsDetractorCount),
             "lastSeenTimestamp": JSONValue(account.lastSeenTimestamp.map(VitallyDate.format)),
-            "churned": .bool(account.isChurned),
+            "churned": .bool(account.isChurned), "organization": JSONValue(organization),
             "trend": trends.health.map(HistoryWording.json) ?? .null,
             "history": history.observations == nil ? .string("unavailable: " + history.why) : .number(Double(history.observations?.count ?? 0)),
             "cohort": cohort.map(HistoryWording.json) ?? .null,

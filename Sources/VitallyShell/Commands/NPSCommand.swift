@@ -4,13 +4,13 @@ import VitallyKit
 /// `nps ACCOUNT`: the account's NPS responses, newest first.
 struct NPSCommand: ActivityCommand {
     static let spec = CommandSpec(
-        "nps", group: .explore, rank: 6, summary: "the account's NPS responses", usage: "nps ACCOUNT",
-        flags: [.limit, .json], argument: .account, arguments: 1...1, example: "nps acme.com")
+        "nps", group: .explore, rank: 6, summary: "the account's NPS responses", usage: "nps ACCOUNT [--org]",
+        flags: [.limit, .organization, .json], argument: .account, arguments: 1...1, example: "nps acme.com")
 
     static let listing = ActivityListing<NPSResponse>(
         list: .npsResponses, noun: "NPS responses", columns: ["DATE", "SCORE", "TYPE", "USER", "FEEDBACK"], flexible: [3, 4],
         order: { responses, _ in responses.sorted { ($0.respondedAt ?? .distantPast) > ($1.respondedAt ?? .distantPast) } },
-        summary: { _, account, style in "NPS \(style.npsSummary(account))" },
+        summary: { _, account, style in "NPS \(style.npsSummary(account))" }, labelColumn: 3, readsOrganization: false,
         row: { response, style in
             [Span(response.respondedAt.map(VitallyDate.formatDay) ?? "—"), Span(Format.score(response.score), style.nps(response.score)),
              Span(response.category ?? "—", style.nps(response.score)),

@@ -5,15 +5,15 @@ import VitallyKit
 struct NotesCommand: ActivityCommand {
     static let spec = CommandSpec(
         "notes", group: .explore, rank: 3, summary: "the account's notes, newest first",
-        usage: "notes ACCOUNT [--limit N]", flags: [.limit, .json], argument: .account, arguments: 1...1,
+        usage: "notes ACCOUNT [--limit N | --all] [--source NAME] [--archived]", flags: [.limit, .all, .source, .archived, .json], argument: .account, arguments: 1...1,
         example: "notes acme.com")
 
     static let listing = ActivityListing<Note>(
         list: .notes, noun: "notes", defaultLimit: 20, columns: ["DATE", "AUTHOR", "CATEGORY", "NOTE"], flexible: [3],
         order: { notes, _ in
-            notes.filter { $0.archivedAt == nil }.sorted { ($0.date ?? .distantPast) > ($1.date ?? .distantPast) }
+            notes.sorted { ($0.date ?? .distantPast) > ($1.date ?? .distantPast) }
         },
-        summary: { notes, _, _ in "\(notes.count) note\(notes.count == 1 ? "" : "s"), newest first" },
+        summary: { notes, _, _ in "\(notes.count) note\(notes.count == 1 ? "" : "s"), newest first" }, labelColumn: 3,
         row: { note, _ in
             [Span(note.date.map(VitallyDate.formatDay) ?? "—"), Span(note.author?.name ?? "—"),
              Span(note.category?.name ?? "", .dim),

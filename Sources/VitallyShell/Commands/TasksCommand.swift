@@ -5,7 +5,7 @@ import VitallyKit
 struct TasksCommand: ActivityCommand {
     static let spec = CommandSpec(
         "tasks", group: .explore, rank: 4, summary: "open tasks first with due dates, overdue flagged",
-        usage: "tasks ACCOUNT", flags: [.limit, .json], argument: .account, arguments: 1...1, example: "tasks acme.com")
+        usage: "tasks ACCOUNT [--limit N | --all] [--source NAME] [--archived]", flags: [.limit, .all, .source, .archived, .json], argument: .account, arguments: 1...1, example: "tasks acme.com")
 
     static let listing = ActivityListing<VitallyTask>(
         list: .tasks, noun: "tasks", defaultLimit: 50, columns: ["STATE", "DUE", "TASK", "ASSIGNEE"], flexible: [2],
@@ -17,7 +17,7 @@ struct TasksCommand: ActivityCommand {
             let open = tasks.filter(\.isOpen)
             let overdue = open.filter { $0.isOverdue(now: style.now) }.count
             return "\(open.count) open (\(overdue) overdue), \(tasks.count - open.count) done"
-        },
+        }, labelColumn: 2,
         row: { task, style in
             let overdue = task.isOverdue(now: style.now)
             let state: Span

@@ -112,11 +112,20 @@ extension Shell {
         }
     }
 
+    /// Whether a brief read every item of the list (a capped, refused or unknown answer is not history).
+    static func readWhole(_ list: BriefList, of bundle: AccountBundle) -> Bool {
+        let reports = bundle.reports(for: list)
+        return !reports.isEmpty && reports.allSatisfy {
+            if case .complete = $0.outcome { return true }
+            return false
+        }
+    }
+
     /// Records what a brief gathered and gives the bundle its history and cohort.
     func addHistory(to bundle: inout AccountBundle) async {
         let current = Observation(
-            account: bundle.account, at: now, breakdown: bundle.unavailable["health scores"] == nil ? bundle.healthScores : nil,
-            users: bundle.unavailable["users"] == nil ? bundle.users : nil)
+            account: bundle.account, at: now, breakdown: Self.readWhole(.healthScores, of: bundle) ? bundle.healthScores : nil,
+            users: Self.readWhole(.users, of: bundle) ? bundle.users : nil)
         observe(current)
         let history = accountHistory(bundle.account, current: current)
         bundle.history = history.observations

@@ -12,11 +12,13 @@ import VitallySimulator
             let probe = InFlightProbe(base: client.transport)
             let gatherer = BriefGatherer(client: VitallyClient(transport: RetryingTransport(base: probe, clock: VirtualRetryClock())))
             let bundle = try await gatherer.gather(accountId: account.id)
-            #expect(bundle.notes.count == 5 && bundle.users.count == 4 && bundle.healthScores.count == 5)
-            // Nine independent requests, at most five in flight: the server sees five at once.
+            // Acme's four users, and Acme Labs' one through their organization Acme Holdings.
+            #expect(bundle.notes.count == 5 && bundle.users.count == 5 && bundle.healthScores.count == 5)
+            #expect(bundle.organization?.name == "Acme Holdings")
+            // Nine independent requests, then the organization's six, at most five in flight: the server sees five at once.
             #expect(await probe.peak == 5)
             let log = await simulator.state.log
-            #expect(log.count == 9)
+            #expect(log.count == 15)
             let firstAnswer = log.map(\.answeredAt).min() ?? 0
             #expect(log.filter { $0.receivedAt < firstAnswer }.count == 5)
             // Wall time is the benchmark's business (vitally-bench); here the overlap is what is proven.
@@ -28,16 +30,66 @@ import VitallySimulator
             // Per-account lists live under /resources/accounts, so forbid one through a fault instead.
             let account = try await client.account(id: "acme-001")
             let bundle = try await BriefGatherer(client: client).gather(accountId: account.id)
-            #expect(bundle.unavailable.isEmpty)
+            #expect(!bundle.reports.contains { $0.outcome.isGap })
             #expect(!bundle.notes.isEmpty)
         }
         try await withSimulator { client, simulator in
             let account = try await client.account(id: "acme-001")
             await simulator.state.inject(.status(403), pathPrefix: "/resources/accounts/\(account.id)/notes")
             let bundle = try await BriefGatherer(client: client).gather(accountId: account.id)
-            #expect(bundle.unavailable == ["notes": "HTTP 403"])
+            let notes = bundle.reports(for: .notes).first { $0.owner == .account(account.id) }
+            guard case .forbidden(let request)? = notes?.outcome else {
+                Issue.record("notes were not reported forbidden: \(String(describing: notes))")
+                return
+            }
+            #expect(request.hasPrefix("GET /resources/accounts/\(account.id)/notes"))
             let brief = BriefComposer(now: testAnchor).compose(title: nil, meetingStart: nil, matches: [], bundles: [bundle])
-            #expect(brief.accounts[0].sections.last?.id == "gaps")
+            let coverage = try #require(brief.accounts[0].sections.first { $0.id == "coverage" })
+            #expect(coverage.insights.contains { $0.text.hasPrefix("Notes not shown: Vitally refused GET /resources/accounts/") })
+        }
+    }
+
+    @Test func organizationLevelNotesAndTasksAreReadAndLabelled() async throws {
+        try await withSimulator { client, _ in
+            let account = try await client.account(id: "cyberdyne")
+            let bundle = try await BriefGatherer(client: client).gather(accountId: account.id)
+            #expect(bundle.organization?.name == "Cyberdyne Holdings")
+            #expect(bundle.notes.count == 3 && bundle.tasks.count == 2)
+            #expect(bundle.organizationItemIds.count >= 5)
+            let brief = BriefComposer(now: testAnchor).compose(title: nil, meetingStart: nil, matches: [], bundles: [bundle])
+            let team = try #require(brief.accounts[0].sections.first { $0.id == "team" })
+            #expect(team.insights.contains { $0.text.hasPrefix("Note ") && $0.text.contains("[Cyberdyne Holdings]") })
+            #expect(team.insights.contains { $0.text.hasPrefix("Task [Cyberdyne Holdings]: ") })
+            let coverage = try #require(brief.accounts[0].sections.first { $0.id == "coverage" })
+            #expect(coverage.insights.contains { $0.text == "Notes: only at Cyberdyne Holdings (none on the account itself)" })
+            #expect(coverage.insights.contains { $0.text == "No conversations: Vitally returned 0 items for the account" })
+        }
+    }
+
+    @Test func aBriefIsBoundedAndSaysWhereItStoppedAndWhatItCouldNotRead() async throws {
+        try await withSimulator { client, simulator in
+            let massive = try await client.account(id: "massive")
+            await simulator.state.clearLog()
+            let bundle = try await BriefGatherer(client: client).gather(accountId: massive.id)
+            let log = await simulator.state.log
+            #expect(log.count == 9)  // one page per list, whatever the account's size (130 conversations, 140 notes)
+            #expect(bundle.conversations.count == 50 && bundle.notes.count == 50)
+            #expect(bundle.reports(for: .conversations).first?.outcome == .capped(read: 50, atLeast: 51))
+            let brief = BriefComposer(now: testAnchor).compose(title: nil, meetingStart: nil, matches: [], bundles: [bundle])
+            let coverage = try #require(brief.accounts[0].sections.first { $0.id == "coverage" })
+            #expect(coverage.insights.contains { $0.text == "Conversations: newest 50 of at least 51 read" })
+
+            let oscorp = try await client.account(id: "oscorp")
+            let shaped = try await BriefGatherer(client: client).gather(accountId: oscorp.id)
+            #expect(shaped.reports(for: .healthScores).first?.outcome == .unrecognisedShape(request: "GET /resources/accounts/\(oscorp.id)/healthScores"))
+            let text = BriefComposer(now: testAnchor).compose(title: nil, meetingStart: nil, matches: [], bundles: [shaped])
+                .accounts[0].sections.flatMap(\.insights).map(\.text)
+            #expect(text.contains("Health scores not shown: unrecognised response shape from GET /resources/accounts/\(oscorp.id)/healthScores"))
+
+            var capped = BriefGatherer(client: client)
+            capped.accountsWithLists = 1
+            let two = try await capped.gather(accountIds: [massive.id, oscorp.id])
+            #expect(two[1].reports.allSatisfy { $0.outcome == .notFetched(cap: 1) })
         }
     }
 
