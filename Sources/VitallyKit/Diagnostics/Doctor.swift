@@ -35,6 +35,8 @@ public struct Doctor: Sendable {
         ("accounts", "/resources/accounts"), ("users", "/resources/users"), ("notes", "/resources/notes"),
         ("tasks", "/resources/tasks"), ("NPS responses", "/resources/npsResponses"),
         ("conversations", "/resources/conversations"), ("projects", "/resources/projects"),
+        ("meetings", "/resources/meetings"), ("organizations", "/resources/organizations"), ("admins", "/resources/admins"),
+        ("customFields", "/resources/customFields?model=accounts"),
     ]
 
     public func run(emails: [String], title: String?) async -> DoctorReport {
@@ -139,7 +141,10 @@ public struct Doctor: Sendable {
             for resource in Doctor.resources.dropFirst() {
                 group.addTask {
                     do {
-                        _ = try await context.client.getJSON(resource.path, query: [QueryItem("limit", "1")])
+                        // customFields takes no limit (a bare array); the others are probed with one row.
+                        let parts = resource.path.split(separator: "?", maxSplits: 1).map(String.init)
+                        let query = parts.count > 1 ? URLEncoding.parseQuery(parts[1]) : [QueryItem("limit", "1")]
+                        _ = try await context.client.getJSON(parts[0], query: query)
                         return (resource.name, nil)
                     } catch let error as VitallyError {
                         return (resource.name, error)
@@ -243,17 +248,67 @@ public struct Doctor: Sendable {
         }
         var notes = trace
         for account in match.accounts.prefix(3) {
-            let gaps = await dataGaps(accountId: account.id)
+            let probe = await levels(accountId: account.id)
+            // Notes on the organization reach the brief: not a gap.
+            let gaps = await dataGaps(accountId: account.id).filter { probe.organizationOnly == nil || $0 != "no notes" }
             if !gaps.isEmpty {
                 warnings.append("\(account.name) has \(gaps.joined(separator: ", "))")
                 concerns.append(.thinData(account: account.name))
             }
             notes.append("\(account.name): " + (gaps.isEmpty ? "has a health score, notes and users" : gaps.joined(separator: ", ")))
+            notes += probe.notes
+            if let organization = probe.organizationOnly {
+                warnings.append("data at organization level only (\(organization))")
+                concerns.append(.organizationLevelOnly(account: account.name, organization: organization))
+            }
+            if let request = probe.unrecognised {
+                warnings.append("unrecognised response shape from \(request)")
+                concerns.append(.unrecognisedShape(account: account.name, request: request))
+            }
         }
         let names = match.accounts.map(\.name).joined(separator: ", ")
         let detail = "-> \(names) by \(match.rule?.rawValue ?? "?")" + (warnings.isEmpty ? "" : "; " + warnings.joined(separator: "; "))
         return DoctorCheck(id, "attendee \(email)", warnings.isEmpty ? .pass : .warn, detail,
                            cause: concerns.isEmpty ? nil : .attendeeConcerns(concerns), notes: notes)
+    }
+
+    /// The health-score shape, and notes and tasks counts at account and organization level
+    /// (one page each: "50+" when there are more).
+    func levels(accountId: String) async -> (notes: [String], organizationOnly: String?, unrecognised: String?) {
+        var lines: [String] = []
+        var unrecognised: String?
+        do {
+            let entries = try await context.client.healthScores(accountId: accountId)
+            lines.append("health-score breakdown: \(entries.count) row\(entries.count == 1 ? "" : "s") in a known shape")
+        } catch let error as VitallyError {
+            if error.code == .unrecognisedShape { unrecognised = "GET " + error.path }
+            lines.append("health-score breakdown: " + (error.code == .unrecognisedShape ? "unrecognised response shape" : error.description))
+        } catch {}
+        func count(_ path: String) async -> Int? {
+            guard let page = try? await context.client.firstPage(path, limit: 50, as: Note.self) else { return nil }
+            return page.results.count
+        }
+        func text(_ n: Int?) -> String { n.map { $0 >= 50 ? "50+" : "\($0)" } ?? "unreadable" }
+        let account = try? await context.client.account(id: accountId)
+        let base = "/resources/accounts/\(VitallyClient.segment(accountId))"
+        async let accountNotes = count(base + "/notes")
+        async let accountTasks = count(base + "/tasks")
+        let (notes, tasks) = await (accountNotes, accountTasks)
+        var line = "notes \(text(notes)), tasks \(text(tasks)) on the account"
+        var organizationOnly: String?
+        if let orgId = account?.organizationId, !orgId.isEmpty {
+            let orgBase = "/resources/organizations/\(VitallyClient.segment(orgId))"
+            async let orgNotes = count(orgBase + "/notes")
+            async let orgTasks = count(orgBase + "/tasks")
+            let (on, ot) = await (orgNotes, orgTasks)
+            let name = (try? await context.client.organization(id: orgId)).map { $0.name.isEmpty ? orgId : $0.name } ?? orgId
+            line += "; notes \(text(on)), tasks \(text(ot)) on its organization \(name)"
+            if (notes ?? 0) + (tasks ?? 0) == 0, (on ?? 0) + (ot ?? 0) > 0 { organizationOnly = name }
+        } else {
+            line += "; no organization"
+        }
+        lines.append(line)
+        return (lines, organizationOnly, unrecognised)
     }
 
     /// What a brief would miss for this account.

@@ -35,4 +35,9 @@ public enum AttendeeConcern: Sendable, Equatable {
     case ambiguous, churned, lowConfidence
     /// The account lacks data a brief shows (health score, notes, users).
     case thinData(account: String)
+    /// The account has no notes or tasks of its own, but its organization has: the data sits at
+    /// organization level only (a brief reads and labels it; other tools may not).
+    case organizationLevelOnly(account: String, organization: String)
+    /// A list the brief reads answered in a shape the decoder does not know.
+    case unrecognisedShape(account: String, request: String)
 }

@@ -95,6 +95,10 @@ enum ErrorAdvice {
                 case .churned: return "check whether the customer has a newer, active account"
                 case .lowConfidence: return "add the attendee as a user of the account to make the match certain"
                 case .thinData(let account): return "the brief will be thin until Vitally has that data for \(account)"
+                case .organizationLevelOnly(let account, let organization):
+                    return "\(account)'s notes and tasks are on its organization \(organization) only; the brief shows them labelled [\(organization)]"
+                case .unrecognisedShape(_, let request):
+                    return "see the unrecognised answer with: raw \(request), and report its shape"
                 }
             }.joined(separator: "; ")
         }

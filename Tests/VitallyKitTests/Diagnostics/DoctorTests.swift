@@ -120,4 +120,27 @@ import VitallySimulator
         #expect(check("x@vandelay.com")?.detail.contains("no health score, no notes, no users") == true)
         #expect(!report.failed)
     }
+
+    @Test func probesWhatABriefDependsOnAndNamesOrganizationAndShapeCauses() async throws {
+        let report = try await doctor(emails: ["miles@cyberdyne.com", "norman@oscorp.com"])
+        let read = try #require(report.checks.first { $0.id == "4" })
+        #expect(read.status == .pass)
+        for probe in ["customFields", "admins", "meetings", "organizations"] { #expect(read.detail.contains(probe)) }
+        let miles = try #require(report.checks.first { $0.id == "7:miles@cyberdyne.com" })
+        #expect(miles.status == .warn)
+        #expect(miles.cause == .attendeeConcerns([.organizationLevelOnly(account: "Cyberdyne Systems", organization: "Cyberdyne Holdings")]))
+        #expect(miles.notes.contains { $0.contains("notes 0, tasks 0 on the account; notes 3, tasks 2 on its organization Cyberdyne Holdings") })
+        let norman = try #require(report.checks.first { $0.id == "7:norman@oscorp.com" })
+        guard case .attendeeConcerns(let concerns)? = norman.cause, case .unrecognisedShape(let account, let request)? = concerns.last else {
+            Issue.record("no unrecognised-shape cause: \(String(describing: norman.cause))")
+            return
+        }
+        #expect(account == "Oscorp" && request.hasSuffix("/healthScores"))
+    }
+
+    @Test func aForbiddenCustomFieldsProbeIsNamed() async throws {
+        let report = try await doctor({ $0.forbiddenResources = ["customFields"] })
+        let read = try #require(report.checks.first { $0.id == "4" })
+        #expect(read.status == .fail && read.detail.contains("customFields"))
+    }
 }
