@@ -161,7 +161,7 @@ public struct BriefComposer: Sendable {
                 text += ": in progress" + (project.targetCompletionDate.map { ", target \(VitallyDate.formatDay($0))" } ?? "")
                 severity = .info
             }
-            if let progress { text += ", \(Int(progress))% done" }
+            if let progress { text += ", \(Wording.percent(progress / 100)) done" }
             insights.append(Insight(severity, text, data: ["project": .string(project.name), "progress": JSONValue(progress),
                                                           "complete": .bool(project.isComplete)]))
         }

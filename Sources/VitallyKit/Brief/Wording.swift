@@ -4,7 +4,8 @@ import Foundation
 public enum Wording {
     /// Whole days from the day holding `now` to the day holding `date` (negative in the past).
     public static func days(from now: Date, to date: Date) -> Int {
-        Int((VitallyDate.startOfDay(date).timeIntervalSince(VitallyDate.startOfDay(now)) / 86400).rounded())
+        let days = (VitallyDate.startOfDay(date).timeIntervalSince(VitallyDate.startOfDay(now)) / 86400).rounded()
+        return Int(checked: min(max(days, -1e9), 1e9)) ?? 0
     }
 
     /// `today`, `yesterday`, `tomorrow`, `12 days ago`, `in 45 days`.
@@ -19,9 +20,14 @@ public enum Wording {
         }
     }
 
-    /// `$4,200`: Vitally's MRR is a plain number; the currency is the tenant's.
+    /// What a number too large for our formats, or not finite, is shown as.
+    public static let outOfRange = "— (out of range)"
+
+    /// `$4,200`: Vitally's MRR is a plain number; the currency is the tenant's. Amounts of
+    /// 10^15 or more show in exponent form (`$1e+19`), infinite ones as `outOfRange`.
     public static func money(_ value: Double) -> String {
-        let whole = Int(value.rounded())
+        guard value.isFinite else { return outOfRange }
+        guard abs(value) < 1e15, let whole = Int(checked: value.rounded()) else { return "$\(value)" }
         var digits = String(abs(whole))
         var groups: [String] = []
         while digits.count > 3 {
@@ -32,10 +38,18 @@ public enum Wording {
         return (whole < 0 ? "-$" : "$") + groups.joined(separator: ",")
     }
 
-    /// `7.4`, `9`, or `—` when there is none.
+    /// `7.4`, `9`, or `—` when there is none; `1e+19` when huge, `outOfRange` when not finite.
     public static func score(_ value: Double?) -> String {
         guard let value else { return "—" }
-        return value == value.rounded() ? String(Int(value)) : String(format: "%.1f", value)
+        guard value.isFinite else { return outOfRange }
+        guard abs(value) < 1e15 else { return "\(value)" }
+        if value == value.rounded(), let whole = Int(checked: value) { return String(whole) }
+        return String(format: "%.1f", value)
+    }
+
+    /// `40%` for a weight of 0.4; huge or infinite weights as `score` shows them.
+    public static func percent(_ fraction: Double) -> String {
+        score((fraction * 100).rounded()) + (fraction.isFinite && abs(fraction) < 1e13 ? "%" : "")
     }
 
     /// good (7+), fair (4 to 7), poor (under 4) for a 0-10 health score.

@@ -191,9 +191,9 @@ public struct Doctor: Sendable {
             return DoctorCheck("5", "rate limit", .warn, "no RateLimit-* headers seen", cause: .noRateLimitHeaders)
         }
         let limit = seen.limit ?? 1000
-        let text = "\(remaining) of \(limit) requests left in the window, resets in \(Int(seen.resetSeconds ?? 0)) s"
+        let text = "\(remaining) of \(limit) requests left in the window, resets in \(Wording.score((seen.resetSeconds ?? 0).rounded())) s"
         if remaining == 0 { return DoctorCheck("5", "rate limit", .fail, text, cause: .rateLimitExhausted) }
-        if remaining * 5 < limit { return DoctorCheck("5", "rate limit", .warn, text, cause: .rateLimitLow) }
+        if Double(remaining) * 5 < Double(limit) { return DoctorCheck("5", "rate limit", .warn, text, cause: .rateLimitLow) }
         return DoctorCheck("5", "rate limit", .pass, text)
     }
 

@@ -10,7 +10,8 @@ public struct SystemRetryClock: RetryClock {
     public init() {}
     public func sleep(seconds: Double) async throws {
         guard seconds > 0 else { return }
-        try await Task.sleep(nanoseconds: UInt64(seconds * 1_000_000_000))
+        // A day at most: the seconds may come from a server's header.
+        try await Task.sleep(nanoseconds: UInt64(min(seconds, 86_400) * 1_000_000_000))
     }
 }
 

@@ -38,7 +38,7 @@ public struct RetryPolicy: Sendable, Equatable {
 
     /// `Retry-After` is either delay-seconds or an HTTP date; we accept the seconds form.
     static func parseRetryAfter(_ value: String) -> Double? {
-        Double(value.trimmingCharacters(in: .whitespaces))
+        Double(value.trimmingCharacters(in: .whitespaces)).flatMap { $0.isFinite ? $0 : nil }
     }
 }
 
@@ -55,16 +55,16 @@ public struct RateLimitHeaders: Sendable, Equatable {
     }
 
     public init?(response: HTTPResponse) {
-        let limit = response.header("RateLimit-Limit").flatMap(RateLimitHeaders.firstNumber).map { Int($0) }
-        let remaining = response.header("RateLimit-Remaining").flatMap(RateLimitHeaders.firstNumber).map { Int($0) }
+        let limit = response.header("RateLimit-Limit").flatMap(RateLimitHeaders.firstNumber).flatMap { Int(saturating: $0) }
+        let remaining = response.header("RateLimit-Remaining").flatMap(RateLimitHeaders.firstNumber).flatMap { Int(saturating: $0) }
         let reset = response.header("RateLimit-Reset").flatMap(RateLimitHeaders.firstNumber)
         if limit == nil && remaining == nil && reset == nil { return nil }
         self.init(limit: limit, remaining: remaining, resetSeconds: reset)
     }
 
-    /// The first number in a header value such as `1000, 1000;window=60`.
+    /// The first number in a header value such as `1000, 1000;window=60` (ASCII digits only).
     static func firstNumber(in value: String) -> Double? {
-        let digits = value.drop { !$0.isNumber }.prefix { $0.isNumber || $0 == "." }
-        return Double(digits)
+        let digits = value.drop { !$0.isASCII || !$0.isNumber }.prefix { ($0.isASCII && $0.isNumber) || $0 == "." }
+        return Double(digits).flatMap { $0.isFinite ? $0 : nil }
     }
 }

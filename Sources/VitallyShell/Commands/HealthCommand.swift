@@ -43,7 +43,7 @@ struct HealthCommand: ShellCommand {
                         columns: ["  SCORE", "VALUE", "WEIGHT"] + (trends.health == nil ? [] : ["CHANGE"]),
                         rows: breakdown.map { entry in
                             [Span("  " + entry.name), Span(Format.score(entry.score), Format.healthLevel(entry.score).1),
-                             Span(entry.weight.map { "\(Int(($0 * 100).rounded()))%" } ?? "")]
+                             Span(entry.weight.map(Wording.percent) ?? "")]
                                 + (trends.health == nil ? [] : [trends.changeSpan(entry.name)])
                         })))
         }
