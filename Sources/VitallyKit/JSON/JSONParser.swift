@@ -11,7 +11,6 @@ public struct JSONParseError: Error, Sendable, Equatable, CustomStringConvertibl
 public struct JSONParser {
     private let bytes: UnsafeBufferPointer<UInt8>
     private var index = 0
-    private var depth = 0
 
     /// Parses one JSON document; trailing whitespace is allowed, anything else is an error.
     public static func parse(_ data: some Collection<UInt8>) throws(JSONParseError) -> JSONValue {
@@ -38,17 +37,97 @@ public struct JSONParser {
         if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { index = 3 }
     }
 
+    /// Containers deeper than this are refused; the parser keeps its own stack, so depth
+    /// costs heap, not the thread's stack.
+    static let maxDepth = 256
+
+    /// Reads one value without recursing: open containers wait on `arrays`/`objects`.
     mutating func parseDocument() throws -> JSONValue {
         skipWhitespace()
         if index >= bytes.count { throw fail("empty document") }
-        let value = try parseValue()
-        skipWhitespace()
-        if index < bytes.count { throw fail("unexpected text after the document") }
-        return value
+        var arrays: [[JSONValue]] = []
+        var objects: [JSONObject] = []
+        var keys: [String] = []
+        var isObject: [Bool] = []
+        var value: JSONValue
+        next: while true {
+            skipWhitespace()
+            guard index < bytes.count else { throw truncated() }
+            switch bytes[index] {
+            case UInt8(ascii: "{"):
+                guard isObject.count < JSONParser.maxDepth else { throw fail("nesting too deep") }
+                index += 1
+                skipWhitespace()
+                if index < bytes.count, bytes[index] == UInt8(ascii: "}") {
+                    index += 1
+                    value = .object(JSONObject())
+                } else {
+                    isObject.append(true)
+                    objects.append(JSONObject())
+                    keys.append(try parseKey())
+                    continue next
+                }
+            case UInt8(ascii: "["):
+                guard isObject.count < JSONParser.maxDepth else { throw fail("nesting too deep") }
+                index += 1
+                skipWhitespace()
+                if index < bytes.count, bytes[index] == UInt8(ascii: "]") {
+                    index += 1
+                    value = .array([])
+                } else {
+                    isObject.append(false)
+                    arrays.append([])
+                    continue next
+                }
+            case UInt8(ascii: "\""): value = .string(try parseString())
+            case UInt8(ascii: "t"): try expectLiteral("true"); value = .bool(true)
+            case UInt8(ascii: "f"): try expectLiteral("false"); value = .bool(false)
+            case UInt8(ascii: "n"): try expectLiteral("null"); value = .null
+            case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"): value = .number(try parseNumber())
+            default: throw unexpected()
+            }
+            // Hand the value to its container; close every container that ends here.
+            while let inObject = isObject.last {
+                skipWhitespace()
+                guard index < bytes.count else { throw truncated() }
+                let b = bytes[index]
+                if inObject {
+                    objects[objects.count - 1][keys.removeLast()] = value
+                    if b == UInt8(ascii: ",") {
+                        index += 1
+                        keys.append(try parseKey())
+                        continue next
+                    }
+                    guard b == UInt8(ascii: "}") else { throw fail("expected ',' or '}'") }
+                    value = .object(objects.removeLast())
+                } else {
+                    arrays[arrays.count - 1].append(value)
+                    if b == UInt8(ascii: ",") {
+                        index += 1
+                        continue next
+                    }
+                    guard b == UInt8(ascii: "]") else { throw fail("expected ',' or ']'") }
+                    value = .array(arrays.removeLast())
+                }
+                index += 1
+                isObject.removeLast()
+            }
+            skipWhitespace()
+            if index < bytes.count { throw fail("unexpected text after the document") }
+            return value
+        }
     }
 
     private func fail(_ message: String) -> JSONParseError {
         JSONParseError(message: message, offset: index)
+    }
+
+    private func truncated() -> JSONParseError { fail("unexpected end of input (the file may be truncated)") }
+
+    private func unexpected() -> JSONParseError {
+        let b = bytes[index]
+        let shown = b >= 0x21 && b < 0x7F ? "'\(Character(Unicode.Scalar(b)))'" : "byte 0x" + String(b, radix: 16)
+        return fail("unexpected \(shown)")
     }
 
     private mutating func skipWhitespace() {
@@ -60,109 +139,59 @@ public struct JSONParser {
         }
     }
 
-    private mutating func parseValue() throws -> JSONValue {
-        guard index < bytes.count else { throw fail("unexpected end of input (the file may be truncated)") }
-        switch bytes[index] {
-        case UInt8(ascii: "{"): return try parseObject()
-        case UInt8(ascii: "["): return try parseArray()
-        case UInt8(ascii: "\""): return .string(try parseString())
-        case UInt8(ascii: "t"): try expectLiteral("true"); return .bool(true)
-        case UInt8(ascii: "f"): try expectLiteral("false"); return .bool(false)
-        case UInt8(ascii: "n"): try expectLiteral("null"); return .null
-        case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"): return .number(try parseNumber())
-        default: throw fail("unexpected character '\(Character(Unicode.Scalar(bytes[index])))'")
-        }
+    /// `"key"` and its colon, after skipping whitespace.
+    private mutating func parseKey() throws -> String {
+        skipWhitespace()
+        guard index < bytes.count else { throw truncated() }
+        guard bytes[index] == UInt8(ascii: "\"") else { throw fail("expected a quoted key") }
+        let key = try parseString()
+        skipWhitespace()
+        guard index < bytes.count else { throw truncated() }
+        guard bytes[index] == UInt8(ascii: ":") else { throw fail("expected ':'") }
+        index += 1
+        return key
     }
 
     private mutating func expectLiteral(_ literal: StaticString) throws {
         let count = literal.utf8CodeUnitCount
-        guard index + count <= bytes.count else { throw fail("unexpected end of input (the file may be truncated)") }
         let start = literal.utf8Start
-        for offset in 0..<count where bytes[index + offset] != start[offset] {
-            throw fail("invalid literal")
-        }
-        index += count
-    }
-
-    private mutating func enter() throws {
-        depth += 1
-        if depth > 512 { throw fail("nesting too deep") }
-    }
-
-    private mutating func parseObject() throws -> JSONValue {
-        try enter()
-        defer { depth -= 1 }
-        index += 1
-        var object = JSONObject()
-        skipWhitespace()
-        if index < bytes.count, bytes[index] == UInt8(ascii: "}") { index += 1; return .object(object) }
-        while true {
-            skipWhitespace()
-            guard index < bytes.count else { throw fail("unexpected end of input (the file may be truncated)") }
-            guard bytes[index] == UInt8(ascii: "\"") else { throw fail("expected a quoted key") }
-            let key = try parseString()
-            skipWhitespace()
-            guard index < bytes.count, bytes[index] == UInt8(ascii: ":") else { throw fail("expected ':'") }
+        for offset in 0..<count {
+            guard index < bytes.count else { throw truncated() }
+            guard bytes[index] == start[offset] else { throw fail("invalid literal") }
             index += 1
-            skipWhitespace()
-            object[key] = try parseValue()
-            skipWhitespace()
-            guard index < bytes.count else { throw fail("unexpected end of input (the file may be truncated)") }
-            if bytes[index] == UInt8(ascii: ",") { index += 1; continue }
-            if bytes[index] == UInt8(ascii: "}") { index += 1; return .object(object) }
-            throw fail("expected ',' or '}'")
         }
     }
 
-    private mutating func parseArray() throws -> JSONValue {
-        try enter()
-        defer { depth -= 1 }
-        index += 1
-        var items: [JSONValue] = []
-        skipWhitespace()
-        if index < bytes.count, bytes[index] == UInt8(ascii: "]") { index += 1; return .array(items) }
-        while true {
-            skipWhitespace()
-            items.append(try parseValue())
-            skipWhitespace()
-            guard index < bytes.count else { throw fail("unexpected end of input (the file may be truncated)") }
-            if bytes[index] == UInt8(ascii: ",") { index += 1; continue }
-            if bytes[index] == UInt8(ascii: "]") { index += 1; return .array(items) }
-            throw fail("expected ',' or ']'")
-        }
-    }
-
-    private mutating func parseNumber() throws -> Double {
+    /// `-? (0 | [1-9][0-9]*) (.[0-9]+)? ([eE][+-]?[0-9]+)?`, kept as written.
+    private mutating func parseNumber() throws -> JSONNumber {
         let start = index
         if bytes[index] == UInt8(ascii: "-") { index += 1 }
-        var sawDigit = false
-        var isInteger = true
-        while index < bytes.count {
-            let b = bytes[index]
-            if b >= UInt8(ascii: "0") && b <= UInt8(ascii: "9") {
-                sawDigit = true
-            } else if b == UInt8(ascii: ".") || b == UInt8(ascii: "e") || b == UInt8(ascii: "E")
-                || b == UInt8(ascii: "+") || b == UInt8(ascii: "-")
-            {
-                isInteger = false
-            } else {
-                break
-            }
+        guard index < bytes.count else { throw truncated() }
+        if bytes[index] == UInt8(ascii: "0") {
             index += 1
+            if index < bytes.count, isDigit(bytes[index]) { throw fail("invalid number (leading zero)") }
+        } else {
+            guard skipDigits() else { throw fail("invalid number") }
         }
-        guard sawDigit else { throw fail("invalid number") }
-        if isInteger, index - start < 16 {
-            var value: Int64 = 0
-            var negative = false
-            for i in start..<index {
-                if bytes[i] == UInt8(ascii: "-") { negative = true; continue }
-                value = value * 10 + Int64(bytes[i] - UInt8(ascii: "0"))
-            }
-            return Double(negative ? -value : value)
+        if index < bytes.count, bytes[index] == UInt8(ascii: ".") {
+            index += 1
+            guard skipDigits() else { throw fail("invalid number (no digit after '.')") }
         }
-        let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)
-        guard let value = Double(text) else { throw JSONParseError(message: "invalid number", offset: start) }
-        return value
+        if index < bytes.count, bytes[index] | 0x20 == UInt8(ascii: "e") {
+            index += 1
+            if index < bytes.count, bytes[index] == UInt8(ascii: "+") || bytes[index] == UInt8(ascii: "-") { index += 1 }
+            guard skipDigits() else { throw fail("invalid number (no digit in the exponent)") }
+        }
+        return JSONNumber(validated: String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self))
+    }
+
+    @inline(__always) private func isDigit(_ b: UInt8) -> Bool { b &- UInt8(ascii: "0") < 10 }
+
+    /// Skips one or more digits; false when there is none.
+    private mutating func skipDigits() -> Bool {
+        let start = index
+        while index < bytes.count, isDigit(bytes[index]) { index += 1 }
+        return index > start
     }
 
     private mutating func parseString() throws -> String {
@@ -219,14 +248,18 @@ public struct JSONParser {
                     if (0xD800...0xDBFF).contains(scalar), index + 1 < bytes.count,
                         bytes[index] == UInt8(ascii: "\\"), bytes[index + 1] == UInt8(ascii: "u")
                     {
+                        let second = index
                         index += 2
                         let low = try parseHex4()
                         if (0xDC00...0xDFFF).contains(low) {
                             scalar = 0x10000 + ((scalar - 0xD800) << 10) + (low - 0xDC00)
+                        } else {
+                            index = second  // not a pair: the next escape stands on its own
                         }
                     }
+                    // A lone surrogate is not a character: U+FFFD in its place.
                     let char = Unicode.Scalar(scalar) ?? "\u{FFFD}"
-                    buffer.append(contentsOf: Array(String(char).utf8))
+                    UTF8.encode(char) { buffer.append($0) }
                 default: throw fail("invalid escape")
                 }
                 continue

@@ -15,7 +15,7 @@ extension JSONValue {
         switch self {
         case .null: out += "null"
         case .bool(let b): out += b ? "true" : "false"
-        case .number(let n): out += JSONValue.format(number: n)
+        case .number(let n): out += n.text
         case .string(let s): JSONValue.writeEscaped(s, into: &out)
         case .array(let items):
             if items.isEmpty { out += "[]"; return }
@@ -56,7 +56,8 @@ extension JSONValue {
             case "\u{08}": out += "\\b"
             case "\u{0C}": out += "\\f"
             default:
-                if scalar.value < 0x20 {
+                // C0 as JSON requires; DEL and C1 too, so JSON reaches a terminal inert.
+                if scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) {
                     out += String(format: "\\u%04x", scalar.value)
                 } else {
                     out.unicodeScalars.append(scalar)
@@ -86,7 +87,7 @@ extension JSONValue: Codable {
         switch self {
         case .null: try container.encodeNil()
         case .bool(let b): try container.encode(b)
-        case .number(let n): try container.encode(n)
+        case .number(let n): try container.encode(n.double)
         case .string(let s): try container.encode(s)
         case .array(let a): try container.encode(a)
         case .object(let o):

@@ -3,7 +3,7 @@
 public enum JSONValue: Sendable, Equatable {
     case null
     case bool(Bool)
-    case number(Double)
+    case number(JSONNumber)
     case string(String)
     case array([JSONValue])
     case object(JSONObject)
@@ -22,7 +22,7 @@ public enum JSONValue: Sendable, Equatable {
     public var string: String? {
         switch self {
         case .string(let s): return s
-        case .number(let n): return JSONValue.format(number: n)
+        case .number(let n): return n.text
         default: return nil
         }
     }
@@ -30,13 +30,15 @@ public enum JSONValue: Sendable, Equatable {
     /// A number, or a string holding one.
     public var double: Double? {
         switch self {
-        case .number(let n): return n
+        case .number(let n): return n.double
         case .string(let s): return Double(s.trimmingCharacters(in: .whitespaces))
         default: return nil
         }
     }
 
+    /// An integer that fits in `Int`; fractions are cut toward zero, anything out of range is nil.
     public var int: Int? {
+        if case .number(let n) = self, let exact = n.int { return exact }
         guard let d = double, d.isFinite, abs(d) < 9e15 else { return nil }
         return Int(d)
     }
@@ -64,12 +66,8 @@ public enum JSONValue: Sendable, Equatable {
         return false
     }
 
-    /// Integers print without a fraction; everything else as the shortest round-trip form.
-    static func format(number n: Double) -> String {
-        if n.isFinite, n == n.rounded(), abs(n) < 1e15 { return String(Int64(n)) }
-        if !n.isFinite { return "null" }
-        return "\(n)"
-    }
+    /// A number we computed (not one that arrived as text).
+    public static func number(_ value: Double) -> JSONValue { .number(JSONNumber(value)) }
 }
 
 /// A JSON object: ordered keys plus hashed lookup.
@@ -114,7 +112,7 @@ extension JSONValue: ExpressibleByStringLiteral, ExpressibleByIntegerLiteral, Ex
     ExpressibleByBooleanLiteral, ExpressibleByArrayLiteral, ExpressibleByDictionaryLiteral, ExpressibleByNilLiteral
 {
     public init(stringLiteral value: String) { self = .string(value) }
-    public init(integerLiteral value: Int) { self = .number(Double(value)) }
+    public init(integerLiteral value: Int) { self = .number(JSONNumber(value)) }
     public init(floatLiteral value: Double) { self = .number(value) }
     public init(booleanLiteral value: Bool) { self = .bool(value) }
     public init(arrayLiteral elements: JSONValue...) { self = .array(elements) }
@@ -125,7 +123,7 @@ extension JSONValue: ExpressibleByStringLiteral, ExpressibleByIntegerLiteral, Ex
 extension JSONValue {
     public init(_ string: String?) { self = string.map { .string($0) } ?? .null }
     public init(_ number: Double?) { self = number.map { .number($0) } ?? .null }
-    public init(_ number: Int?) { self = number.map { .number(Double($0)) } ?? .null }
+    public init(_ number: Int?) { self = number.map { .number(JSONNumber($0)) } ?? .null }
     public init(_ flag: Bool?) { self = flag.map { .bool($0) } ?? .null }
 }
 

@@ -97,3 +97,17 @@ func replayingDemo(_ edit: (String) -> String) async throws -> Shell {
     #expect(replay.status == .ok, "\(replay.err)")
     return shell
 }
+
+/// `--json` and `raw` show the digits Vitally sent.
+@Suite struct ExactNumberOutputTests {
+    @Test func jsonOutputKeepsEveryDigit() async throws {
+        let shell = try await replayingDemo {
+            $0.replacingOccurrences(of: #"\"mrr\":4200"#, with: #"\"mrr\":9007199254740993"#)
+                .replacingOccurrences(of: #"\"healthScore\":7.4"#, with: #"\"healthScore\":7.40"#)
+        }
+        let shown = await shell.text("accounts show acme.com --json")
+        #expect(shown.status == .ok, "\(shown.err)")
+        #expect(shown.out.contains(#""mrr": 9007199254740993"#))
+        #expect(shown.out.contains(#""healthScore": 7.40"#))
+    }
+}
