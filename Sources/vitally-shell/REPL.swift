@@ -38,7 +38,7 @@ final class REPL {
             dataDirectory: StateFolders.dataDirectory(Terminal.environment),
             recordingsDirectory: recordings, workingDirectory: cwd,
             readSecret: { prompt in Terminal.readSecret(prompt: prompt) },
-            progress: { text in if showProgress { Terminal.err("\r\u{1B}[K" + text) } },
+            progress: { text in if showProgress { Terminal.control("\r\u{1B}[K", to: STDERR_FILENO); Terminal.err(text) } },
             history: { historyBox.lines })
     }
 
@@ -162,7 +162,8 @@ final class REPL {
         guard redacted != line, Terminal.stdoutIsTTY else { return }
         let visiblePrompt = prompt.split(separator: "\u{1}", omittingEmptySubsequences: false).enumerated().filter { $0.offset % 2 == 0 }.map(\.element).joined()
         let rows = (visiblePrompt.count + line.count) / max(1, Terminal.size.columns) + 1
-        Terminal.out(String(repeating: "\u{1B}[1A\u{1B}[2K", count: rows) + "\r" + visiblePrompt + redacted + "\n")
+        Terminal.control(String(repeating: "\u{1B}[1A\u{1B}[2K", count: rows) + "\r")
+        Terminal.out(visiblePrompt + redacted + "\n")
     }
 
     static func isUnterminated(_ line: String) -> Bool {

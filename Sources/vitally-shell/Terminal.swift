@@ -1,6 +1,7 @@
 import Dispatch
 import Foundation
 import Synchronization
+import VitallyShell
 
 #if canImport(Glibc)
 import Glibc
@@ -41,8 +42,11 @@ enum Terminal {
         bytes.removeAll()
     }
 
-    static func out(_ text: String) { write(text, to: STDOUT_FILENO) }
-    static func err(_ text: String) { write(text, to: STDERR_FILENO) }
+    /// Everything shown passes here: data's control characters become visible, colours stay.
+    static func out(_ text: String) { write(TerminalSanitizer.visible(text, keepingColours: true), to: STDOUT_FILENO) }
+    static func err(_ text: String) { write(TerminalSanitizer.visible(text, keepingColours: true), to: STDERR_FILENO) }
+    /// Our own cursor movements (line redraw, progress), which hold no data.
+    static func control(_ sequence: String, to fd: Int32 = STDOUT_FILENO) { write(sequence, to: fd) }
 
     // MARK: Signals
 
@@ -133,7 +137,7 @@ enum Terminal {
             close(fds[1])
             return false
         }
-        write(text, to: fds[1])
+        write(TerminalSanitizer.visible(text, keepingColours: true), to: fds[1])
         close(fds[1])
         var status: Int32 = 0
         while waitpid(pid, &status, 0) < 0 && errno == EINTR {}

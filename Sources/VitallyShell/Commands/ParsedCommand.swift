@@ -20,6 +20,9 @@ public struct ParsedCommand: Sendable, Equatable {
 
     public static func parse(_ words: [String]) throws(UsageError) -> (ParsedCommand, CommandSpec) {
         guard let first = words.first else { throw UsageError(message: "empty command") }
+        if let at = words.firstIndex(where: { $0.contains("\0") }) {
+            throw UsageError(message: "word \(at + 1) of the command holds a NUL character (\\0); retype it without one")
+        }
         let name = first.lowercased()
         guard let spec = CommandCatalog.spec(named: name) else {
             let guess = Suggest.closest(to: name, in: CommandCatalog.names + ["quit"])

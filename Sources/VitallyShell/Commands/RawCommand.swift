@@ -18,10 +18,8 @@ struct RawCommand: ShellCommand {
         }
         if !target.hasPrefix("/") { target = "/" + target }
         if !target.hasPrefix("/resources/") { target = "/resources" + target }
-        if target.split(separator: "?")[0].split(separator: "/").contains("..") {
-            return .failure("raw reads paths under /resources/ only; '..' is not allowed", status: .usage)
-        }
-        let (path, query) = RecordedExchange.split(url: target)
+        if RawPath.isUnsafe(String(target.prefix { $0 != "?" })) { return .failure(RawPath.refusal, status: .usage) }
+        let (path, query) = RecordedExchange.split(url: RawPath.keepingPlus(target))
         let json = try await shell.connection.client.getJSON(path, query: query)
         return CommandResult(output: ShellOutput(json: json, verbatim: json.serialized(pretty: true)))
     }
