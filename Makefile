@@ -5,7 +5,7 @@ SWIFT ?= swift
 SUDO := $(shell [ "$$(id -u)" = "0" ] || echo sudo)
 APT := DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get
 
-.PHONY: demo test deps test-deps build bench demo-recording sim
+.PHONY: demo test deps test-deps build bench demo-recording sim fuzz
 
 ## Open the shell on the bundled demo recording (no network, no token).
 demo: deps
@@ -54,3 +54,8 @@ demo-recording: deps test-deps
 ## Run the simulator on port 8080 with token sk_live_demo.
 sim:
 	$(SWIFT) run vitally-sim --port 8080 --token sk_live_demo
+
+## Fuzz the JSON parser, HAR reader, command line and .ics reader (libFuzzer; FUZZ_RUNS per target).
+FUZZ_RUNS ?= 1000000
+fuzz:
+	FUZZ_RUNS=$(FUZZ_RUNS) scripts/fuzz.sh $(FUZZ_TARGETS)

@@ -55,30 +55,16 @@ public struct JSONParser {
             guard index < bytes.count else { throw truncated() }
             switch bytes[index] {
             case UInt8(ascii: "{"):
-                guard isObject.count < JSONParser.maxDepth else { throw fail("nesting too deep") }
-                index += 1
-                skipWhitespace()
-                if index < bytes.count, bytes[index] == UInt8(ascii: "}") {
-                    index += 1
-                    value = .object(JSONObject())
-                } else {
-                    isObject.append(true)
-                    objects.append(JSONObject())
-                    keys.append(try parseKey())
-                    continue next
-                }
+                guard try opensContainer(closedBy: UInt8(ascii: "}"), depth: isObject.count) else { value = .object(JSONObject()); break }
+                isObject.append(true)
+                objects.append(JSONObject())
+                keys.append(try parseKey())
+                continue next
             case UInt8(ascii: "["):
-                guard isObject.count < JSONParser.maxDepth else { throw fail("nesting too deep") }
-                index += 1
-                skipWhitespace()
-                if index < bytes.count, bytes[index] == UInt8(ascii: "]") {
-                    index += 1
-                    value = .array([])
-                } else {
-                    isObject.append(false)
-                    arrays.append([])
-                    continue next
-                }
+                guard try opensContainer(closedBy: UInt8(ascii: "]"), depth: isObject.count) else { value = .array([]); break }
+                isObject.append(false)
+                arrays.append([])
+                continue next
             case UInt8(ascii: "\""): value = .string(try parseString())
             case UInt8(ascii: "t"): try expectLiteral("true"); value = .bool(true)
             case UInt8(ascii: "f"): try expectLiteral("false"); value = .bool(false)
@@ -116,6 +102,16 @@ public struct JSONParser {
             if index < bytes.count { throw fail("unexpected text after the document") }
             return value
         }
+    }
+
+    /// Steps into `{` or `[` at `depth`; false when it closes at once (an empty container).
+    private mutating func opensContainer(closedBy close: UInt8, depth: Int) throws -> Bool {
+        guard depth < JSONParser.maxDepth else { throw fail("nesting too deep") }
+        index += 1
+        skipWhitespace()
+        guard index < bytes.count, bytes[index] == close else { return true }
+        index += 1
+        return false
     }
 
     private func fail(_ message: String) -> JSONParseError {
