@@ -120,4 +120,18 @@ public struct Brief: Sendable {
 
     public var unmatched: [AttendeeMatch] { matches.filter { !$0.isMatched && !$0.isInternal } }
     public var internalAttendees: [AttendeeMatch] { matches.filter(\.isInternal) }
+
+    /// Why the brief has no account section, or nil when it has one.
+    public enum EmptyReason: Sendable, Equatable {
+        /// Every attendee is on the user's own team.
+        case onlyInternalAttendees
+        /// No rule matched an account for these attendees (their emails).
+        case noAccountMatched([String])
+    }
+
+    public var emptyReason: EmptyReason? {
+        guard accounts.isEmpty else { return nil }
+        if !matches.isEmpty, unmatched.isEmpty { return .onlyInternalAttendees }
+        return .noAccountMatched(unmatched.map(\.email))
+    }
 }

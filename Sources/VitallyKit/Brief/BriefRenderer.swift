@@ -36,10 +36,7 @@ public enum BriefRenderer {
         out += String(repeating: "=", count: min(78, heading(brief).count)) + "\n"
         out += "Attendees\n"
         for match in brief.matches { out += "  " + attendeeLine(match) + "\n" }
-        if brief.accounts.isEmpty {
-            out += "\nNo Vitally account matched any attendee, so there is nothing to brief.\n"
-            out += "Run 'match EMAIL' or 'doctor EMAIL' to see each rule that was tried.\n"
-        }
+        if brief.emptyReason != nil { out += "\nNo Vitally account matched any attendee, so there is nothing to brief.\n" }
         for account in brief.accounts {
             let title = "\(account.name) (\(account.externalId ?? account.accountId))" + (account.churned ? " [CHURNED]" : "")
             out += "\n" + title + "\n" + String(repeating: "-", count: min(78, title.count)) + "\n"
@@ -54,9 +51,7 @@ public enum BriefRenderer {
     public static func markdown(_ brief: Brief) -> String {
         var out = "# " + heading(brief) + "\n\n## Attendees\n\n"
         for match in brief.matches { out += "- " + escape(attendeeLine(match)) + "\n" }
-        if brief.accounts.isEmpty {
-            out += "\n_No Vitally account matched any attendee._ Run `doctor EMAIL` to see why.\n"
-        }
+        if brief.emptyReason != nil { out += "\n_No Vitally account matched any attendee._\n" }
         for account in brief.accounts {
             out += "\n## \(escape(account.name))" + (account.churned ? " (churned)" : "") + "\n"
             for section in account.sections {

@@ -101,7 +101,7 @@ public enum SubdomainParser {
                     + "(requests then go to https://acme.rest.vitally.io)")
         }
         if region == nil, lower == "rest.vitally-eu.io" || lower == "vitally-eu.io" {
-            throw VitallyError(.invalidInput, cause: "the EU host has no subdomain in it; give your subdomain and --region eu")
+            throw VitallyError(.invalidInput, cause: "the EU host has no subdomain in it; give your subdomain and the EU region")
         }
         guard !s.contains(".") else {
             throw VitallyError(.invalidInput, cause: "'\(original)' has extra dots; \(expected)")

@@ -139,7 +139,7 @@ public struct AttendeeMatcher: Sendable {
         guard !scored.isEmpty else {
             result.trace.append(RuleTrace(
                 rule: .companyName, outcome: inputs.isEmpty ? .skipped : .nothing, tried: tried,
-                found: inputs.isEmpty ? "no title given (--title) and the domain is free mail" : "no account name scores \(nameThreshold) or more"))
+                found: inputs.isEmpty ? "no meeting title given and the domain is free mail" : "no account name scores \(nameThreshold) or more"))
             return result
         }
         let best = scored[0].1

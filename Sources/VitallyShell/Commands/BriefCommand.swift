@@ -43,7 +43,11 @@ struct BriefCommand: ShellCommand {
         for bundle in bundles { shell.completion.noteAccount(bundle.account) }
         let brief = BriefComposer(now: shell.now).compose(title: title, meetingStart: start, matches: matches, bundles: bundles)
         let format = command.flag("--format") ?? "text"
-        let verbatim = format == "markdown" ? BriefRenderer.markdown(brief) : BriefRenderer.text(brief)
+        var verbatim = format == "markdown" ? BriefRenderer.markdown(brief) : BriefRenderer.text(brief)
+        if brief.emptyReason != nil {
+            verbatim += format == "markdown"
+                ? "Run `doctor EMAIL` to see why.\n" : "Run 'match EMAIL' or 'doctor EMAIL' to see each rule that was tried.\n"
+        }
         return CommandResult(output: ShellOutput(json: BriefRenderer.json(brief), verbatim: verbatim))
     }
 }

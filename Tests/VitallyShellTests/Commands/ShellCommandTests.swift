@@ -43,6 +43,18 @@ import VitallySimulator
         }
     }
 
+    @Test func anEmptyBriefSaysWhyAndWhatToRun() async throws {
+        try await withSimulatedShell { shell, _, _ in
+            let text = await shell.text("brief ops@nowhere-example.com")
+            #expect(text.out.hasSuffix(
+                "No Vitally account matched any attendee, so there is nothing to brief.\nRun 'match EMAIL' or 'doctor EMAIL' to see each rule that was tried.\n"))
+            let markdown = await shell.text("brief ops@nowhere-example.com --format markdown")
+            #expect(markdown.out.contains("_No Vitally account matched any attendee._\nRun `doctor EMAIL` to see why."))
+            let full = await shell.text("brief pat.lee@acme.com")
+            #expect(!full.out.contains("doctor EMAIL"))
+        }
+    }
+
     @Test func jsonIsValidForEveryCommand() async throws {
         try await withSimulatedShell { shell, _, _ in
             for line in ["status", "accounts search acme", "health acme.com", "notes acme.com", "tasks acme.com", "users acme.com",
