@@ -25,7 +25,7 @@ final class REPL {
     func makeEnvironment() -> ShellEnvironment {
         let (credentials, problem) = ShellEnvironment.credentials(from: Terminal.environment)
         if let token = credentials?.token { secrets = Redactor.forms(of: token) }
-        let cwd = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
+        let cwd = Terminal.workingDirectory
         let recordings = Terminal.variable("VITALLY_RECORDINGS_DIR").map { URL(fileURLWithPath: $0) }
             ?? cwd.appendingPathComponent("recordings")
         let showProgress = interactive && Terminal.stderrIsTTY
@@ -49,7 +49,7 @@ final class REPL {
         let shell = Shell(environment: makeEnvironment(), jsonByDefault: options.json)
         runner.run { [options] in await shell.configureHistory(file: options.history, disabled: options.noHistory) }
         Terminal.onInterrupt { [runner, interactive] in
-            if !runner.interrupt() && !interactive { Foundation.exit(130) }
+            if !runner.interrupt() && !interactive { Terminal.exit(130) }
         }
         let opening = runner.run { [options] in
             await shell.start(replay: options.replay, record: options.record, recordMode: options.recordMode)

@@ -21,6 +21,11 @@ enum Terminal {
 
     static var environment: [String: String] { ProcessInfo.processInfo.environment }
 
+    static var workingDirectory: URL { URL(fileURLWithPath: FileManager.default.currentDirectoryPath) }
+
+    /// Ends the process with this status.
+    static func exit(_ status: Int32) -> Never { Foundation.exit(status) }
+
     static var size: (columns: Int, rows: Int) {
         var ws = winsize()
         if ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &ws) == 0, ws.ws_col > 0 { return (Int(ws.ws_col), Int(ws.ws_row)) }

@@ -8,14 +8,14 @@ do {
     var command = try VitallyShellCommand.parseAsRoot()
     try command.run()
 } catch let exit as ExitCode {
-    Foundation.exit(exit.rawValue)
+    Terminal.exit(exit.rawValue)
 } catch {
     let code = VitallyShellCommand.exitCode(for: error)
     let message = VitallyShellCommand.fullMessage(for: error)
     if code == .success {
         Terminal.out(message + "\n")
-        Foundation.exit(0)
+        Terminal.exit(0)
     }
     Terminal.err("error: " + message.replacingOccurrences(of: "Error: ", with: "") + "\n")
-    Foundation.exit(2)
+    Terminal.exit(2)
 }

@@ -38,8 +38,12 @@ import VitallySimulator
         pty.send("re\t")
         try await pty.expect("rec")  // common prefix of record/recordings/replay is "re"; a second TAB lists
         pty.send("\t")
-        let listing = try await pty.expect("recordings")
-        #expect(listing.contains("record") || pty.screen.contains("replay"))
+        try await pty.expect("recordings")
+        try await pty.expect(prompt)  // the listing, then the prompt redrawn under it
+        let segments = String(decoding: pty.output, as: UTF8.self).components(separatedBy: prompt)
+        let listing = segments.count >= 2 ? segments[segments.count - 2] : ""  // between the last two prompts
+        let words = Set(listing.split { !$0.isLetter }.map(String.init))
+        #expect(words.isSuperset(of: ["record", "recordings", "replay"]), "the listing should hold all three: \(listing)")
         await pty.sendKey("\u{15}\u{04}")
         #expect(await pty.waitForExit() == 0)
     }

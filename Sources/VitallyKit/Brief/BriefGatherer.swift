@@ -15,14 +15,9 @@ public struct BriefGatherer: Sendable {
     public init(client: VitallyClient) { self.client = client }
 
     public func gather(accountIds: [String]) async throws -> [AccountBundle] {
-        try await withThrowingTaskGroup(of: (Int, AccountBundle).self) { group in
-            for (position, id) in accountIds.enumerated() {
-                let withLists = position < accountsWithLists
-                group.addTask { (position, try await gather(accountId: id, withLists: withLists)) }
-            }
-            var bundles: [(Int, AccountBundle)] = []
-            for try await bundle in group { bundles.append(bundle) }
-            return bundles.sorted { $0.0 < $1.0 }.map(\.1)
+        let cap = accountsWithLists
+        return try await Array(accountIds.enumerated()).map { ($0.offset, $0.element) }.concurrentMap { position, id in
+            try await gather(accountId: id, withLists: position < cap)
         }
     }
 

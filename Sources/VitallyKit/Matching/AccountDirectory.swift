@@ -16,6 +16,8 @@ public actor AccountDirectory {
     let client: VitallyClient
     let cacheFile: URL?
     let tenant: String
+    /// "Now" for the cache's scan time, handed in by whoever owns the clock.
+    let clock: @Sendable () -> Date
     private var index: AccountIndex?
     private var traits: DomainTraits?
     private var loading: Task<AccountIndex, any Error>?
@@ -25,8 +27,9 @@ public actor AccountDirectory {
     /// Called with the number of accounts read so far while scanning.
     public var onProgress: (@Sendable (Int) -> Void)?
 
-    public init(client: VitallyClient, tenant: String, cacheFile: URL? = nil) {
+    public init(client: VitallyClient, tenant: String, cacheFile: URL? = nil, clock: @escaping @Sendable () -> Date = Date.init) {
         self.client = client
+        self.clock = clock
         self.tenant = tenant
         self.cacheFile = cacheFile
     }
@@ -112,7 +115,7 @@ public actor AccountDirectory {
     }
 
     private func save(_ index: AccountIndex, traits: DomainTraits, to file: URL) throws {
-        let text = index.json(tenant: tenant, domainKeys: traits.keys, scannedAt: Date()).serialized()
+        let text = index.json(tenant: tenant, domainKeys: traits.keys, scannedAt: clock()).serialized()
         try AtomicFile.write(Data(text.utf8), to: file, permissions: 0o600)
     }
 }

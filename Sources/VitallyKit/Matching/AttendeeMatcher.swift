@@ -21,14 +21,7 @@ public struct AttendeeMatcher: Sendable {
 
     /// Matches several attendees concurrently, keeping their order.
     public func match(_ emails: [String], title: String?) async throws -> [AttendeeMatch] {
-        try await withThrowingTaskGroup(of: (Int, AttendeeMatch).self) { group in
-            for (index, email) in emails.enumerated() {
-                group.addTask { (index, try await match(email, title: title)) }
-            }
-            var results: [(Int, AttendeeMatch)] = []
-            for try await result in group { results.append(result) }
-            return results.sorted { $0.0 < $1.0 }.map(\.1)
-        }
+        try await emails.concurrentMap { email in try await match(email, title: title) }
     }
 
     public func match(_ rawEmail: String, title: String?) async throws -> AttendeeMatch {
@@ -177,17 +170,10 @@ public struct AttendeeMatcher: Sendable {
                                       churned: summary?.nonNull("churnedAt") != nil, evidence: evidence)
             }
         }
-        return try await withThrowingTaskGroup(of: (Int, MatchedAccount).self) { group in
-            for (position, id) in ids.enumerated() {
-                group.addTask {
-                    let account = try await client.account(id: id)
-                    return (position, MatchedAccount(id: account.id, name: account.name, externalId: account.externalId,
-                                                     churned: account.isChurned, evidence: evidence))
-                }
-            }
-            var out: [(Int, MatchedAccount)] = []
-            for try await item in group { out.append(item) }
-            return out.sorted { $0.0 < $1.0 }.map(\.1)
+        return try await ids.concurrentMap { [client] id in
+            let account = try await client.account(id: id)
+            return MatchedAccount(
+                id: account.id, name: account.name, externalId: account.externalId, churned: account.isChurned, evidence: evidence)
         }
     }
 

@@ -42,7 +42,7 @@ struct ConnectCommand: ShellCommand {
         shell.noteTypedToken(pasted.token)
         notes += pasted.changes.filter { $0 != .stripped }.map { .text($0.description, .dim) }
         let credentials = Credentials(subdomain: subdomain, token: pasted.token, region: region, baseURL: baseURL, source: .command)
-        let candidate = try Connection.live(credentials, cacheDirectory: shell.environment.cacheDirectory)
+        let candidate = try Connection.live(credentials, cacheDirectory: shell.environment.cacheDirectory, clock: shell.environment.clock)
         do {
             _ = try await candidate.client.firstPage("/resources/accounts", limit: 1, as: Account.self)
         } catch let error as VitallyError {

@@ -17,7 +17,7 @@ struct RecordCommand: ShellCommand {
             let count = await shell.connection.recorder?.count ?? 0
             do {
                 try await shell.connection.recorder?.close()
-                shell.connection = try .live(credentials, cacheDirectory: shell.environment.cacheDirectory)
+                shell.connection = try .live(credentials, cacheDirectory: shell.environment.cacheDirectory, clock: shell.environment.clock)
             } catch {
                 return .failure(shell.advice(error))
             }

@@ -34,7 +34,9 @@ struct Connection: Sendable {
             directory: AccountDirectory(client: client, tenant: "offline"), team: TeamDirectory(client: client), tenant: "")
     }
 
-    static func live(_ credentials: Credentials, cacheDirectory: URL?) throws(VitallyError) -> Connection {
+    static func live(_ credentials: Credentials, cacheDirectory: URL?, clock: @escaping @Sendable () -> Date) throws(VitallyError)
+        -> Connection
+    {
         let endpoint = try credentials.endpoint()
         let limiter = RateLimiter()
         let transport = RetryingTransport(
@@ -45,7 +47,7 @@ struct Connection: Sendable {
             .appendingPathComponent("accounts.json")
         return Connection(
             mode: .live, credentials: credentials, endpoint: endpoint, client: client, limiter: limiter,
-            directory: AccountDirectory(client: client, tenant: tenant + "@" + endpoint.baseURL, cacheFile: cache), team: TeamDirectory(client: client),
+            directory: AccountDirectory(client: client, tenant: tenant + "@" + endpoint.baseURL, cacheFile: cache, clock: clock), team: TeamDirectory(client: client),
             tenant: tenant)
     }
 

@@ -44,7 +44,7 @@ public actor Shell {
             return CommandResult()
         }
         do {
-            connection = try .live(credentials, cacheDirectory: environment.cacheDirectory)
+            connection = try .live(credentials, cacheDirectory: environment.cacheDirectory, clock: environment.clock)
         } catch {
             return .failure(ErrorAdvice.sentence(for: error))
         }

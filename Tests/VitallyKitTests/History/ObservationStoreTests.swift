@@ -50,6 +50,7 @@ import VitallyKit
         #expect(throws: HistoryError.self) { try ObservationStore(url: url) }
         do {
             _ = try ObservationStore(url: url)
+            Issue.record("a corrupt file opened as a store")
         } catch {
             #expect(error.cause == .corrupt)
             #expect(!error.description.contains("\n"))

@@ -16,6 +16,7 @@ import VitallyKit
         #expect(throws: JSONParseError.self) { try JSONParser.parse(#"{"log":{"entries":[{"a":1}"#) }
         do {
             _ = try JSONParser.parse(#"{"a": tru"#)
+            Issue.record("a truncated literal parsed")
         } catch {
             #expect(error.offset > 0)
         }

@@ -54,7 +54,12 @@ import VitallyKit
     @Test func aMissingFileAndADirectoryAreNamed() {
         let folder = temporaryDirectory()
         #expect(throws: VitallyError.self) { try HARReader.load(folder.appendingPathComponent("nope.har")) }
-        do { _ = try HARReader.load(folder) } catch { #expect(error.cause?.contains("is a directory") == true) }
+        do {
+            _ = try HARReader.load(folder)
+            Issue.record("a directory loaded as a recording")
+        } catch {
+            #expect(error.cause?.contains("is a directory") == true)
+        }
     }
 
     /// A HAR around `entries` (already JSON text), one good account read on each side.

@@ -4,7 +4,7 @@ import VitallyKit
 import VitallyShell
 
 /// Output replayed from recordings/demo.har compared with checked-in files.
-/// Re-record with: VITALLY_RECORD_GOLDEN=1 swift test --filter GoldenTests
+/// Re-record with: VITALLY_RECORD_GOLDEN=1 swift test --filter GoldenTests (which then fails on purpose).
 @Suite(.serialized) struct GoldenTests {
     static let cases: [(file: String, line: String)] = [
         ("help.txt", "help"),
@@ -31,6 +31,8 @@ import VitallyShell
         let golden = packageRoot.appendingPathComponent("Tests/VitallyShellTests/Golden/\(file)")
         if ProcessInfo.processInfo.environment["VITALLY_RECORD_GOLDEN"] == "1" {
             try Data(actual.utf8).write(to: golden)
+            // As swift-snapshot-testing does: a re-record never passes, so it cannot go unnoticed.
+            Issue.record("re-recorded \(file); review the diff, then run again without VITALLY_RECORD_GOLDEN")
             return
         }
         let expected = try String(contentsOf: golden, encoding: .utf8)
