@@ -116,7 +116,7 @@ extension JSONValue {
     /// when above 1e11). vitally-api.md is unsure whether any endpoint sends epoch numbers; some
     /// integrations' traits do, so both are read.
     public var date: Date? {
-        if case .number(let n) = self { return VitallyDate.fromEpoch(n) }
+        if case .number(let n) = self { return VitallyDate.fromEpoch(n.double) }
         return string.flatMap(VitallyDate.parse)
     }
 }
