@@ -40,7 +40,7 @@ private func atAnchor<T>(_ daysBefore: Int, _ body: (Credentials, Date) async th
                         await shell.text("brief pat.lee@acme.com", width: 140).out)
             }
         }
-        #expect(last.health.contains("History    ▁▅█ 6.2 → 7.4 over 30 days: improving"))
+        #expect(last.health.contains(try Regex("\nHistory +▁▅█ 6.2 → 7.4 over 30 days: improving")))
         #expect(last.health.contains("7 days n/a · 30 days +1.2 · 90 days n/a"))
         #expect(last.health.contains("CHANGE"))
         #expect(last.health.contains("percentile of"))
@@ -79,7 +79,7 @@ private func atAnchor<T>(_ daysBefore: Int, _ body: (Credentials, Date) async th
         #expect(withHistory[1].contains("2 observations"))
         #expect(await replay(["health acme.com", "health acme.com --history"], history: historyFile) == withHistory)
         let without = await replay(["health acme.com"], history: nil)
-        #expect(without[0].contains("History    none: recordings and replays read history only from --history FILE.sqlite"))
+        #expect(without[0].contains(try Regex("\nHistory +none: recordings and replays read history only from --history FILE.sqlite")))
         #expect(!FileManager.default.fileExists(atPath: scratch.appendingPathComponent("data").path))
     }
 
