@@ -1,5 +1,5 @@
-/// libFuzzer entry: any typed line splits into words or asks for another line, every command
-/// parses or gives a usage error, and nothing of it reaches a terminal able to act.
+/// libFuzzer entry: any typed line splits into words or asks for another line, raw's path check
+/// answers, and nothing of it reaches a terminal able to act.
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzCommandLine(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
     let line = String(decoding: UnsafeBufferPointer(start: data, count: size), as: UTF8.self)
@@ -7,10 +7,7 @@ public func fuzzCommandLine(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 
     if TerminalSanitizer.needsWork(shown.replacingOccurrences(of: "\u{1B}[", with: "")) {
         fatalError("a control character got through: \(Array(shown.utf8))")
     }
-    guard let commands = try? ShellWords.split(line) else { return 0 }
-    for words in commands {
-        _ = try? ParsedCommand.parse(words)
-    }
+    _ = try? ShellWords.split(line)
     _ = RawPath.isUnsafe(line)
     _ = RawPath.keepingPlus(line)
     return 0
