@@ -8,7 +8,7 @@ public enum HistoryPolicy {
         return LineRedactor.redact(line, secrets: secrets)
     }
 
-    /// `connect acme --token sk_live_x` -> `connect acme --token REDACTED` (any spacing or quoting, `--token=...`);
+    /// `connect acme --token sk_test_x` -> `connect acme --token REDACTED` (any spacing or quoting, `--token=...`);
     /// a scrub's `--salt` too, since with it pseudonyms of guessed values can be recomputed.
     public static func redactTokenFlags(_ line: String) -> String { LineRedactor.redact(line) }
 

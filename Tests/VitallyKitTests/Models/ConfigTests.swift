@@ -56,17 +56,17 @@ import VitallyKit
     }
 
     @Test func aBasicHeaderOrItsBase64IsDecodedAndSaid() throws {
-        let encoded = Data("sk_live_abc123:".utf8).base64EncodedString()
+        let encoded = Data("sk_test_abc123:".utf8).base64EncodedString()
         let header = try TokenInput.parse("Basic \(encoded)")
-        #expect(header.token == "sk_live_abc123")
+        #expect(header.token == "sk_test_abc123")
         #expect(header.changes == [.decodedBasicHeader])
         let bare = try TokenInput.parse(encoded)
-        #expect(bare.token == "sk_live_abc123" && bare.changes == [.decodedBase64])
-        let quoted = try TokenInput.parse("  \"sk_live_abc123\"\n")
-        #expect(quoted.token == "sk_live_abc123" && quoted.changes == [.stripped])
+        #expect(bare.token == "sk_test_abc123" && bare.changes == [.decodedBase64])
+        let quoted = try TokenInput.parse("  \"sk_test_abc123\"\n")
+        #expect(quoted.token == "sk_test_abc123" && quoted.changes == [.stripped])
         let full = try TokenInput.parse("Authorization: Basic \(encoded)")
-        #expect(full.token == "sk_live_abc123")
-        #expect(try TokenInput.parse("sk_live_abc123").changes.isEmpty)
+        #expect(full.token == "sk_test_abc123")
+        #expect(try TokenInput.parse("sk_test_abc123").changes.isEmpty)
         #expect(throws: VitallyError.self) { try TokenInput.parse("Basic not-base64!") }
         #expect(throws: VitallyError.self) { try TokenInput.parse(" '' ") }
     }
