@@ -17,10 +17,30 @@ public struct VitallyError: Error, Sendable, Equatable, CustomStringConvertible 
     public var status: Int?
     public var bodyExcerpt: String?
     public var cause: String?
+    /// What would help, beyond `cause`; the shell words it with the command or flag to use.
+    public var hint: Hint?
+
+    /// What the user can do about an error, as a value: VitallyKit names no command or flag.
+    public enum Hint: Sendable, Equatable {
+        /// Edit the saved configuration by hand, or forget it.
+        case editOrForgetConfiguration
+        /// Save working credentials again, or forget the saved ones.
+        case reconnectOrForget
+        /// List the recorded files there are.
+        case listRecordings
+        /// Allow this many attendees for the run.
+        case allowAttendees(Int)
+        /// Give fewer attendees: even the most the run can allow is fewer than were given.
+        case fewerAttendees
+        /// The scrub map must be a file of its own, never the recording.
+        case separateScrubMap
+        /// The file given as a scrub map is not one the scrubber wrote.
+        case scrubMapExpected
+    }
 
     public init(
         _ code: Code, method: String = "GET", path: String = "", status: Int? = nil,
-        bodyExcerpt: String? = nil, cause: String? = nil
+        bodyExcerpt: String? = nil, cause: String? = nil, hint: Hint? = nil
     ) {
         self.code = code
         self.method = method
@@ -28,6 +48,7 @@ public struct VitallyError: Error, Sendable, Equatable, CustomStringConvertible 
         self.status = status
         self.bodyExcerpt = bodyExcerpt
         self.cause = cause
+        self.hint = hint
     }
 
     /// Builds the error for a non-2xx response.

@@ -10,12 +10,13 @@ extension BriefComposer {
 
     /// Leads the Health section: the change, or one line saying there is no history and how to get one.
     func healthChange(_ bundle: AccountBundle) -> [Insight] {
+        let hint = historyHint.map { "; " + $0 } ?? ""
         guard let history = bundle.history else {
             let why = bundle.historyGap.map { " (\($0))" } ?? ""
-            return [Insight(.info, "No health history\(why); \(Wording.howToGetHistory)", data: ["history": .null])]
+            return [Insight(.info, "No health history\(why)" + hint, data: ["history": .null])]
         }
         guard let trend = Trend(history, value: { $0.healthScore }) else {
-            return [Insight(.info, "No health history before today; \(Wording.howToGetHistory)", data: ["history": .number(Double(history.count))])]
+            return [Insight(.info, "No health history before today" + hint, data: ["history": .number(Double(history.count))])]
         }
         let headline = trend.headline
         let direction = trend.direction

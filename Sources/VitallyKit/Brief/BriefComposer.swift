@@ -4,8 +4,13 @@ import Foundation
 /// the same bytes forever.
 public struct BriefComposer: Sendable {
     public let now: Date
+    /// How to get a health history, for the line that says there is none (the shell words it).
+    public var historyHint: String?
 
-    public init(now: Date) { self.now = now }
+    public init(now: Date, historyHint: String? = nil) {
+        self.now = now
+        self.historyHint = historyHint
+    }
 
     public func compose(title: String?, meetingStart: Date?, matches: [AttendeeMatch], bundles: [AccountBundle]) -> Brief {
         let accounts = bundles.map { bundle in

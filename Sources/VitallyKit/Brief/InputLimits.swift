@@ -4,42 +4,28 @@ import Foundation
 /// spend the tenant's shared request budget, gigabytes of memory, or minutes of CPU.
 public struct InputLimits: Sendable, Equatable {
     public static let attendees = 50
-    /// The most `--max-attendees` may allow.
+    /// The most a run may allow.
     public static let attendeesCeiling = 1000
     public static let inviteBytes = 5 * 1024 * 1024
     public static let titleCharacters = 500
 
-    /// Attendees allowed in this run (raised with `--max-attendees`).
+    /// Attendees allowed in this run (the shell's flag raises it).
     public var maxAttendees: Int
 
     public init(maxAttendees: Int = InputLimits.attendees) { self.maxAttendees = maxAttendees }
 
-    /// The limits with `--max-attendees N` applied, when given.
-    public init(maxAttendeesFlag flag: String?) throws(VitallyError) {
-        guard let flag else {
-            self.init()
-            return
-        }
-        guard let value = Int(flag.trimmingCharacters(in: .whitespaces)), value >= 1, value <= InputLimits.attendeesCeiling else {
-            throw VitallyError(
-                .invalidInput, cause: "--max-attendees takes a whole number from 1 to \(InputLimits.attendeesCeiling), not '\(flag.prefix(40))'")
-        }
-        self.init(maxAttendees: value)
-    }
-
     /// Refuses more attendees than allowed: each one costs requests from the tenant's shared budget.
     public func check(attendees count: Int, from source: String) throws(VitallyError) {
         guard count > maxAttendees else { return }
-        let raise = count <= InputLimits.attendeesCeiling
-            ? "pass --max-attendees \(count) to allow them, or " : "--max-attendees allows at most \(InputLimits.attendeesCeiling); "
         throw VitallyError(
             .invalidInput,
             cause: "\(count) attendees \(source) is more than \(maxAttendees): each costs Vitally requests from the tenant's "
-                + "shared budget (about 1,000 a minute); \(raise)give only the attendees that matter")
+                + "shared budget (about 1,000 a minute)",
+            hint: count <= InputLimits.attendeesCeiling ? .allowAttendees(count) : .fewerAttendees)
     }
 
     /// Refuses a title longer than a meeting title can be (`what` names where it came from).
-    public static func check(title: String?, what: String = "--title") throws(VitallyError) {
+    public static func check(title: String?, what: String) throws(VitallyError) {
         guard let title else { return }
         let count = title.unicodeScalars.count
         guard count > titleCharacters else { return }

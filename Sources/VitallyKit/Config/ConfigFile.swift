@@ -12,7 +12,7 @@ public struct ConfigFile: Sendable {
         guard stat(url.path, &info) == 0 else { return nil }
         if let problem = PrivateFile.problem(at: url.path) { throw VitallyError(.invalidInput, cause: problem) }
         guard let data = try? Data(contentsOf: url), let json = try? JSONParser.parse(Array(data)) else {
-            throw VitallyError(.invalidInput, cause: "\(url.path) is not valid JSON; fix it or run 'disconnect' to remove it")
+            throw VitallyError(.invalidInput, cause: "\(url.path) is not valid JSON", hint: .editOrForgetConfiguration)
         }
         guard let token = json["token"]?.string, !token.isEmpty else { return nil }
         return try ConfigFile.validated(json, token: token, file: url.path)
@@ -22,7 +22,7 @@ public struct ConfigFile: Sendable {
     /// with a password, or an unknown region is refused rather than used.
     static func validated(_ json: JSONValue, token: String, file: String) throws(VitallyError) -> Credentials {
         func refuse(_ why: String) -> VitallyError {
-            VitallyError(.invalidInput, cause: "\(file): \(why); run 'connect' to save working credentials, or 'disconnect' to remove them")
+            VitallyError(.invalidInput, cause: "\(file): \(why)", hint: .reconnectOrForget)
         }
         var region = VitallyRegion.us
         if let saved = json["region"]?.string {

@@ -1,6 +1,6 @@
 import Foundation
 
-/// Turns recordings into observations: every account a recording saw (account pages, single
+/// Turns recorded HAR files into observations: every account a recording saw (account pages, single
 /// accounts, their health breakdowns and users), each at the time it was recorded.
 public enum HistoryImporter {
     /// What one recording holds for the history.

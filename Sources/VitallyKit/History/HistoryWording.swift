@@ -25,7 +25,4 @@ extension Wording {
         if let mrr = cohort.mrrPercentile { parts.append("MRR \(Cohort.ordinal(mrr))") }
         return parts.joined(separator: "; ")
     }
-
-    /// How to get a history, for the line that says there is none.
-    public static let howToGetHistory = "run it again another day, or 'history import FILE.har'"
 }

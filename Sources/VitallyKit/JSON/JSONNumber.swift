@@ -1,4 +1,4 @@
-/// A JSON number as it was written, so `raw`, recordings and `--json` print back the exact
+/// A JSON number as it was written, so raw output, recorded files and JSON output print back the exact
 /// digits Vitally sent (`9007199254740993` stays that, `-1.5e2` stays that).
 public struct JSONNumber: Sendable, Equatable, CustomStringConvertible {
     /// The literal text: always valid JSON number syntax.

@@ -30,7 +30,7 @@ public enum HARReader {
         let path = url.path
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-            throw VitallyError(.recording, path: path, cause: "\(path): no such file (see 'recordings' for the files there are)")
+            throw VitallyError(.recording, path: path, cause: "\(path): no such file", hint: .listRecordings)
         }
         guard !isDirectory.boolValue else {
             throw VitallyError(.recording, path: path, cause: "\(path) is a directory, not a .har file")

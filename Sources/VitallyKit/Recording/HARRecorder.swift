@@ -10,7 +10,7 @@ public actor HARRecorder {
     private var redactor: Redactor
     private let head: [UInt8]
     private let tail: [UInt8]
-    /// Entries the file starts with (a `--record-mode missing` recording), written when it opens.
+    /// Entries the file starts with (when it records only what an earlier recording lacks), written when it opens.
     private var inherited: [RecordedExchange]
     /// The open, locked file; -1 before the first write and after `close()`.
     private var fd: Int32 = -1

@@ -3,7 +3,7 @@ import Foundation
 /// File-system chores around recordings: private folders, whole-file reads without a second
 /// copy, crash left-overs, directory fsync, and finding who holds a recording's lock.
 public enum RecordingFolder {
-    /// Creates `directory` (0700, private: recordings hold customer data) when it does not exist.
+    /// Creates `directory` (0700, private: recorded files hold customer data) when it does not exist.
     public static func createPrivate(_ directory: URL) throws {
         guard !FileManager.default.fileExists(atPath: directory.path) else { return }
         try FileManager.default.createDirectory(

@@ -18,7 +18,7 @@ struct BriefCommand: ShellCommand {
         var title = command.flag("--title")
         var start: Date?
         let limits = try InputLimits(maxAttendeesFlag: command.flag("--max-attendees"))
-        try InputLimits.check(title: title)
+        try InputLimits.check(title: title, what: "--title")
         if let ics = command.flag("--ics") {
             let url = ics.hasPrefix("/") ? URL(fileURLWithPath: ics) : shell.environment.workingDirectory.appendingPathComponent(ics)
             let invite = try CalendarInvite.parse(try InputLimits.readInvite(at: url), now: shell.now)
@@ -41,7 +41,7 @@ struct BriefCommand: ShellCommand {
         for index in bundles.indices { await shell.addHistory(to: &bundles[index]) }
         let matches = found.map { $0.updated(with: bundles) }
         for bundle in bundles { shell.completion.noteAccount(bundle.account) }
-        let brief = BriefComposer(now: shell.now).compose(title: title, meetingStart: start, matches: matches, bundles: bundles)
+        let brief = BriefComposer(now: shell.now, historyHint: HistoryWording.howToGet).compose(title: title, meetingStart: start, matches: matches, bundles: bundles)
         let format = command.flag("--format") ?? "text"
         var verbatim = format == "markdown" ? BriefRenderer.markdown(brief) : BriefRenderer.text(brief)
         if brief.emptyReason != nil {

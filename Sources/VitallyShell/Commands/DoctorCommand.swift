@@ -11,7 +11,7 @@ struct DoctorCommand: ShellCommand {
 
     static func run(_ command: ParsedCommand, in shell: isolated Shell) async throws -> CommandResult {
         try InputLimits(maxAttendeesFlag: command.flag("--max-attendees")).check(attendees: command.arguments.count, from: "given")
-        try InputLimits.check(title: command.flag("--title"))
+        try InputLimits.check(title: command.flag("--title"), what: "--title")
         shell.completion.note(emails: command.arguments.filter(Domain.isEmail))
         var endpoint = shell.connection.endpoint
         if endpoint == nil, let recorded = shell.connection.replay?.recording.info?.baseURL {

@@ -31,7 +31,7 @@ enum HealthHistory {
             fields.append(Field("History", HistoryWording.healthLine(trend), style))
             fields.append(Field("", HistoryWording.span(trend) + "; " + HistoryWording.windows(trend), .dim))
         } else if why.isEmpty {
-            fields.append(Field("History", "none before today: " + Wording.howToGetHistory, .dim))
+            fields.append(Field("History", "none before today: " + HistoryWording.howToGet, .dim))
         } else {
             fields.append(Field("History", "none: \(why)", .dim))
         }

@@ -12,7 +12,7 @@ struct MatchCommand: ShellCommand {
     static func run(_ command: ParsedCommand, in shell: isolated Shell) async throws -> CommandResult {
         let emails = command.arguments
         try InputLimits(maxAttendeesFlag: command.flag("--max-attendees")).check(attendees: emails.count, from: "given")
-        try InputLimits.check(title: command.flag("--title"))
+        try InputLimits.check(title: command.flag("--title"), what: "--title")
         shell.completion.note(emails: emails.filter(Domain.isEmail))
         let matches = try await shell.withScanProgress { try await shell.connection.matcher.match(emails, title: command.flag("--title")) }
         var blocks: [OutputBlock] = []

@@ -11,7 +11,7 @@ extension RecordingsCommand {
         do {
             recording = try HARReader.load(shell.recordingURL(name))
         } catch {
-            return .failure(error.cause ?? error.description)
+            return .failure(ErrorAdvice.message(error))
         }
         let numbered = Array(recording.exchanges.enumerated()).map { (number: $0.offset + 1, exchange: $0.element) }
         let filter = command.flag("--path")
@@ -60,7 +60,7 @@ extension RecordingsCommand {
         do {
             report = try RecordingScrubber.scrub(input, to: output, options: options, mapURL: mapURL)
         } catch {
-            return .failure(error.cause ?? error.description)
+            return .failure(ErrorAdvice.message(error))
         }
         shell.completion.setRecordings(Shell.harFiles(in: shell.environment.recordingsDirectory))
         return CommandResult(output: RecordingTools.scrubOutput(report, mapURL: mapURL, randomSalt: salt == nil))
@@ -74,7 +74,7 @@ extension RecordingsCommand {
             first = try HARReader.load(shell.recordingURL(command.arguments[0]))
             second = try HARReader.load(shell.recordingURL(command.arguments[1]))
         } catch {
-            return .failure(error.cause ?? error.description)
+            return .failure(ErrorAdvice.message(error))
         }
         let diff = RecordingDiff.compare(first, second)
         // Like diff(1): 0 when the same, 1 when different.

@@ -40,7 +40,23 @@ enum ErrorAdvice {
         case .unrecognisedShape:
             return "unrecognised response shape from GET \(error.path) (\(error.cause ?? "unknown shape")); see it with: raw GET \(error.path)"
         case .notRecorded, .recording, .invalidInput:
-            return error.cause ?? error.description
+            return message(error)
+        }
+    }
+
+    /// The error's own words with its hint phrased: the command or flag that helps.
+    static func message(_ error: VitallyError) -> String {
+        let text = error.cause ?? error.description
+        guard let hint = error.hint else { return text }
+        switch hint {
+        case .editOrForgetConfiguration: return text + "; fix it or run 'disconnect' to remove it"
+        case .reconnectOrForget: return text + "; run 'connect' to save working credentials, or 'disconnect' to remove them"
+        case .listRecordings: return text + " (see 'recordings' for the files there are)"
+        case .allowAttendees(let count): return text + "; pass --max-attendees \(count) to allow them, or give only the attendees that matter"
+        case .fewerAttendees:
+            return text + "; --max-attendees allows at most \(InputLimits.attendeesCeiling); give only the attendees that matter"
+        case .separateScrubMap: return "--map must be a file of its own, never the recording itself"
+        case .scrubMapExpected: return text + " (written by recordings scrub --map)"
         }
     }
 

@@ -3,6 +3,9 @@ import VitallyKit
 
 /// The shell's words for history: trend fields, JSON, and a store that cannot be used.
 enum HistoryWording {
+    /// How to get a history, for the line that says there is none.
+    static let howToGet = "run it again another day, or 'history import FILE.har'"
+
     /// One line, with what to do: the command goes on without history.
     static func problem(_ error: HistoryError) -> String {
         let name = URL(fileURLWithPath: error.path).lastPathComponent

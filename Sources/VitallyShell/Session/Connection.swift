@@ -23,7 +23,6 @@ struct Connection: Sendable {
     var tenant: String
     var recordMissing = false
 
-    var resolver: AccountResolver { AccountResolver(client: client, directory: directory) }
     var matcher: AttendeeMatcher { AttendeeMatcher(client: client, directory: directory, team: team) }
 
     /// No credentials yet: every call says how to connect.

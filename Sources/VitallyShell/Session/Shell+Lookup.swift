@@ -4,19 +4,40 @@ import VitallyKit
 extension Shell {
     /// Resolves an ACCOUNT argument, or says why it cannot.
     func resolveAccount(_ text: String) async throws -> Account {
-        let resolution = try await withScanProgress { try await connection.resolver.resolve(text) }
+        let resolution = try await withScanProgress { try await connection.matcher.account(for: text) }
         switch resolution {
         case .found(let account, _):
             completion.noteAccount(account)
             observe(Observation(account: account, at: now))
             return account
-        case .ambiguous(let candidates, let reason):
+        case .ambiguous(let candidates, let count, let key):
             let list = candidates.prefix(6).map { "\($0.name) (\($0.externalId ?? $0.id))" }.joined(separator: ", ")
             throw VitallyError(
                 .invalidInput,
-                cause: "\(reason): \(list)\(candidates.count > 6 ? ", …" : ""); give the externalId or the exact name")
-        case .notFound(let why):
-            throw VitallyError(.invalidInput, cause: "no account found for '\(text)': \(why)")
+                cause: "\(Self.ambiguity(count, key)): \(list)\(candidates.count > 6 ? ", …" : ""); give the externalId or the exact name")
+        case .notFound(let key):
+            throw VitallyError(.invalidInput, cause: "no account found for '\(text)': \(Self.absence(key))")
+        }
+    }
+
+    /// Why several accounts fit an ACCOUNT argument.
+    static func ambiguity(_ count: Int, _ key: AccountKey) -> String {
+        switch key {
+        case .email(let email): return "\(email) belongs to \(count) accounts"
+        case .domain(let domain): return "\(count) accounts match \(domain)"
+        case .name(let name): return "\(count) accounts are named like '\(name)'"
+        case .id, .empty: return "\(count) accounts fit"
+        }
+    }
+
+    /// Why no account fits an ACCOUNT argument.
+    static func absence(_ key: AccountKey) -> String {
+        switch key {
+        case .empty: return "no account given"
+        case .email(let email): return "no Vitally user has the email \(email)"
+        case .domain(let domain): return "no user has an @\(domain) address and no account trait holds \(domain)"
+        case .name(let name): return "no account is named like '\(name)', and no account has that id or externalId"
+        case .id: return "no account has that id or externalId"
         }
     }
 

@@ -36,7 +36,7 @@ extension Shell {
             if recordMissing, error.code == .recording, !FileManager.default.fileExists(atPath: url.path) {
                 return await startRecording(name)
             }
-            return .failure(error.cause ?? error.description)
+            return .failure(ErrorAdvice.message(error))
         }
         var credentials: Credentials?
         if recordMissing {

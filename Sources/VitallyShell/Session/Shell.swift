@@ -62,7 +62,7 @@ public actor Shell {
             try await connection.recorder?.close()
             return nil
         } catch {
-            return .failure(error.cause ?? error.description)
+            return .failure(ErrorAdvice.message(error))
         }
     }
 
@@ -78,8 +78,8 @@ public actor Shell {
         do {
             return try ConfigFile(url: file).load()
         } catch {
-            startupNotes.append(error.cause ?? error.description)
-            configurationProblem = error.cause ?? error.description
+            startupNotes.append(ErrorAdvice.message(error))
+            configurationProblem = ErrorAdvice.message(error)
             return nil
         }
     }

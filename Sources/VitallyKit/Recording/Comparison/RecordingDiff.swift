@@ -1,4 +1,4 @@
-/// What changed between two recordings of one tenant: accounts, their health, MRR, renewal and
+/// What changed between two recorded sessions of one tenant: accounts, their health, MRR, renewal and
 /// status, users' account links, domain traits, new notes and tasks, and request-level changes.
 public struct RecordingDiff: Sendable, Equatable {
     /// An account as the diff names it.

@@ -16,8 +16,8 @@ public enum RecordingScrubber {
                                cause: "the scrubbed copy would overwrite \(input.lastPathComponent); give another OUT.har")
         }
         if let mapURL, [inputPath, output.standardizedFileURL.path].contains(mapURL.standardizedFileURL.path) {
-            throw VitallyError(.invalidInput, path: mapURL.path,
-                               cause: "--map must be a file of its own, never the recording itself")
+            throw VitallyError(
+                .invalidInput, path: mapURL.path, cause: "the map must be a file of its own, never the recording itself", hint: .separateScrubMap)
         }
         // Loading checks it is a HAR of this API, and names what is wrong with it if not.
         let recording = try HARReader.load(input)

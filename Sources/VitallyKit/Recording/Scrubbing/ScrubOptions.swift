@@ -1,6 +1,6 @@
 import Foundation
 
-/// How `recordings scrub` pseudonymises: the salt, and whether domains and account names go too.
+/// How the scrubber pseudonymises: the salt, and whether domains and account names go too.
 public struct ScrubOptions: Sendable, Equatable {
     /// Same salt, same pseudonyms, in every file. Keep it private: with it, pseudonyms of guessed
     /// values can be recomputed.
@@ -61,12 +61,12 @@ public struct ScrubMap: Sendable, Equatable {
         return .object(object)
     }
 
-    /// Reads a map written by `--map FILE`.
+    /// Reads a map the scrubber wrote.
     public static func load(_ url: URL) throws(VitallyError) -> ScrubMap {
         guard let data = FileManager.default.contents(atPath: url.path),
             let json = try? JSONParser.parse(Array(data)), let fingerprint = json["saltFingerprint"]?.string
         else {
-            throw VitallyError(.invalidInput, path: url.path, cause: "\(url.path) is not a scrub map (written by recordings scrub --map)")
+            throw VitallyError(.invalidInput, path: url.path, cause: "\(url.path) is not a scrub map", hint: .scrubMapExpected)
         }
         var map = ScrubMap(saltFingerprint: fingerprint)
         for kind in Kind.allCases {
