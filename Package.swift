@@ -71,6 +71,12 @@ let package = Package(
         .testTarget(
             name: "VitallyShellTests", dependencies: ["VitallyShell", "VitallyKit", "VitallySimulator"], exclude: ["Golden"]),
         .testTarget(
+            name: "VitallySimulatorTests",
+            dependencies: [
+                "VitallySimulator", "VitallyKit", .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+            ]),
+        .testTarget(
             name: "EndToEndTests",
             dependencies: [
                 "VitallyKit", "VitallySimulator", .product(name: "AsyncHTTPClient", package: "async-http-client"),

@@ -47,6 +47,7 @@ import VitallySimulator
         let match = try await matching("someone@emea.acme.com")
         #expect(match.rule == .emailDomain)
         #expect(match.trace[1].tried.contains("emailSubdomain=acme.com"))
+        #expect(match.trace[1].attempt == .colleagueSearch(domains: ["emea.acme.com", "acme.com"]))
         #expect(match.accounts.map(\.name) == ["Acme Corp"])
     }
 
@@ -55,7 +56,10 @@ import VitallySimulator
         #expect(match.rule == .accountDomainTrait)
         #expect(match.accounts.map(\.name) == ["Umbrella Health"])
         #expect(match.accounts[0].evidence == "trait vitally.custom.companyDomain = umbrella-health.com")
+        #expect(match.accounts[0].because == .trait(key: "vitally.custom.companyDomain", domain: "umbrella-health.com"))
         #expect(match.trace[1].found.contains("no Vitally user"))
+        #expect(match.trace[1].finding == .noColleagues(domains: ["umbrella-health.com"]))
+        #expect(match.trace[0].finding == .noUser && match.trace[3].finding == .notNeeded(after: .accountDomainTrait))
     }
 
     @Test func rule3ComparesRegistrableDomainsOfWebsiteURLs() async throws {
@@ -103,6 +107,41 @@ import VitallySimulator
             let matcher = AttendeeMatcher(client: client, directory: AccountDirectory(client: client, tenant: "t"), team: TeamDirectory(client: client))
             let results = try await matcher.match(["pat.lee@acme.com", "hank@globex.com", "x@nowhere.example"], title: nil)
             #expect(results.map { $0.accounts.first?.name } == ["Acme Corp", "Globex Inc", nil])
+        }
+    }
+}
+
+/// ACCOUNT arguments, answered by the matcher's own questions.
+@Suite struct AccountLookupTests {
+    func lookUp(_ text: String) async throws -> AccountResolution {
+        try await withSimulator { client, _ in
+            try await AttendeeMatcher(
+                client: client, directory: AccountDirectory(client: client, tenant: "test"), team: TeamDirectory(client: client)
+            ).account(for: text)
+        }
+    }
+
+    @Test func anEmailADomainAndANameFindAcme() async throws {
+        for (text, key) in [("pat.lee@acme.com", AccountKey.email("pat.lee@acme.com")), ("acme.com", .domain("acme.com")),
+                            ("acme corp", .name("acme corp"))] {
+            guard case .found(let account, let via) = try await lookUp(text) else {
+                Issue.record("\(text) found no account")
+                continue
+            }
+            #expect(account.name == "Acme Corp", "\(text)")
+            #expect(via == key)
+        }
+    }
+
+    @Test func nothingFoundSaysWhichKindOfArgumentItWas() async throws {
+        guard case .notFound(let key) = try await lookUp("nobody@nowhere-example.com") else {
+            Issue.record("an unknown address resolved")
+            return
+        }
+        #expect(key == .domain("nowhere-example.com"))
+        guard case .notFound(.empty) = try await lookUp("  ") else {
+            Issue.record("a blank argument resolved")
+            return
         }
     }
 }
