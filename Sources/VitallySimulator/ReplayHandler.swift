@@ -5,21 +5,21 @@ import VitallyKit
 /// Serves a recording over HTTP with the replay's matching rules (`ReplayIndex`): identical
 /// requests in recorded order, then the last; the recorded status, headers and body; a 404
 /// naming the closest recorded requests for anything the file lacks.
-public final class ReplayHandler: Sendable {
-    public let recording: HARRecording
+package final class ReplayHandler: Sendable {
+    package let recording: HARRecording
     private let index: Mutex<ReplayIndex>
 
     /// Headers that describe the recorded transfer, not the body we send now (the body is stored
     /// decoded, and the server frames it itself).
     static let framingHeaders: Set<String> = ["content-length", "transfer-encoding", "content-encoding", "connection", "keep-alive"]
 
-    public init(recording: HARRecording) {
+    package init(recording: HARRecording) {
         self.recording = recording
         index = Mutex(ReplayIndex(recording.exchanges))
     }
 
     /// The recorded answer, a dropped connection for a recorded transport failure, or a 404.
-    public func handle(method: String, path: String, query: [QueryItem]) -> SimulatorHandler.Outcome {
+    package func handle(method: String, path: String, query: [QueryItem]) -> SimulatorHandler.Outcome {
         let request = HTTPRequest(method: method, path: path, query: query)
         let found = index.withLock { index -> RecordedExchange? in
             if let exchange = index.next(for: request) { return exchange }
@@ -34,7 +34,7 @@ public final class ReplayHandler: Sendable {
     }
 
     /// Recorded exchanges not served yet.
-    public var unusedCount: Int { index.withLock { $0.unusedCount } }
+    package var unusedCount: Int { index.withLock { $0.unusedCount } }
 
     func miss(_ request: HTTPRequest) -> SimulatorResponse {
         let file = recording.url.lastPathComponent

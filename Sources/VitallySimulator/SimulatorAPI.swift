@@ -2,15 +2,15 @@ import Foundation
 import VitallyKit
 
 /// The simulator's routing and paging over a data set: pure, no networking, no auth.
-public struct SimulatorAPI: Sendable {
-    public let data: SimulatorDataSet
+package struct SimulatorAPI: Sendable {
+    package let data: SimulatorDataSet
     let accountsByKey: [String: JSONValue]
     let usersByKey: [String: JSONValue]
     let byAccount: [String: [String: [JSONValue]]]
     let byOrganization: [String: [String: [JSONValue]]]
     let healthScoreShape: HealthScoreShape
 
-    public init(data: SimulatorDataSet, healthScoreShape: HealthScoreShape = .results) {
+    package init(data: SimulatorDataSet, healthScoreShape: HealthScoreShape = .results) {
         self.data = data
         self.healthScoreShape = healthScoreShape
         var accountsByKey: [String: JSONValue] = [:]
@@ -71,7 +71,7 @@ public struct SimulatorAPI: Sendable {
     static let activityLists: Set<String> = ["users", "notes", "tasks", "conversations", "projects", "meetings", "npsResponses"]
 
     /// Answers one GET. Paths are `/resources/...`; the query is already decoded.
-    public func respond(path: String, query: [QueryItem]) -> SimulatorResponse {
+    func respond(path: String, query: [QueryItem]) -> SimulatorResponse {
         let parts = path.split(separator: "/").map { URLEncoding.decode(String($0), plusAsSpace: false) }
         guard parts.first == "resources", parts.count >= 2 else {
             return .error(404, "Cannot GET \(path)")

@@ -3,31 +3,31 @@ import VitallyKit
 
 /// The simulated tenant: every record as the JSON Vitally would send, generated from a seed.
 /// Same seed and anchor, same bytes.
-public struct SimulatorDataSet: Sendable {
-    public var anchor: Date
-    public var admins: [JSONValue] = []
-    public var organizations: [JSONValue] = []
-    public var accounts: [JSONValue] = []
-    public var users: [JSONValue] = []
-    public var notes: [JSONValue] = []
-    public var tasks: [JSONValue] = []
-    public var npsResponses: [JSONValue] = []
+package struct SimulatorDataSet: Sendable {
+    package var anchor: Date
+    package var admins: [JSONValue] = []
+    package var organizations: [JSONValue] = []
+    package var accounts: [JSONValue] = []
+    package var users: [JSONValue] = []
+    package var notes: [JSONValue] = []
+    package var tasks: [JSONValue] = []
+    package var npsResponses: [JSONValue] = []
     /// Conversation details, with `messages`; list rows drop them.
-    public var conversations: [JSONValue] = []
-    public var projects: [JSONValue] = []
-    public var meetings: [JSONValue] = []
-    public var noteCategories: [JSONValue] = []
-    public var taskCategories: [JSONValue] = []
-    public var customFields: [String: [JSONValue]] = [:]
-    public var customObjects: [JSONValue] = []
-    public var customObjectInstances: [String: [JSONValue]] = [:]
+    package var conversations: [JSONValue] = []
+    package var projects: [JSONValue] = []
+    package var meetings: [JSONValue] = []
+    package var noteCategories: [JSONValue] = []
+    package var taskCategories: [JSONValue] = []
+    package var customFields: [String: [JSONValue]] = [:]
+    package var customObjects: [JSONValue] = []
+    package var customObjectInstances: [String: [JSONValue]] = [:]
     /// Account id -> health-score breakdown rows.
-    public var healthScores: [String: [JSONValue]] = [:]
+    package var healthScores: [String: [JSONValue]] = [:]
     /// Account id -> the shape its breakdown is served in, when not the tenant-wide one.
-    public var healthScoreShapes: [String: HealthScoreShape] = [:]
+    var healthScoreShapes: [String: HealthScoreShape] = [:]
 
     /// An empty tenant (no accounts, no users), for the "tenant has no data" scenario.
-    public static func empty(anchor: Date) -> SimulatorDataSet {
+    package static func empty(anchor: Date) -> SimulatorDataSet {
         var set = SimulatorDataSet(anchor: anchor)
         set.admins = SimulatorGenerator.adminRecords(anchor: anchor)
         return set
@@ -35,7 +35,7 @@ public struct SimulatorDataSet: Sendable {
 
     /// The realistic tenant every test, demo and benchmark uses.
     /// Scores and MRR drift as `anchor` moves away from `scoreEpoch` (none when it is nil).
-    public static func generate(seed: UInt64 = 42, anchor: Date, accountCount: Int = 360, scoreEpoch: Date? = nil)
+    package static func generate(seed: UInt64 = 42, anchor: Date, accountCount: Int = 360, scoreEpoch: Date? = nil)
         -> SimulatorDataSet
     {
         var generator = SimulatorGenerator(seed: seed, anchor: anchor)

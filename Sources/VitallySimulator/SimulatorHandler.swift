@@ -2,18 +2,18 @@ import Foundation
 import VitallyKit
 
 /// Auth, rate limits and faults in front of the pure API; independent of the HTTP server.
-public struct SimulatorHandler: Sendable {
-    public let options: SimulatorOptions
-    public let api: SimulatorAPI
-    public let state: SimulatorState
+package struct SimulatorHandler: Sendable {
+    package let options: SimulatorOptions
+    package let api: SimulatorAPI
+    package let state: SimulatorState
 
     /// What to do with a request: answer it, or drop the connection.
-    public enum Outcome: Sendable, Equatable {
+    package enum Outcome: Sendable, Equatable {
         case respond(SimulatorResponse)
         case drop
     }
 
-    public init(options: SimulatorOptions) {
+    package init(options: SimulatorOptions) {
         self.options = options
         var data =
             options.emptyTenant
@@ -25,7 +25,7 @@ public struct SimulatorHandler: Sendable {
         state = SimulatorState(seed: options.seed)
     }
 
-    public func handle(method: String, path: String, query: [QueryItem], authorization: String?) async -> Outcome {
+    package func handle(method: String, path: String, query: [QueryItem], authorization: String?) async -> Outcome {
         let received = Date().timeIntervalSince1970
         var delay = options.latencyMilliseconds
         var fault = await state.takeFault(for: path)

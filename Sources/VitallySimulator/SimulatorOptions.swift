@@ -2,42 +2,42 @@ import Foundation
 import VitallyKit
 
 /// How the simulated tenant behaves: who may call it, how fast, and how it fails.
-public struct SimulatorOptions: Sendable {
-    public var token: String
-    public var seed: UInt64 = 42
+package struct SimulatorOptions: Sendable {
+    package var token: String
+    package var seed: UInt64 = 42
     /// "Today" for the generated data; every relative date hangs off it.
-    public var anchor: Date
-    public var accountCount = 360
+    package var anchor: Date
+    package var accountCount = 360
     /// The day the scenario's scores hold; as `anchor` moves away from it, health scores and MRR
     /// drift at fixed per-account rates (so scans at three anchors show trends). Nil: no drift.
-    public var scoreEpoch: Date?
-    public var latencyMilliseconds = 0
+    package var scoreEpoch: Date?
+    package var latencyMilliseconds = 0
     /// Share of requests (0...1) answered with a 503 or a dropped connection.
-    public var failRate = 0.0
-    public var rateLimitPerMinute = 1000
+    package var failRate = 0.0
+    package var rateLimitPerMinute = 1000
     /// Send `Retry-After` on 429s (Vitally does not document it; off by default).
-    public var sendRetryAfter = false
+    package var sendRetryAfter = false
     /// Resource names (`notes`, `tasks`, ...) answered with 403, as for a token without that access.
-    public var forbiddenResources: Set<String> = []
+    package var forbiddenResources: Set<String> = []
     /// Tokens that exist but were revoked: 403 instead of 401.
-    public var revokedTokens: Set<String> = []
+    package var revokedTokens: Set<String> = []
     /// A tenant with no accounts or users.
-    public var emptyTenant = false
+    package var emptyTenant = false
     /// How `accounts/:id/healthScores` answers (no public source shows the real shape).
-    public var healthScoreShape = HealthScoreShape.results
+    package var healthScoreShape = HealthScoreShape.results
     /// Ids as JSON numbers instead of UUID strings, as some older payloads have them.
-    public var numericIds = false
+    package var numericIds = false
     /// Timestamps as epoch milliseconds instead of ISO-8601 strings.
-    public var epochDates = false
+    package var epochDates = false
 
-    public init(token: String, anchor: Date = VitallyDate.startOfDay(Date())) {
+    package init(token: String, anchor: Date = VitallyDate.startOfDay(Date())) {
         self.token = token
         self.anchor = anchor
     }
 }
 
 /// The shapes the health-score breakdown has been seen or guessed in, plus one nobody knows.
-public enum HealthScoreShape: String, Sendable, CaseIterable {
+package enum HealthScoreShape: String, Sendable, CaseIterable {
     /// `{results: [{id, name, score, weight, updatedAt}], next: null}`
     case results
     /// `[{id, name, score, ...}]`
@@ -49,19 +49,19 @@ public enum HealthScoreShape: String, Sendable, CaseIterable {
 }
 
 /// A one-off misbehaviour queued by a test: the next matching request gets it.
-public enum SimulatorFault: Sendable, Equatable {
+package enum SimulatorFault: Sendable, Equatable {
     case status(Int, headers: [HTTPHeader] = [])
     case dropConnection
     case delay(milliseconds: Int)
 }
 
 /// One request the simulator saw, for tests that count round trips.
-public struct SimulatorLogEntry: Sendable, Equatable {
-    public var method: String
-    public var path: String
-    public var query: [QueryItem]
-    public var status: Int
+package struct SimulatorLogEntry: Sendable, Equatable {
+    package var method: String
+    package var path: String
+    package var query: [QueryItem]
+    package var status: Int
     /// When the request arrived and when it was answered (seconds since 1970).
-    public var receivedAt: Double = 0
-    public var answeredAt: Double = 0
+    package var receivedAt: Double = 0
+    package var answeredAt: Double = 0
 }

@@ -1,12 +1,12 @@
 import VitallyKit
 
 /// What the simulator answers, before the HTTP server writes it.
-public struct SimulatorResponse: Sendable, Equatable {
-    public var status: Int
-    public var headers: [HTTPHeader]
-    public var body: [UInt8]
+package struct SimulatorResponse: Sendable, Equatable {
+    package var status: Int
+    package var headers: [HTTPHeader]
+    package var body: [UInt8]
 
-    public init(status: Int, headers: [HTTPHeader] = [], body: [UInt8]) {
+    package init(status: Int, headers: [HTTPHeader] = [], body: [UInt8]) {
         self.status = status
         self.headers = headers
         self.body = body

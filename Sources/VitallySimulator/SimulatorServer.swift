@@ -6,11 +6,11 @@ import NIOCore
 import VitallyKit
 
 /// Serves a `SimulatorHandler` over HTTP with Hummingbird.
-public enum SimulatorServer {
+package enum SimulatorServer {
     struct DroppedConnection: Error {}
 
     /// What a server answers: method, path, decoded query and the Authorization header in.
-    public typealias Handle = @Sendable (String, String, [QueryItem], String?) async -> SimulatorHandler.Outcome
+    typealias Handle = @Sendable (String, String, [QueryItem], String?) async -> SimulatorHandler.Outcome
 
     static func responder(_ handle: @escaping Handle) -> CallbackResponder<BasicRequestContext> {
         CallbackResponder { request, _ in
@@ -34,7 +34,7 @@ public enum SimulatorServer {
     }
 
     /// Runs until the task is cancelled; `onRunning` gets the bound port.
-    public static func run(
+    package static func run(
         handler: SimulatorHandler, host: String = "127.0.0.1", port: Int = 0,
         onRunning: @escaping @Sendable (Int) async -> Void = { _ in }
     ) async throws {
@@ -44,7 +44,7 @@ public enum SimulatorServer {
     }
 
     /// Serves a recording (`vitally-sim --replay`) until the task is cancelled.
-    public static func run(
+    package static func run(
         replaying handler: ReplayHandler, host: String = "127.0.0.1", port: Int = 0,
         onRunning: @escaping @Sendable (Int) async -> Void = { _ in }
     ) async throws {
@@ -67,7 +67,7 @@ public enum SimulatorServer {
     }
 
     /// Starts in the background on a free loopback port, for tests and benchmarks.
-    public static func start(_ options: SimulatorOptions) async throws -> RunningSimulator {
+    package static func start(_ options: SimulatorOptions) async throws -> RunningSimulator {
         let handler = SimulatorHandler(options: options)
         let (stream, continuation) = AsyncStream<Int>.makeStream()
         let task = Task {
@@ -80,9 +80,9 @@ public enum SimulatorServer {
 }
 
 /// A simulator running in this process.
-public final class RunningSimulator: Sendable {
-    public let port: Int
-    public let handler: SimulatorHandler
+package final class RunningSimulator: Sendable {
+    package let port: Int
+    package let handler: SimulatorHandler
     let task: Task<Void, any Error>
 
     init(port: Int, handler: SimulatorHandler, task: Task<Void, any Error>) {
@@ -91,10 +91,10 @@ public final class RunningSimulator: Sendable {
         self.task = task
     }
 
-    public var baseURL: String { "http://127.0.0.1:\(port)" }
-    public var state: SimulatorState { handler.state }
+    package var baseURL: String { "http://127.0.0.1:\(port)" }
+    package var state: SimulatorState { handler.state }
 
-    public func stop() async {
+    package func stop() async {
         task.cancel()
         _ = await task.result
     }

@@ -2,20 +2,20 @@ import Foundation
 import VitallyKit
 
 /// The simulator's mutable side: the sliding rate-limit window, queued faults, the request log.
-public actor SimulatorState {
+package actor SimulatorState {
     private var window: [Double] = []
     private var faults: [(pathPrefix: String?, fault: SimulatorFault)] = []
     private var random: SeededRandom
-    public private(set) var log: [SimulatorLogEntry] = []
+    package private(set) var log: [SimulatorLogEntry] = []
 
     init(seed: UInt64) { random = SeededRandom(seed: seed ^ 0xFA17) }
 
     /// Queues a fault for the next request whose path starts with `pathPrefix` (any request when nil).
-    public func inject(_ fault: SimulatorFault, pathPrefix: String? = nil) {
+    package func inject(_ fault: SimulatorFault, pathPrefix: String? = nil) {
         faults.append((pathPrefix, fault))
     }
 
-    public func clearLog() { log.removeAll() }
+    package func clearLog() { log.removeAll() }
 
     func takeFault(for path: String) -> SimulatorFault? {
         guard let index = faults.firstIndex(where: { $0.pathPrefix.map(path.hasPrefix) ?? true }) else { return nil }

@@ -4,12 +4,12 @@ import VitallyKit
 /// Large recordings for benchmarks and tests, made on demand so no big file lives in git:
 /// N exchanges of account pages (8 distinct accounts a page, about 4.5 KB an exchange).
 /// Same count, same bytes.
-public enum SyntheticRecording {
+package enum SyntheticRecording {
     /// The recording's "now".
-    public static let recordedAt = Date(timeIntervalSince1970: 1_795_132_800)  // 2026-11-20
+    package static let recordedAt = Date(timeIntervalSince1970: 1_795_132_800)  // 2026-11-20
 
     /// Writes an `count`-exchange HAR to `url`, streaming (memory stays small at any count).
-    public static func write(exchanges count: Int, to url: URL) throws {
+    package static func write(exchanges count: Int, to url: URL) throws {
         guard FileManager.default.createFile(atPath: url.path, contents: nil) else {
             throw CocoaError(.fileWriteNoPermission, userInfo: [NSFilePathErrorKey: url.path])
         }
@@ -31,7 +31,7 @@ public enum SyntheticRecording {
     }
 
     /// The `index`th exchange: page `index` of `/resources/accounts`, cursor-paged.
-    public static func exchange(_ index: Int) -> RecordedExchange {
+    package static func exchange(_ index: Int) -> RecordedExchange {
         let page: JSONValue = [
             "results": .array((0..<8).map { account(index * 8 + $0) }),
             "next": .string(cursor(index + 1)), "atEnd": false,

@@ -7,10 +7,10 @@ public struct Page<T: VitallyModel>: Sendable {
     public var atEnd: Bool
     /// False when the JSON was neither `{results: [...]}` (or `data`) nor a bare array:
     /// the page is then empty because we could not read it, not because the list is.
-    public var recognised: Bool
+    var recognised: Bool
 
     /// What a list page may look like, for the notice when it looks like neither.
-    public static var expectedShape: String { "{results: [...], next} or a bare array" }
+    static var expectedShape: String { "{results: [...], next} or a bare array" }
 
     public init(json: JSONValue) {
         if let bare = json.array {

@@ -169,7 +169,7 @@ extension VitallyClient {
     public func message(id: String) async throws -> Message { try await object("/resources/messages/\(Self.segment(id))") }
 
     /// A conversation's messages as a list (seen in working code, not in the docs).
-    public func conversationMessages(id: String) -> PageSequence<Message> {
+    func conversationMessages(id: String) -> PageSequence<Message> {
         list("/resources/conversations/\(Self.segment(id))/messages")
     }
 

@@ -8,7 +8,7 @@ import Foundation
 public struct BriefGatherer: Sendable {
     public let client: VitallyClient
     /// Items read per list: one request each.
-    public var pageLimit = 50
+    var pageLimit = 50
     /// Lists are read for this many accounts at most; the rest get their account record only.
     public var accountsWithLists = 5
 
@@ -116,7 +116,7 @@ public struct BriefGatherer: Sendable {
 }
 
 /// What an account's organization holds itself.
-public struct OrganizationBundle: Sendable {
+struct OrganizationBundle: Sendable {
     public var id: String
     public var organization: Organization?
     public var users: [User] = []

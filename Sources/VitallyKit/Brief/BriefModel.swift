@@ -28,7 +28,7 @@ public struct AccountBundle: Sendable {
     public init(account: Account) { self.account = account }
 
     /// Adds the organization's items that the account's lists do not already hold.
-    public mutating func merge(_ org: OrganizationBundle) {
+    mutating func merge(_ org: OrganizationBundle) {
         organization = org.organization
         reports += org.reports
         func add<T: VitallyModel>(_ items: [T], to list: inout [T], id: (T) -> String) {
@@ -114,12 +114,12 @@ public struct AccountBrief: Sendable {
 public struct Brief: Sendable {
     public var title: String?
     public var meetingStart: Date?
-    public var generatedAt: Date
+    var generatedAt: Date
     public var matches: [AttendeeMatch]
     public var accounts: [AccountBrief]
 
-    public var unmatched: [AttendeeMatch] { matches.filter { !$0.isMatched && !$0.isInternal } }
-    public var internalAttendees: [AttendeeMatch] { matches.filter(\.isInternal) }
+    var unmatched: [AttendeeMatch] { matches.filter { !$0.isMatched && !$0.isInternal } }
+    var internalAttendees: [AttendeeMatch] { matches.filter(\.isInternal) }
 
     /// Why the brief has no account section, or nil when it has one.
     public enum EmptyReason: Sendable, Equatable {

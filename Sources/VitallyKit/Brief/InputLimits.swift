@@ -2,20 +2,20 @@ import Foundation
 
 /// Caps on what one `brief`, `match` or `doctor` takes in, so a hostile invite or title cannot
 /// spend the tenant's shared request budget, gigabytes of memory, or minutes of CPU.
-public struct InputLimits: Sendable, Equatable {
-    public static let attendees = 50
+package struct InputLimits: Sendable, Equatable {
+    package static let attendees = 50
     /// The most a run may allow.
-    public static let attendeesCeiling = 1000
-    public static let inviteBytes = 5 * 1024 * 1024
-    public static let titleCharacters = 500
+    package static let attendeesCeiling = 1000
+    package static let inviteBytes = 5 * 1024 * 1024
+    static let titleCharacters = 500
 
     /// Attendees allowed in this run (the shell's flag raises it).
-    public var maxAttendees: Int
+    package var maxAttendees: Int
 
-    public init(maxAttendees: Int = InputLimits.attendees) { self.maxAttendees = maxAttendees }
+    package init(maxAttendees: Int = InputLimits.attendees) { self.maxAttendees = maxAttendees }
 
     /// Refuses more attendees than allowed: each one costs requests from the tenant's shared budget.
-    public func check(attendees count: Int, from source: String) throws(VitallyError) {
+    package func check(attendees count: Int, from source: String) throws(VitallyError) {
         guard count > maxAttendees else { return }
         throw VitallyError(
             .invalidInput,
@@ -25,7 +25,7 @@ public struct InputLimits: Sendable, Equatable {
     }
 
     /// Refuses a title longer than a meeting title can be (`what` names where it came from).
-    public static func check(title: String?, what: String) throws(VitallyError) {
+    package static func check(title: String?, what: String) throws(VitallyError) {
         guard let title else { return }
         let count = title.unicodeScalars.count
         guard count > titleCharacters else { return }
@@ -36,7 +36,7 @@ public struct InputLimits: Sendable, Equatable {
 
     /// The text of a calendar invite, its size checked before anything is read; `/dev/zero`,
     /// a FIFO or a folder is refused rather than read forever.
-    public static func readInvite(at url: URL, limit: Int = InputLimits.inviteBytes) throws(VitallyError) -> String {
+    package static func readInvite(at url: URL, limit: Int = InputLimits.inviteBytes) throws(VitallyError) -> String {
         let path = url.path
         var info = stat()
         guard stat(path, &info) == 0 else {

@@ -1,15 +1,15 @@
 import Foundation
 
 /// How dates, money and scores are worded everywhere, so the brief and the shell say them alike.
-public enum Wording {
+package enum Wording {
     /// Whole days from the day holding `now` to the day holding `date` (negative in the past).
-    public static func days(from now: Date, to date: Date) -> Int {
+    package static func days(from now: Date, to date: Date) -> Int {
         let days = (VitallyDate.startOfDay(date).timeIntervalSince(VitallyDate.startOfDay(now)) / 86400).rounded()
         return Int(checked: min(max(days, -1e9), 1e9)) ?? 0
     }
 
     /// `today`, `yesterday`, `tomorrow`, `12 days ago`, `in 45 days`.
-    public static func relative(_ date: Date, now: Date) -> String {
+    package static func relative(_ date: Date, now: Date) -> String {
         let count = days(from: now, to: date)
         switch count {
         case 0: return "today"
@@ -21,11 +21,11 @@ public enum Wording {
     }
 
     /// What a number too large for our formats, or not finite, is shown as.
-    public static let outOfRange = "— (out of range)"
+    package static let outOfRange = "— (out of range)"
 
     /// `$4,200`: Vitally's MRR is a plain number; the currency is the tenant's. Amounts of
     /// 10^15 or more show in exponent form (`$1e+19`), infinite ones as `outOfRange`.
-    public static func money(_ value: Double) -> String {
+    package static func money(_ value: Double) -> String {
         guard value.isFinite else { return outOfRange }
         guard abs(value) < 1e15, let whole = Int(checked: value.rounded()) else { return "$\(value)" }
         var digits = String(abs(whole))
@@ -39,7 +39,7 @@ public enum Wording {
     }
 
     /// `7.4`, `9`, or `—` when there is none; `1e+19` when huge, `outOfRange` when not finite.
-    public static func score(_ value: Double?) -> String {
+    package static func score(_ value: Double?) -> String {
         guard let value else { return "—" }
         guard value.isFinite else { return outOfRange }
         guard abs(value) < 1e15 else { return "\(value)" }
@@ -48,12 +48,12 @@ public enum Wording {
     }
 
     /// `40%` for a weight of 0.4; huge or infinite weights as `score` shows them.
-    public static func percent(_ fraction: Double) -> String {
+    package static func percent(_ fraction: Double) -> String {
         score((fraction * 100).rounded()) + (fraction.isFinite && abs(fraction) < 1e13 ? "%" : "")
     }
 
     /// good (7+), fair (4 to 7), poor (under 4) for a 0-10 health score.
-    public static func healthLevel(_ score: Double) -> String {
+    package static func healthLevel(_ score: Double) -> String {
         score >= 7 ? "good" : score >= 4 ? "fair" : "poor"
     }
 }

@@ -2,10 +2,10 @@ import Foundation
 
 /// Checks that a file holding a secret or steering matching (the config, the account cache)
 /// belongs to this user and is neither readable nor writable by anyone else.
-public enum PrivateFile {
+package enum PrivateFile {
     /// Why the file at `path` must not be trusted, with the command that fixes it; nil when it is
     /// private or does not exist.
-    public static func problem(at path: String) -> String? {
+    package static func problem(at path: String) -> String? {
         var info = stat()
         guard lstat(path, &info) == 0 else { return nil }
         if info.st_mode & S_IFMT == S_IFLNK {

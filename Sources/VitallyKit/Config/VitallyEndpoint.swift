@@ -13,7 +13,7 @@ public struct VitallyEndpoint: Sendable, Equatable, CustomStringConvertible {
     public var baseURL: String
     public var isCustom: Bool
 
-    public static let euBaseURL = "https://rest.vitally-eu.io"
+    static let euBaseURL = "https://rest.vitally-eu.io"
 
     public static func us(subdomain: String) -> VitallyEndpoint {
         VitallyEndpoint(region: .us, subdomain: subdomain, baseURL: "https://\(subdomain).rest.vitally.io", isCustom: false)

@@ -34,7 +34,7 @@ public struct Trend: Sendable, Equatable {
     /// Oldest first; never fewer than two.
     public let points: [Point]
     /// How much a change must move to count as a change (0.3 for a 0-10 score).
-    public let band: Double
+    let band: Double
 
     /// The trend of `value` across `observations` (any order); nil with fewer than two known values.
     public init?(_ observations: [Observation], band: Double = Trend.stableBand, value: (Observation) -> Double?) {

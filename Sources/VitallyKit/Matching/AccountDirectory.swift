@@ -25,7 +25,7 @@ public actor AccountDirectory {
     /// Accounts read by scans since the last `takeScanned()`, for the history store.
     private var scanned: [Account] = []
     /// Called with the number of accounts read so far while scanning.
-    public var onProgress: (@Sendable (Int) -> Void)?
+    var onProgress: (@Sendable (Int) -> Void)?
 
     public init(client: VitallyClient, tenant: String, cacheFile: URL? = nil, clock: @escaping @Sendable () -> Date = Date.init) {
         self.client = client
@@ -52,7 +52,7 @@ public actor AccountDirectory {
     }
 
     /// The index when it is already in memory, without scanning.
-    public func loadedIndex() -> AccountIndex? { index }
+    func loadedIndex() -> AccountIndex? { index }
 
     /// The index, loading it on first use; concurrent callers share one load.
     public func load() async throws -> AccountIndex {
@@ -82,7 +82,7 @@ public actor AccountDirectory {
     }
 
     /// Forgets the in-memory index so the next lookup refreshes.
-    public func invalidate() { index = nil }
+    func invalidate() { index = nil }
 
     private func performLoad() async throws -> AccountIndex {
         var cached: AccountIndex?

@@ -63,7 +63,7 @@ public struct AccountIndex: Sendable {
     private var byId: [String: Int] = [:]
     private var byDomain: [String: [Int]] = [:]
     /// The newest `updatedAt` seen: an incremental refresh stops there.
-    public private(set) var newestUpdatedAt = ""
+    private(set) var newestUpdatedAt = ""
 
     public init(_ accounts: [AccountSummary] = []) {
         for account in accounts { upsert(account) }
@@ -71,7 +71,7 @@ public struct AccountIndex: Sendable {
 
     public var count: Int { accounts.count }
 
-    public mutating func upsert(_ summary: AccountSummary) {
+    mutating func upsert(_ summary: AccountSummary) {
         if let index = byId[summary.id] {
             for hit in accounts[index].domains { byDomain[Domain.registrable(hit.domain)]?.removeAll { $0 == index } }
             accounts[index] = summary

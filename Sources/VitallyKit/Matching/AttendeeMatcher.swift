@@ -8,7 +8,7 @@ public struct AttendeeMatcher: Sendable {
     public let directory: AccountDirectory
     public let team: TeamDirectory
     /// Below this, a company-name similarity is not a match.
-    public var nameThreshold = 0.9
+    var nameThreshold = 0.9
     /// Whether to GET each matched account for its name and churn state. A brief turns this off:
     /// it fetches the accounts anyway, so the names come from the users' embedded `accounts`
     /// and the gather starts one round trip sooner.

@@ -47,7 +47,7 @@ public enum CompanyName {
         return false
     }
 
-    public static func jaroWinkler(_ a: String, _ b: String) -> Double {
+    static func jaroWinkler(_ a: String, _ b: String) -> Double {
         let s = Array(a), t = Array(b)
         if s.isEmpty || t.isEmpty { return 0 }
         if s == t { return 1 }

@@ -51,7 +51,7 @@ public enum Domain {
     public static func isFreeMail(_ domain: String) -> Bool { freeMail.contains(domain.lowercased()) }
 
     /// The part of an email address after `@`, normalised.
-    public static func ofEmail(_ email: String) -> String? {
+    static func ofEmail(_ email: String) -> String? {
         guard let at = email.lastIndex(of: "@"), email.index(after: at) < email.endIndex else { return nil }
         return normalize(String(email[email.index(after: at)...]))
     }

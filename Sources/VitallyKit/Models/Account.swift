@@ -125,7 +125,7 @@ public struct HealthScoreEntry: Sendable, Equatable {
     }
 
     /// What `parse` accepts, for the notice when a payload is none of these.
-    public static let expectedShape = "{results: [...]}, a bare array, or an object keyed by score name"
+    static let expectedShape = "{results: [...]}, a bare array, or an object keyed by score name"
 
     /// Accepts `{results:[...]}`, a bare array, or `{"Product usage": 7.1, ...}` (values numbers,
     /// nulls or `{score}` objects); nil for anything else, so an unknown shape is never read as empty.

@@ -147,8 +147,8 @@ public struct Message: VitallyModel, Equatable {
     public var type: String?
     public var message: String?
     public var timestamp: Date?
-    public var fromType: String?
-    public var fromId: String?
+    var fromType: String?
+    var fromId: String?
     public let raw: JSONValue
 
     public init(json: JSONValue) {

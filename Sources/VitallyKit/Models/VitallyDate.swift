@@ -124,7 +124,7 @@ extension JSONValue {
 extension VitallyDate {
     /// An epoch number as a date: milliseconds above 1e11 (after 1973 in ms), else seconds;
     /// nil outside years 1970-9999 or when not finite.
-    public static func fromEpoch(_ n: Double) -> Date? {
+    static func fromEpoch(_ n: Double) -> Date? {
         guard n.isFinite, n >= 0 else { return nil }
         let seconds = n > 1e11 ? n / 1000 : n
         guard seconds < 253_402_300_800 else { return nil }

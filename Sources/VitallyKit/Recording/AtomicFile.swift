@@ -3,8 +3,8 @@ import Foundation
 /// Writes a file so that readers see the old bytes or the new ones, never half of either:
 /// a private temporary file beside it, fsync, rename, fsync of the folder. A folder it creates is
 /// private (0700); the temporary file is removed on every failure.
-public enum AtomicFile {
-    public static func write(_ data: Data, to url: URL, permissions: Int = 0o600) throws {
+package enum AtomicFile {
+    package static func write(_ data: Data, to url: URL, permissions: Int = 0o600) throws {
         let directory = url.deletingLastPathComponent()
         try RecordingFolder.createPrivate(directory)
         let temporary = directory.appendingPathComponent(".\(url.lastPathComponent).\(getpid()).\(UInt32.random(in: 0...UInt32.max)).tmp")

@@ -2,7 +2,7 @@ import Foundation
 
 /// Writes HAR 1.2 strictly: every required field, stable key order, our additions under `_`.
 public enum HARWriter {
-    public static let creatorName = "vitally-shell"
+    static let creatorName = "vitally-shell"
 
     /// One entry, already redacted by the caller.
     public static func entry(_ exchange: RecordedExchange, order: Int) -> JSONValue {

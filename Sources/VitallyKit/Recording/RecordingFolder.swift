@@ -2,9 +2,9 @@ import Foundation
 
 /// File-system chores around recordings: private folders, whole-file reads without a second
 /// copy, crash left-overs, directory fsync, and finding who holds a recording's lock.
-public enum RecordingFolder {
+enum RecordingFolder {
     /// Creates `directory` (0700, private: recorded files hold customer data) when it does not exist.
-    public static func createPrivate(_ directory: URL) throws {
+    static func createPrivate(_ directory: URL) throws {
         guard !FileManager.default.fileExists(atPath: directory.path) else { return }
         try FileManager.default.createDirectory(
             at: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
@@ -36,7 +36,7 @@ public enum RecordingFolder {
     }
 
     /// Temporary files a killed process left beside `url` (`.NAME.PID.RAND.tmp` whose PID is gone).
-    public static func removeLeftovers(of url: URL) {
+    static func removeLeftovers(of url: URL) {
         let directory = url.deletingLastPathComponent()
         let prefix = "." + url.lastPathComponent + "."
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: directory.path) else { return }

@@ -68,7 +68,7 @@ public struct HTTPResponse: Sendable, Equatable {
     /// The absolute URL requested, when a transport knows it.
     public var url: String?
     /// The headers that went on the wire (the live transport adds authentication here).
-    public var sentHeaders: [HTTPHeader]
+    var sentHeaders: [HTTPHeader]
     /// When the request started and how long it took, in milliseconds.
     public var startedAt: Date?
     public var elapsedMilliseconds: Double

@@ -5,7 +5,7 @@ import NIOHTTP1
 
 /// Talks to Vitally (or the simulator) over HTTP with AsyncHTTPClient: Basic auth, JSON, a deadline.
 public struct LiveTransport: HTTPTransport {
-    public static let userAgent = "vitally-shell/\(VitallyKitVersion.current) (read-only support tool)"
+    static let userAgent = "vitally-shell/\(VitallyKitVersion.current) (read-only support tool)"
     public let endpoint: VitallyEndpoint
     public var timeoutSeconds: Double
     private let authorization: String

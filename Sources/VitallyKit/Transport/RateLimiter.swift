@@ -18,7 +18,7 @@ public actor RateLimiter {
     }
 
     /// Waits for a free slot; throws if the task is cancelled while waiting.
-    public func acquire() async throws {
+    func acquire() async throws {
         try Task.checkCancellation()
         if inFlight < maxInFlight {
             inFlight += 1
@@ -65,7 +65,7 @@ public actor RateLimiter {
         lastSeenAt = now
     }
 
-    public func countFailure() { requestCount += 1 }
+    func countFailure() { requestCount += 1 }
 
     /// How long to wait before the next request so the budget lasts until it resets.
     public func pacingDelay() -> Double {

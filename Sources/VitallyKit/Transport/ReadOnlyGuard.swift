@@ -1,6 +1,6 @@
 /// Refuses anything but GET and HEAD before it can leave the process: this tool never writes.
-public enum ReadOnlyGuard {
-    public static let allowedMethods: Set<String> = ["GET", "HEAD"]
+enum ReadOnlyGuard {
+    static let allowedMethods: Set<String> = ["GET", "HEAD"]
 
     public static func check(_ request: HTTPRequest) throws(VitallyError) {
         guard allowedMethods.contains(request.method.uppercased()) else {

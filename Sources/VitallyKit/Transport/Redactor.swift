@@ -20,7 +20,7 @@ public struct Redactor: Sendable {
     static let secretWords = ["token", "key", "secret", "password", "passwd", "auth", "session", "signature", "sig"]
 
     /// Whether a header or parameter name looks like it carries a credential.
-    public static func isSecretName(_ name: String) -> Bool {
+    static func isSecretName(_ name: String) -> Bool {
         let lower = name.lowercased()
         if secretHeaders.contains(lower) { return true }
         let words = lower.split { !$0.isLetter }.map(String.init)

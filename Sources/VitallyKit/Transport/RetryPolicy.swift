@@ -4,11 +4,11 @@ import Foundation
 /// connection errors back off exponentially, 4xx credential and lookup errors never retry.
 public struct RetryPolicy: Sendable, Equatable {
     /// Tries in all for 5xx and connection errors.
-    public var maxAttempts = 3
+    var maxAttempts = 3
     /// Tries in all when the server keeps answering 429.
-    public var maxRateLimitedAttempts = 5
-    public var baseBackoffSeconds = 0.5
-    public var rateLimitWaitRange: ClosedRange<Double> = 1...60
+    var maxRateLimitedAttempts = 5
+    var baseBackoffSeconds = 0.5
+    var rateLimitWaitRange: ClosedRange<Double> = 1...60
 
     public init() {}
 
@@ -19,7 +19,7 @@ public struct RetryPolicy: Sendable, Equatable {
         return p
     }()
 
-    public func isRetryable(status: Int) -> Bool { status == 429 || (500...599).contains(status) }
+    func isRetryable(status: Int) -> Bool { status == 429 || (500...599).contains(status) }
 
     /// Seconds to wait after a 429: `Retry-After`, else `RateLimit-Reset`, clamped.
     public func rateLimitWait(for response: HTTPResponse) -> Double {
@@ -31,7 +31,7 @@ public struct RetryPolicy: Sendable, Equatable {
     }
 
     /// Exponential backoff with "full jitter" between half and all of the step.
-    public func backoff(afterAttempt attempt: Int, jitter: Double) -> Double {
+    func backoff(afterAttempt attempt: Int, jitter: Double) -> Double {
         let step = baseBackoffSeconds * pow(2, Double(attempt - 1))
         return step * (0.5 + 0.5 * min(max(jitter, 0), 1))
     }

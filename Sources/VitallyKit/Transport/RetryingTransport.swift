@@ -3,7 +3,7 @@ import Foundation
 /// Wraps a transport with the retry policy and the rate limiter; all waits go through the clock.
 public struct RetryingTransport: HTTPTransport {
     public let base: any HTTPTransport
-    public let policy: RetryPolicy
+    let policy: RetryPolicy
     public let limiter: RateLimiter
     public let clock: any RetryClock
 

@@ -1,17 +1,17 @@
 /// What kind of value a command's arguments are, for completion and checks.
-public enum ArgumentKind: Sendable, Equatable {
+package enum ArgumentKind: Sendable, Equatable {
     case none, account, emails, harFile, command, path, subdomain, text
 }
 
 /// A `--flag`, with the values completion can offer and the parser accepts.
-public struct FlagSpec: Sendable, Equatable {
-    public var name: String
-    public var takesValue: Bool
+package struct FlagSpec: Sendable, Equatable {
+    package var name: String
+    var takesValue: Bool
     /// When not empty, the only values accepted (and offered on TAB).
-    public var values: [String]
+    package var values: [String]
     /// The value must be a whole number above zero.
-    public var positiveNumber: Bool
-    public var help: String
+    var positiveNumber: Bool
+    package var help: String
 
     init(_ name: String, value: Bool = false, values: [String] = [], positiveNumber: Bool = false, _ help: String) {
         self.name = name
@@ -30,10 +30,10 @@ public struct FlagSpec: Sendable, Equatable {
 }
 
 /// A subcommand word (`accounts search`, `record stop`) and how many arguments follow it.
-public struct SubcommandSpec: Sendable, Equatable {
-    public var name: String
+struct SubcommandSpec: Sendable, Equatable {
+    package var name: String
     /// How many arguments the subcommand takes, when that differs from the command's.
-    public var arguments: ClosedRange<Int>?
+    package var arguments: ClosedRange<Int>?
 
     init(_ name: String, arguments: ClosedRange<Int>? = nil) {
         self.name = name
@@ -42,9 +42,9 @@ public struct SubcommandSpec: Sendable, Equatable {
 }
 
 /// A command's contract (DESIGN.md): what the parser checks, TAB offers and `help` prints.
-public struct CommandSpec: Sendable {
+package struct CommandSpec: Sendable {
     /// The headings `help` lists commands under, in order.
-    public enum Group: String, Sendable, CaseIterable {
+    package enum Group: String, Sendable, CaseIterable {
         case connection = "Connection"
         case explore = "Explore an account"
         case diagnose = "Meetings and diagnosis"
@@ -54,21 +54,21 @@ public struct CommandSpec: Sendable {
         var order: Int { Self.allCases.firstIndex(of: self) ?? Self.allCases.count }
     }
 
-    public var name: String
-    public var group: Group
+    package var name: String
+    package var group: Group
     /// Place within the group in `help` (lower first); ties go by name.
-    public var rank: Int
-    public var summary: String
-    public var usage: String
-    public var subcommands: [SubcommandSpec]
+    package var rank: Int
+    package var summary: String
+    package var usage: String
+    var subcommands: [SubcommandSpec]
     /// The subcommand when none is given. A command with one takes only subcommands as its
     /// first word: `accounts` means `accounts list`, `accounts serach` is an error.
-    public var defaultSubcommand: String?
-    public var flags: [FlagSpec]
-    public var argument: ArgumentKind
-    public var arguments: ClosedRange<Int>
-    public var example: String
-    public var aliases: [String]
+    var defaultSubcommand: String?
+    package var flags: [FlagSpec]
+    package var argument: ArgumentKind
+    package var arguments: ClosedRange<Int>
+    package var example: String
+    var aliases: [String]
 
     init(
         _ name: String, group: Group, rank: Int = 100, summary: String, usage: String,
@@ -89,7 +89,7 @@ public struct CommandSpec: Sendable {
         self.aliases = aliases
     }
 
-    public var subcommandNames: [String] { subcommands.map(\.name) }
+    var subcommandNames: [String] { subcommands.map(\.name) }
 
     /// How many arguments may follow the subcommand (or the command when there is none).
     func argumentRange(after subcommand: String?) -> ClosedRange<Int> {

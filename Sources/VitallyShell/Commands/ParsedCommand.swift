@@ -1,24 +1,24 @@
 import VitallyKit
 
 /// A command line checked against its spec: subcommand, arguments, flags.
-public struct ParsedCommand: Sendable, Equatable {
-    public var name: String
-    public var subcommand: String?
-    public var arguments: [String]
-    public var flags: [String: String]
+package struct ParsedCommand: Sendable, Equatable {
+    package var name: String
+    package var subcommand: String?
+    package var arguments: [String]
+    package var flags: [String: String]
 
-    public func flag(_ name: String) -> String? { flags[name] }
-    public func has(_ name: String) -> Bool { flags[name] != nil }
+    package func flag(_ name: String) -> String? { flags[name] }
+    package func has(_ name: String) -> Bool { flags[name] != nil }
     /// A `positiveNumber` flag's value (the parser checked it).
     func number(_ name: String) -> Int? { flags[name].flatMap { Int($0) } }
 
     /// Why a line could not be parsed, already phrased for the user.
-    public struct UsageError: Error, Equatable, Sendable {
-        public var message: String
-        public init(message: String) { self.message = message }
+    package struct UsageError: Error, Equatable, Sendable {
+        package var message: String
+        package init(message: String) { self.message = message }
     }
 
-    public static func parse(_ words: [String]) throws(UsageError) -> (ParsedCommand, CommandSpec) {
+    package static func parse(_ words: [String]) throws(UsageError) -> (ParsedCommand, CommandSpec) {
         guard let first = words.first else { throw UsageError(message: "empty command") }
         if let at = words.firstIndex(where: { $0.contains("\0") }) {
             throw UsageError(message: "word \(at + 1) of the command holds a NUL character (\\0); retype it without one")

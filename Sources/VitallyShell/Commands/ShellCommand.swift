@@ -8,19 +8,19 @@ protocol ShellCommand: Sendable {
 }
 
 /// Every registered command, in the order `help` lists them.
-public enum CommandCatalog {
+enum CommandCatalog {
     static let commands: [any ShellCommand.Type] = registered.sorted { a, b in
         let (x, y) = (a.spec, b.spec)
         return (x.group.order, x.rank, x.name) < (y.group.order, y.rank, y.name)
     }
 
-    public static let all: [CommandSpec] = commands.map { $0.spec }
+    package static let all: [CommandSpec] = commands.map { $0.spec }
 
     static func command(named name: String) -> (any ShellCommand.Type)? {
         commands.first { $0.spec.name == name || $0.spec.aliases.contains(name) }
     }
 
-    public static func spec(named name: String) -> CommandSpec? { command(named: name)?.spec }
+    static func spec(named name: String) -> CommandSpec? { command(named: name)?.spec }
 
-    public static var names: [String] { all.map(\.name) }
+    package static var names: [String] { all.map(\.name) }
 }

@@ -3,14 +3,14 @@ import VitallyKit
 
 /// TAB completion: command names, subcommands, flags, flag values, and argument values.
 /// Pure: the line editor hands in the text before the cursor and inserts what comes back.
-public struct Completer: Sendable {
-    public let state: CompletionState
+package struct Completer: Sendable {
+    package let state: CompletionState
 
-    public init(state: CompletionState) { self.state = state }
+    package init(state: CompletionState) { self.state = state }
 
     /// Candidates for the word being typed at the end of `head`, and that partial word.
     /// `word` is the text to replace, as typed (an opening quote included).
-    public func complete(_ head: String) -> (word: String, candidates: [String]) {
+    package func complete(_ head: String) -> (word: String, candidates: [String]) {
         let (words, raw) = Completer.split(head)
         return (raw, candidates(before: words, word: raw))
     }
@@ -47,7 +47,7 @@ public struct Completer: Sendable {
         return (words, raw)
     }
 
-    public func candidates(before words: [String], word: String) -> [String] {
+    package func candidates(before words: [String], word: String) -> [String] {
         let values = state.snapshot
         /// Options starting with the word (ignoring case and an opening quote), quoted when they hold spaces.
         func matching(_ options: [String]) -> [String] {

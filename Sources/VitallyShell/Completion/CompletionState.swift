@@ -4,7 +4,7 @@ import VitallyKit
 
 /// Values worth offering on TAB, gathered as the session goes. Read from the line editor's
 /// callback on another thread, hence the lock.
-public final class CompletionState: Sendable {
+package final class CompletionState: Sendable {
     struct Values {
         var accounts: [String] = []
         var emails: [String] = []
@@ -30,24 +30,24 @@ public final class CompletionState: Sendable {
 
     private let store = Mutex(Store())
 
-    public init() {}
+    package init() {}
 
-    public func noteAccount(_ account: Account) {
+    func noteAccount(_ account: Account) {
         var words = [account.name]
         if let externalId = account.externalId { words.append(externalId) }
         words += DomainTraits().domains(of: account).map(\.domain)
         note(accounts: words)
     }
 
-    public func note(accounts words: [String]) { store.withLock { $0.add(accounts: words) } }
+    package func note(accounts words: [String]) { store.withLock { $0.add(accounts: words) } }
 
-    public func note(emails: [String]) { store.withLock { $0.add(emails: emails) } }
+    package func note(emails: [String]) { store.withLock { $0.add(emails: emails) } }
 
-    public func setRecordings(_ names: [String]) { store.withLock { $0.values.recordings = names } }
+    package func setRecordings(_ names: [String]) { store.withLock { $0.values.recordings = names } }
 
     /// Offers the account names, ids and domains, and attendee emails found in a recording's
     /// bodies. Lazy: opening a recording answers at once; the bodies are read on the first TAB.
-    public func harvest(_ recording: HARRecording) { store.withLock { $0.pending.append(recording) } }
+    func harvest(_ recording: HARRecording) { store.withLock { $0.pending.append(recording) } }
 
     /// Reads one recording's bodies for completion values (once per opened recording).
     static func values(in recording: HARRecording) -> (names: [String], emails: [String]) {

@@ -2,31 +2,31 @@ import Foundation
 import VitallyKit
 
 /// Wording shared by every command: dates relative to the session's "now", money, scores.
-public enum Format {
+package enum Format {
     /// `2026-11-19 (8 days ago)`, `2027-01-11 (in 45 days)`, `2026-11-27 (today)`.
-    public static func day(_ date: Date?, now: Date) -> String {
+    package static func day(_ date: Date?, now: Date) -> String {
         guard let date else { return "—" }
         return VitallyDate.formatDay(date) + " (" + relative(date, now: now) + ")"
     }
 
-    public static func relative(_ date: Date, now: Date) -> String { Wording.relative(date, now: now) }
+    static func relative(_ date: Date, now: Date) -> String { Wording.relative(date, now: now) }
 
     /// Whole days from `now` to `date` (negative in the past).
-    public static func daysUntil(_ date: Date, now: Date) -> Int { Wording.days(from: now, to: date) }
+    static func daysUntil(_ date: Date, now: Date) -> Int { Wording.days(from: now, to: date) }
 
-    public static func money(_ value: Double?) -> String { value.map(Wording.money) ?? "—" }
+    package static func money(_ value: Double?) -> String { value.map(Wording.money) ?? "—" }
 
-    public static func score(_ value: Double?) -> String { Wording.score(value) }
+    package static func score(_ value: Double?) -> String { Wording.score(value) }
 
     /// The health level and the colour it is shown in.
-    public static func healthLevel(_ score: Double?) -> (String, Style) {
+    static func healthLevel(_ score: Double?) -> (String, Style) {
         guard let score else { return ("no score", .dim) }
         let level = Wording.healthLevel(score)
         return (level, level == "good" ? .good : level == "fair" ? .warn : .bad)
     }
 
     /// Plain text from Vitally's HTML note bodies.
-    public static func plainText(_ html: String?) -> String {
+    package static func plainText(_ html: String?) -> String {
         guard var s = html else { return "" }
         for tag in ["<br>", "<br/>", "<br />", "</p>", "</li>"] { s = s.replacingOccurrences(of: tag, with: " ") }
         var out = ""
@@ -43,9 +43,9 @@ public enum Format {
     }
 
     /// `1 promoter`, `2 promoters`.
-    public static func count(_ n: Int, _ noun: String) -> String { "\(n) \(noun)\(n == 1 ? "" : "s")" }
+    package static func count(_ n: Int, _ noun: String) -> String { "\(n) \(noun)\(n == 1 ? "" : "s")" }
 
-    public static func bytes(_ count: Int) -> String {
+    package static func bytes(_ count: Int) -> String {
         if count < 1024 { return "\(count) B" }
         if count < 1024 * 1024 { return String(format: "%.1f KB", Double(count) / 1024) }
         return String(format: "%.1f MB", Double(count) / 1024 / 1024)

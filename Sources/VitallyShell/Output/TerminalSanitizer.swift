@@ -2,9 +2,9 @@
 /// (`ESC]0;title BEL`, `ESC]52;c;…` clipboard writes, `ESC[2J`) are shown as visible escapes
 /// (`\e]0;title\a`) instead of acting. Newlines and tabs stay; so do colour sequences
 /// (`ESC[…m`) when asked, which is how our own colours get through.
-public enum TerminalSanitizer {
+package enum TerminalSanitizer {
     /// `text` with every control character but `\n` and `\t` made visible.
-    public static func visible(_ text: String, keepingColours: Bool = false) -> String {
+    package static func visible(_ text: String, keepingColours: Bool = false) -> String {
         guard needsWork(text) else { return text }
         var out = ""
         out.reserveCapacity(text.utf8.count + 16)

@@ -1,23 +1,23 @@
 import VitallyKit
 
 /// Turns output blocks into text: aligned tables fitted to a width, colour only when asked.
-public struct TextRenderer: Sendable {
-    public var width: Int
-    public var color: Bool
+package struct TextRenderer: Sendable {
+    package var width: Int
+    package var color: Bool
 
-    public init(width: Int = 100, color: Bool = false) {
+    package init(width: Int = 100, color: Bool = false) {
         self.width = max(40, width)
         self.color = color
     }
 
     /// Renders a result's stdout part: JSON, verbatim text, or the blocks.
-    public func render(_ output: ShellOutput, json: Bool) -> String {
+    package func render(_ output: ShellOutput, json: Bool) -> String {
         if json { return output.json.serialized(pretty: true) + "\n" }
         if let verbatim = output.verbatim { return verbatim.hasSuffix("\n") ? verbatim : verbatim + "\n" }
         return output.blocks.map(render).joined()
     }
 
-    public func render(_ block: OutputBlock) -> String {
+    package func render(_ block: OutputBlock) -> String {
         switch block {
         case .blank: return "\n"
         case .line(let spans): return wrap(spans).map(paint).joined(separator: "\n") + "\n"

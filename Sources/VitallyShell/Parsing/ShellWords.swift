@@ -1,13 +1,13 @@
 /// Splits a line the way a shell would: single and double quotes, backslash escapes,
 /// `;` between commands, `#` starting a comment at the beginning of a word.
-public enum ShellWords {
-    public enum Failure: Error, Equatable, Sendable {
+package enum ShellWords {
+    package enum Failure: Error, Equatable, Sendable {
         /// The line ends inside a quote or after a backslash: read another line and join.
         case unterminated(String)
     }
 
     /// The commands of a line, each as its words; empty commands are dropped.
-    public static func split(_ line: String) throws(Failure) -> [[String]] {
+    package static func split(_ line: String) throws(Failure) -> [[String]] {
         var commands: [[String]] = []
         var words: [String] = []
         var word = ""
@@ -59,7 +59,7 @@ public enum ShellWords {
     }
 
     /// Quotes a word for display if it needs it.
-    public static func quote(_ word: String) -> String {
+    package static func quote(_ word: String) -> String {
         if word.isEmpty { return "''" }
         if word.allSatisfy({ $0.isLetter || $0.isNumber || "-_./@:=+,".contains($0) }) { return word }
         return "'" + word.replacingOccurrences(of: "'", with: "'\\''") + "'"
@@ -67,8 +67,8 @@ public enum ShellWords {
 }
 
 /// Closest-word suggestions for typos (`acounts` -> `accounts`).
-public enum Suggest {
-    public static func closest(to word: String, in candidates: [String], maxDistance: Int = 2) -> String? {
+enum Suggest {
+    package static func closest(to word: String, in candidates: [String], maxDistance: Int = 2) -> String? {
         let scored = candidates.map { ($0, distance(word.lowercased(), $0.lowercased())) }
             .filter { $0.1 <= max(maxDistance, word.count / 3) }
             .sorted { $0.1 != $1.1 ? $0.1 < $1.1 : $0.0 < $1.0 }
@@ -77,7 +77,7 @@ public enum Suggest {
     }
 
     /// Damerau-Levenshtein (optimal string alignment) distance.
-    public static func distance(_ a: String, _ b: String) -> Int {
+    static func distance(_ a: String, _ b: String) -> Int {
         let a = Array(a), b = Array(b)
         if a.isEmpty { return b.count }
         if b.isEmpty { return a.count }

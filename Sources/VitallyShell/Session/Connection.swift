@@ -2,7 +2,7 @@ import Foundation
 import VitallyKit
 
 /// Where answers come from.
-public enum SessionMode: String, Sendable, Equatable {
+package enum SessionMode: String, Sendable, Equatable {
     case offline, live, record, replay
 }
 

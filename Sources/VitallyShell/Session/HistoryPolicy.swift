@@ -1,19 +1,19 @@
 /// What goes into the history file: secrets replaced, duplicates dropped, at most 1000 lines.
-public enum HistoryPolicy {
-    public static let limit = 1000
+package enum HistoryPolicy {
+    package static let limit = 1000
 
     /// The line as it may be stored, or nil when it must not be (blank, or starting with a space).
-    public static func storable(_ line: String, secrets: [String] = []) -> String? {
+    package static func storable(_ line: String, secrets: [String] = []) -> String? {
         guard let first = line.first, first != " ", !line.trimmingCharacters(in: .whitespaces).isEmpty else { return nil }
         return LineRedactor.redact(line, secrets: secrets)
     }
 
     /// `connect acme --token sk_test_x` -> `connect acme --token REDACTED` (any spacing or quoting, `--token=...`);
     /// a scrub's `--salt` too, since with it pseudonyms of guessed values can be recomputed.
-    public static func redactTokenFlags(_ line: String) -> String { LineRedactor.redact(line) }
+    static func redactTokenFlags(_ line: String) -> String { LineRedactor.redact(line) }
 
     /// Appends a line, removing an older identical one, keeping the newest `limit`.
-    public static func adding(_ line: String, to lines: [String]) -> [String] {
+    package static func adding(_ line: String, to lines: [String]) -> [String] {
         var out = lines.filter { $0 != line }
         out.append(line)
         if out.count > limit { out.removeFirst(out.count - limit) }
@@ -21,7 +21,7 @@ public enum HistoryPolicy {
     }
 
     /// File lines to entries: one entry per line, `\n` and `\\` escaped.
-    public static func decode(_ text: String) -> [String] {
+    package static func decode(_ text: String) -> [String] {
         text.split(separator: "\n").map { line in
             var out = ""
             var escaped = false
@@ -32,7 +32,7 @@ public enum HistoryPolicy {
         }.filter { !$0.isEmpty && $0 != "_HiStOrY_V2_" }
     }
 
-    public static func encode(_ lines: [String]) -> String {
+    package static func encode(_ lines: [String]) -> String {
         lines.map { $0.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\n", with: "\\n") }
             .joined(separator: "\n") + (lines.isEmpty ? "" : "\n")
     }

@@ -4,7 +4,7 @@ import VitallyKit
 /// Removes secrets from a typed line before it is stored in the history or redrawn on screen:
 /// the value of `--token`/`-t`/`--salt` in any spacing or quoting, `--token=…`, `--salt=…`, `VITALLY_TOKEN=…`,
 /// a URL's `user:password@`, and every form of the session's known secrets anywhere.
-public enum LineRedactor {
+package enum LineRedactor {
     static let placeholder = Redactor.placeholder
     /// Flags whose value is a secret: the token, and a scrub's salt (it lets pseudonyms be recomputed).
     static let valueFlags: Set<String> = ["--token", "-t", "--salt"]
@@ -17,7 +17,7 @@ public enum LineRedactor {
     }
 
     /// The line with secrets replaced by `REDACTED`; unchanged when it holds none.
-    public static func redact(_ line: String, secrets: [String] = []) -> String {
+    package static func redact(_ line: String, secrets: [String] = []) -> String {
         var characters = Array(line)
         var replacements: [(Range<Int>, String)] = []
         for command in words(in: characters) {
@@ -45,7 +45,7 @@ public enum LineRedactor {
     }
 
     /// `https://u:pass@host` -> `https://REDACTED@host`.
-    public static func redactUserinfo(_ text: String) -> String { Redactor.hidingUserinfo(text) }
+    package static func redactUserinfo(_ text: String) -> String { Redactor.hidingUserinfo(text) }
 
     /// The words of each command (split at `;`), quotes and backslashes understood as the shell
     /// does; an unterminated quote runs to the end of the line.

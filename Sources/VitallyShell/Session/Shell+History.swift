@@ -3,7 +3,7 @@ import VitallyKit
 
 extension Shell {
     /// Sets the history source from the start-up flags (`--history FILE`, `--no-history`).
-    public func configureHistory(file: String?, disabled: Bool) {
+    package func configureHistory(file: String?, disabled: Bool) {
         historySession.explicitFile = file.map { name in
             name.hasPrefix("/") ? URL(fileURLWithPath: name) : environment.workingDirectory.appendingPathComponent(name)
         }

@@ -4,7 +4,7 @@ import VitallyKit
 extension Shell {
     /// Every form of every token this session knows (environment, saved, connected, typed),
     /// for scrubbing what is shown and what goes into the history.
-    public var secrets: [String] {
+    package var secrets: [String] {
         var tokens = typedTokens
         for token in [environment.environmentCredentials?.token, connection.credentials?.token].compactMap({ $0 }) {
             tokens.append(token)

@@ -2,18 +2,18 @@ import Foundation
 import VitallyKit
 
 /// How `--record` treats an existing file: start over, or replay it and record what is missing.
-public enum RecordMode: String, Sendable, CaseIterable {
+package enum RecordMode: String, Sendable, CaseIterable {
     case all, missing
 }
 
 /// The command interpreter: turns lines into results. No terminal I/O: the executable
 /// feeds it lines and prints what comes back.
-public actor Shell {
+package actor Shell {
     let environment: ShellEnvironment
     var connection: Connection
     let jsonByDefault: Bool
     /// Values seen this session, offered by TAB completion.
-    public nonisolated let completion = CompletionState()
+    package nonisolated let completion = CompletionState()
     var startupNotes: [String] = []
     /// Why saved or environment credentials could not be used, for `doctor`.
     var configurationProblem: String?
@@ -21,7 +21,7 @@ public actor Shell {
     var typedTokens: [String] = []
     var historySession = HistorySession()
 
-    public init(environment: ShellEnvironment, jsonByDefault: Bool = false) {
+    package init(environment: ShellEnvironment, jsonByDefault: Bool = false) {
         self.environment = environment
         self.jsonByDefault = jsonByDefault
         connection = .offline()
@@ -29,7 +29,7 @@ public actor Shell {
     }
 
     /// Applies the start-up flags; the result's error is set when the session cannot start as asked.
-    public func start(replay: String? = nil, record: String? = nil, recordMode: RecordMode = .all) async -> CommandResult {
+    package func start(replay: String? = nil, record: String? = nil, recordMode: RecordMode = .all) async -> CommandResult {
         if let problem = environment.environmentProblem {
             startupNotes.append(problem)
             configurationProblem = problem
@@ -57,7 +57,7 @@ public actor Shell {
 
     /// Ends the session: a recording is flushed to disk, scanned once more for the token, and
     /// unlocked. Returns the failure to report, if any.
-    public func finish() async -> CommandResult? {
+    package func finish() async -> CommandResult? {
         do {
             try await connection.recorder?.close()
             return nil
@@ -67,7 +67,7 @@ public actor Shell {
     }
 
     /// Notes worth one line each at start-up (a bad variable, an unsafe config file).
-    public func takeStartupNotes() -> [String] {
+    package func takeStartupNotes() -> [String] {
         defer { startupNotes = [] }
         return startupNotes
     }
@@ -84,15 +84,15 @@ public actor Shell {
         }
     }
 
-    public var mode: SessionMode { connection.mode }
-    public var tenant: String { connection.tenant }
-    public var recordingName: String? { connection.recordingURL?.lastPathComponent }
+    package var mode: SessionMode { connection.mode }
+    package var tenant: String { connection.tenant }
+    package var recordingName: String? { connection.recordingURL?.lastPathComponent }
 
     /// "Now" for relative dates: the recording's time when recording or replaying.
     var now: Date { connection.fixedNow ?? environment.clock() }
 
     /// Runs every command of a line in order; a line that cannot be split is one usage error.
-    public func run(line: String) async -> [CommandResult] {
+    package func run(line: String) async -> [CommandResult] {
         let commands: [[String]]
         do {
             commands = try ShellWords.split(line)
@@ -111,10 +111,10 @@ public actor Shell {
 
     /// Runs one command of a line as `run(line:)` does (its result scrubbed of the token), so a
     /// caller can print each result as it comes.
-    public func run(command words: [String]) async -> CommandResult { scrubbed(await run(words: words)) }
+    package func run(command words: [String]) async -> CommandResult { scrubbed(await run(words: words)) }
 
     /// Runs one command given as words.
-    public func run(words: [String]) async -> CommandResult {
+    package func run(words: [String]) async -> CommandResult {
         let parsed: ParsedCommand
         do {
             parsed = try ParsedCommand.parse(words).0

@@ -3,27 +3,27 @@ import VitallyKit
 
 /// Everything the shell needs from the outside world, handed in by the executable
 /// (which alone reads the environment and touches the terminal).
-public struct ShellEnvironment: Sendable {
+package struct ShellEnvironment: Sendable {
     /// Credentials from `VITALLY_*` variables, if complete.
-    public var environmentCredentials: Credentials?
+    package var environmentCredentials: Credentials?
     /// A problem with the `VITALLY_*` variables, reported once at start.
-    public var environmentProblem: String?
-    public var configFile: URL?
+    package var environmentProblem: String?
+    package var configFile: URL?
     /// Where account indexes are cached, one folder per tenant.
-    public var cacheDirectory: URL?
+    package var cacheDirectory: URL?
     /// Where the account history store lives (`$XDG_DATA_HOME/vitally-shell`).
-    public var dataDirectory: URL?
-    public var recordingsDirectory: URL
-    public var workingDirectory: URL
+    package var dataDirectory: URL?
+    package var recordingsDirectory: URL
+    package var workingDirectory: URL
     /// Asks for a secret without echo; nil when nobody can answer.
-    public var readSecret: @Sendable (String) async -> String?
+    package var readSecret: @Sendable (String) async -> String?
     /// Shows progress of long scans (a terminal line), or nothing.
-    public var progress: @Sendable (String) -> Void
+    package var progress: @Sendable (String) -> Void
     /// The history lines, newest last.
-    public var history: @Sendable () -> [String]
-    public var clock: @Sendable () -> Date
+    package var history: @Sendable () -> [String]
+    package var clock: @Sendable () -> Date
 
-    public init(
+    package init(
         environmentCredentials: Credentials? = nil, environmentProblem: String? = nil, configFile: URL? = nil,
         cacheDirectory: URL? = nil, dataDirectory: URL? = nil, recordingsDirectory: URL, workingDirectory: URL,
         readSecret: @escaping @Sendable (String) async -> String? = { _ in nil },
@@ -45,7 +45,7 @@ public struct ShellEnvironment: Sendable {
     }
 
     /// Reads `VITALLY_SUBDOMAIN`, `VITALLY_TOKEN`, `VITALLY_REGION`, `VITALLY_BASE_URL` from a dictionary.
-    public static func credentials(from variables: [String: String]) -> (Credentials?, String?) {
+    package static func credentials(from variables: [String: String]) -> (Credentials?, String?) {
         guard let rawToken = variables["VITALLY_TOKEN"], !TokenInput.strip(rawToken).isEmpty else {
             let partial = ["VITALLY_SUBDOMAIN", "VITALLY_BASE_URL"].contains { variables[$0] != nil }
             return (nil, partial ? "VITALLY_TOKEN is not set; set it or use 'connect'" : nil)
