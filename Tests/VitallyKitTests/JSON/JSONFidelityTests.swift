@@ -28,13 +28,9 @@ import VitallyKit
                       (#"{"a":1,}"#, 7), ("[01]", 2), ("+1", 0), (".5", 0), ("1.e3", 2), ("[1 2]", 3), ("nul", 3),
                       ("\u{01}", 0), (#"{"a" 1}"#, 5), ("[1] x", 4)])
     func invalidJSONIsRejectedWithItsOffset(text: String, offset: Int) {
-        #expect(throws: JSONParseError.self) { try JSONParser.parse(text) }
-        do {
-            _ = try JSONParser.parse(text)
-        } catch {
-            #expect(error.offset == offset, "\(text): \(error)")
-            #expect(error.description.contains("at byte \(offset)"))
-        }
+        let error = #expect(throws: JSONParseError.self) { try JSONParser.parse(text) }
+        #expect(error?.offset == offset, "\(text): \(String(describing: error))")
+        #expect(error?.description.contains("at byte \(offset)") == true)
     }
 
     @Test func surrogatesDecodeCorrectly() throws {

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 import VitallyKit
 @testable import VitallyShell
@@ -13,6 +14,30 @@ import VitallyKit
         #expect(eu.contains("--region us") && !eu.contains("check the subdomain"))
         let sentence = ErrorAdvice.sentence(for: VitallyError(.unauthorized), region: .us)
         #expect(sentence.hasSuffix(ErrorAdvice.otherRegionHint(.us)))
+    }
+
+    @Test func theCoreSaysWhatWentWrongAndTheShellNamesTheCommandThatHelps() throws {
+        let folder = URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("advice-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let config = folder.appendingPathComponent("config.json")
+        try Data("not json".utf8).write(to: config)
+        try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: config.path)
+        let error = #expect(throws: VitallyError.self) { try ConfigFile(url: config).load() }
+        #expect(error?.hint == .editOrForgetConfiguration)
+        #expect(error?.cause == "\(config.path) is not valid JSON")
+        #expect(error.map(ErrorAdvice.message) == "\(config.path) is not valid JSON; fix it or run 'disconnect' to remove it")
+
+        let missing = #expect(throws: VitallyError.self) { try HARReader.load(folder.appendingPathComponent("none.har")) }
+        #expect(missing.map(ErrorAdvice.message)?.hasSuffix(": no such file (see 'recordings' for the files there are)") == true)
+
+        let tooMany = #expect(throws: VitallyError.self) { try InputLimits().check(attendees: 51, from: "given") }
+        #expect(tooMany?.hint == .allowAttendees(51))
+        #expect(tooMany?.cause?.contains("--") == false)
+        #expect(tooMany.map(ErrorAdvice.message)?.hasSuffix("; pass --max-attendees 51 to allow them, or give only the attendees that matter") == true)
+        let far = #expect(throws: VitallyError.self) { try InputLimits(maxAttendees: 1000).check(attendees: 1001, from: "given") }
+        #expect(far?.hint == .fewerAttendees)
+        #expect(far.map(ErrorAdvice.message)?.contains("--max-attendees allows at most 1000") == true)
     }
 
     @Test func theVerdictNamesTheFirstFailureAndItsFix() {
