@@ -46,13 +46,21 @@ import VitallySimulator
         #expect(StateFolders.configFile(["XDG_CONFIG_HOME": "/x"])?.path == "/x/vitally-shell/config.json")
     }
 
+    /// Starts recording to `file`, records one exchange, then connects to `tenant` on the same simulator.
+    func recordThenConnect(
+        _ shell: Shell, _ simulator: RunningSimulator, _ scratch: URL, file name: String, tenant: String
+    ) async -> (URL, (out: String, err: String, status: ExitStatus)) {
+        let file = scratch.appendingPathComponent(name)
+        #expect(await shell.text("record \(file.path)").status == .ok)
+        _ = await shell.text("raw GET /resources/admins")
+        let connect = await shell.text("connect \(tenant) --token \(shellTestToken) --base-url \(simulator.baseURL)")
+        #expect(connect.status == .ok, "\(connect.err)")
+        return (file, connect)
+    }
+
     @Test func connectWhileRecordingTheSameTenantKeepsRecording() async throws {
         try await withSimulatedShell { shell, simulator, scratch in
-            let file = scratch.appendingPathComponent("keep.har")
-            #expect(await shell.text("record \(file.path)").status == .ok)
-            _ = await shell.text("raw GET /resources/admins")
-            let connect = await shell.text("connect acme --token \(shellTestToken) --base-url \(simulator.baseURL)")
-            #expect(connect.status == .ok, "\(connect.err)")
+            let (file, connect) = await recordThenConnect(shell, simulator, scratch, file: "keep.har", tenant: "acme")
             #expect(connect.out.contains("Still recording to keep.har"), "\(connect.out)")
             #expect(await shell.mode == .record)
             _ = await shell.text("raw GET /resources/accounts?limit=2")
@@ -66,11 +74,7 @@ import VitallySimulator
 
     @Test func connectWhileRecordingAnotherTenantStopsWithANotice() async throws {
         try await withSimulatedShell { shell, simulator, scratch in
-            let file = scratch.appendingPathComponent("stop.har")
-            #expect(await shell.text("record \(file.path)").status == .ok)
-            _ = await shell.text("raw GET /resources/admins")
-            let connect = await shell.text("connect beta --token \(shellTestToken) --base-url \(simulator.baseURL)")
-            #expect(connect.status == .ok, "\(connect.err)")
+            let (file, connect) = await recordThenConnect(shell, simulator, scratch, file: "stop.har", tenant: "beta")
             #expect(connect.out.contains("Stopped recording stop.har"), "\(connect.out)")
             #expect(connect.out.contains("another tenant"))
             #expect(await shell.mode == .live)
