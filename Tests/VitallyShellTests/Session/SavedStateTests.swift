@@ -49,19 +49,19 @@ import VitallySimulator
     /// Starts recording to `file`, records one exchange, then connects to `tenant` on the same simulator.
     func recordThenConnect(
         _ shell: Shell, _ simulator: RunningSimulator, _ scratch: URL, file name: String, tenant: String
-    ) async -> (URL, (out: String, err: String, status: ExitStatus)) {
+    ) async -> (file: URL, out: String) {
         let file = scratch.appendingPathComponent(name)
         #expect(await shell.text("record \(file.path)").status == .ok)
         _ = await shell.text("raw GET /resources/admins")
         let connect = await shell.text("connect \(tenant) --token \(shellTestToken) --base-url \(simulator.baseURL)")
         #expect(connect.status == .ok, "\(connect.err)")
-        return (file, connect)
+        return (file, connect.out)
     }
 
     @Test func connectWhileRecordingTheSameTenantKeepsRecording() async throws {
         try await withSimulatedShell { shell, simulator, scratch in
-            let (file, connect) = await recordThenConnect(shell, simulator, scratch, file: "keep.har", tenant: "acme")
-            #expect(connect.out.contains("Still recording to keep.har"), "\(connect.out)")
+            let (file, connected) = await recordThenConnect(shell, simulator, scratch, file: "keep.har", tenant: "acme")
+            #expect(connected.contains("Still recording to keep.har"), "\(connected)")
             #expect(await shell.mode == .record)
             _ = await shell.text("raw GET /resources/accounts?limit=2")
             #expect(await shell.text("record stop").out.contains("exchanges in keep.har"))
@@ -74,9 +74,9 @@ import VitallySimulator
 
     @Test func connectWhileRecordingAnotherTenantStopsWithANotice() async throws {
         try await withSimulatedShell { shell, simulator, scratch in
-            let (file, connect) = await recordThenConnect(shell, simulator, scratch, file: "stop.har", tenant: "beta")
-            #expect(connect.out.contains("Stopped recording stop.har"), "\(connect.out)")
-            #expect(connect.out.contains("another tenant"))
+            let (file, connected) = await recordThenConnect(shell, simulator, scratch, file: "stop.har", tenant: "beta")
+            #expect(connected.contains("Stopped recording stop.har"), "\(connected)")
+            #expect(connected.contains("another tenant"))
             #expect(await shell.mode == .live)
             let before = try HARReader.load(file).exchanges.count
             _ = await shell.text("raw GET /resources/accounts?limit=2")
