@@ -52,21 +52,21 @@ public struct Credentials: Sendable, Equatable, CustomStringConvertible {
 
 /// Reduces what people paste (`acme`, `acme.vitally.io`, `https://acme.vitally.io/`) to the
 /// subdomain, and refuses anything that could steer requests to another host.
-public enum SubdomainParser {
+package enum SubdomainParser {
     /// The subdomain kept, and what was said about the input.
-    public struct Parsed: Sendable, Equatable {
-        public var subdomain: String
+    package struct Parsed: Sendable, Equatable {
+        package var subdomain: String
         /// Set when the input was more than the bare subdomain: says what was kept.
-        public var note: String?
+        package var note: String?
         /// The region the pasted host implies, if any.
-        public var impliedRegion: VitallyRegion?
+        package var impliedRegion: VitallyRegion?
     }
 
     static let knownHostSuffixes: [(String, VitallyRegion)] = [
         (".rest.vitally-eu.io", .eu), (".vitally-eu.io", .eu), (".rest.vitally.io", .us), (".vitally.io", .us),
     ]
 
-    public static func parse(_ input: String) throws(VitallyError) -> Parsed {
+    package static func parse(_ input: String) throws(VitallyError) -> Parsed {
         let original = input
         var s = input.trimmingCharacters(in: .whitespacesAndNewlines)
         let expected = "expected the subdomain you log in with, like 'acme' (from https://acme.vitally.io)"

@@ -3,9 +3,9 @@ import Foundation
 /// Reduces what people paste as the token to the secret itself. Vitally's UI offers both the
 /// Secret Token and a ready-made "Basic Auth Header" (`Basic base64(TOKEN:)`); either, with or
 /// without the `Basic ` prefix, quotes or surrounding whitespace, yields the secret.
-public enum TokenInput {
+package enum TokenInput {
     /// Something done to the pasted text, so the user can be told.
-    public enum Change: Sendable, Equatable {
+    package enum Change: Sendable, Equatable {
         /// Leading or trailing whitespace or quotes were removed.
         case stripped
         /// It was a `Basic …` header: the secret was decoded from it.
@@ -15,12 +15,12 @@ public enum TokenInput {
     }
 
     /// The secret and what was done to get it.
-    public struct Parsed: Sendable, Equatable {
-        public var token: String
-        public var changes: [Change]
+    package struct Parsed: Sendable, Equatable {
+        package var token: String
+        package var changes: [Change]
     }
 
-    public static func parse(_ input: String) throws(VitallyError) -> Parsed {
+    package static func parse(_ input: String) throws(VitallyError) -> Parsed {
         var changes: [Change] = []
         var text = strip(input)
         if text != input { changes.append(.stripped) }
@@ -53,13 +53,13 @@ public enum TokenInput {
         return user
     }
 
-    public static func strip(_ text: String) -> String {
+    package static func strip(_ text: String) -> String {
         text.trimmingCharacters(in: CharacterSet.whitespacesAndNewlines.union(CharacterSet(charactersIn: "\"'`“”‘’")))
     }
 }
 
 extension TokenInput.Change: CustomStringConvertible {
-    public var description: String {
+    package var description: String {
         switch self {
         case .stripped: return "removed surrounding spaces or quotes from the token"
         case .decodedBasicHeader: return "that was the Basic Auth Header: using the secret token decoded from it"

@@ -2,27 +2,27 @@ import Foundation
 
 /// Company-name comparison for the last matching rule: case, punctuation and legal suffixes
 /// (Inc, LLC, Ltd, GmbH, Corp, ...) are ignored; similarity is Jaro-Winkler on the rest.
-public enum CompanyName {
+package enum CompanyName {
     static let legalSuffixes: Set<String> = [
         "inc", "incorporated", "llc", "ltd", "limited", "gmbh", "corp", "corporation", "co", "company", "plc", "sa",
         "ag", "bv", "nv", "srl", "sas", "pty", "oy", "ab", "as", "kk", "llp", "lp", "the",
     ]
 
     /// `Acme, Inc.` -> `["acme"]`
-    public static func tokens(_ name: String) -> [String] {
+    package static func tokens(_ name: String) -> [String] {
         let cleaned = name.lowercased().map { $0.isLetter || $0.isNumber ? $0 : " " }
         return String(cleaned).split(separator: " ").map(String.init).filter { !legalSuffixes.contains($0) }
     }
 
-    public static func normalize(_ name: String) -> String { tokens(name).joined(separator: " ") }
+    package static func normalize(_ name: String) -> String { tokens(name).joined(separator: " ") }
 
     /// How well a meeting title or a domain label names this account, 0...1.
-    public static func score(accountName: String, title: String?, domainLabel: String?) -> Double {
+    package static func score(accountName: String, title: String?, domainLabel: String?) -> Double {
         score(accountName: accountName, titleWords: title.map(tokens), domainLabel: domainLabel)
     }
 
     /// The same, with the title split once for every account name it is compared with.
-    public static func score(accountName: String, titleWords: [String]?, domainLabel: String?) -> Double {
+    package static func score(accountName: String, titleWords: [String]?, domainLabel: String?) -> Double {
         let name = tokens(accountName)
         guard !name.isEmpty, name.joined().count >= 3 else { return 0 }
         var best = 0.0

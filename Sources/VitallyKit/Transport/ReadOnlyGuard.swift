@@ -2,7 +2,7 @@
 enum ReadOnlyGuard {
     static let allowedMethods: Set<String> = ["GET", "HEAD"]
 
-    public static func check(_ request: HTTPRequest) throws(VitallyError) {
+    package static func check(_ request: HTTPRequest) throws(VitallyError) {
         guard allowedMethods.contains(request.method.uppercased()) else {
             throw VitallyError(.readOnly, method: request.method, path: request.path)
         }

@@ -4,7 +4,7 @@ import Foundation
 /// literal, percent-encoded as a path segment, a path, a query, a form (`+` for a space),
 /// `encodeURIComponent` or a byte-by-byte encoder would write it (upper- and lower-case hex), Base64 and its URL-safe
 /// variant (bare and as `user:` Basic credentials), and JSON string escapes.
-public enum SecretForms {
+package enum SecretForms {
     static let alphanumerics = Set(Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789".utf8))
 
     /// Bytes each encoder leaves as they are; everything else becomes `%XX`.
@@ -21,7 +21,7 @@ public enum SecretForms {
     static let formBytes = alphanumerics.union("-._*".utf8)
 
     /// The secret and its encoded forms, longest first, without duplicates or forms under 4 characters.
-    public static func of(_ secret: String) -> [String] {
+    package static func of(_ secret: String) -> [String] {
         guard secret.count >= 4 else { return [] }
         var forms = [secret]
         for kept in keptBytes { forms += hexCases(percentEncode(secret, keeping: kept, spaceAsPlus: false)) }
@@ -62,7 +62,7 @@ public enum SecretForms {
     }
 
     /// `a%2Fb` -> `a%2fb`: only the two digits after each `%` change.
-    public static func lowercasingHex(_ encoded: String) -> String {
+    package static func lowercasingHex(_ encoded: String) -> String {
         var lower = ""
         var afterPercent = 0
         for ch in encoded {
