@@ -27,6 +27,7 @@ package struct SimulatorHandler: Sendable {
 
     package func handle(method: String, path: String, query: [QueryItem], authorization: String?) async -> Outcome {
         let received = Date().timeIntervalSince1970
+        await state.noteReceived()
         var delay = options.latencyMilliseconds
         var fault = await state.takeFault(for: path)
         if case .delay(let ms) = fault {

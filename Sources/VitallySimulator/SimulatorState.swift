@@ -7,6 +7,8 @@ package actor SimulatorState {
     private var faults: [(pathPrefix: String?, fault: SimulatorFault)] = []
     private var random: SeededRandom
     package private(set) var log: [SimulatorLogEntry] = []
+    /// Requests that arrived, counted on arrival (the log has each one once it is answered).
+    package private(set) var requestsReceived = 0
 
     init(seed: UInt64) { random = SeededRandom(seed: seed ^ 0xFA17) }
 
@@ -45,4 +47,5 @@ package actor SimulatorState {
     }
 
     func record(_ entry: SimulatorLogEntry) { log.append(entry) }
+    func noteReceived() { requestsReceived += 1 }
 }

@@ -17,16 +17,16 @@ import VitallySimulator
         let pty = try replayShell(env)
         try await pty.expect("vitally-shell \(VitallyKitVersion.current) · replay · brightwave · demo.har")
         try await pty.expect(prompt)
-        pty.send("hea\tacme.com\r")  // TAB finished the command name, or this would be an unknown command
+        try await pty.type("hea\tacme.com\r")  // TAB finished the command name, or this would be an unknown command
         try await pty.expect("health 7.4/10 good")
         try await pty.expect(prompt)
-        pty.send("acc\tse\tacme.c\t\r")  // accounts search acme.com
+        try await pty.type("acc\tse\tacme.c\t\r")  // accounts search acme.com
         try await pty.expect("Acme Corp  acme.com")
         try await pty.expect(prompt)
-        pty.send("help br\t\r")
+        try await pty.type("help br\t\r")
         try await pty.expect("brief — the meeting brief")
         try await pty.expect(prompt)
-        await pty.sendKey("\u{04}")
+        try await pty.type("\u{04}")
         #expect(await pty.waitForExit() == 0)
     }
 
@@ -35,16 +35,16 @@ import VitallySimulator
         defer { try? FileManager.default.removeItem(at: home) }
         let pty = try replayShell(env)
         try await pty.expect(prompt)
-        pty.send("re\t")
+        try await pty.type("re\t")
         try await pty.expect("rec")  // common prefix of record/recordings/replay is "re"; a second TAB lists
-        pty.send("\t")
+        try await pty.type("\t")
         try await pty.expect("recordings")
         try await pty.expect(prompt)  // the listing, then the prompt redrawn under it
         let segments = String(decoding: pty.output, as: UTF8.self).components(separatedBy: prompt)
         let listing = segments.count >= 2 ? segments[segments.count - 2] : ""  // between the last two prompts
         let words = Set(listing.split { !$0.isLetter }.map(String.init))
         #expect(words.isSuperset(of: ["record", "recordings", "replay"]), "the listing should hold all three: \(listing)")
-        await pty.sendKey("\u{15}\u{04}")
+        try await pty.type("\u{15}\u{04}")
         #expect(await pty.waitForExit() == 0)
     }
 
@@ -54,11 +54,11 @@ import VitallySimulator
         defer { try? FileManager.default.removeItem(at: home) }
         let first = try replayShell(env)
         try await first.expect(prompt)
-        first.send("health acme.com\r")
+        try await first.type("health acme.com\r")
         try await first.expect(prompt)
-        first.send("connect acme --token \(secret) --base-url http://127.0.0.1:1\r")
+        try await first.type("connect acme --token \(secret) --base-url http://127.0.0.1:1\r")
         try await first.expect("Connection failed")
-        first.send("exit\r")
+        try await first.type("exit\r")
         #expect(await first.waitForExit() == 0)
 
         let file = home.appendingPathComponent("state/vitally-shell/history")
@@ -71,15 +71,13 @@ import VitallySimulator
 
         let second = try replayShell(env)
         try await second.expect(prompt)
-        second.send("history\r")
+        try await second.type("history\r")
         try await second.expect("health acme.com")
         try await second.expect(prompt)
-        await second.sendKey("\u{12}health")  // Ctrl-R finds it again
-        try await Task.sleep(nanoseconds: 300_000_000)
-        second.send("\r")
+        try await second.type("\u{12}health\r")  // Ctrl-R finds it again; keys are taken in order
         try await second.expect("health 7.4/10 good")
         try await second.expect(prompt)
-        await second.sendKey("\u{04}")
+        try await second.type("\u{04}")
         #expect(await second.waitForExit() == 0)
         #expect(!second.output.contains(Array(secret.utf8)))
     }
@@ -92,24 +90,26 @@ import VitallySimulator
         let pty = try PTY(shellBinary, [], environment: env, directory: packageRoot.path)
         let livePrompt = "vitally[acme · live]> "
         try await pty.expect(livePrompt)
-        pty.send("health acm")
+        try await pty.type("health acm")
         try await pty.expect("health acm")
         pty.send("\u{03}")
         try await pty.expect(livePrompt)
-        pty.send("status\r")
+        try await pty.type("status\r")
         let status = try await pty.expect(livePrompt)
         #expect(status.contains("Mode"))
         #expect(!status.contains("unknown command"))
 
-        pty.send("health acme.com\r")
+        let received = await simulator.state.requestsReceived
+        try await pty.type("health acme.com\r")
         try await pty.expect("health acme.com")
-        try await Task.sleep(nanoseconds: 800_000_000)
+        try await pty.waitForCommand()
+        try await waitUntil { await simulator.state.requestsReceived > received }  // a request is in flight
         let before = Date()
         pty.send("\u{03}")
         try await pty.expect("cancelled", timeout: 3)
         try await pty.expect(livePrompt, timeout: 3)
         #expect(Date().timeIntervalSince(before) < 3)
-        await pty.sendKey("\u{04}")
+        try await pty.type("\u{04}")
         #expect(await pty.waitForExit() == 0)
     }
 
@@ -120,7 +120,7 @@ import VitallySimulator
         defer { try? FileManager.default.removeItem(at: home) }
         let pty = try PTY(shellBinary, [], environment: env, directory: packageRoot.path)
         try await pty.expect("vitally> ")
-        pty.send("connect acme --base-url \(simulator.baseURL)\r")
+        try await pty.type("connect acme --base-url \(simulator.baseURL)\r")
         try await pty.expect("(input hidden): ")
         pty.send(e2eToken + "\r")
         try await pty.expect("Vitally: Connected (acme)")
@@ -131,7 +131,7 @@ import VitallySimulator
         let config = home.appendingPathComponent("config/vitally-shell/config.json")
         let mode = try FileManager.default.attributesOfItem(atPath: config.path)[.posixPermissions] as? Int
         #expect(mode == 0o600)
-        pty.send("exit\r")
+        try await pty.type("exit\r")
         #expect(await pty.waitForExit() == 0)
     }
 }

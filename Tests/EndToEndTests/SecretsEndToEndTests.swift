@@ -16,22 +16,22 @@ import VitallySimulator
         try await pty.expect(livePrompt)
         var shown: [String] = []
 
-        pty.send("raw GET '/resources/accounts?externalId=\(e2eToken)&limit=1'\r")
+        try await pty.type("raw GET '/resources/accounts?externalId=\(e2eToken)&limit=1'\r")
         try await pty.expect("raw GET '/resources/accounts?externalId=REDACTED&limit=1'")
         shown.append(try await pty.expect(livePrompt))
 
-        pty.send("connect acme \"--token\"  \(e2eToken) --base-url \(simulator.baseURL)\r")
+        try await pty.type("connect acme \"--token\"  \(e2eToken) --base-url \(simulator.baseURL)\r")
         try await pty.expect("connect acme \"--token\"  REDACTED --base-url")
         shown.append(try await pty.expect(livePrompt))
         #expect(shown.last?.contains("Vitally: Connected (acme)") == true)
 
-        pty.send("raw GET /resources/\(URLEncoding.encode(e2eToken))\r")
+        try await pty.type("raw GET /resources/\(URLEncoding.encode(e2eToken))\r")
         try await pty.expect("raw GET /resources/REDACTED")
         let missing = try await pty.expect(livePrompt)
         #expect(missing.contains("404"), "the error is still shown: \(missing)")
         shown.append(missing)
 
-        pty.send("exit\r")
+        try await pty.type("exit\r")
         #expect(await pty.waitForExit() == 0)
         for text in shown { #expect(!text.contains(e2eToken), "shown after the line was accepted: \(text)") }
         let history = try String(contentsOf: home.appendingPathComponent("state/vitally-shell/history"), encoding: .utf8)

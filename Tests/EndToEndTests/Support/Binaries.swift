@@ -73,3 +73,17 @@ func startSimulator(_ configure: (inout SimulatorOptions) -> Void = { _ in }) as
     configure(&options)
     return try await SimulatorServer.start(options)
 }
+
+/// Waits until `condition` holds, checking every 20 ms; fails the wait after `timeout` seconds.
+func waitUntil(timeout: Double = 10, _ condition: @Sendable () async -> Bool) async throws {
+    let deadline = Date().addingTimeInterval(timeout)
+    while await !condition() {
+        guard Date() < deadline else { throw WaitTimeout(seconds: timeout) }
+        try await Task.sleep(nanoseconds: 20_000_000)
+    }
+}
+
+struct WaitTimeout: Error, CustomStringConvertible {
+    let seconds: Double
+    var description: String { "the condition did not hold within \(seconds) s" }
+}

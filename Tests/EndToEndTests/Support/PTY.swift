@@ -8,6 +8,8 @@ import Glibc
 final class PTY: @unchecked Sendable {
     let pid: pid_t
     let fd: Int32
+    /// The terminal side's path, opened briefly to read its modes.
+    let terminalPath: String
     private(set) var output: [UInt8] = []
     private var mark = 0
 
@@ -49,6 +51,9 @@ final class PTY: @unchecked Sendable {
         guard child > 0 else { throw POSIXError(.EAGAIN) }
         pid = child
         fd = master
+        var number: UInt32 = 0
+        let tiocgptn: UInt = 0x8004_5430  // TIOCGPTN (a macro Swift does not import): the pty's number
+        terminalPath = ioctl(master, tiocgptn, &number) == 0 ? "/dev/pts/\(number)" : ""
     }
 
     deinit {
@@ -58,11 +63,17 @@ final class PTY: @unchecked Sendable {
         close(fd)
     }
 
-    /// Sends a control key once the line editor has surely switched the terminal to raw mode:
-    /// right after a prompt appears, the cooked terminal may still take the key for itself.
-    func sendKey(_ text: String) async {
-        try? await Task.sleep(nanoseconds: 200_000_000)
+    /// Types at the prompt: waits until the line editor reads the keys, not the terminal driver.
+    /// libedit prints its prompt before it switches the terminal to raw mode; a key sent in between
+    /// is the driver's (a Ctrl-C becomes a signal and the typed line is flushed).
+    func type(_ text: String, timeout: Double = 10) async throws {
+        try await offPool { try self.blockingWaitForMode(editing: true, timeout: timeout) }
         send(text)
+    }
+
+    /// Waits until a command runs: the editor has handed the terminal back (canonical mode).
+    func waitForCommand(timeout: Double = 10) async throws {
+        try await offPool { try self.blockingWaitForMode(editing: false, timeout: timeout) }
     }
 
     func send(_ text: String) {
@@ -73,11 +84,40 @@ final class PTY: @unchecked Sendable {
     /// Waits off the concurrency pool (an in-process simulator needs those threads).
     @discardableResult
     func expect(_ text: String, timeout: Double = 10) async throws -> String {
+        try await offPool { try self.blockingExpect(text, timeout: timeout) }
+    }
+
+    private func offPool<T: Sendable>(_ work: @escaping @Sendable () throws -> T) async throws -> T {
         try await withCheckedThrowingContinuation { continuation in
-            DispatchQueue.global().async {
-                continuation.resume(with: Result { try self.blockingExpect(text, timeout: timeout) })
-            }
+            DispatchQueue.global().async { continuation.resume(with: Result { try work() }) }
         }
+    }
+
+    struct ModeTimeout: Error, CustomStringConvertible {
+        let editing: Bool
+        let seen: String
+        var description: String {
+            "timed out waiting for the terminal to be \(editing ? "in the line editor's raw mode" : "back in canonical mode"); the screen so far:\n\(seen)"
+        }
+    }
+
+    /// Polls the terminal's modes (reading output meanwhile, so the program never blocks on a full pipe).
+    func blockingWaitForMode(editing: Bool, timeout: Double) throws {
+        let deadline = Date().addingTimeInterval(timeout)
+        while true {
+            if let canonical = isCanonical(), canonical != editing { return }
+            if Date() >= deadline { throw ModeTimeout(editing: editing, seen: screen) }
+            _ = readSome(timeout: 0.01)
+        }
+    }
+
+    private func isCanonical() -> Bool? {
+        let terminal = open(terminalPath, O_RDWR | O_NOCTTY | O_NONBLOCK)
+        guard terminal >= 0 else { return nil }
+        defer { close(terminal) }
+        var modes = termios()
+        guard tcgetattr(terminal, &modes) == 0 else { return nil }
+        return modes.c_lflag & tcflag_t(ICANON) != 0
     }
 
     func waitForExit(timeout: Double = 10) async -> Int32? {
