@@ -70,11 +70,18 @@ public enum HARReader {
         let found = try? skimmer.outline { range in
             do {
                 let entry = try JSONParser.parse(UnsafeBufferPointer(rebasing: buffer[range]))
-                if let url = entry["request"]?["url"]?.string {
+                func count(_ path: String) {
                     requests += 1
-                    if RecordedExchange.split(url: url).path.hasPrefix("/resources/") { vitallyRequests += 1 }
+                    if path.hasPrefix("/resources/") { vitallyRequests += 1 }
                 }
-                exchanges.append(try exchange(from: entry))
+                do {
+                    let exchange = try exchange(from: entry)
+                    count(exchange.path)
+                    exchanges.append(exchange)
+                } catch {
+                    if let url = entry["request"]?["url"]?.string { count(RecordedExchange.split(url: url).path) }
+                    throw error
+                }
             } catch let error as JSONParseError {
                 problems.append("entry \(exchanges.count + problems.count + 1) is not valid JSON (\(error.message) at byte \(range.lowerBound + error.offset))")
             } catch {

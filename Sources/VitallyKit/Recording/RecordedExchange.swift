@@ -50,16 +50,34 @@ public struct RecordedExchange: Sendable, Equatable {
                      elapsedMilliseconds: timeMilliseconds)
     }
 
-    /// Splits an absolute or relative URL into its path and decoded query.
+    /// Splits an absolute or relative URL into its path and decoded query. The delimiters are
+    /// ASCII, so bytes are scanned rather than characters (opening a recording splits every URL).
     public static func split(url: String) -> (path: String, query: [QueryItem]) {
-        var rest = Substring(url)
-        if let scheme = rest.range(of: "://") {
-            rest = rest[scheme.upperBound...]
-            rest = rest.firstIndex(of: "/").map { rest[$0...] } ?? "/"
+        var url = url
+        return url.withUTF8 { bytes in
+            var start = bytes.startIndex
+            var end = bytes.endIndex
+            if let scheme = firstSchemeSeparator(bytes) {
+                guard let slash = bytes[(scheme + 3)...].firstIndex(of: UInt8(ascii: "/")) else { return ("/", []) }
+                start = slash
+            }
+            if let hash = bytes[start..<end].firstIndex(of: UInt8(ascii: "#")) { end = hash }
+            guard let mark = bytes[start..<end].firstIndex(of: UInt8(ascii: "?")) else {
+                return (String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self), [])
+            }
+            return (String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<mark]), as: UTF8.self),
+                    URLEncoding.parseQuery(bytes[(mark + 1)..<end]))
         }
-        if let hash = rest.firstIndex(of: "#") { rest = rest[..<hash] }
-        guard let mark = rest.firstIndex(of: "?") else { return (String(rest), []) }
-        return (String(rest[..<mark]), URLEncoding.parseQuery(String(rest[rest.index(after: mark)...])))
+    }
+
+    /// Where the first `://` starts.
+    private static func firstSchemeSeparator(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+        guard bytes.count >= 3 else { return nil }
+        for i in 0...(bytes.count - 3)
+        where bytes[i] == UInt8(ascii: ":") && bytes[i + 1] == UInt8(ascii: "/") && bytes[i + 2] == UInt8(ascii: "/") {
+            return i
+        }
+        return nil
     }
 }
 

@@ -128,29 +128,62 @@ public enum URLEncoding {
     /// Decodes `%XX` and, in query strings, `+` as a space.
     public static func decode(_ s: String, plusAsSpace: Bool = true) -> String {
         guard s.utf8.contains(where: { $0 == UInt8(ascii: "%") || $0 == UInt8(ascii: "+") }) else { return s }
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(s.utf8.count)
-        var iterator = Array(s.utf8).makeIterator()
-        while let b = iterator.next() {
-            if b == UInt8(ascii: "%"), let h = iterator.next(), let l = iterator.next() {
+        var s = s
+        return s.withUTF8 { decode($0[...], plusAsSpace: plusAsSpace) }
+    }
+
+    /// Decodes one component given as bytes (query delimiters are ASCII, so bytes are scanned,
+    /// not characters: a replay opens thousands of URLs).
+    static func decode(_ bytes: Slice<UnsafeBufferPointer<UInt8>>, plusAsSpace: Bool = true) -> String {
+        guard bytes.contains(where: { $0 == UInt8(ascii: "%") || ($0 == UInt8(ascii: "+") && plusAsSpace) }) else {
+            return String(decoding: UnsafeBufferPointer(rebasing: bytes), as: UTF8.self)
+        }
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count)
+        var i = bytes.startIndex
+        while i < bytes.endIndex {
+            let b = bytes[i]
+            i += 1
+            if b == UInt8(ascii: "%") && i + 2 <= bytes.endIndex {
+                let h = bytes[i], l = bytes[i + 1]
+                i += 2
                 // A malformed escape keeps its '%' and drops the two bytes after it, as it always did.
-                if let high = hexValue(h), let low = hexValue(l) { bytes.append(high << 4 | low) } else { bytes.append(b) }
+                if let high = hexValue(h), let low = hexValue(l) { out.append(high << 4 | low) } else { out.append(b) }
+            } else if b == UInt8(ascii: "%") {
+                // Fewer than two bytes after '%': the '%' stays and the rest is dropped, as it always did.
+                out.append(b)
+                i = bytes.endIndex
             } else if b == UInt8(ascii: "+"), plusAsSpace {
-                bytes.append(UInt8(ascii: " "))
+                out.append(UInt8(ascii: " "))
             } else {
-                bytes.append(b)
+                out.append(b)
             }
         }
-        return String(decoding: bytes, as: UTF8.self)
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// Splits `a=1&b=2` into items, decoding each part.
     public static func parseQuery(_ query: String) -> [QueryItem] {
-        query.split(separator: "&", omittingEmptySubsequences: true).map { pair in
-            let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
-            let name = decode(String(parts[0]))
-            let value = parts.count > 1 ? decode(String(parts[1])) : ""
-            return QueryItem(name, value)
+        var query = query
+        return query.withUTF8 { parseQuery($0[...]) }
+    }
+
+    /// `parseQuery` over bytes: `&` separates pairs (empty ones skipped), the first `=` splits a pair.
+    static func parseQuery(_ bytes: Slice<UnsafeBufferPointer<UInt8>>) -> [QueryItem] {
+        var items: [QueryItem] = []
+        var start = bytes.startIndex
+        while start < bytes.endIndex {
+            let end = bytes[start...].firstIndex(of: UInt8(ascii: "&")) ?? bytes.endIndex
+            if end > start {
+                let pair = bytes[start..<end]
+                if let equals = pair.firstIndex(of: UInt8(ascii: "=")) {
+                    items.append(QueryItem(decode(bytes[start..<equals]), decode(bytes[(equals + 1)..<end])))
+                } else {
+                    items.append(QueryItem(decode(pair), ""))
+                }
+            }
+            start = end + 1
         }
+        return items
     }
 }
