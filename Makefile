@@ -16,12 +16,8 @@ demo: deps
 test: deps test-deps
 	$(SWIFT) build --build-tests
 	# One test at a time: the PTY, kill -9 and retry tests have wall-clock windows that two cores
-	# shared by parallel suites could miss. A live-mode PTY test has been seen, rarely, to get no
-	# prompt within 10 s (under investigation): a failed run is run once more, after saying so,
-	# and a failure that repeats fails the build.
-	$(SWIFT) test --skip-build --no-parallel || { \
-	  echo "make test: the run above failed; running the whole suite once more (a repeated failure is real)"; \
-	  $(SWIFT) test --skip-build --no-parallel; }
+	# shared by parallel suites could miss.
+	$(SWIFT) test --skip-build --no-parallel
 
 ## libedit's and SQLite's headers and pkg-config files, installed with apt when missing.
 deps:
