@@ -1,5 +1,6 @@
 import Foundation
 import VitallyKit
+import VitallyShell
 import VitallySimulator
 
 /// A brief's wall time with 100 ms per request, as a ratio to one request.

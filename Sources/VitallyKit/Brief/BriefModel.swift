@@ -114,7 +114,7 @@ public struct AccountBrief: Sendable {
 public struct Brief: Sendable {
     public var title: String?
     public var meetingStart: Date?
-    var generatedAt: Date
+    public var generatedAt: Date
     public var matches: [AttendeeMatch]
     public var accounts: [AccountBrief]
 

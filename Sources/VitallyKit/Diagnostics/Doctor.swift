@@ -222,14 +222,14 @@ public struct Doctor: Sendable {
         } catch {
             return DoctorCheck(id, "attendee \(email)", .fail, "matching failed: \(error)")
         }
-        let trace = match.trace.map { "\($0.rule.number)) \($0.rule.rawValue): \($0.outcome.rawValue)" + ($0.tried == "-" ? "" : " — \($0.tried)") + ": \($0.found)" }
+        let trace = match.trace
         if match.isInternal {
-            return DoctorCheck(id, "attendee \(email)", .warn, "internal attendee: \(match.domain ?? "") is your team's domain, so no customer data is expected", notes: trace)
+            return DoctorCheck(id, "attendee \(email)", .warn, "internal attendee: \(match.domain ?? "") is your team's domain, so no customer data is expected", trace: trace)
         }
         guard match.isMatched else {
             return DoctorCheck(
                 id, "attendee \(email)", .fail, "no account matched: this attendee gets no Vitally data in briefs",
-                cause: .attendeeUnmatched(email: email, domain: match.domain, freeMail: match.isFreeMail), notes: trace)
+                cause: .attendeeUnmatched(email: email, domain: match.domain, freeMail: match.isFreeMail), trace: trace)
         }
         var warnings: [String] = []
         var concerns: [AttendeeConcern] = []
@@ -246,7 +246,7 @@ public struct Doctor: Sendable {
             warnings.append("\(match.confidenceLabel) confidence (\(match.rule?.rawValue ?? ""))")
             concerns.append(.lowConfidence)
         }
-        var notes = trace
+        var notes: [String] = []
         for account in match.accounts.prefix(3) {
             let probe = await levels(accountId: account.id)
             // Notes on the organization reach the brief: not a gap.
@@ -269,7 +269,7 @@ public struct Doctor: Sendable {
         let names = match.accounts.map(\.name).joined(separator: ", ")
         let detail = "-> \(names) by \(match.rule?.rawValue ?? "?")" + (warnings.isEmpty ? "" : "; " + warnings.joined(separator: "; "))
         return DoctorCheck(id, "attendee \(email)", warnings.isEmpty ? .pass : .warn, detail,
-                           cause: concerns.isEmpty ? nil : .attendeeConcerns(concerns), notes: notes)
+                           cause: concerns.isEmpty ? nil : .attendeeConcerns(concerns), trace: trace, notes: notes)
     }
 
     /// The health-score shape, and notes and tasks counts at account and organization level

@@ -13,14 +13,17 @@ public struct DoctorCheck: Sendable, Equatable {
     public var detail: String
     /// Why it did not pass, for the shell to phrase a fix.
     public var cause: DoctorCause?
-    /// Sub-lines (a matching trace), shown indented.
+    /// The attendee's matching trace, as values (the shell words each rule's line).
+    public var trace: [RuleTrace] = []
+    /// Sub-lines shown indented after the trace (what each matched account holds).
     public var notes: [String] = []
     /// The check could not run (rate-limited, no answer): it proves nothing either way.
     public var inconclusive = false
 
-    public init(_ id: String, _ title: String, _ status: CheckStatus, _ detail: String, cause: DoctorCause? = nil, notes: [String] = [],
-                inconclusive: Bool = false) {
+    public init(_ id: String, _ title: String, _ status: CheckStatus, _ detail: String, cause: DoctorCause? = nil,
+                trace: [RuleTrace] = [], notes: [String] = [], inconclusive: Bool = false) {
         self.inconclusive = inconclusive
+        self.trace = trace
         self.id = id
         self.title = title
         self.status = status

@@ -10,7 +10,7 @@ public enum MatchRule: String, Sendable, CaseIterable {
     public var number: Int { (MatchRule.allCases.firstIndex(of: self) ?? 0) + 1 }
 }
 
-/// What one rule tried and what it found, as values; `MatchWording` phrases them.
+/// What one rule tried and what it found, as values; the shell words them (MatchWording.swift).
 public struct RuleTrace: Sendable, Equatable {
     /// Whether the rule found accounts, found nothing, or did not run.
     public enum Outcome: String, Sendable { case matched, nothing, skipped }

@@ -27,7 +27,7 @@ struct DoctorCommand: ShellCommand {
         for check in report.checks {
             let style: Style = check.status == .pass ? .good : check.status == .warn ? .warn : check.status == .fail ? .bad : .dim
             blocks.append(.line([Span(check.status.rawValue, style), Span("  \(check.title): ", .bold), Span(check.detail)]))
-            for note in check.notes { blocks.append(.text("        " + note, .dim)) }
+            for note in lines(check) { blocks.append(.text("        " + note, .dim)) }
             if let cause = check.cause, check.status != .pass {
                 blocks.append(.line([Span("        fix: ", .dim), Span(ErrorAdvice.fix(for: cause))]))
             }
@@ -39,12 +39,18 @@ struct DoctorCommand: ShellCommand {
         return CommandResult(output: ShellOutput(blocks: blocks, json: json(report, verdict: verdict)), status: report.succeeded ? .ok : .failure)
     }
 
+    /// A check's sub-lines: each matching rule, then what the matched accounts hold.
+    static func lines(_ check: DoctorCheck) -> [String] {
+        check.trace.map { "\($0.rule.number)) \($0.rule.rawValue): \($0.outcome.rawValue)" + ($0.tried == "-" ? "" : " — \($0.tried)") + ": \($0.found)" }
+            + check.notes
+    }
+
     static func json(_ report: DoctorReport, verdict: String) -> JSONValue {
         [
             "ok": .bool(report.succeeded), "inconclusive": .bool(report.inconclusive), "verdict": .string(verdict),
             "checks": .array(report.checks.map { c in
                 ["id": .string(c.id), "title": .string(c.title), "status": .string(c.status.rawValue), "detail": .string(c.detail),
-                 "fix": JSONValue(c.cause.map(ErrorAdvice.fix)), "notes": .array(c.notes.map { .string($0) })]
+                 "fix": JSONValue(c.cause.map(ErrorAdvice.fix)), "notes": .array(lines(c).map { .string($0) })]
             }),
         ]
     }

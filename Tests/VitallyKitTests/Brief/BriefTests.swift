@@ -106,7 +106,7 @@ import VitallySimulator
         bundle.projects = [Project(json: ["id": "p", "name": "Onboarding", "targetCompletionDate": "2026-11-10", "traits": ["vitally.custom.progress": 40]])]
         let brief = BriefComposer(now: now).compose(title: "Soylent sync", meetingStart: nil, matches: [], bundles: [bundle])
         let again = BriefComposer(now: now).compose(title: "Soylent sync", meetingStart: nil, matches: [], bundles: [bundle])
-        #expect(BriefRenderer.json(brief) == BriefRenderer.json(again))
+        #expect(brief.accounts.map(\.sections) == again.accounts.map(\.sections))
         let risks = try #require(brief.accounts[0].sections.first { $0.id == "risks" }).insights
         let texts = risks.map(\.text)
         #expect(texts.contains("Low health score: 2.1/10"))
@@ -121,8 +121,6 @@ import VitallySimulator
         #expect(journey.contains("Onboarding: target 2026-11-10 missed (10 days ago), 40% done"))
         let attributes = try #require(brief.accounts[0].sections.first { $0.id == "attributes" }).insights.map(\.text)
         #expect(attributes == ["Plan: Growth"])
-        #expect(BriefRenderer.text(brief).contains("!! Low health score"))
-        #expect(BriefRenderer.markdown(brief).contains("- **Critical:** Low health score: 2.1/10"))
     }
 
     @Test func readsTheNextEventOfACalendarInvite() throws {

@@ -32,9 +32,9 @@ import VitallySimulator
     @Test func freeMailWithoutAUserSkipsTheDomainRulesAndSaysWhy() async throws {
         let match = try await matching("someone.else@gmail.com")
         #expect(!match.isMatched)
-        #expect(match.trace[1].outcome == .skipped && match.trace[1].found.contains("free-mail"))
+        #expect(match.trace[1].outcome == .skipped && match.trace[1].finding == .freeMailDomain("gmail.com"))
         #expect(match.trace[2].outcome == .skipped)
-        #expect(match.verdict.contains("matched no account"))
+        #expect(match.rule == nil && match.accounts.isEmpty)
     }
 
     @Test func rule2MatchesColleaguesAtTheSameDomain() async throws {
@@ -46,7 +46,6 @@ import VitallySimulator
     @Test func aSubdomainFallsBackToItsRegistrableDomain() async throws {
         let match = try await matching("someone@emea.acme.com")
         #expect(match.rule == .emailDomain)
-        #expect(match.trace[1].tried.contains("emailSubdomain=acme.com"))
         #expect(match.trace[1].attempt == .colleagueSearch(domains: ["emea.acme.com", "acme.com"]))
         #expect(match.accounts.map(\.name) == ["Acme Corp"])
     }
@@ -55,9 +54,7 @@ import VitallySimulator
         let match = try await matching("ceo@umbrella-health.com")
         #expect(match.rule == .accountDomainTrait)
         #expect(match.accounts.map(\.name) == ["Umbrella Health"])
-        #expect(match.accounts[0].evidence == "trait vitally.custom.companyDomain = umbrella-health.com")
         #expect(match.accounts[0].because == .trait(key: "vitally.custom.companyDomain", domain: "umbrella-health.com"))
-        #expect(match.trace[1].found.contains("no Vitally user"))
         #expect(match.trace[1].finding == .noColleagues(domains: ["umbrella-health.com"]))
         #expect(match.trace[0].finding == .noUser && match.trace[3].finding == .notNeeded(after: .accountDomainTrait))
     }
@@ -78,7 +75,10 @@ import VitallySimulator
     @Test func aChurnedAccountMatchesButIsFlagged() async throws {
         let match = try await matching("gavin@hooli.com")
         #expect(match.accounts.first?.churned == true)
-        #expect(match.verdict.contains("churned"))
+        #expect(match.trace.contains { trace in
+            if case .userBelongs(_, let accounts) = trace.finding { return accounts.first?.churned == true }
+            return false
+        })
     }
 
     @Test func rule4CorrelatesTheCompanyName() async throws {

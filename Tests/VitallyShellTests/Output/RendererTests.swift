@@ -25,4 +25,14 @@ import VitallyShell
         #expect(Format.money(1234567) == "$1,234,567")
         #expect(Format.plainText("<p>Hi &amp; bye</p><p>next</p>") == "Hi & bye next")
     }
+
+    @Test func aBriefRendersItsCriticalRiskInTextMarkdownAndJSON() throws {
+        let now = VitallyDate.parse("2026-11-20T12:00:00Z")!
+        let account = Account(json: try JSONParser.parse(#"{"id":"a1","externalId":"soylent","name":"Soylent","healthScore":2.1}"#))
+        let brief = BriefComposer(now: now).compose(title: "Soylent sync", meetingStart: nil, matches: [], bundles: [AccountBundle(account: account)])
+        #expect(BriefRenderer.text(brief).contains("!! Low health score"))
+        #expect(BriefRenderer.markdown(brief).contains("- **Critical:** Low health score: 2.1/10"))
+        #expect(BriefRenderer.json(brief) == BriefRenderer.json(BriefComposer(now: now).compose(
+            title: "Soylent sync", meetingStart: nil, matches: [], bundles: [AccountBundle(account: account)])))
+    }
 }

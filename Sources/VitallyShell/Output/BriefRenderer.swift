@@ -1,7 +1,8 @@
 import Foundation
+import VitallyKit
 
 /// Renders a brief as plain text for the terminal, Markdown to paste into a doc, or JSON.
-public enum BriefRenderer {
+package enum BriefRenderer {
     static func marker(_ severity: Severity) -> String {
         switch severity {
         case .critical: return "!!"
@@ -31,7 +32,7 @@ public enum BriefRenderer {
         match.trace.filter { $0.outcome == .nothing }.map(\.found).joined(separator: "; ").ifEmpty("no rule could run")
     }
 
-    public static func text(_ brief: Brief) -> String {
+    package static func text(_ brief: Brief) -> String {
         var out = heading(brief) + "\n"
         out += String(repeating: "=", count: min(78, heading(brief).count)) + "\n"
         out += "Attendees\n"
@@ -48,7 +49,7 @@ public enum BriefRenderer {
         return out
     }
 
-    public static func markdown(_ brief: Brief) -> String {
+    package static func markdown(_ brief: Brief) -> String {
         var out = "# " + heading(brief) + "\n\n## Attendees\n\n"
         for match in brief.matches { out += "- " + escape(attendeeLine(match)) + "\n" }
         if brief.emptyReason != nil { out += "\n_No Vitally account matched any attendee._\n" }
@@ -75,7 +76,7 @@ public enum BriefRenderer {
     }
 
     /// One document with stable field names.
-    public static func json(_ brief: Brief) -> JSONValue {
+    package static func json(_ brief: Brief) -> JSONValue {
         [
             "title": JSONValue(brief.title),
             "meetingStart": JSONValue(brief.meetingStart.map(VitallyDate.format)),
@@ -97,7 +98,7 @@ public enum BriefRenderer {
         ]
     }
 
-    public static func matchJSON(_ match: AttendeeMatch) -> JSONValue {
+    package static func matchJSON(_ match: AttendeeMatch) -> JSONValue {
         [
             "email": .string(match.email), "domain": JSONValue(match.domain), "freeMail": .bool(match.isFreeMail),
             "internal": .bool(match.isInternal), "matched": .bool(match.isMatched), "ambiguous": .bool(match.isAmbiguous),

@@ -1,10 +1,11 @@
 import Foundation
+import VitallyKit
 
-/// How matching results are worded, in one place: the shell's `match`, the brief and the doctor
-/// print these. The matcher itself returns only values.
+/// How matching results are worded, in one place: `match`, the brief and `doctor` print these.
+/// The matcher returns only values (RuleTrace, MatchedAccount.Evidence, TeamVerdict).
 extension RuleTrace {
     /// What was asked, in words: `users/search?email=pat@acme.com`; `-` when nothing was.
-    public var tried: String {
+    package var tried: String {
         switch attempt {
         case .none: return "-"
         case .userSearch(let email): return "users/search?email=\(email)"
@@ -23,7 +24,7 @@ extension RuleTrace {
     }
 
     /// What came back, in words.
-    public var found: String {
+    package var found: String {
         switch finding {
         case .notAnEmail(let text): return "'\(text)' is not an email address"
         case .internalAttendee(let team): return "internal attendee (\(team.reason))"
@@ -47,7 +48,7 @@ extension RuleTrace {
 
 extension MatchedAccount {
     /// Why this account, in words: `user Pat Lee`, `trait domain = acme.com`, `name score 0.93`.
-    public var evidence: String {
+    package var evidence: String {
         switch because {
         case .user(let name): return "user \(name)"
         case .colleagues(let count, let domain): return "\(count) user(s) @\(domain)"
@@ -64,7 +65,7 @@ extension MatchedAccount {
 
 extension AttendeeMatch {
     /// One sentence: what matched, or why nothing did.
-    public var verdict: String {
+    package var verdict: String {
         if isInternal { return "\(email) is on your own team (\(team.reason)), not a customer" }
         guard let first = accounts.first, let rule else {
             return "\(email) matched no account: " + trace.filter { $0.outcome != .skipped }.map { "\($0.rule.number)) \($0.found)" }.joined(separator: "; ")
@@ -79,7 +80,7 @@ extension AttendeeMatch {
 
 extension TeamVerdict {
     /// Which admin, and how: `admin Dana Reyes <dana@brightwave.io>`.
-    public var reason: String {
+    package var reason: String {
         func who(_ admin: Admin) -> String {
             "admin " + (admin.name ?? admin.email ?? admin.id) + (admin.name != nil && admin.email != nil ? " <\(admin.email ?? "")>" : "")
         }
