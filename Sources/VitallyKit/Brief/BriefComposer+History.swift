@@ -46,7 +46,7 @@ extension BriefComposer {
         if let trend = Trend(history, band: 0, value: { $0.mrr }), trend.headline.from.value > 0 {
             let share = -trend.headline.delta / trend.headline.from.value
             if share >= Self.mrrDropRisk {
-                insights.append(Insight(.warning, "MRR fell \(Int((share * 100).rounded()))%: \(Wording.change(trend.headline, format: Wording.money))",
+                insights.append(Insight(.warning, "MRR fell \(Wording.percent(share)): \(Wording.change(trend.headline, format: Wording.money))",
                                         data: Self.json(trend.headline, .declining)))
             }
         }
@@ -58,7 +58,7 @@ extension BriefComposer {
             trend.headline.days > 0
         else { return [] }
         let headline = trend.headline
-        let text = "Active users \(Wording.change(headline, format: { String(Int($0)) }))"
+        let text = "Active users \(Wording.change(headline, format: { Wording.score($0) }))"
         return [Insight(headline.delta < 0 ? .warning : .info, text, data: Self.json(headline, trend.direction))]
     }
 

@@ -38,7 +38,7 @@ public struct Cohort: Sendable, Equatable {
         let below = Double(peers.filter { $0 < value }.count)
         let ties = Double(peers.filter { $0 == value }.count) + 1
         let rank = (below + ties / 2) / Double(peers.count + 1) * 100
-        return min(100, max(0, Int(rank.rounded())))
+        return Int(checked: min(100, max(0, rank.rounded())))
     }
 
     /// `62nd`, `81st`, `13th`.

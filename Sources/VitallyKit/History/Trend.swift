@@ -73,14 +73,17 @@ public struct Trend: Sendable, Equatable {
 
     /// `▁▃▅▇`: the last `width` values scaled between their own minimum and maximum.
     public func sparkline(width: Int = 30) -> String {
-        let values = points.suffix(max(1, width)).map(\.value)
+        // Halved, so that the span between values near ±1.8e308 (a hostile file's) stays finite.
+        let values = points.suffix(max(1, width)).map { $0.value / 2 }
         let blocks = Array("▁▂▃▄▅▆▇█")
-        guard let low = values.min(), let high = values.max(), high - low > 1e-9 else {
+        let finite = values.filter(\.isFinite)
+        guard let low = finite.min(), let high = finite.max(), high - low > 1e-9 else {
             return String(repeating: "▄", count: values.count)
         }
+        let top = Double(blocks.count - 1)
         return String(values.map { value in
-            let position = ((value - low) / (high - low) * Double(blocks.count - 1)).rounded()
-            return blocks[min(max(Int(position), 0), blocks.count - 1)]
+            let position = ((value - low) / (high - low) * top).rounded()
+            return blocks[Int(checked: min(max(position, 0), top)) ?? 0]
         })
     }
 

@@ -57,7 +57,7 @@ public enum VitallyDate {
     /// `2025-06-02T17:40:03.551Z`
     public static func format(_ date: Date) -> String {
         let (y, m, d, rest) = components(date)
-        let ms = Int((date.timeIntervalSince1970 * 1000).rounded()) % 1000
+        let ms = milliseconds(date) % 1000
         let msPositive = (ms + 1000) % 1000
         return String(
             format: "%04d-%02d-%02dT%02d:%02d:%02d.%03dZ", y, m, d, rest / 3600, (rest % 3600) / 60, rest % 60,
@@ -75,8 +75,14 @@ public enum VitallyDate {
         Date(timeIntervalSince1970: (date.timeIntervalSince1970 / 86400).rounded(.down) * 86400)
     }
 
+    /// Milliseconds since 1970, held to `Int`'s range (0 when not a number): a date read from a
+    /// file (a history store) can be anything.
+    static func milliseconds(_ date: Date) -> Int {
+        Int(saturating: (date.timeIntervalSince1970 * 1000).rounded()) ?? 0
+    }
+
     static func components(_ date: Date) -> (Int, Int, Int, Int) {
-        let ms = Int((date.timeIntervalSince1970 * 1000).rounded())
+        let ms = milliseconds(date)
         var days = ms / 86_400_000
         var rest = ms % 86_400_000
         if rest < 0 {
