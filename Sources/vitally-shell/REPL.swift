@@ -93,7 +93,7 @@ final class REPL {
         if !tenant.isEmpty { parts.append(tenant) }
         if let file { parts.append(file) }
         let hint = mode == .offline ? "'connect SUBDOMAIN' or 'replay FILE.har' to start; 'help' lists commands" : "'help' lists commands, TAB completes, Ctrl-D exits"
-        Terminal.out(paint(parts.joined(separator: " · "), "1") + "  " + paint(hint, "2") + "\n")
+        Terminal.out(paint(TerminalSanitizer.visible(parts.joined(separator: " · ")), "1") + "  " + paint(hint, "2") + "\n", colours: color)
     }
 
     func prompt(_ shell: Shell) -> String {
@@ -163,7 +163,7 @@ final class REPL {
         let visiblePrompt = prompt.split(separator: "\u{1}", omittingEmptySubsequences: false).enumerated().filter { $0.offset % 2 == 0 }.map(\.element).joined()
         let rows = (visiblePrompt.count + line.count) / max(1, Terminal.size.columns) + 1
         Terminal.control(String(repeating: "\u{1B}[1A\u{1B}[2K", count: rows) + "\r")
-        Terminal.out(visiblePrompt + redacted + "\n")
+        Terminal.out(visiblePrompt + TerminalSanitizer.visible(redacted) + "\n", colours: color)
     }
 
     static func isUnterminated(_ line: String) -> Bool {
@@ -181,11 +181,11 @@ final class REPL {
         let text = Redactor.scrub(rendered, secrets: secrets)
         if !(result.output == .empty && !result.asJSON) || result.asJSON && result.output.json != .null {
             let lines = text.reduce(0) { $1 == "\n" ? $0 + 1 : $0 }
-            if interactive && Terminal.stdoutIsTTY && lines > size.rows - 2 && Terminal.page(text) {
+            if interactive && Terminal.stdoutIsTTY && lines > size.rows - 2 && Terminal.page(text, colours: color && !result.asJSON) {
                 // shown by the pager
             } else if !(result.output == .empty) || result.asJSON {
                 if printedBefore && !interactive && !result.asJSON { Terminal.out("\n") }
-                Terminal.out(text)
+                Terminal.out(text, colours: color && !result.asJSON)
                 printedBefore = true
             }
         }
@@ -193,10 +193,12 @@ final class REPL {
     }
 
     func report(_ result: CommandResult) {
-        for warning in result.warnings { Terminal.err((color ? "\u{1B}[33mwarning:\u{1B}[0m " : "warning: ") + warning + "\n") }
+        for warning in result.warnings {
+            Terminal.err((color ? "\u{1B}[33mwarning:\u{1B}[0m " : "warning: ") + TerminalSanitizer.visible(warning) + "\n", colours: color)
+        }
         guard let message = result.error else { return }
         let scrubbed = LineRedactor.redactUserinfo(Redactor.scrub(message, secrets: secrets))
-        Terminal.err((color ? "\u{1B}[31merror:\u{1B}[0m " : "error: ") + scrubbed + "\n")
+        Terminal.err((color ? "\u{1B}[31merror:\u{1B}[0m " : "error: ") + TerminalSanitizer.visible(scrubbed) + "\n", colours: color)
     }
 }
 

@@ -47,9 +47,15 @@ enum Terminal {
         bytes.removeAll()
     }
 
-    /// Everything shown passes here: data's control characters become visible, colours stay.
-    static func out(_ text: String) { write(TerminalSanitizer.visible(text, keepingColours: true), to: STDOUT_FILENO) }
-    static func err(_ text: String) { write(TerminalSanitizer.visible(text, keepingColours: true), to: STDERR_FILENO) }
+    /// Everything shown passes here: control characters become visible. `colours` lets `ESC[…m`
+    /// through, for text whose data was made visible before our colours were added (TextRenderer,
+    /// the REPL's prefixes); without it a recording's own colour codes would reach the terminal.
+    static func out(_ text: String, colours: Bool = false) {
+        write(TerminalSanitizer.visible(text, keepingColours: colours), to: STDOUT_FILENO)
+    }
+    static func err(_ text: String, colours: Bool = false) {
+        write(TerminalSanitizer.visible(text, keepingColours: colours), to: STDERR_FILENO)
+    }
     /// Our own cursor movements (line redraw, progress), which hold no data.
     static func control(_ sequence: String, to fd: Int32 = STDOUT_FILENO) { write(sequence, to: fd) }
 
@@ -110,7 +116,7 @@ enum Terminal {
     // MARK: Pager
 
     /// Shows text through `$PAGER` (default `less -FRX`); false when no pager could start.
-    static func page(_ text: String) -> Bool {
+    static func page(_ text: String, colours: Bool) -> Bool {
         let command = variable("PAGER").flatMap { $0.isEmpty ? nil : $0 } ?? "less -FRX"
         var fds: [Int32] = [0, 0]
         guard pipe(&fds) == 0 else { return false }
@@ -142,7 +148,7 @@ enum Terminal {
             close(fds[1])
             return false
         }
-        write(TerminalSanitizer.visible(text, keepingColours: true), to: fds[1])
+        write(TerminalSanitizer.visible(text, keepingColours: colours), to: fds[1])
         close(fds[1])
         var status: Int32 = 0
         while waitpid(pid, &status, 0) < 0 && errno == EINTR {}

@@ -29,4 +29,21 @@ import VitallyKit
         #expect(typed.err.contains(#"unknown command 'x\e[2J\a'"#), "\(typed.err)")
         #expect(!typed.err.contains("\u{1B}") && !typed.err.contains("\u{07}"))
     }
+
+    @Test func aRecordingsOwnColourCodesAndBidiOverridesAreShownVisibly() async throws {
+        let (env, home) = isolatedEnvironment()
+        defer { try? FileManager.default.removeItem(at: home) }
+        let demo = try String(contentsOf: packageRoot.appendingPathComponent("recordings/demo.har"), encoding: .utf8)
+        let edited = demo.replacingOccurrences(of: "Dana Reyes", with: #"Dana\\u001b[8m Reyes\\u202e"#)
+            .replacingOccurrences(of: #"\"name\":\"Acme Corp\""#, with: #"\"name\":\"Acme\\u001b[31m Corp\""#)
+        #expect(edited != demo)
+        let har = home.appendingPathComponent("colours.har")
+        try edited.write(to: har, atomically: true, encoding: .utf8)
+
+        let run = try await runShell(["--replay", har.path, "-c", "notes acme.com; brief pat.lee@acme.com"], environment: env)
+        #expect(run.status == 0, "\(run.err)")
+        #expect(run.out.contains(#"Dana\e[8m Reyes\u{202e}"#), "\(run.out)")
+        #expect(run.out.contains(#"Acme\e[31m Corp"#))
+        #expect(!run.out.contains("\u{1B}") && !run.out.contains("\u{202E}"))
+    }
 }

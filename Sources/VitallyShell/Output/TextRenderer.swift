@@ -13,12 +13,14 @@ package struct TextRenderer: Sendable {
     /// Renders a result's stdout part: JSON, verbatim text, or the blocks.
     package func render(_ output: ShellOutput, json: Bool) -> String {
         if json { return output.json.serialized(pretty: true) + "\n" }
-        if let verbatim = output.verbatim { return verbatim.hasSuffix("\n") ? verbatim : verbatim + "\n" }
+        if let verbatim = output.verbatim.map({ TerminalSanitizer.visible($0) }) { return verbatim.hasSuffix("\n") ? verbatim : verbatim + "\n" }
         return output.blocks.map(render).joined()
     }
 
+    /// One block, its data's control characters made visible first, so that the only escape
+    /// sequences in the text are the colours added here.
     package func render(_ block: OutputBlock) -> String {
-        switch block {
+        switch Self.inert(block) {
         case .blank: return "\n"
         case .line(let spans): return wrap(spans).map(paint).joined(separator: "\n") + "\n"
         case .fields(let fields):
@@ -27,6 +29,17 @@ package struct TextRenderer: Sendable {
                 pad(field.label, labelWidth) + "  " + paint(fit(field.value, width - labelWidth - 2)) + "\n"
             }.joined()
         case .table(let table): return render(table)
+        }
+    }
+
+    static func inert(_ block: OutputBlock) -> OutputBlock {
+        func inert(_ span: Span) -> Span { Span(TerminalSanitizer.visible(span.text), span.style) }
+        switch block {
+        case .blank: return .blank
+        case .line(let spans): return .line(spans.map(inert))
+        case .fields(let fields): return .fields(fields.map { Field(TerminalSanitizer.visible($0.label), spans: $0.value.map(inert)) })
+        case .table(let table):
+            return .table(Table(columns: table.columns.map { TerminalSanitizer.visible($0) }, rows: table.rows.map { $0.map(inert) }, flexible: table.flexible))
         }
     }
 

@@ -29,6 +29,22 @@ import VitallyShell
         #expect(TerminalSanitizer.visible("\u{1B}[1;2;3", keepingColours: true) == #"\e[1;2;3"#)
     }
 
+    @Test func dataColoursAndBidiOverridesAreShownNotObeyed() {
+        let table = Table(columns: ["NAME", "HEALTH"], rows: [[Span("Dana\u{1B}[8m Reyes\u{202E}gpj"), Span("7.4", .good)]])
+        for color in [true, false] {
+            let rendered = TextRenderer(width: 80, color: color).render(.table(table))
+                + TextRenderer(width: 80, color: color).render(.fields([Field("Plan\u{1B}[5m", "x\u{1B}[31m", .bad)]))
+                + TextRenderer(width: 80, color: color).render(ShellOutput(verbatim: "brief \u{1B}[2m\u{2066}"), json: false)
+            let shown = TerminalSanitizer.visible(rendered, keepingColours: true)
+            #expect(shown.contains(#"Dana\e[8m Reyes\u{202e}gpj"#), "\(shown)")
+            #expect(shown.contains(#"Plan\e[5m"#) && shown.contains(#"x\e[31m"#) && shown.contains(#"brief \e[2m\u{2066}"#))
+            let ours = color ? ["\u{1B}[1m", "\u{1B}[0m", "\u{1B}[32m", "\u{1B}[31m"] : []
+            var rest = shown
+            for sequence in ours { rest = rest.replacingOccurrences(of: sequence, with: "") }
+            #expect(!rest.contains("\u{1B}") && !rest.contains("\u{202E}") && !rest.contains("\u{2066}"), "\(color): \(shown)")
+        }
+    }
+
     @Test func jsonOutputIsAlreadyInertAndStaysExact() throws {
         let hostile = "Acme\u{1B}]0;t\u{07}\u{1B}[2J\u{7F}\u{85}\u{9B}"
         let json: JSONValue = ["name": .string(hostile)]
