@@ -48,7 +48,7 @@ public struct BriefComposer: Sendable {
             ])
         }
         let level = Wording.healthLevel(score)
-        let severity: Severity = score >= 7 ? .positive : score >= 4 ? .info : .critical
+        let severity: Severity = level == Wording.notAScore ? .warning : score >= 7 ? .positive : score >= 4 ? .info : .critical
         var insights = healthChange(bundle)
         insights.append(Insight(severity, "Health \(Self.score(score))/10 (\(level))", data: ["healthScore": .number(score), "level": .string(level)]))
         insights += cohortInsights(bundle)

@@ -34,7 +34,11 @@ enum ErrorAdvice {
         case .cancelled:
             return "cancelled"
         case .decoding:
-            return "Vitally's answer to \(error.method) \(error.path) was not JSON; is the base URL a proxy that rewrites it?"
+            // The parser's reason says why (cut short, nested too deep, a control character, HTML) and where.
+            let prefix = "response is not JSON ("
+            let reason = error.cause.map { $0.hasPrefix(prefix) && $0.hasSuffix(")") ? String($0.dropFirst(prefix.count).dropLast()) : $0 }
+            return "Vitally's answer to \(error.method) \(error.path) was not JSON" + (reason.map { " (\($0))" } ?? "")
+                + "; is the base URL a proxy that rewrites it?"
         case .readOnly:
             return "vitally-shell is read-only: it never sends \(error.method) (only GET and HEAD)"
         case .unrecognisedShape:

@@ -4,7 +4,7 @@ import VitallyKit
 
 /// Numbers a history store or a recording may hold that no Int can: each must show, never trap.
 @Suite struct HostileHistoryNumberTests {
-    static let hostile: [Double] = [1e300, -1e300, .nan, .infinity, -.infinity, 12_345_678_901_234_567_890, -.greatestFiniteMagnitude]
+    static let hostile: [Double] = [1e300, -1e300, .nan, .infinity, -.infinity, 1.2345678901234567e19, -.greatestFiniteMagnitude]
     let now = VitallyDate.parse("2026-11-20T12:00:00Z")!
 
     func observation(daysAgo: Double, health: Double? = nil, mrr: Double? = nil, activeUsers: Int? = nil) -> Observation {

@@ -37,6 +37,30 @@ import VitallyShell
         #expect(brief.out.contains("1e+300 done"))
     }
 
+    @Test func aScoreOutsideZeroToTenIsNotCalledGood() async throws {
+        let shell = try await replayingDemo {
+            $0.replacingOccurrences(of: #"\"healthScore\":7.4"#, with: #"\"healthScore\":1e400"#)
+        }
+        let health = await shell.text("health acme.com", width: 200)
+        #expect(health.status == .ok, "\(health.err)")
+        #expect(health.out.contains("health \(Wording.outOfRange)/10 \(Wording.notAScore)"), "\(health.out)")
+        let brief = await shell.text("brief pat.lee@acme.com", width: 200)
+        #expect(brief.out.contains("!  Health \(Wording.outOfRange)/10 (\(Wording.notAScore))"), "\(brief.out)")
+        #expect(!brief.out.contains("(good)"))
+        #expect([Wording.healthLevel(.nan), Wording.healthLevel(-1), Wording.healthLevel(10.5)] == Array(repeating: Wording.notAScore, count: 3))
+        #expect([Wording.healthLevel(0), Wording.healthLevel(4), Wording.healthLevel(10)] == ["poor", "fair", "good"])
+    }
+
+    @Test func aBodyNestedTooDeepSaysSoAndWhere() async throws {
+        let shell = try await replayingDemo {
+            $0.replacingOccurrences(of: #""text": "{\"results\":[{\"id\":\"320cd011"#,
+                                    with: #""text": "\#(String(repeating: "[", count: 5000))"#)
+        }
+        let health = await shell.text("health acme.com", width: 200)
+        #expect(health.status == .failure)
+        #expect(health.err.contains("was not JSON (nesting too deep at byte "), "\(health.err)")
+    }
+
     @Test(arguments: ["RateLimit-Remaining", "RateLimit-Limit", "RateLimit-Reset"])
     func aTwentyFiveDigitRateLimitHeaderDoesNotTrap(header: String) async throws {
         let digits = "1234567890123456789012345"
