@@ -1,5 +1,6 @@
 /// Splits a line the way a shell would: single and double quotes, backslash escapes,
-/// `;` between commands, `#` starting a comment at the beginning of a word.
+/// `;` between commands, `#` starting a comment at the beginning of a word, and a backslash
+/// before a newline joining the lines (it is removed, as in `sh`).
 package enum ShellWords {
     package enum Failure: Error, Equatable, Sendable {
         /// The line ends inside a quote or after a backslash: read another line and join.
@@ -16,9 +17,11 @@ package enum ShellWords {
         var escaped = false
         for ch in line {
             if escaped {
-                word.append(ch)
+                if ch != "\n" {
+                    word.append(ch)
+                    inWord = true
+                }
                 escaped = false
-                inWord = true
                 continue
             }
             if let q = quote {

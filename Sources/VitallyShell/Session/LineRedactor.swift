@@ -62,7 +62,7 @@ package enum LineRedactor {
         }
         for (index, ch) in characters.enumerated() {
             if escaped {
-                text.append(ch)
+                if ch != "\n" { text.append(ch) }  // a continued line: `--token\⏎ T` is `--token T`
                 escaped = false
                 continue
             }

@@ -12,6 +12,18 @@ import VitallyShell
         #expect(throws: ShellWords.Failure.self) { try ShellWords.split(#"health Acme\"#) }
     }
 
+    /// Found by `make fuzz` (Fuzz/Corpus/commandline/continued): a line continued after `--token\`
+    /// kept the newline in the flag's name, so the usage error spanned two lines.
+    @Test func aBackslashBeforeANewlineJoinsTheLinesAsInSh() throws {
+        let continued = "connect \"https://acme.vitally.io/\" --token\\\n x"
+        #expect(try ShellWords.split(continued) == [["connect", "https://acme.vitally.io/", "--token", "x"]])
+        #expect(try ShellWords.split("health \"Acme \\\nCorp\"; no\\\ntes x") == [["health", "Acme Corp"], ["notes", "x"]])
+        #expect(try ShellWords.split("health 'a\\\nb'") == [["health", "a\\\nb"]])
+        let words = try #require(try ShellWords.split(continued).first)
+        let parsed = try ParsedCommand.parse(words)
+        #expect(parsed.0.flag("--token") == "x")
+    }
+
     @Test func suggestsTheClosestCommandAndFlag() {
         #expect(throws: ParsedCommand.UsageError(message: "unknown command 'acounts'; did you mean 'accounts'?")) {
             try ParsedCommand.parse(["acounts", "list"])

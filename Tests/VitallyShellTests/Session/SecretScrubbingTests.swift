@@ -30,6 +30,9 @@ func spellings(of token: String) -> [String] {
         "connect acme --TOKEN SECRETTOKEN1",
         "status; connect acme --token SECRETTOKEN1 --region us",
         "connect acme --token SECRET\\ TOKEN1",
+        "connect acme --token\\\n SECRETTOKEN1",
+        "connect acme --tok\\\nen SECRETTOKEN1",
+        "connect acme \"--token\\\n\" SECRETTOKEN1",
     ])
     func historyAndRedrawDropTheTokenFlagInAnySpellingOrQuoting(line: String) {
         let stored = HistoryPolicy.storable(line) ?? ""
