@@ -60,5 +60,5 @@ sim:
 
 ## Fuzz the JSON parser, HAR reader, command line and .ics reader (libFuzzer; FUZZ_RUNS per target).
 FUZZ_RUNS ?= 1000000
-fuzz:
-	FUZZ_RUNS=$(FUZZ_RUNS) scripts/fuzz.sh $(FUZZ_TARGETS)
+fuzz: deps
+	SWIFT="$(SWIFT)" FUZZ_RUNS=$(FUZZ_RUNS) scripts/fuzz.sh $(FUZZ_TARGETS)

@@ -2,17 +2,22 @@
 # Builds the libFuzzer harnesses in Fuzz/Harnesses with `swiftc -sanitize=fuzzer,address` and runs
 # each for FUZZ_RUNS executions (default 1,000,000) from its corpus in Fuzz/Corpus.
 # The VitallyKit files the readers need (no AsyncHTTPClient) are compiled once into an instrumented
-# static library; the command-line harness also compiles the few VitallyShell files it exercises
-# (the word splitter, raw's path check, the sanitizer: ParsedCommand needs the generated command
-# registry and the whole shell, so flag parsing is covered by ParsingTests, not fuzzed).
+# static library. The command-line target fuzzes the real parser with the real command registry:
+# SwiftPM builds VitallyShell's dependencies (debug, not instrumented), command-registry generates
+# the registry as the build plugin does, and VitallyShell is compiled again, instrumented, with the
+# flags SwiftPM used for it (read from its build description by scripts/fuzz-shell-flags.py).
 # Usage: scripts/fuzz.sh [TARGET...]   targets: json har commandline ics (default: all)
+# FUZZ_RUNS=0 only builds; FUZZ_SKIP_BUILD=1 runs the harnesses built before, as they are.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+SWIFT=${SWIFT:-swift}
 SWIFTC=${SWIFTC:-swiftc}
 RUNS=${FUZZ_RUNS:-1000000}
 OUT=.build/fuzz
 FLAGS=(-O -sanitize=fuzzer,address -parse-as-library -package-name vitally_shell -swift-version 6)
 mkdir -p "$OUT"
+# A trap is reported by libFuzzer; Swift's own backtracer would wait on the dying process instead.
+export SWIFT_BACKTRACE=enable=no
 
 # Runs a compile into LOG; on failure shows it without gold's noise about ASan's local symbols.
 quietly() {
@@ -20,21 +25,42 @@ quietly() {
     "$@" >"$log" 2>&1 || { grep -v "Cannot export local symbol" "$log" >&2; echo "fuzz: build failed ($log)" >&2; exit 1; }
 }
 
-kit_sources=$(ls Sources/VitallyKit/JSON/*.swift Sources/VitallyKit/Models/*.swift \
-    Sources/VitallyKit/Recording/{HARReader,HARSkimmer,RecordedExchange,RecordingFolder}.swift Sources/VitallyKit/API/VitallyError.swift \
-    Sources/VitallyKit/Transport/{HTTPTransport,RetryPolicy,Redactor,Redactor+Userinfo,SecretForms}.swift Sources/VitallyKit/Brief/CalendarInvite.swift)
-newest=$(ls -t $kit_sources | head -1)
-if [ ! -f "$OUT/libVitallyKit.a" ] || [ "$newest" -nt "$OUT/libVitallyKit.a" ]; then
-    echo "fuzz: compiling VitallyKit (instrumented)..."
-    quietly "$OUT/build-VitallyKit.log" $SWIFTC "${FLAGS[@]}" -module-name VitallyKit -emit-module \
-        -emit-module-path "$OUT/VitallyKit.swiftmodule" -emit-library -static -o "$OUT/libVitallyKit.a" $kit_sources
-fi
+# Compiles the VitallyKit files the readers need into an instrumented static library, when stale.
+build_kit() {
+    local kit_sources newest
+    kit_sources=$(ls Sources/VitallyKit/JSON/*.swift Sources/VitallyKit/Models/*.swift \
+        Sources/VitallyKit/Recording/{HARReader,HARSkimmer,RecordedExchange,RecordingFolder}.swift Sources/VitallyKit/API/VitallyError.swift \
+        Sources/VitallyKit/Transport/{HTTPTransport,RetryPolicy,Redactor,Redactor+Userinfo,SecretForms}.swift Sources/VitallyKit/Brief/CalendarInvite.swift)
+    newest=$(ls -t $kit_sources | head -1)
+    if [ ! -f "$OUT/libVitallyKit.a" ] || [ "$newest" -nt "$OUT/libVitallyKit.a" ]; then
+        echo "fuzz: compiling VitallyKit (instrumented)..."
+        quietly "$OUT/build-VitallyKit.log" $SWIFTC "${FLAGS[@]}" -module-name VitallyKit -emit-module \
+            -emit-module-path "$OUT/VitallyKit.swiftmodule" -emit-library -static -o "$OUT/libVitallyKit.a" $kit_sources
+    fi
+}
+
+# Compiles VitallyShell instrumented into $OUT/shell and lists the objects of its dependencies.
+build_shell() {
+    echo "fuzz: building VitallyShell's dependencies (swift build)..."
+    quietly "$OUT/build-swiftpm.log" $SWIFT build --product vitally-shell
+    local bin sources
+    bin=$($SWIFT build --show-bin-path)
+    sources=$(find Sources/VitallyShell -name '*.swift' | sort)
+    quietly "$OUT/build-registry.log" $SWIFTC -O Sources/command-registry/main.swift -o "$OUT/command-registry"
+    "$OUT/command-registry" "$OUT/CommandRegistry.generated.swift" $sources
+    mapfile -t shell_flags < <(python3 scripts/fuzz-shell-flags.py "$bin")
+    mkdir -p "$OUT/shell"
+    echo "fuzz: compiling VitallyShell (instrumented)..."
+    quietly "$OUT/build-VitallyShell.log" $SWIFTC -O -sanitize=fuzzer,address "${shell_flags[@]}" -module-name VitallyShell \
+        -emit-module -emit-module-path "$OUT/shell/VitallyShell.swiftmodule" -emit-library -static \
+        -o "$OUT/shell/libVitallyShell.a" $sources "$OUT/CommandRegistry.generated.swift"
+    grep -v -e '/VitallyShell.build/' -e '/vitally-shell.build/' "$bin/vitally-shell.product/Objects.LinkFileList" >"$OUT/shell/objects"
+}
 
 declare -A harness=(
     [json]="Fuzz/Harnesses/JSONParserFuzz.swift"
     [har]="Fuzz/Harnesses/HARReaderFuzz.swift"
-    [commandline]="Fuzz/Harnesses/CommandLineFuzz.swift Sources/VitallyShell/Parsing/ShellWords.swift
-        Sources/VitallyShell/Commands/RawPath.swift Sources/VitallyShell/Output/TerminalSanitizer.swift"
+    [commandline]="Fuzz/Harnesses/CommandLineFuzz.swift"
     [ics]="Fuzz/Harnesses/CalendarInviteFuzz.swift"
 )
 targets=("$@")
@@ -42,11 +68,23 @@ targets=("$@")
 
 for target in "${targets[@]}"; do
     [ -n "${harness[$target]:-}" ] || { echo "fuzz: no target '$target' (json har commandline ics)" >&2; exit 2; }
-    echo "fuzz: building $target..."
-    quietly "$OUT/build-$target.log" $SWIFTC "${FLAGS[@]}" -module-name "Fuzz_$target" -I "$OUT" -L "$OUT" \
-        -lVitallyKit ${harness[$target]} -o "$OUT/fuzz-$target"
+    if [ -n "${FUZZ_SKIP_BUILD:-}" ]; then
+        [ -x "$OUT/fuzz-$target" ] || { echo "fuzz: $OUT/fuzz-$target is not built" >&2; exit 2; }
+    elif [ "$target" = commandline ]; then
+        echo "fuzz: building $target..."
+        build_shell
+        quietly "$OUT/build-$target.log" $SWIFTC -O -sanitize=fuzzer,address -I "$OUT/shell" "${shell_flags[@]}" \
+            -module-name "Fuzz_$target" ${harness[$target]} -L "$OUT/shell" -lVitallyShell @"$OUT/shell/objects" \
+            -o "$OUT/fuzz-$target"
+    else
+        echo "fuzz: building $target..."
+        build_kit
+        quietly "$OUT/build-$target.log" $SWIFTC "${FLAGS[@]}" -module-name "Fuzz_$target" -I "$OUT" -L "$OUT" \
+            -lVitallyKit ${harness[$target]} -o "$OUT/fuzz-$target"
+    fi
     work="$OUT/corpus-$target"
     mkdir -p "$work" "$OUT/crashes"
+    [ "$RUNS" -gt 0 ] || continue
     echo "fuzz: running $target for $RUNS executions..."
     # New inputs go to a scratch corpus; Fuzz/Corpus/$target holds the small committed seeds.
     "$OUT/fuzz-$target" -runs="$RUNS" -max_len=${FUZZ_MAX_LEN:-4096} -timeout=10 -rss_limit_mb=2048 \
