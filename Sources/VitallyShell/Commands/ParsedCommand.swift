@@ -15,7 +15,10 @@ package struct ParsedCommand: Sendable, Equatable {
     /// Why a line could not be parsed, already phrased for the user.
     package struct UsageError: Error, Equatable, Sendable {
         package var message: String
-        package init(message: String) { self.message = message }
+        /// The message on one line: a quoted word may hold a newline, shown as `\n`.
+        package init(message: String) {
+            self.message = message.replacingOccurrences(of: "\r", with: "\\r").replacingOccurrences(of: "\n", with: "\\n")
+        }
     }
 
     package static func parse(_ words: [String]) throws(UsageError) -> (ParsedCommand, CommandSpec) {

@@ -24,6 +24,17 @@ import VitallyShell
         #expect(parsed.0.flag("--token") == "x")
     }
 
+    /// Found by `make fuzz`: a quoted word may hold a newline, and the usage error echoing it spanned lines.
+    @Test func aUsageErrorStaysOnOneLineWhateverTheWord() throws {
+        let words = try #require(try ShellWords.split("\"ce3\n xly\r\" x").first)
+        #expect(throws: ParsedCommand.UsageError(message: #"unknown command 'ce3\n xly\r'; type 'help' for the list of commands"#)) {
+            try ParsedCommand.parse(words)
+        }
+        #expect(throws: ParsedCommand.UsageError(message: #"health has no flag --x\ny; see 'help health'"#)) {
+            try ParsedCommand.parse(["health", "--x\ny", "acme"])
+        }
+    }
+
     @Test func suggestsTheClosestCommandAndFlag() {
         #expect(throws: ParsedCommand.UsageError(message: "unknown command 'acounts'; did you mean 'accounts'?")) {
             try ParsedCommand.parse(["acounts", "list"])
