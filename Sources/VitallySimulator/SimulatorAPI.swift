@@ -9,10 +9,12 @@ package struct SimulatorAPI: Sendable {
     let byAccount: [String: [String: [JSONValue]]]
     let byOrganization: [String: [String: [JSONValue]]]
     let healthScoreShape: HealthScoreShape
+    let taskStatusFilter: TaskStatusFilter
 
-    package init(data: SimulatorDataSet, healthScoreShape: HealthScoreShape = .results) {
+    package init(data: SimulatorDataSet, healthScoreShape: HealthScoreShape = .results, taskStatusFilter: TaskStatusFilter = .honoured) {
         self.data = data
         self.healthScoreShape = healthScoreShape
+        self.taskStatusFilter = taskStatusFilter
         var accountsByKey: [String: JSONValue] = [:]
         for a in data.accounts {
             if let id = a["id"]?.string { accountsByKey[id] = a }
@@ -91,7 +93,9 @@ package struct SimulatorAPI: Sendable {
             }
             return rest.isEmpty ? page(data.admins, q) : .error(404, "Cannot GET \(path)")
         case "notes": return collection(data.notes, rest, q, filters: ["archived", "source"])
-        case "tasks": return collection(data.tasks, rest, q, filters: ["archived", "source"])
+        case "tasks":
+            if rest.isEmpty { return list("tasks", data.tasks, q) }
+            return collection(data.tasks, rest, q, filters: ["archived", "source"])
         case "projects": return collection(data.projects, rest, q, filters: ["archived"])
         case "meetings": return collection(data.meetings, rest, q, filters: ["archived"])
         case "npsResponses":
@@ -137,7 +141,7 @@ package struct SimulatorAPI: Sendable {
         if rest.count == 2, rest[1] == "healthScores" {
             return .json(healthScores(data.healthScores[id] ?? [], shape: data.healthScoreShapes[id] ?? healthScoreShape))
         }
-        if rest.count == 2, Self.activityLists.contains(rest[1]) { return page(filter(byAccount[id]?[rest[1]] ?? [], q), q) }
+        if rest.count == 2, Self.activityLists.contains(rest[1]) { return list(rest[1], byAccount[id]?[rest[1]] ?? [], q) }
         return .error(404, "Cannot GET /resources/accounts/\(rest.joined(separator: "/"))")
     }
 
@@ -148,7 +152,7 @@ package struct SimulatorAPI: Sendable {
         else { return .error(404, "Organization not found") }
         if rest.count == 1 { return .json(org) }
         if rest.count == 2, rest[1] == "accounts" || Self.activityLists.contains(rest[1]) {
-            return page(filter(byOrganization[id]?[rest[1]] ?? [], q), q)
+            return list(rest[1], byOrganization[id]?[rest[1]] ?? [], q)
         }
         return .error(404, "Cannot GET /resources/organizations/\(rest.joined(separator: "/"))")
     }
@@ -212,6 +216,24 @@ package struct SimulatorAPI: Sendable {
         }
         guard rest.isEmpty else { return .error(404, "Not found") }
         return page(filter(items, q, allowed: filters), q)
+    }
+
+    /// One page of an account's or organization's list, filtered; task lists also read `status`.
+    func list(_ name: String, _ items: [JSONValue], _ q: [String: String]) -> SimulatorResponse {
+        var filtered = filter(items, q)
+        if name == "tasks", let status = q["status"] {
+            switch taskStatusFilter {
+            case .ignored: break
+            case .refused: return .error(400, "Unknown query parameter: status")
+            case .honoured:
+                guard status == "open" || status == "completed" else { return .error(400, "status must be open or completed") }
+                filtered = filtered.filter { task in
+                    let open = (task["completedAt"]?.isNull ?? true) && (task["archivedAt"]?.isNull ?? true)
+                    return open == (status == "open")
+                }
+            }
+        }
+        return page(filtered, q)
     }
 
     /// `archived=true|false` and `source=NAME`, where the list takes them.

@@ -20,8 +20,9 @@ package struct SimulatorHandler: Sendable {
             ? SimulatorDataSet.empty(anchor: options.anchor)
             : SimulatorDataSet.generate(seed: options.seed, anchor: options.anchor, accountCount: options.accountCount,
                 scoreEpoch: options.scoreEpoch)
+        data.addBulkActivity(options.bulkActivity, toAccount: "massive")
         data.applyShapes(numericIds: options.numericIds, epochDates: options.epochDates)
-        api = SimulatorAPI(data: data, healthScoreShape: options.healthScoreShape)
+        api = SimulatorAPI(data: data, healthScoreShape: options.healthScoreShape, taskStatusFilter: options.taskStatusFilter)
         state = SimulatorState(seed: options.seed)
     }
 

@@ -29,6 +29,11 @@ package struct SimulatorOptions: Sendable {
     package var numericIds = false
     /// Timestamps as epoch milliseconds instead of ISO-8601 strings.
     package var epochDates = false
+    /// Extra notes, conversations and completed tasks for Massive Dynamic (all newer than its
+    /// own), for tests that a brief's cost does not grow with an account's size.
+    package var bulkActivity = 0
+    /// What task lists do with `status=open` (no package source documents the parameter).
+    package var taskStatusFilter = TaskStatusFilter.honoured
 
     package init(token: String, anchor: Date = VitallyDate.startOfDay(Date())) {
         self.token = token
@@ -46,6 +51,17 @@ package enum HealthScoreShape: String, Sendable, CaseIterable {
     case keyedByName
     /// `{breakdown: [{indicator, points}]}`: a shape the shell must report, not read as empty.
     case unrecognised
+}
+
+/// How the simulated tenant treats `status=open|completed` on task lists: Vitally's docs list no
+/// such filter and one JS client sends it, so clients must cope with each of these.
+package enum TaskStatusFilter: String, Sendable, CaseIterable {
+    /// Only tasks in that state are served.
+    case honoured
+    /// The parameter is ignored: every task is served.
+    case ignored
+    /// The parameter is refused with a 400.
+    case refused
 }
 
 /// A one-off misbehaviour queued by a test: the next matching request gets it.

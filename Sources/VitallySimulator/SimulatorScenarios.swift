@@ -157,10 +157,12 @@ enum SimulatorScenarios {
         ("Priya Nair", "priya@brightwave.io", "active"),
         ("Lee Chen", "lee@brightwave.io", "active"),
         ("Morgan Blake", "morgan.blake@brightwave.io", "deactivated"),
-        // Not our team: an integration's auto-created seat at a customer's domain, and a
-        // contractor's active seat whose domain is also a customer's.
+        // Not our team: an integration's auto-created seat at a customer's domain, and
+        // contractors' active seats whose domains are also customers'.
         ("Globex Support", "support@globex.com", "auto-created"),
         ("Ravi Shah", "ravi@initech.com", "active"),
+        // An active seat at a domain that only an account trait names (no Vitally user there).
+        ("Kai Tan", "kai@umbrella-health.com", "active"),
     ]
 
     static let namePrefixes = [

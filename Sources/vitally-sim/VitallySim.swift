@@ -31,6 +31,10 @@ struct VitallySim: AsyncParsableCommand {
     @Option(name: .customLong("revoked-token"), help: "A token answered with 403, as a revoked key.") var revokedToken: String?
     @Flag(help: "Serve a tenant with no accounts or users.") var empty = false
     @Flag(name: .customLong("retry-after"), help: "Send Retry-After on 429 responses.") var retryAfter = false
+    @Option(name: .customLong("bulk-activity"), help: "Give Massive Dynamic this many more notes, conversations and tasks.")
+    var bulkActivity = 0
+    @Option(name: .customLong("task-status"), help: "What task lists do with status=open: honoured, ignored or refused.")
+    var taskStatus = "honoured"
 
     func run() async throws {
         if let replay { return try await serve(replay) }
@@ -61,6 +65,12 @@ struct VitallySim: AsyncParsableCommand {
         options.revokedTokens = Set([revokedToken].compactMap { $0 })
         options.emptyTenant = empty
         options.sendRetryAfter = retryAfter
+        guard (0...100_000).contains(bulkActivity) else { throw ValidationError("--bulk-activity must be between 0 and 100000") }
+        options.bulkActivity = bulkActivity
+        guard let filter = TaskStatusFilter(rawValue: taskStatus) else {
+            throw ValidationError("--task-status must be one of: " + TaskStatusFilter.allCases.map(\.rawValue).joined(separator: ", "))
+        }
+        options.taskStatusFilter = filter
         let handler = SimulatorHandler(options: options)
         let count = handler.api.data.accounts.count
         let day = VitallyDate.formatDay(options.anchor)

@@ -25,7 +25,9 @@ extension BriefComposer {
     }
 
     func cohortInsights(_ bundle: AccountBundle) -> [Insight] {
-        guard let cohort = bundle.cohort else { return [] }
+        guard let cohort = bundle.cohort else {
+            return bundle.cohortGap.map { [Insight(.info, "No cohort: \($0)", data: ["cohort": .null])] } ?? []
+        }
         let text = Wording.cohort(cohort, healthScore: bundle.account.healthScore)
         return [Insight(.info, text.prefix(1).uppercased() + text.dropFirst(), data: [
             "cohort": .string(cohort.name), "size": .number(Double(cohort.size)),

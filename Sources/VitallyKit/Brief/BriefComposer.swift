@@ -223,7 +223,9 @@ public struct BriefComposer: Sendable {
         for list in BriefList.allCases {
             let reports = bundle.reports(for: list)
             guard !reports.isEmpty else { continue }
-            let title = list.rawValue.prefix(1).uppercased() + list.rawValue.dropFirst()
+            // Tasks are asked for open ones first; when Vitally honoured that, the counts are of open tasks.
+            let noun = list == .tasks && reports.allSatisfy({ $0.openFilter == .honoured }) ? "open tasks" : list.rawValue
+            let title = noun.prefix(1).uppercased() + noun.dropFirst()
             for report in reports {
                 let at = report.owner == .account(bundle.account.id) ? "" : " at \(orgName ?? "the organization")"
                 switch report.outcome {
@@ -242,8 +244,15 @@ public struct BriefComposer: Sendable {
                                                 data: ["list": .string(list.rawValue), "reason": "notFetched", "cap": .number(Double(cap))]))
                     }
                 case .capped(let read, let atLeast):
-                    insights.append(Insight(.info, "\(title)\(at): newest \(read) of at least \(atLeast) read",
-                                            data: ["list": .string(list.rawValue), "reason": "capped", "read": .number(Double(read)), "atLeast": .number(Double(atLeast))]))
+                    let filter: String
+                    switch report.openFilter {
+                    case .ignored?: filter = "; Vitally ignored status=open, so open tasks older than these are not shown"
+                    case .refused?: filter = "; Vitally refused status=open (400), so open tasks older than these are not shown"
+                    case .honoured?, nil: filter = ""
+                    }
+                    insights.append(Insight(.info, "\(title)\(at): newest \(read) of at least \(atLeast) read\(filter)",
+                                            data: ["list": .string(list.rawValue), "reason": "capped", "read": .number(Double(read)), "atLeast": .number(Double(atLeast)),
+                                                   "openFilter": JSONValue(report.openFilter?.rawValue)]))
                 case .complete:
                     break
                 }
@@ -252,7 +261,7 @@ public struct BriefComposer: Sendable {
             let total = reports.reduce(0) { sum, report in if case .complete(let n) = report.outcome { return sum + n } else { return sum } }
             if allComplete, total == 0 {
                 let places = reports.count > 1 ? "the account or \(orgName ?? "its organization")" : "the account"
-                insights.append(Insight(.info, "No \(list.rawValue): Vitally returned 0 items for \(places)",
+                insights.append(Insight(.info, "No \(noun): Vitally returned 0 items for \(places)",
                                         data: ["list": .string(list.rawValue), "reason": "noItems"]))
             }
             let orgOnly = reports.count > 1 && reports.allSatisfy { if case .complete = $0.outcome { return true } else { return false } }

@@ -42,15 +42,28 @@ public enum ListOutcome: Sendable, Equatable {
     }
 }
 
+/// What a task list did with `status=open`, which no public source documents.
+public enum OpenFilter: String, Sendable, Equatable {
+    /// Only open tasks came back.
+    case honoured
+    /// Finished tasks came back too: the newest tasks were read, open or not.
+    case ignored
+    /// Vitally answered 400: the newest tasks were read without it.
+    case refused
+}
+
 /// One list's outcome, at the account or at its organization.
 public struct ListReport: Sendable, Equatable {
     public var list: BriefList
     public var owner: ListOwner
     public var outcome: ListOutcome
+    /// For tasks: how the open-first request was answered.
+    public var openFilter: OpenFilter?
 
-    public init(list: BriefList, owner: ListOwner, outcome: ListOutcome) {
+    public init(list: BriefList, owner: ListOwner, outcome: ListOutcome, openFilter: OpenFilter? = nil) {
         self.list = list
         self.owner = owner
         self.outcome = outcome
+        self.openFilter = openFilter
     }
 }

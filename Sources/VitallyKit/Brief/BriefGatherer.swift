@@ -2,7 +2,7 @@ import Foundation
 
 /// Fetches what a brief needs for each matched account, every independent request at once
 /// (the client's limiter still bounds how many are in flight). Each list is read as one page of
-/// its newest items (Vitally sorts by `updatedAt`, newest first), at the account and, when the
+/// its newest items (Vitally sorts by `updatedAt`, newest first; tasks ask for open ones), at the account and, when the
 /// account has one, at its organization: a brief costs the same few requests whatever the
 /// account's size (an account with email sync can hold thousands of conversations).
 public struct BriefGatherer: Sendable {
@@ -25,21 +25,41 @@ public struct BriefGatherer: Sendable {
     struct Read<T: Sendable>: Sendable {
         var items: [T]
         var outcome: ListOutcome
+        var openFilter: OpenFilter?
     }
 
-    func read<T: VitallyModel>(_ list: ActivityList, of owner: ListOwner, as type: T.Type) async throws -> Read<T> {
-        let path: String
+    static func path(_ list: ActivityList, of owner: ListOwner) -> String {
         switch owner {
-        case .account(let id): path = "/resources/accounts/\(VitallyClient.segment(id))/\(list.rawValue)"
-        case .organization(let id): path = "/resources/organizations/\(VitallyClient.segment(id))/\(list.rawValue)"
+        case .account(let id): return "/resources/accounts/\(VitallyClient.segment(id))/\(list.rawValue)"
+        case .organization(let id): return "/resources/organizations/\(VitallyClient.segment(id))/\(list.rawValue)"
         }
+    }
+
+    func read<T: VitallyModel>(_ list: ActivityList, of owner: ListOwner, query: [QueryItem] = [], as type: T.Type) async throws -> Read<T> {
         do {
-            let page = try await client.firstPage(path, limit: pageLimit, as: T.self)
+            let page = try await client.firstPage(Self.path(list, of: owner), query: query, limit: pageLimit, as: T.self)
             let more = page.next != nil && !page.atEnd && !page.results.isEmpty
             return Read(items: page.results, outcome: more ? .capped(read: page.results.count, atLeast: page.results.count + 1) : .complete(count: page.results.count))
         } catch let error as VitallyError where error.code != .cancelled && error.code != .unauthorized && error.code != .rateLimited {
             return Read(items: [], outcome: ListOutcome(error))
         }
+    }
+
+    /// One page of tasks, open ones asked for first with `status=open`. Vitally's docs list no
+    /// such filter (vitally-api.md §6.6: a JS client sends it; unverified), so every answer is
+    /// tolerated: a 400 is asked again without it, and a page holding finished tasks shows it was
+    /// ignored. Either way the report says which tasks were read.
+    func readTasks(of owner: ListOwner) async throws -> Read<VitallyTask> {
+        var read = try await read(.tasks, of: owner, query: [QueryItem("status", "open")], as: VitallyTask.self)
+        if case .failed(_, let status) = read.outcome, status == "HTTP 400" {
+            read = try await self.read(.tasks, of: owner, as: VitallyTask.self)
+            read.openFilter = .refused
+        } else if case .complete = read.outcome, read.items.isEmpty {
+            read.openFilter = .honoured
+        } else if !read.outcome.isGap {
+            read.openFilter = read.items.allSatisfy(\.isOpen) ? .honoured : .ignored
+        }
+        return read
     }
 
     func readHealth(_ accountId: String) async throws -> Read<HealthScoreEntry> {
@@ -65,7 +85,7 @@ public struct BriefGatherer: Sendable {
         async let health = readHealth(id)
         async let users = read(.users, of: owner, as: User.self)
         async let notes = read(.notes, of: owner, as: Note.self)
-        async let tasks = read(.tasks, of: owner, as: VitallyTask.self)
+        async let tasks = readTasks(of: owner)
         async let conversations = read(.conversations, of: owner, as: Conversation.self)
         async let nps = read(.npsResponses, of: owner, as: NPSResponse.self)
         async let projects = read(.projects, of: owner, as: Project.self)
@@ -76,7 +96,7 @@ public struct BriefGatherer: Sendable {
         async let organization = gatherOrganization(organizationId)
         var bundle = AccountBundle(account: fetched)
         func take<T>(_ list: BriefList, _ read: Read<T>) -> [T] {
-            bundle.reports.append(ListReport(list: list, owner: .account(bundle.account.id), outcome: read.outcome))
+            bundle.reports.append(ListReport(list: list, owner: .account(bundle.account.id), outcome: read.outcome, openFilter: read.openFilter))
             return read.items
         }
         bundle.healthScores = take(.healthScores, try await health)
@@ -98,12 +118,12 @@ public struct BriefGatherer: Sendable {
         async let organization: Organization? = try? await client.organization(id: id)
         async let users = read(.users, of: owner, as: User.self)
         async let notes = read(.notes, of: owner, as: Note.self)
-        async let tasks = read(.tasks, of: owner, as: VitallyTask.self)
+        async let tasks = readTasks(of: owner)
         async let nps = read(.npsResponses, of: owner, as: NPSResponse.self)
         async let projects = read(.projects, of: owner, as: Project.self)
         var bundle = OrganizationBundle(id: id, organization: await organization)
         func take<T>(_ list: BriefList, _ read: Read<T>) -> [T] {
-            bundle.reports.append(ListReport(list: list, owner: owner, outcome: read.outcome))
+            bundle.reports.append(ListReport(list: list, owner: owner, outcome: read.outcome, openFilter: read.openFilter))
             return read.items
         }
         bundle.users = take(.users, try await users)

@@ -22,8 +22,10 @@ public struct AccountBundle: Sendable {
     /// session has no history, with `historyGap` saying why.
     public var history: [Observation]?
     public var historyGap: String?
-    /// The account among its segment (or all active accounts), from the scan in hand.
+    /// The account among its segment (or all active accounts), from the scan in hand; nil with
+    /// `cohortGap` saying why.
     public var cohort: Cohort?
+    public var cohortGap: String?
 
     public init(account: Account) { self.account = account }
 

@@ -37,7 +37,7 @@ public struct AttendeeMatcher: Sendable {
             return result
         }
         // The internal check and rule 1 are independent: ask both at once.
-        async let internalCheck = team.verdict(for: email)
+        async let internalCheck = team.verdict(for: email, accounts: directory)
         async let contactUsers = client.searchUsers(.email(email))
         result.team = try await internalCheck
         if result.team.isInternal {

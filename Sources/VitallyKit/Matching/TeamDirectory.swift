@@ -7,8 +7,8 @@ public enum TeamVerdict: Sendable, Equatable {
     /// The address shares its domain with an active admin.
     case adminDomain(String, admin: Admin)
     /// An active admin has an address at the domain, but Vitally also holds it as a customer's
-    /// (`customerUsers` users there belong to accounts), so it is not treated as internal.
-    case customerDomain(String, admin: Admin, customerUsers: Int)
+    /// (users there belong to accounts, or accounts' domain traits hold it), so it is not internal.
+    case customerDomain(String, admin: Admin, evidence: CustomerEvidence)
     /// Nothing ties the address to our team.
     case notInternal
 
@@ -25,6 +25,25 @@ public enum TeamVerdict: Sendable, Equatable {
         case .admin(let admin), .adminDomain(_, let admin), .customerDomain(_, let admin, _): return admin
         case .notInternal: return nil
         }
+    }
+}
+
+/// What shows that Vitally holds a domain as a customer's.
+public enum CustomerEvidence: Sendable, Equatable {
+    /// This many Vitally users at the domain belong to accounts.
+    case users(Int)
+    /// These accounts hold the domain in a domain trait (`domain`, `website`, ...).
+    case traits([DomainHolder])
+}
+
+/// An account whose trait `key` holds a domain.
+public struct DomainHolder: Sendable, Equatable {
+    public var account: String
+    public var key: String
+
+    public init(account: String, key: String) {
+        self.account = account
+        self.key = key
     }
 }
 
@@ -82,15 +101,24 @@ public actor TeamDirectory {
         return count
     }
 
-    /// Whether the address is ours, and why.
-    public func verdict(for email: String) async throws -> TeamVerdict {
+    /// Whether the address is ours, and why. An admin's domain stays a customer's when Vitally
+    /// users there belong to accounts, or when an account of `accounts` (the matcher's scan,
+    /// cached) holds it in a domain trait.
+    public func verdict(for email: String, accounts: AccountDirectory? = nil) async throws -> TeamVerdict {
         let team = try await load()
         let lower = email.lowercased()
         if let admin = team.emails[lower] { return .admin(admin) }
         if let domain = Domain.ofEmail(lower), let admin = team.domains[Domain.registrable(domain)] {
             let registrable = Domain.registrable(domain)
             let customers = try await customerUsers(at: registrable, team: team)
-            return customers > 0 ? .customerDomain(registrable, admin: admin, customerUsers: customers) : .adminDomain(registrable, admin: admin)
+            if customers > 0 { return .customerDomain(registrable, admin: admin, evidence: .users(customers)) }
+            if let accounts {
+                let holders = try await accounts.load().accounts(forDomain: registrable).map { summary in
+                    DomainHolder(account: summary.name, key: summary.domains.first { Domain.registrable($0.domain) == registrable }?.key ?? "?")
+                }
+                if !holders.isEmpty { return .customerDomain(registrable, admin: admin, evidence: .traits(holders)) }
+            }
+            return .adminDomain(registrable, admin: admin)
         }
         if !team.listed, let admin = try await client.searchAdmin(email: email), Self.isActive(admin) { return .admin(admin) }
         return .notInternal

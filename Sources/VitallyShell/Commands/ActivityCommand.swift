@@ -62,8 +62,10 @@ extension ActivityCommand {
         var summary = listing.summary(ordered, account, style)
         if onlyOrganization {
             summary = "\(listing.noun) of its organization \(owned.organizationName ?? account.organizationId ?? "")"
-        } else if !owned.organizationIds.isEmpty {
-            summary += " (\(owned.organizationIds.count) on its organization \(owned.organizationName ?? ""))"
+        } else {
+            // Count what is listed: the organization's items the filters dropped (archived ones) are not.
+            let onOrganization = ordered.filter { $0.raw["id"]?.string.map(owned.organizationIds.contains) ?? false }.count
+            if onOrganization > 0 { summary += " (\(onOrganization) on its organization \(owned.organizationName ?? ""))" }
         }
         var blocks = style.header(account, summary)
         blocks += owned.notices

@@ -34,10 +34,15 @@ struct BriefCommand: ShellCommand {
         shell.completion.note(emails: emails)
         var matcher = shell.connection.matcher
         matcher.fetchesAccounts = false  // the gather fetches them; start it one round trip sooner
+        let limiter = shell.connection.limiter
+        let before = await limiter.requestCount
         let found = try await shell.withScanProgress { try await matcher.match(emails, title: title) }
         var ids: [String] = []
         for match in found { for account in match.accounts where !ids.contains(account.id) { ids.append(account.id) } }
+        let matched = await limiter.requestCount
         var bundles = try await BriefGatherer(client: shell.connection.client).gather(accountIds: ids)
+        let read = await limiter.requestCount
+        shell.lastBrief = BriefCost(matching: matched - before, reading: read - matched, attendees: emails.count, accounts: ids.count)
         for index in bundles.indices { await shell.addHistory(to: &bundles[index]) }
         let matches = found.map { $0.updated(with: bundles) }
         for bundle in bundles { shell.completion.noteAccount(bundle.account) }

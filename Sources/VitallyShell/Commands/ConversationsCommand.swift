@@ -5,7 +5,7 @@ import VitallyKit
 struct ConversationsCommand: ActivityCommand {
     static let spec = CommandSpec(
         "conversations", group: .explore, rank: 7, summary: "the account's conversations, open ones first",
-        usage: "conversations ACCOUNT", flags: [.limit, .json], argument: .account, arguments: 1...1,
+        usage: "conversations ACCOUNT [--limit N | --all]", flags: [.limit, .all, .json], argument: .account, arguments: 1...1,
         example: "conversations soylent.com")
 
     static let listing = ActivityListing<Conversation>(

@@ -57,8 +57,8 @@ struct HealthCommand: ShellCommand {
         ]
         if let trial = account.trialEndDate { fields.append(Field("Trial ends", Format.day(trial, now: shell.now))) }
         if let organization { fields.append(Field("Organization", organization)) }
-        let cohort = await shell.cohort(of: account)
-        fields += HealthHistory.fields(trends, why: history.why, cohort: cohort, account: account)
+        let (cohort, cohortGap) = await shell.cohort(of: account)
+        fields += HealthHistory.fields(trends, why: history.why, cohort: cohort, cohortGap: cohortGap, account: account)
         blocks.append(.fields(fields))
         let json: JSONValue = [
             "account": ["id": .string(account.id), "externalId": JSONValue(account.externalId), "name": .string(account.name)],

@@ -24,7 +24,7 @@ enum HealthHistory {
         }
     }
 
-    static func fields(_ trends: Trends, why: String, cohort: Cohort?, account: Account) -> [Field] {
+    static func fields(_ trends: Trends, why: String, cohort: Cohort?, cohortGap: String, account: Account) -> [Field] {
         var fields: [Field] = []
         if let trend = trends.health {
             let style: Style = trend.direction == .improving ? .good : trend.direction == .declining ? .bad : .plain
@@ -38,7 +38,7 @@ enum HealthHistory {
         if let cohort {
             fields.append(Field("Cohort", Wording.cohort(cohort, healthScore: account.healthScore)))
         } else {
-            fields.append(Field("Cohort", "no account scan in hand (run 'accounts list' or match by domain first)", .dim))
+            fields.append(Field("Cohort", "none: \(cohortGap)", .dim))
         }
         return fields
     }

@@ -1,7 +1,7 @@
 import Foundation
 import VitallyKit
 
-/// `status`: mode, tenant, host, recording, requests and rate-limit headroom.
+/// `status`: mode, tenant, host, recording, requests (and the last brief's) and rate-limit headroom.
 struct StatusCommand: ShellCommand {
     static let spec = CommandSpec(
         "status", group: .connection, rank: 3, summary: "mode, tenant, host, recording, requests, rate-limit headroom",
@@ -26,6 +26,7 @@ struct StatusCommand: ShellCommand {
         }
         if let fixed = shell.connection.fixedNow { fields.append(Field("Now (recording time)", VitallyDate.format(fixed))) }
         fields.append(Field("Requests this session", String(requests)))
+        if let brief = shell.lastBrief { fields.append(Field("Last brief", brief.summary)) }
         let headroom = seen.map { "\($0.remaining.map(String.init) ?? "?") of \($0.limit.map(String.init) ?? "?") left, resets in \(Format.score($0.resetSeconds))s" }
         fields.append(Field("Rate limit", headroom ?? "not seen yet"))
         let json: JSONValue = [
@@ -33,6 +34,11 @@ struct StatusCommand: ShellCommand {
             "host": JSONValue(shell.connection.endpoint?.baseURL), "region": JSONValue(shell.connection.credentials?.region.rawValue),
             "recording": JSONValue(shell.connection.recordingURL?.path), "requests": .number(Double(requests)),
             "rateLimitRemaining": JSONValue(seen?.remaining), "rateLimitLimit": JSONValue(seen?.limit),
+            "lastBrief": shell.lastBrief.map { brief -> JSONValue in
+                ["requests": .number(Double(brief.total)), "matching": .number(Double(brief.matching)),
+                 "reading": .number(Double(brief.reading)), "attendees": .number(Double(brief.attendees)),
+                 "accounts": .number(Double(brief.accounts))]
+            } ?? .null,
         ]
         return CommandResult(output: ShellOutput(blocks: [.fields(fields)], json: json))
     }

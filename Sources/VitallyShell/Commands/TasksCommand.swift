@@ -16,7 +16,9 @@ struct TasksCommand: ActivityCommand {
         summary: { tasks, _, style in
             let open = tasks.filter(\.isOpen)
             let overdue = open.filter { $0.isOverdue(now: style.now) }.count
-            return "\(open.count) open (\(overdue) overdue), \(tasks.count - open.count) done"
+            let archived = tasks.filter { $0.archivedAt != nil }.count
+            return "\(open.count) open (\(overdue) overdue), \(tasks.count - open.count - archived) done"
+                + (archived > 0 ? ", \(archived) archived" : "")
         }, labelColumn: 2,
         row: { task, style in
             let overdue = task.isOverdue(now: style.now)

@@ -5,7 +5,7 @@ import VitallyKit
 struct UsersCommand: ActivityCommand {
     static let spec = CommandSpec(
         "users", group: .explore, rank: 5, summary: "the account's users with last seen and NPS",
-        usage: "users ACCOUNT", flags: [.limit, .json], argument: .account, arguments: 1...1,
+        usage: "users ACCOUNT [--limit N | --all]", flags: [.limit, .all, .json], argument: .account, arguments: 1...1,
         example: "users \"Acme Corp\"")
 
     static let listing = ActivityListing<User>(

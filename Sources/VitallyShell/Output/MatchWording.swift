@@ -87,9 +87,13 @@ extension TeamVerdict {
         switch self {
         case .admin(let admin): return "the address of \(who(admin))"
         case .adminDomain(let domain, let admin): return "\(domain) is the domain of \(who(admin))"
-        case .customerDomain(let domain, let admin, let users):
+        case .customerDomain(let domain, let admin, .users(let users)):
             return "\(domain) is the domain of \(who(admin)), but Vitally holds it as a customer's too "
                 + "(\(users) user\(users == 1 ? "" : "s") there belong\(users == 1 ? "s" : "") to accounts), so it is not internal"
+        case .customerDomain(let domain, let admin, .traits(let holders)):
+            let named = holders.prefix(3).map { "\($0.account)'s trait \($0.key)" }.joined(separator: ", ")
+                + (holders.count > 3 ? " and \(holders.count - 3) more" : "")
+            return "\(domain) is the domain of \(who(admin)), but Vitally holds it as a customer's too (\(named)), so it is not internal"
         case .notInternal: return "no active admin has this address or domain"
         }
     }

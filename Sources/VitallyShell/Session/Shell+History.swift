@@ -130,12 +130,33 @@ extension Shell {
         let history = accountHistory(bundle.account, current: current)
         bundle.history = history.observations
         bundle.historyGap = history.observations == nil ? history.why : nil
-        bundle.cohort = await cohort(of: bundle.account)
+        let cohort = await cohort(of: bundle.account)
+        bundle.cohort = cohort.cohort
+        bundle.cohortGap = cohort.cohort == nil ? cohort.why : nil
     }
 
-    /// The account among its cohort, from the account scan already in hand (never a request).
-    func cohort(of account: Account) async -> Cohort? {
-        guard let index = await connection.directory.indexInHand(), index.count > 0 else { return nil }
-        return Cohort(account: account, among: index)
+    /// The account among its cohort, from the account scan in hand: in memory, the matcher's
+    /// cache on disk, or (replaying) the scan the recording holds. Never a live request; when
+    /// there is no scan, `why` says so.
+    func cohort(of account: Account) async -> (cohort: Cohort?, why: String) {
+        if let index = await connection.directory.indexInHand(), index.count > 0 {
+            return (Cohort(account: account, among: index), "")
+        }
+        if connection.mode == .replay {
+            guard recordingHoldsAccountScan else { return (nil, "the recording holds no account scan") }
+            guard let index = try? await connection.directory.load(), index.count > 0 else {
+                return (nil, "the recording's account scan is incomplete")
+            }
+            return (Cohort(account: account, among: index), "")
+        }
+        return (nil, "no account scan in hand (a brief never scans for one; 'match' by domain or 'accounts search' scans once and caches it)")
+    }
+
+    /// Whether the replayed recording holds the first page of a full account scan.
+    var recordingHoldsAccountScan: Bool {
+        connection.replay?.recording.exchanges.contains { exchange in
+            exchange.method == "GET" && exchange.path == "/resources/accounts" && exchange.status == 200
+                && exchange.query.contains(QueryItem("status", "activeOrChurned")) && !exchange.query.contains { $0.name == "from" }
+        } ?? false
     }
 }

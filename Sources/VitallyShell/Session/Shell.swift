@@ -20,6 +20,8 @@ package actor Shell {
     /// Tokens typed this session (also ones that failed), scrubbed from everything shown.
     var typedTokens: [String] = []
     var historySession = HistorySession()
+    /// The requests the last brief made, for `status`.
+    var lastBrief: BriefCost?
 
     package init(environment: ShellEnvironment, jsonByDefault: Bool = false) {
         self.environment = environment

@@ -93,6 +93,19 @@ import VitallySimulator
         }
     }
 
+    @Test func tasksAskForOpenOnesAtTheAccountAndItsOrganization() async throws {
+        try await withSimulator { client, simulator in
+            let cyberdyne = try await client.account(id: "cyberdyne")
+            await simulator.state.clearLog()
+            let bundle = try await BriefGatherer(client: client).gather(accountId: cyberdyne.id)
+            let taskRequests = await simulator.state.log.filter { $0.path.hasSuffix("/tasks") }
+            #expect(taskRequests.count == 2)
+            #expect(taskRequests.allSatisfy { $0.query.contains(QueryItem("status", "open")) })
+            #expect(bundle.reports(for: .tasks).allSatisfy { $0.openFilter == .honoured })
+            #expect(bundle.tasks.allSatisfy(\.isOpen) && bundle.tasks.count == 2)
+        }
+    }
+
     @Test func composingIsPureAndFlagsEveryRisk() throws {
         let now = VitallyDate.parse("2026-11-20T12:00:00Z")!
         var bundle = AccountBundle(account: Account(json: try JSONParser.parse(#"""

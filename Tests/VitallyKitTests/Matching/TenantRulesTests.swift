@@ -36,14 +36,32 @@ import VitallySimulator
             let bill = try await matcher.match("bill@initech.com", title: nil)
             #expect(!bill.isInternal)
             #expect(bill.accounts.map(\.name) == ["Initech"])
-            guard case .customerDomain(let domain, let admin, let users) = bill.team else {
+            guard case .customerDomain(let domain, let admin, let evidence) = bill.team else {
                 Issue.record("expected a customer-domain verdict, got \(bill.team)")
                 return
             }
-            #expect(domain == "initech.com" && admin.name == "Ravi Shah" && users == 1)
+            #expect(domain == "initech.com" && admin.name == "Ravi Shah" && evidence == .users(1))
             let ravi = try await matcher.match("ravi@initech.com", title: nil)
             #expect(ravi.isInternal)
             #expect(ravi.team.admin?.name == "Ravi Shah")
+        }
+    }
+
+    @Test func aDomainOnlyAnAccountTraitHoldsIsNotInternalEither() async throws {
+        try await withSimulator { client, _ in
+            let matcher = matcher(client)
+            // Kai Tan, an active admin, has an umbrella-health.com address. No Vitally user is at
+            // that domain (Umbrella's contact uses gmail), but the account's companyDomain trait holds it.
+            let newcomer = try await matcher.match("someone.new@umbrella-health.com", title: nil)
+            #expect(!newcomer.isInternal)
+            #expect(newcomer.team == .customerDomain(
+                "umbrella-health.com", admin: try #require(newcomer.team.admin), evidence: .traits([DomainHolder(account: "Umbrella Health", key: "vitally.custom.companyDomain")])))
+            #expect(newcomer.team.admin?.name == "Kai Tan")
+            #expect(newcomer.accounts.map(\.name) == ["Umbrella Health"])
+            // The admin's own address is still the team's, and our own domain stays internal.
+            #expect(try await matcher.match("kai@umbrella-health.com", title: nil).isInternal)
+            let colleague = try await matcher.match("new.hire@brightwave.io", title: nil)
+            #expect(colleague.isInternal && colleague.team == .adminDomain("brightwave.io", admin: try #require(colleague.team.admin)))
         }
     }
 

@@ -3,7 +3,10 @@ import Testing
 import VitallyKit
 import VitallyShell
 
-/// Output replayed from recordings/demo.har compared with checked-in files.
+/// The demo's history (made with demo.har by scripts/make-demo-recording.sh), as `make demo` passes it.
+let demoHistory = packageRoot.appendingPathComponent("recordings/demo-history.sqlite").path
+
+/// Output replayed from recordings/demo.har (with the demo's history) compared with checked-in files.
 /// Re-record with: VITALLY_RECORD_GOLDEN=1 swift test --filter GoldenTests (which then fails on purpose).
 @Suite(.serialized) struct GoldenTests {
     static let cases: [(file: String, line: String)] = [
@@ -24,6 +27,7 @@ import VitallyShell
         let line = try #require(GoldenTests.cases.first { $0.file == file }).line
         let (shell, scratch) = makeShell(recordings: packageRoot.appendingPathComponent("recordings"), clock: Date())
         defer { try? FileManager.default.removeItem(at: scratch) }
+        await shell.configureHistory(file: demoHistory, disabled: false)
         let opened = await shell.start(replay: "demo.har")
         #expect(opened.error == nil)
         let result = await shell.text(line)
@@ -43,6 +47,7 @@ import VitallyShell
         func once() async throws -> String {
             let (shell, scratch) = makeShell(recordings: packageRoot.appendingPathComponent("recordings"), clock: Date())
             defer { try? FileManager.default.removeItem(at: scratch) }
+            await shell.configureHistory(file: demoHistory, disabled: false)
             _ = await shell.start(replay: "demo.har")
             var out = ""
             for line in try String(contentsOf: packageRoot.appendingPathComponent("scripts/demo-session.txt"), encoding: .utf8)
@@ -55,6 +60,9 @@ import VitallyShell
         }
         let first = try await once()
         #expect(first.count > 10_000)
+        // The demo leads with change: a sparkline in health, the change first in a brief.
+        #expect(first.contains(try Regex("History +[▁▂▃▄▅▆▇█]{3} ")), "the demo's health shows no sparkline")
+        #expect(first.contains(try Regex("\\+  Health [0-9.]+ → [0-9.]+ over 30 days \\(improving\\)")))
         #expect(try await once() == first)
     }
 }

@@ -1,0 +1,19 @@
+import Foundation
+
+/// What the last brief cost in requests, for `status`: matching depends on the tenant (a first
+/// account scan pages through it), reading the accounts only on how many matched, never on
+/// how many notes, tasks or conversations each holds.
+struct BriefCost: Sendable, Equatable {
+    var matching: Int
+    var reading: Int
+    var attendees: Int
+    var accounts: Int
+
+    var total: Int { matching + reading }
+
+    /// `21 requests: 4 to match 2 attendees, 17 to read 1 account`
+    var summary: String {
+        "\(Format.count(total, "request")): \(matching) to match \(Format.count(attendees, "attendee")), "
+            + "\(reading) to read \(Format.count(accounts, "account"))"
+    }
+}
