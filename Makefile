@@ -7,10 +7,10 @@ APT := DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get
 
 .PHONY: demo test deps test-deps build bench demo-recording sim fuzz
 
-## Open the shell on the bundled demo recording (no network, no token).
+## Open the shell on the bundled demo recording (no network, no token), with its account history.
 demo: deps
 	$(SWIFT) build --product vitally-shell
-	.build/debug/vitally-shell --replay recordings/demo.har
+	.build/debug/vitally-shell --replay recordings/demo.har --history recordings/demo-history.sqlite
 
 ## Build everything and run every test (unit, loopback, replay, pseudo-terminal).
 test: deps test-deps
@@ -47,7 +47,7 @@ bench: deps
 	$(SWIFT) build -c release --product vitally-shell
 	$(SWIFT) run -c release vitally-bench
 
-## Re-make recordings/demo.har against vitally-sim, then the golden files replayed from it.
+## Re-make recordings/demo.har and demo-history.sqlite against vitally-sim, then the golden files replayed from them.
 demo-recording: deps test-deps
 	scripts/make-demo-recording.sh
 	$(SWIFT) build --build-tests

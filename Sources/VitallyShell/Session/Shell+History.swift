@@ -123,9 +123,11 @@ extension Shell {
 
     /// Records what a brief gathered and gives the bundle its history and cohort.
     func addHistory(to bundle: inout AccountBundle) async {
+        // The account's own users: its organization's (other accounts' people) are not its activity.
+        let own = bundle.users.filter { !bundle.organizationItemIds.contains($0.id) }
         let current = Observation(
             account: bundle.account, at: now, breakdown: Self.readWhole(.healthScores, of: bundle) ? bundle.healthScores : nil,
-            users: Self.readWhole(.users, of: bundle) ? bundle.users : nil)
+            users: Self.readWhole(.users, of: bundle) ? own : nil)
         observe(current)
         let history = accountHistory(bundle.account, current: current)
         bundle.history = history.observations
