@@ -53,7 +53,7 @@ import VitallyKit
             #expect(found.count == 1)
             #expect(try await client.noteCategories().collect().count == 4)
             #expect(try await client.taskCategories().collect().count == 3)
-            #expect(try await client.admins().collect().count == 7)
+            #expect(try await client.admins().collect().count == 8)
         }
     }
 
