@@ -94,4 +94,8 @@ for target in "${targets[@]}"; do
         echo "fuzz: $target crashed; inputs in $OUT/crashes/" >&2
         exit 1
     fi
+    # The scratch corpus is cut to the inputs that add coverage, so it stays small between runs.
+    rm -rf "$work.min" && mkdir -p "$work.min"
+    "$OUT/fuzz-$target" -merge=1 -max_len=${FUZZ_MAX_LEN:-4096} "$work.min" "$work" "Fuzz/Corpus/$target" >/dev/null 2>&1 \
+        && rm -rf "$work" && mv "$work.min" "$work" && echo "fuzz: $target corpus kept to $(ls "$work" | wc -l) inputs"
 done
