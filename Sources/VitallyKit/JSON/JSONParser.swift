@@ -27,6 +27,18 @@ public struct JSONParser {
         }
     }
 
+    /// Parses bytes in place (a recording's entries are parsed straight from the mapped file).
+    public static func parse(_ buffer: UnsafeBufferPointer<UInt8>) throws(JSONParseError) -> JSONValue {
+        var parser = JSONParser(bytes: buffer)
+        do {
+            return try parser.parseDocument()
+        } catch let error as JSONParseError {
+            throw error
+        } catch {
+            throw JSONParseError(message: "\(error)", offset: 0)
+        }
+    }
+
     public static func parse(_ text: String) throws(JSONParseError) -> JSONValue {
         try parse(Array(text.utf8))
     }

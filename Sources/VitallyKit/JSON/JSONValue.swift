@@ -70,10 +70,13 @@ public enum JSONValue: Sendable, Equatable {
     public static func number(_ value: Double) -> JSONValue { .number(JSONNumber(value)) }
 }
 
-/// A JSON object: ordered keys plus hashed lookup.
+/// A JSON object: its members in arrival order, with hashed lookup once it is large.
 public struct JSONObject: Sendable, Equatable, Sequence {
-    public private(set) var keys: [String] = []
-    private var storage: [String: JSONValue] = [:]
+    private var members: [(key: String, value: JSONValue)] = []
+    /// Positions by key, kept only for larger objects: a small one (every HAR entry's parts, most of
+    /// Vitally's records) is searched in place, which is cheaper than hashing each key.
+    private var positions: [String: Int]?
+    private static let indexedAbove = 16
 
     public init() {}
 
@@ -81,31 +84,58 @@ public struct JSONObject: Sendable, Equatable, Sequence {
         for (key, value) in pairs { self[key] = value }
     }
 
+    /// The keys in arrival order.
+    public var keys: [String] { members.map(\.key) }
+
+    private func position(of key: String) -> Int? {
+        if let positions { return positions[key] }
+        return members.firstIndex { $0.key == key }
+    }
+
+    /// A repeated key keeps its first place and takes the last value, as a dictionary would.
     public subscript(key: String) -> JSONValue? {
-        get { storage[key] }
+        get { position(of: key).map { members[$0].value } }
         set {
-            if let newValue {
-                if storage.updateValue(newValue, forKey: key) == nil { keys.append(key) }
-            } else if storage.removeValue(forKey: key) != nil {
-                keys.removeAll { $0 == key }
+            if let at = position(of: key) {
+                if let newValue {
+                    members[at].value = newValue
+                } else {
+                    members.remove(at: at)
+                    reindex()
+                }
+            } else if let newValue {
+                members.append((key, newValue))
+                if positions != nil {
+                    positions?[key] = members.count - 1
+                } else if members.count > JSONObject.indexedAbove {
+                    reindex()
+                }
             }
         }
     }
 
-    public var count: Int { keys.count }
-    public var isEmpty: Bool { keys.isEmpty }
-
-    public func makeIterator() -> AnyIterator<(key: String, value: JSONValue)> {
-        var index = 0
-        return AnyIterator {
-            guard index < keys.count else { return nil }
-            defer { index += 1 }
-            let key = keys[index]
-            return (key, storage[key] ?? .null)
+    private mutating func reindex() {
+        guard members.count > JSONObject.indexedAbove else {
+            positions = nil
+            return
         }
+        var built = [String: Int](minimumCapacity: members.count)
+        for (at, member) in members.enumerated() { built[member.key] = at }
+        positions = built
     }
 
-    public static func == (lhs: JSONObject, rhs: JSONObject) -> Bool { lhs.storage == rhs.storage }
+    public var count: Int { members.count }
+    public var isEmpty: Bool { members.isEmpty }
+
+    public func makeIterator() -> AnyIterator<(key: String, value: JSONValue)> {
+        var iterator = members.makeIterator()
+        return AnyIterator { iterator.next() }
+    }
+
+    /// Equal when they hold the same keys with equal values, in any order.
+    public static func == (lhs: JSONObject, rhs: JSONObject) -> Bool {
+        lhs.count == rhs.count && lhs.members.allSatisfy { rhs[$0.key] == $0.value }
+    }
 }
 
 extension JSONValue: ExpressibleByStringLiteral, ExpressibleByIntegerLiteral, ExpressibleByFloatLiteral,
