@@ -29,7 +29,7 @@ struct Bench {
                            "XDG_CONFIG_HOME": folder.path + "/config", "XDG_CACHE_HOME": folder.path + "/cache",
                            "XDG_STATE_HOME": folder.path + "/state"]
         if wanted("replay") { try ReplayBench.run(shell: shell, folder: folder, environment: environment) }
-        if wanted("script") { ScriptBench.run(shell: shell, environment: environment) }
+        if wanted("script") { try ScriptBench.run(shell: shell, folder: folder, environment: environment) }
         if wanted("record") { try await RecordBench.run(shell: shell, folder: folder, environment: environment) }
         if wanted("matching") { try await MatchingBench.run() }
         if wanted("brief") { try await BriefBench.run() }
