@@ -172,6 +172,12 @@ public enum HARReader {
         guard response?.object != nil || error != nil else {
             throw EntryProblem(description: "(\(method.uppercased()) \(path)) has no response")
         }
+        let status = response?["status"]?.int ?? 0
+        if error == nil, !(100...599).contains(status) {
+            // A browser writes 0 for a request that never got an answer; a hostile file, anything.
+            let shown = response?["status"].map { $0.string ?? "\($0)" } ?? "none"
+            throw EntryProblem(description: "(\(method.uppercased()) \(path)) has no HTTP status (status: \(shown))")
+        }
         let content = response?["content"]
         var body: [UInt8] = []
         if let text = content?["text"]?.string {
@@ -187,7 +193,7 @@ public enum HARReader {
         return RecordedExchange(
             startedAt: entry["startedDateTime"]?.date ?? Date(timeIntervalSince1970: 0),
             timeMilliseconds: entry["time"]?.double ?? 0, method: method.uppercased(), url: url, path: path,
-            query: urlQuery, requestHeaders: headers(request["headers"]), status: response?["status"]?.int ?? 0,
+            query: urlQuery, requestHeaders: headers(request["headers"]), status: status,
             statusText: response?["statusText"]?.string ?? "", responseHeaders: headers(response?["headers"]),
             mimeType: content?["mimeType"]?.string ?? "", body: body, error: error,
             errorCode: entry["_errorCode"]?.string.flatMap(VitallyError.Code.init(rawValue:)))

@@ -87,6 +87,21 @@ import VitallyKit
         #expect(recording.warnings == ["x.har: entry 2 (GET /resources/accounts/b) has no response; skipped, the rest still replays"])
     }
 
+    @Test func anEntryWithoutAnHTTPStatusIsSkippedAndSaysSo() throws {
+        func entry(_ id: String, status: String) -> String {
+            #"{"request":{"method":"GET","url":"https://a.rest.vitally.io/resources/accounts/"# + id
+                + #""},"response":{"status":"# + status + #","content":{"mimeType":"application/json","text":"{}"}}}"#
+        }
+        let recording = try HARReader.load(write(har([
+            good("a"), entry("b", status: "99999999999999999999"), entry("c", status: "-1"), entry("d", status: "1e300"),
+            entry("e", status: "0"), entry("f", status: "null"), good("g"),
+        ])))
+        #expect(recording.exchanges.map(\.path) == ["/resources/accounts/a", "/resources/accounts/g"])
+        #expect(recording.warnings.count == 5)
+        #expect(recording.warnings[0].contains("entry 2 (GET /resources/accounts/b) has no HTTP status (status: 99999999999999999999)"))
+        #expect(recording.warnings[3].contains("entry 5 (GET /resources/accounts/e) has no HTTP status (status: 0)"))
+    }
+
     @Test func aMalformedEntryIsSkippedByIndexAndTheRestReplays() throws {
         // Entry 2 is not JSON inside (a bare word, a trailing comma); entry 3 is not an entry.
         let recording = try HARReader.load(write(har([good("a"), #"{"request":{"method":"GET","url":nope,}}"#, "[1,2]", good("d")])))
