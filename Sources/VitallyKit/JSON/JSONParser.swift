@@ -14,6 +14,11 @@ public struct JSONParser {
 
     /// Parses one JSON document; trailing whitespace is allowed, anything else is an error.
     public static func parse(_ data: some Collection<UInt8>) throws(JSONParseError) -> JSONValue {
+        // Bytes already contiguous (an array, a native string's UTF-8) are parsed where they lie.
+        let inPlace: Result<JSONValue, JSONParseError>? = data.withContiguousStorageIfAvailable { buffer in
+            Result { () throws(JSONParseError) -> JSONValue in try parse(buffer) }
+        }
+        if let inPlace { return try inPlace.get() }
         let array = Array(data)
         do {
             return try array.withUnsafeBufferPointer { buffer in
@@ -40,7 +45,7 @@ public struct JSONParser {
     }
 
     public static func parse(_ text: String) throws(JSONParseError) -> JSONValue {
-        try parse(Array(text.utf8))
+        try parse(text.utf8)
     }
 
     init(bytes: UnsafeBufferPointer<UInt8>) {
