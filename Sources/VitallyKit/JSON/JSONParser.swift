@@ -48,6 +48,23 @@ public struct JSONParser {
         try parse(text.utf8)
     }
 
+    /// Parses the one value that starts at `offset` and says where it ends; what follows is the
+    /// caller's (a recording's entries are read this way, straight from the mapped file).
+    static func parseValue(
+        in buffer: UnsafeBufferPointer<UInt8>, at offset: Int
+    ) throws(JSONParseError) -> (value: JSONValue, end: Int) {
+        var parser = JSONParser(bytes: buffer)
+        parser.index = offset
+        do {
+            let value = try parser.parseValue()
+            return (value, parser.index)
+        } catch let error as JSONParseError {
+            throw error
+        } catch {
+            throw JSONParseError(message: "\(error)", offset: offset)
+        }
+    }
+
     init(bytes: UnsafeBufferPointer<UInt8>) {
         self.bytes = bytes
         // Skip a UTF-8 byte-order mark: HAR files from some tools start with one.
@@ -58,10 +75,17 @@ public struct JSONParser {
     /// costs heap, not the thread's stack.
     static let maxDepth = 256
 
-    /// Reads one value without recursing: open containers wait on `arrays`/`objects`.
     mutating func parseDocument() throws -> JSONValue {
         skipWhitespace()
         if index >= bytes.count { throw fail("empty document") }
+        let value = try parseValue()
+        skipWhitespace()
+        if index < bytes.count { throw fail("unexpected text after the document") }
+        return value
+    }
+
+    /// Reads one value without recursing: open containers wait on `arrays`/`objects`.
+    mutating func parseValue() throws -> JSONValue {
         var arrays: [[JSONValue]] = []
         var objects: [JSONObject] = []
         var keys: [String] = []
@@ -115,8 +139,6 @@ public struct JSONParser {
                 index += 1
                 isObject.removeLast()
             }
-            skipWhitespace()
-            if index < bytes.count { throw fail("unexpected text after the document") }
             return value
         }
     }
@@ -222,43 +244,35 @@ public struct JSONParser {
             if b < 0x20 { throw fail("control character in string") }
             index += 1
         }
-        var buffer = [UInt8](UnsafeBufferPointer(rebasing: bytes[start..<index]))
-        buffer.reserveCapacity(64)
-        while index < bytes.count {
-            // Copy the run up to the next quote, backslash or control byte in one go.
-            var end = index
-            while end < bytes.count {
-                let c = bytes[end]
-                if c == UInt8(ascii: "\"") || c == UInt8(ascii: "\\") || c < 0x20 { break }
-                end += 1
-            }
-            if end > index {
-                buffer.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[index..<end]))
-                index = end
-                continue
-            }
-            let b = bytes[index]
-            if b == UInt8(ascii: "\"") {
+        // Escapes only shrink text, so the string's raw length bounds its decoded length.
+        let end = try endOfString(from: index)
+        return try String(unsafeUninitializedCapacity: end - start) { out throws -> Int in
+            var count = index - start
+            if count > 0 { out.baseAddress!.update(from: bytes.baseAddress! + start, count: count) }
+            while index < end {
+                let b = bytes[index]
+                if b != UInt8(ascii: "\\") {
+                    if b < 0x20 { throw fail("control character in string") }
+                    out[count] = b
+                    count += 1
+                    index += 1
+                    continue
+                }
                 index += 1
-                return String(decoding: buffer, as: UTF8.self)
-            }
-            if b == UInt8(ascii: "\\") {
-                index += 1
-                guard index < bytes.count else { break }
                 let e = bytes[index]
                 index += 1
                 switch e {
-                case UInt8(ascii: "\""): buffer.append(0x22)
-                case UInt8(ascii: "\\"): buffer.append(0x5C)
-                case UInt8(ascii: "/"): buffer.append(0x2F)
-                case UInt8(ascii: "b"): buffer.append(0x08)
-                case UInt8(ascii: "f"): buffer.append(0x0C)
-                case UInt8(ascii: "n"): buffer.append(0x0A)
-                case UInt8(ascii: "r"): buffer.append(0x0D)
-                case UInt8(ascii: "t"): buffer.append(0x09)
+                case UInt8(ascii: "\""): out[count] = 0x22
+                case UInt8(ascii: "\\"): out[count] = 0x5C
+                case UInt8(ascii: "/"): out[count] = 0x2F
+                case UInt8(ascii: "b"): out[count] = 0x08
+                case UInt8(ascii: "f"): out[count] = 0x0C
+                case UInt8(ascii: "n"): out[count] = 0x0A
+                case UInt8(ascii: "r"): out[count] = 0x0D
+                case UInt8(ascii: "t"): out[count] = 0x09
                 case UInt8(ascii: "u"):
                     var scalar = try parseHex4()
-                    if (0xD800...0xDBFF).contains(scalar), index + 1 < bytes.count,
+                    if (0xD800...0xDBFF).contains(scalar), index + 1 < end,
                         bytes[index] == UInt8(ascii: "\\"), bytes[index + 1] == UInt8(ascii: "u")
                     {
                         let second = index
@@ -272,16 +286,31 @@ public struct JSONParser {
                     }
                     // A lone surrogate is not a character: U+FFFD in its place.
                     let char = Unicode.Scalar(scalar) ?? "\u{FFFD}"
-                    UTF8.encode(char) { buffer.append($0) }
+                    UTF8.encode(char) { unit in
+                        out[count] = unit
+                        count += 1
+                    }
+                    continue
                 default: throw fail("invalid escape")
                 }
-                continue
+                count += 1
             }
-            if b < 0x20 { throw fail("control character in string") }
-            buffer.append(b)
-            index += 1
+            index = end + 1
+            return count
         }
-        throw fail("unterminated string (the file may be truncated)")
+    }
+
+    /// The offset of the quote closing the string that `offset` is inside (escapes skipped).
+    private func endOfString(from offset: Int) throws -> Int {
+        var i = offset
+        while i < bytes.count {
+            switch bytes[i] {
+            case UInt8(ascii: "\""): return i
+            case UInt8(ascii: "\\"): i += 2
+            default: i += 1
+            }
+        }
+        throw JSONParseError(message: "unterminated string (the file may be truncated)", offset: bytes.count)
     }
 
     private mutating func parseHex4() throws -> UInt32 {

@@ -67,12 +67,22 @@ public enum HARReader {
         var problems: [String] = []
         var requests = 0, vitallyRequests = 0  // skipped entries included: a foreign file is named as such
         var skimmer = HARSkimmer(buffer)
-        let found = try? skimmer.outline { range in
-            do {
-                let entry = try JSONParser.parse(UnsafeBufferPointer(rebasing: buffer[range]))
-                func count(_ path: String) {
-                    requests += 1
-                    if path.hasPrefix("/resources/") { vitallyRequests += 1 }
+        func count(_ path: String) {
+            requests += 1
+            if path.hasPrefix("/resources/") { vitallyRequests += 1 }
+        }
+        var parseError: JSONParseError?
+        let found = try? skimmer.outline(
+            parse: { start in
+                let entry: JSONValue, end: Int
+                do throws(JSONParseError) {
+                    (entry, end) = try JSONParser.parseValue(in: buffer, at: start)
+                    guard HARSkimmer.endsElement(buffer, at: end) else {
+                        throw JSONParseError(message: "unexpected text after the entry", offset: end)
+                    }
+                } catch {
+                    parseError = error
+                    return nil
                 }
                 do {
                     let exchange = try exchange(from: entry)
@@ -80,15 +90,16 @@ public enum HARReader {
                     exchanges.append(exchange)
                 } catch {
                     if let url = entry["request"]?["url"]?.string { count(RecordedExchange.split(url: url).path) }
-                    throw error
+                    problems.append("entry \(exchanges.count + problems.count + 1) \(error)")
                 }
-            } catch let error as JSONParseError {
-                problems.append("entry \(exchanges.count + problems.count + 1) is not valid JSON (\(error.message) at byte \(range.lowerBound + error.offset))")
-            } catch {
-                problems.append("entry \(exchanges.count + problems.count + 1) \(error)")
-            }
-            release(range.upperBound)
-        }
+                release(end)
+                return end
+            },
+            malformed: { range in
+                let why = parseError.map { "\($0.message) at byte \($0.offset)" } ?? "not JSON"
+                problems.append("entry \(exchanges.count + problems.count + 1) is not valid JSON (\(why))")
+                release(range.upperBound)
+            })
         guard let outline = found, !(outline.tornTail && outline.entryCount == 0) else {
             throw notJSON(Array(buffer), path: path)
         }

@@ -1,6 +1,7 @@
 /// Finds where a HAR's parts start and end without building them, so the reader can parse one
 /// entry at a time (memory stays near the file's size) and keep the entries before a torn tail.
-/// It checks only the outline (`{"log":{…,"entries":[…]}}`); each part is parsed strictly later.
+/// It checks only the outline (`{"log":{…,"entries":[…]}}`); the reader parses each entry strictly
+/// where it starts, and the skimmer steps over only those that fail.
 struct HARSkimmer {
     /// Where the outline ends early (a cut file) or breaks.
     enum Failure: Error {
@@ -27,15 +28,18 @@ struct HARSkimmer {
         if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { index = 3 }
     }
 
-    /// The outline of the document, handing each entry to `onEntry` as soon as it is found (so the
-    /// caller can parse it while its bytes are fresh and let them go).
-    mutating func outline(onEntry: (Range<Int>) -> Void) throws(Failure) -> Outline {
+    /// The outline of the document. Each entry goes to `parse` as soon as it is found (so the
+    /// caller reads it while its bytes are fresh and lets them go), which returns where it ended,
+    /// or nil when it is not valid JSON: `malformed` then gets its range, found by its brackets.
+    mutating func outline(
+        parse: (Int) -> Int?, malformed: (Range<Int>) -> Void
+    ) throws(Failure) -> Outline {
         var outline = Outline()
         do throws(Failure) {
             try object { skimmer, key throws(Failure) in
                 if key == "log" {
                     outline.hasLog = true
-                    try skimmer.log(into: &outline, onEntry: onEntry)
+                    try skimmer.log(into: &outline, parse: parse, malformed: malformed)
                 } else {
                     _ = try skimmer.value()
                 }
@@ -48,20 +52,36 @@ struct HARSkimmer {
         return outline
     }
 
-    private mutating func log(into outline: inout Outline, onEntry: (Range<Int>) -> Void) throws(Failure) {
+    private mutating func log(
+        into outline: inout Outline, parse: (Int) -> Int?, malformed: (Range<Int>) -> Void
+    ) throws(Failure) {
         try object { skimmer, key throws(Failure) in
             switch key {
             case "entries":
                 outline.hasEntries = true
-                try skimmer.array { range in
+                try skimmer.array { skimmer throws(Failure) in
+                    let start = skimmer.index
+                    if let end = parse(start) {
+                        skimmer.index = end
+                    } else {
+                        malformed(try skimmer.value())
+                    }
                     outline.entryCount += 1
-                    onEntry(range)
                 }
             case "creator": outline.creator = try skimmer.value()
             case "_vitallyShell": outline.metadata = try skimmer.value()
             default: _ = try skimmer.value()
             }
         }
+    }
+
+    /// Whether only whitespace lies between `offset` and the next `,`, `]` or the end of the bytes:
+    /// an entry parsed up to `offset` is the whole element (`123abc` is not).
+    static func endsElement(_ bytes: UnsafeBufferPointer<UInt8>, at offset: Int) -> Bool {
+        var skimmer = HARSkimmer(bytes)
+        skimmer.index = offset
+        skimmer.skipWhitespace()
+        return skimmer.index == bytes.count || bytes[skimmer.index] == 0x2C || bytes[skimmer.index] == 0x5D
     }
 
     /// Walks an object's members: `member` gets each key and must consume its value.
@@ -91,8 +111,8 @@ struct HARSkimmer {
         }
     }
 
-    /// Walks an array, handing each element's range to `element`.
-    private mutating func array(_ element: (Range<Int>) -> Void) throws(Failure) {
+    /// Walks an array: `element` must consume each element.
+    private mutating func array(_ element: (inout HARSkimmer) throws(Failure) -> Void) throws(Failure) {
         try expect(0x5B)
         skipWhitespace()
         if try peek() == 0x5D {
@@ -101,7 +121,8 @@ struct HARSkimmer {
         }
         while true {
             skipWhitespace()
-            element(try value())
+            _ = try peek()
+            try element(&self)
             skipWhitespace()
             switch try peek() {
             case 0x2C: index += 1

@@ -113,6 +113,19 @@ import VitallyKit
         #expect(index.exchanges.last?.bodyText == #"{"id":"d"}"#)
     }
 
+    @Test func anEntryWithStrayTextAfterItIsSkippedWhereItBreaks() throws {
+        // Entries are parsed where they start: `123abc` must not end the file at `123`.
+        let text = har([good("a"), "123abc", "true", #"{"request":{"method":"GET","url":nope}}"#, good("e")])
+        let recording = try HARReader.load(write(text))
+        #expect(recording.exchanges.map(\.path) == ["/resources/accounts/a", "/resources/accounts/e"])
+        let stray = text.components(separatedBy: "123abc")[0].utf8.count + 3
+        let nope = text.components(separatedBy: "nope")[0].utf8.count
+        #expect(recording.warnings.count == 3)
+        #expect(recording.warnings[0].contains("entry 2 is not valid JSON (unexpected text after the entry at byte \(stray))"))
+        #expect(recording.warnings[1].contains("entry 3 has no request method and URL"))
+        #expect(recording.warnings[2].contains("entry 4 is not valid JSON (invalid literal at byte \(nope + 1))"))
+    }
+
     @Test func aFileWhoseEveryEntryIsMalformedIsOneClearError() {
         let url = write(har([#"{"request":{"method":"GET"}}"#]))
         let error = #expect(throws: VitallyError.self) { try HARReader.load(url) }
