@@ -1,11 +1,12 @@
 import Foundation
 
 extension JSONValue {
-    /// Serialises with keys in their stored order; `pretty` indents by two spaces.
-    public func serialized(pretty: Bool = false) -> String {
+    /// Serialises with keys in their stored order; `pretty` indents by two spaces, each line after
+    /// the first starting `indent` spaces further in.
+    public func serialized(pretty: Bool = false, indent: Int = 0) -> String {
         var out = ""
         out.reserveCapacity(256)
-        write(into: &out, pretty: pretty, indent: 0)
+        write(into: &out, pretty: pretty, indent: indent)
         return out
     }
 
@@ -44,27 +45,48 @@ extension JSONValue {
         }
     }
 
+    /// Appends `s` as a JSON string. Runs that need no escape are copied as they are (a recorded
+    /// body is mostly such runs); C0, DEL and C1 are escaped, so JSON reaches a terminal inert.
     static func writeEscaped(_ s: String, into out: inout String) {
-        out += "\""
-        for scalar in s.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case "\u{08}": out += "\\b"
-            case "\u{0C}": out += "\\f"
-            default:
-                // C0 as JSON requires; DEL and C1 too, so JSON reaches a terminal inert.
-                if scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) {
-                    out += String(format: "\\u%04x", scalar.value)
+        var s = s
+        s.withUTF8 { bytes in
+            var escaped: [UInt8] = []
+            escaped.reserveCapacity(bytes.count + bytes.count / 8 + 2)
+            escaped.append(0x22)
+            var run = 0
+            var i = 0
+            while i < bytes.count {
+                let b = bytes[i]
+                let width: Int
+                if b >= 0x20 && b != 0x22 && b != 0x5C && b != 0x7F {
+                    // C1 controls are U+0080...U+009F: 0xC2 0x80...0x9F in UTF-8.
+                    guard b == 0xC2, i + 1 < bytes.count, bytes[i + 1] & 0xE0 == 0x80 else {
+                        i += 1
+                        continue
+                    }
+                    width = 2
                 } else {
-                    out.unicodeScalars.append(scalar)
+                    width = 1
                 }
+                escaped += UnsafeBufferPointer(rebasing: bytes[run..<i])
+                let value = width == 2 ? bytes[i + 1] : b
+                switch value {
+                case 0x22: escaped += [0x5C, 0x22]
+                case 0x5C: escaped += [0x5C, 0x5C]
+                case 0x0A: escaped += [0x5C, 0x6E]
+                case 0x0D: escaped += [0x5C, 0x72]
+                case 0x09: escaped += [0x5C, 0x74]
+                case 0x08: escaped += [0x5C, 0x62]
+                case 0x0C: escaped += [0x5C, 0x66]
+                default: escaped += Array(String(format: "\\u%04x", value).utf8)
+                }
+                i += width
+                run = i
             }
+            escaped += UnsafeBufferPointer(rebasing: bytes[run...])
+            escaped.append(0x22)
+            out += String(decoding: escaped, as: UTF8.self)
         }
-        out += "\""
     }
 }
 

@@ -6,12 +6,10 @@ public enum HARWriter {
 
     /// One entry, already redacted by the caller.
     public static func entry(_ exchange: RecordedExchange, order: Int) -> JSONValue {
-        let text = String(decoding: exchange.body, as: UTF8.self)
-        let isText = String(bytes: exchange.body, encoding: .utf8) != nil
         var content = JSONObject([
             ("size", .number(Double(exchange.body.count))), ("mimeType", .string(exchange.mimeType)),
         ])
-        if isText {
+        if let text = String(validating: exchange.body, as: UTF8.self) {
             content["text"] = .string(text)
         } else {
             content["text"] = .string(Data(exchange.body).base64EncodedString())
@@ -90,7 +88,7 @@ public enum HARWriter {
 
     /// Pretty-prints an entry so that it sits at the right depth inside `log.entries`.
     public static func serialize(entry: JSONValue) -> String {
-        entry.serialized(pretty: true).replacingOccurrences(of: "\n", with: "\n      ")
+        entry.serialized(pretty: true, indent: 6)
     }
 
     public static func statusText(_ status: Int) -> String {

@@ -36,4 +36,22 @@ import VitallyKit
             == "see https://REDACTED@host.example/x and http://h/y")
         #expect(Redactor.hidingUserinfo("mail a@b.c, http://h/p@q") == "mail a@b.c, http://h/p@q")
     }
+
+    /// Bodies are long and full of e-mail addresses and URLs: every URL's userinfo goes, wherever it is.
+    @Test func userinfoIsHiddenInALongBodyAndAcrossLines() {
+        let filler = String(repeating: #"{"email":"a@b.c","url":"https://h.example/p?x=1"},"#, count: 3_000)
+        let body = filler + "ftp://a:b@c\r\nhttps://u:p@h2?q@r https://h3/@s \"http://x:y@z\" é://k@l"
+        #expect(Redactor.hidingUserinfo(body)
+            == filler + "ftp://REDACTED@c\r\nhttps://REDACTED@h2?q@r https://h3/@s \"http://REDACTED@z\" é://REDACTED@l")
+        #expect(Redactor.hidingUserinfo(filler) == filler)
+        #expect(Redactor.hidingUserinfo("a://") == "a://" && Redactor.hidingUserinfo("://@") == "://REDACTED@")
+    }
+
+    @Test func aTokenDeepInALongBodyIsScrubbedAndABodyWithoutItIsUnchanged() {
+        let redactor = Redactor(token: "sk_live_4f9a8b7c")
+        let filler = String(repeating: "é中😀 ", count: 20_000)
+        #expect(redactor.text(filler + "sk_live_4f9a8b7c" + filler) == filler + "REDACTED" + filler)
+        #expect(redactor.text(filler) == filler)
+        #expect(!redactor.leaks(in: Array(filler.utf8)) && redactor.leaks(in: Array((filler + "sk_live_4f9a8b7c").utf8)))
+    }
 }
