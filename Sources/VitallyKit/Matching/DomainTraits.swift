@@ -11,31 +11,40 @@ public struct DomainTraits: Sendable, Equatable {
     ]
 
     /// The keys this tenant uses, in the order they are tried.
-    public var keys: [String]
+    public var keys: [String] { didSet { foldedKeys = DomainTraits.folded(keys) } }
+    /// `keys` lower-cased, so each of an account's traits is one set lookup (a match reads every
+    /// trait of every account).
+    private var foldedKeys: Set<String>
     /// Set when `customFields` could not be read: only the well-known keys are tried, and why.
     public var customFieldsFailure: VitallyError?
 
-    public init(keys: [String] = DomainTraits.wellKnownKeys) { self.keys = keys }
+    public init(keys: [String] = DomainTraits.wellKnownKeys) {
+        self.keys = keys
+        foldedKeys = DomainTraits.folded(keys)
+    }
 
     /// The well-known keys only, because `customFields` failed with `error`.
     public init(fallbackAfter error: VitallyError) {
-        keys = DomainTraits.wellKnownKeys
+        self.init()
         customFieldsFailure = error
     }
+
+    private static func folded(_ keys: [String]) -> Set<String> { Set(keys.map { $0.lowercased() }) }
 
     /// Well-known keys plus custom fields whose label or path mentions a domain, website or URL.
     public init(customFields: [CustomField]) {
         var keys = DomainTraits.wellKnownKeys
+        var folded = DomainTraits.folded(keys)
         for field in customFields where DomainTraits.mentionsDomain(field.label) || DomainTraits.mentionsDomain(field.path) {
-            if !keys.contains(where: { $0.caseInsensitiveCompare(field.path) == .orderedSame }) { keys.append(field.path) }
+            if folded.insert(field.path.lowercased()).inserted { keys.append(field.path) }
         }
-        self.keys = keys
+        self.init(keys: keys)
     }
 
     static func mentionsDomain(_ text: String) -> Bool {
+        // Searched as bytes: Foundation's `contains` bridges to NSString, once per trait of every account.
         let lower = text.lowercased()
-        return lower.contains("domain") || lower.contains("website") || lower.hasSuffix("url") || lower.contains(".url")
-            || lower.contains(" url")
+        return lower.hasSuffix("url") || ["domain", "website", ".url", " url"].contains { lower.utf8.contains($0.utf8) }
     }
 
     /// Every (trait key, normalised domain) the account carries.
@@ -43,7 +52,7 @@ public struct DomainTraits: Sendable, Equatable {
         var found: [(String, String)] = []
         for (key, value) in account.traits {
             let isDomainKey =
-                keys.contains { $0.caseInsensitiveCompare(key) == .orderedSame }
+                foldedKeys.contains(key.lowercased())
                 || (key.hasPrefix("vitally.custom.") && DomainTraits.mentionsDomain(key))
             guard isDomainKey else { continue }
             let texts: [String] = value.array?.compactMap(\.string) ?? [value.string].compactMap { $0 }

@@ -59,15 +59,22 @@ public enum VitallyDate {
         let (y, m, d, rest) = components(date)
         let ms = milliseconds(date) % 1000
         let msPositive = (ms + 1000) % 1000
-        return String(
-            format: "%04d-%02d-%02dT%02d:%02d:%02d.%03dZ", y, m, d, rest / 3600, (rest % 3600) / 60, rest % 60,
-            msPositive)
+        return "\(padded(y, 4))-\(padded(m, 2))-\(padded(d, 2))T\(padded(rest / 3600, 2)):\(padded((rest % 3600) / 60, 2))"
+            + ":\(padded(rest % 60, 2)).\(padded(msPositive, 3))Z"
+    }
+
+    /// `value` in at least `width` characters, zero-padded after any sign (as `%0*d` does, which
+    /// costs a Foundation format per call: every recorded exchange writes a date).
+    static func padded(_ value: Int, _ width: Int) -> String {
+        let digits = String(value.magnitude)
+        let sign = value < 0 ? "-" : ""
+        return sign + String(repeating: "0", count: max(0, width - digits.count - sign.count)) + digits
     }
 
     /// `2025-06-02`
     public static func formatDay(_ date: Date) -> String {
         let (y, m, d, _) = components(date)
-        return String(format: "%04d-%02d-%02d", y, m, d)
+        return "\(padded(y, 4))-\(padded(m, 2))-\(padded(d, 2))"
     }
 
     /// Midnight UTC of the day holding `date`.

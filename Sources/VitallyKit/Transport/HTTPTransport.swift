@@ -88,7 +88,8 @@ public struct HTTPResponse: Sendable, Equatable {
 
     /// The first header of this name, compared case-insensitively.
     public func header(_ name: String) -> String? {
-        headers.first { $0.name.caseInsensitiveCompare(name) == .orderedSame }?.value
+        let wanted = name.lowercased()
+        return headers.first { $0.name.lowercased() == wanted }?.value
     }
 
     public var bodyText: String { String(decoding: body, as: UTF8.self) }
