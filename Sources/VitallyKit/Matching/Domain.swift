@@ -27,7 +27,7 @@ public enum Domain {
     public static func normalize(_ raw: String) -> String? {
         var s = raw.trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
         if let at = s.lastIndex(of: "@") { s = String(s[s.index(after: at)...]) }
-        if let scheme = s.range(of: "://") { s = String(s[scheme.upperBound...]) }
+        if let scheme = s.firstRange(of: "://") { s = String(s[scheme.upperBound...]) }
         if let cut = s.firstIndex(where: { "/?#:".contains($0) }) { s = String(s[..<cut]) }
         while s.hasSuffix(".") { s.removeLast() }
         if s.hasPrefix("www.") { s.removeFirst(4) }
