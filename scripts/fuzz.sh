@@ -28,7 +28,7 @@ quietly() {
 # Compiles the VitallyKit files the readers need into an instrumented static library, when stale.
 build_kit() {
     local kit_sources newest
-    kit_sources=$(ls Sources/VitallyKit/JSON/*.swift Sources/VitallyKit/Models/*.swift \
+    kit_sources=$(ls Sources/VitallyKit/JSON/*.swift Sources/VitallyKit/Models/*.swift Sources/VitallyKit/Text/*.swift \
         Sources/VitallyKit/Recording/{HARReader,HARSkimmer,RecordedExchange,RecordingFolder}.swift Sources/VitallyKit/API/VitallyError.swift \
         Sources/VitallyKit/Transport/{HTTPTransport,RetryPolicy,Redactor,Redactor+Userinfo,SecretForms}.swift Sources/VitallyKit/Brief/CalendarInvite.swift)
     newest=$(ls -t $kit_sources | head -1)

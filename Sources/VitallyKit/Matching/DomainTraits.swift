@@ -42,9 +42,9 @@ public struct DomainTraits: Sendable, Equatable {
     }
 
     static func mentionsDomain(_ text: String) -> Bool {
-        // Searched as bytes: Foundation's `contains` bridges to NSString, once per trait of every account.
+        // Once per trait of every account: searched as bytes.
         let lower = text.lowercased()
-        return lower.hasSuffix("url") || ["domain", "website", ".url", " url"].contains { lower.utf8.contains($0.utf8) }
+        return lower.hasSuffix("url") || ["domain", "website", ".url", " url"].contains { lower.containsBytes(of: $0) }
     }
 
     /// Every (trait key, normalised domain) the account carries.

@@ -41,38 +41,16 @@ public struct Redactor: Sendable {
 
     /// Whether any secret value still occurs in `bytes`.
     public func leaks(in bytes: [UInt8]) -> Bool {
-        bytes.withUnsafeBufferPointer { hay in secrets.contains { Redactor.occurs($0, in: hay) } }
+        bytes.withUnsafeBufferPointer { hay in secrets.contains { ByteSearch.occurs($0, in: hay) } }
     }
 
     /// Replaces every secret (longest form first) and hides URL userinfo. Texts are scanned as
     /// bytes, and rebuilt only where a secret occurs: a 150 KB body usually holds none.
     public static func scrub(_ s: String, secrets: [String]) -> String {
         var out = s
-        for secret in secrets where !secret.isEmpty {
-            var text = out
-            guard text.withUTF8({ occurs(secret, in: $0) }) else { continue }
+        for secret in secrets where !secret.isEmpty && out.containsBytes(of: secret) {
             out = out.replacingOccurrences(of: secret, with: placeholder)
         }
         return hidingUserinfo(out)
-    }
-
-    /// Whether the UTF-8 of `needle` occurs in `hay`.
-    static func occurs(_ needle: String, in hay: UnsafeBufferPointer<UInt8>) -> Bool {
-        var needle = needle
-        return needle.withUTF8 { needle in
-            guard let hayBase = hay.baseAddress, let needleBase = needle.baseAddress, needle.count <= hay.count
-            else { return needle.isEmpty }
-            // memchr finds each candidate first byte at memory speed; memcmp checks the rest.
-            var start = UnsafeRawPointer(hayBase)
-            var remaining = hay.count
-            while remaining >= needle.count {
-                guard let found = memchr(start, Int32(needleBase[0]), remaining - needle.count + 1) else { return false }
-                if memcmp(found, needleBase, needle.count) == 0 { return true }
-                let skipped = UnsafeRawPointer(found) - start + 1
-                start += skipped
-                remaining -= skipped
-            }
-            return false
-        }
     }
 }
