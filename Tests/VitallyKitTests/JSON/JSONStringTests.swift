@@ -40,6 +40,25 @@ import Testing
         #expect(JSONValue.string("a\u{7F}\u{85}\u{A0}\"\\").serialized() == #""a\u007f\u0085"# + "\u{A0}" + #"\"\\""#)
     }
 
+    /// The decoder reads eight bytes at a time: every special byte at every offset of a word.
+    @Test func everySpecialByteAtEveryOffsetOfAWord() throws {
+        for length in 0...24 {
+            for position in 0..<max(length, 1) {
+                for special in ["\"", "\\", "\n", "\u{01}", "\u{1F}", "é", "😀"] {
+                    var characters = Array(repeating: "x", count: length)
+                    if length > 0 { characters[position] = special }
+                    let text = characters.joined()
+                    let encoded = try JSONSerialization.data(withJSONObject: [text])
+                    #expect(try JSONParser.parse(Array(encoded))[0]?.string == text, "\(length) \(position) \(special)")
+                }
+                // A raw control byte is refused at its offset, wherever it falls in a word.
+                let raw = Array(("[\"" + String(repeating: "\\n", count: 1) + String(repeating: "x", count: position)).utf8) + [0x01, 0x22, 0x5D]
+                let error = #expect(throws: JSONParseError.self) { try JSONParser.parse(raw) }
+                #expect(error?.offset == raw.count - 3)
+            }
+        }
+    }
+
     @Test func aValueIsReadWhereItStartsAndSaysWhereItEnds() throws {
         let text = Array(#"[{"a":"x\"y"} , "\u00e9\\", 12]"#.utf8)
         try text.withUnsafeBufferPointer { buffer in
