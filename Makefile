@@ -50,7 +50,8 @@ release: deps
 
 ## Benchmarks, each a whole vitally-shell process of the `make release` build (or the exact call it makes), with its goal.
 bench: release
-	$(SWIFT) run $(RELEASE) vitally-bench
+	$(SWIFT) build $(RELEASE) --product vitally-bench
+	"$$($(SWIFT) build $(RELEASE) --show-bin-path)/vitally-bench"
 
 ## Re-make recordings/demo.har and demo-history.sqlite against vitally-sim, then the golden files replayed from them.
 demo-recording: deps test-deps
