@@ -56,6 +56,17 @@ extension JSONValue {
             var run = 0
             var i = 0
             while i < bytes.count {
+                // Eight bytes at a time while none can need an escape (0xC2 may start a C1 control).
+                if i + 8 <= bytes.count {
+                    let word = UInt64(littleEndian: UnsafeRawPointer(bytes.baseAddress! + i).loadUnaligned(as: UInt64.self))
+                    let special = JSONParser.bytesBelow(word, 0x20) | JSONParser.bytesEqual(word, 0x22)
+                        | JSONParser.bytesEqual(word, 0x5C) | JSONParser.bytesEqual(word, 0x7F) | JSONParser.bytesEqual(word, 0xC2)
+                    if special == 0 {
+                        i += 8
+                        continue
+                    }
+                    i += special.trailingZeroBitCount >> 3
+                }
                 let b = bytes[i]
                 let width: Int
                 if b >= 0x20 && b != 0x22 && b != 0x5C && b != 0x7F {

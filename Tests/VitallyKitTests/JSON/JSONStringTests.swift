@@ -44,12 +44,16 @@ import Testing
     @Test func everySpecialByteAtEveryOffsetOfAWord() throws {
         for length in 0...24 {
             for position in 0..<max(length, 1) {
-                for special in ["\"", "\\", "\n", "\u{01}", "\u{1F}", "é", "😀"] {
+                for special in ["\"", "\\", "\n", "\u{01}", "\u{1F}", "\u{7F}", "\u{85}", "\u{A9}", "é", "😀"] {
                     var characters = Array(repeating: "x", count: length)
                     if length > 0 { characters[position] = special }
                     let text = characters.joined()
                     let encoded = try JSONSerialization.data(withJSONObject: [text])
                     #expect(try JSONParser.parse(Array(encoded))[0]?.string == text, "\(length) \(position) \(special)")
+                    // And the encoder, which also skips eight bytes at a time.
+                    let ours = JSONValue.string(text).serialized()
+                    #expect(try JSONParser.parse(ours).string == text)
+                    #expect(!ours.unicodeScalars.contains { $0.value < 0x20 || (0x7F...0x9F).contains($0.value) })
                 }
                 // A raw control byte is refused at its offset, wherever it falls in a word.
                 let raw = Array(("[\"" + String(repeating: "\\n", count: 1) + String(repeating: "x", count: position)).utf8) + [0x01, 0x22, 0x5D]
