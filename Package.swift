@@ -42,13 +42,6 @@ let package = Package(
             dependencies: [
                 "VitallyShell", "VitallyKit", "CEditLine",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ],
-            // The release binary is linked by the toolchain's lld with packed relative relocations
-            // (glibc >= 2.36): the loader applies ~118,000 of them at every start, 2 ms of 20.
-            linkerSettings: [
-                .unsafeFlags(
-                    ["-use-ld=lld", "-Xlinker", "-z", "-Xlinker", "pack-relative-relocs"],
-                    .when(platforms: [.linux], configuration: .release)),
             ]
         ),
         .target(
