@@ -27,7 +27,7 @@ extension AttendeeMatcher {
     /// Vitally what the matching rules ask (users by email, users at the domain, domain traits,
     /// names), without the team check or the meeting title.
     public func account(for text: String) async throws -> AccountResolution {
-        let input = text.trimmingCharacters(in: .whitespaces)
+        let input = text.trimmingWhitespace()
         guard !input.isEmpty else { return .notFound(.empty) }
         if Domain.isEmail(input) { return try await account(email: input) }
         if !input.contains(" "), input.contains("."), let domain = Domain.normalize(input) {

@@ -26,7 +26,7 @@ public struct AttendeeMatcher: Sendable {
     }
 
     public func match(_ rawEmail: String, title: String?) async throws -> AttendeeMatch {
-        let email = rawEmail.trimmingCharacters(in: .whitespaces).lowercased()
+        let email = rawEmail.trimmingWhitespace().lowercased()
         let domain = Domain.ofEmail(email)
         let freeMail = domain.map(Domain.isFreeMail) ?? false
         var result = AttendeeMatch(

@@ -25,11 +25,8 @@ public enum Domain {
 
     /// `https://www.Acme.com:443/about?x` -> `acme.com`; nil when nothing host-like is left.
     public static func normalize(_ raw: String) -> String? {
-        // Trimmed without Foundation: this runs for every domain trait of every account a match reads.
-        var trimmed = Substring(raw)
-        while trimmed.first?.isWhitespace == true { trimmed.removeFirst() }
-        while trimmed.last?.isWhitespace == true { trimmed.removeLast() }
-        var s = trimmed.lowercased()
+        // This runs for every domain trait of every account a match reads.
+        var s = raw.trimmingWhitespace().lowercased()
         if let at = s.lastIndex(of: "@") { s = String(s[s.index(after: at)...]) }
         if let scheme = s.firstRange(of: "://") { s = String(s[scheme.upperBound...]) }
         if let cut = s.firstIndex(where: { "/?#:".contains($0) }) { s = String(s[..<cut]) }

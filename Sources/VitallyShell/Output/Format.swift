@@ -28,7 +28,10 @@ package enum Format {
     /// Plain text from Vitally's HTML note bodies.
     package static func plainText(_ html: String?) -> String {
         guard var s = html else { return "" }
-        for tag in ["<br>", "<br/>", "<br />", "</p>", "</li>"] { s = s.replacingOccurrences(of: tag, with: " ") }
+        // Foundation's replace bridges to NSString: only texts that hold markup pay for it.
+        for tag in ["<br>", "<br/>", "<br />", "</p>", "</li>"] where s.containsBytes(of: tag) {
+            s = s.replacingOccurrences(of: tag, with: " ")
+        }
         var out = ""
         var inTag = false
         for ch in s {
@@ -36,7 +39,8 @@ package enum Format {
             if ch == ">" { inTag = false; continue }
             if !inTag { out.append(ch) }
         }
-        for (entity, char) in [("&amp;", "&"), ("&lt;", "<"), ("&gt;", ">"), ("&quot;", "\""), ("&#39;", "'"), ("&nbsp;", " ")] {
+        for (entity, char) in [("&amp;", "&"), ("&lt;", "<"), ("&gt;", ">"), ("&quot;", "\""), ("&#39;", "'"), ("&nbsp;", " ")]
+        where out.containsBytes(of: entity) {
             out = out.replacingOccurrences(of: entity, with: char)
         }
         return out.split(whereSeparator: { $0 == " " || $0 == "\n" }).joined(separator: " ")

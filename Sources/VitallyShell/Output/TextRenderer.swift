@@ -116,7 +116,8 @@ package struct TextRenderer: Sendable {
     }
 
     func truncate(_ s: String, _ width: Int) -> String {
-        let flat = s.replacingOccurrences(of: "\n", with: " ")
+        // Every cell of every table passes here: a line break becomes a space, scalar by scalar.
+        let flat = s.utf8.contains(0x0A) ? String(String.UnicodeScalarView(s.unicodeScalars.map { $0 == "\n" ? " " : $0 })) : s
         guard flat.count > width else { return flat }
         guard width > 1 else { return String(flat.prefix(width)) }
         return String(flat.prefix(width - 1)) + "…"

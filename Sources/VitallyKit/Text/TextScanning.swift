@@ -31,3 +31,14 @@ extension String {
         return hay.withUTF8 { ByteSearch.occurs(needle, in: $0) }
     }
 }
+
+extension StringProtocol {
+    /// Without leading and trailing whitespace (newlines included), without Foundation: its
+    /// `trimmingCharacters` loads CoreFoundation's character tables on first use.
+    package func trimmingWhitespace() -> String {
+        var trimmed = self[...]
+        while trimmed.first?.isWhitespace == true { trimmed.removeFirst() }
+        while trimmed.last?.isWhitespace == true { trimmed.removeLast() }
+        return String(trimmed)
+    }
+}
