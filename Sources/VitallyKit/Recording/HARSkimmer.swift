@@ -76,12 +76,16 @@ struct HARSkimmer {
     }
 
     /// Whether only whitespace lies between `offset` and the next `,`, `]` or the end of the bytes:
-    /// an entry parsed up to `offset` is the whole element (`123abc` is not).
+    /// an entry parsed up to `offset` is the whole element (`123abc` is not). A number or literal
+    /// that runs to the very end of the bytes may itself be cut short, so it does not count.
     static func endsElement(_ bytes: UnsafeBufferPointer<UInt8>, at offset: Int) -> Bool {
         var skimmer = HARSkimmer(bytes)
         skimmer.index = offset
         skimmer.skipWhitespace()
-        return skimmer.index == bytes.count || bytes[skimmer.index] == 0x2C || bytes[skimmer.index] == 0x5D
+        guard skimmer.index < bytes.count else {
+            return skimmer.index > offset || (offset > 0 && [0x7D, 0x5D, 0x22].contains(bytes[offset - 1]))
+        }
+        return bytes[skimmer.index] == 0x2C || bytes[skimmer.index] == 0x5D
     }
 
     /// Walks an object's members: `member` gets each key and must consume its value.

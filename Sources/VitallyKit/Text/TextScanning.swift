@@ -30,15 +30,47 @@ extension String {
         var hay = self
         return hay.withUTF8 { ByteSearch.occurs(needle, in: $0) }
     }
+
+    /// Every byte-for-byte occurrence of `needle` replaced, left to right. Unlike Foundation's
+    /// replace, a combining mark after the needle does not hide it. (A valid UTF-8 needle starts
+    /// and ends on character boundaries, so the result is valid UTF-8.)
+    package func replacingBytes(of needle: String, with replacement: String) -> String {
+        let needle = Array(needle.utf8)
+        guard !needle.isEmpty else { return self }
+        var hay = self
+        return hay.withUTF8 { bytes in
+            var out: [UInt8] = []
+            out.reserveCapacity(bytes.count)
+            var i = 0
+            var copied = 0
+            while i + needle.count <= bytes.count {
+                if bytes[i] == needle[0], memcmp(bytes.baseAddress! + i, needle, needle.count) == 0 {
+                    out += UnsafeBufferPointer(rebasing: bytes[copied..<i])
+                    out += replacement.utf8
+                    i += needle.count
+                    copied = i
+                } else {
+                    i += 1
+                }
+            }
+            out += UnsafeBufferPointer(rebasing: bytes[copied...])
+            return String(decoding: out, as: UTF8.self)
+        }
+    }
 }
 
 extension StringProtocol {
-    /// Without leading and trailing whitespace (newlines included), without Foundation: its
-    /// `trimmingCharacters` loads CoreFoundation's character tables on first use.
+    /// Without leading and trailing whitespace (newlines included) and zero-width spaces, as
+    /// Foundation's `trimmingCharacters(in: .whitespacesAndNewlines)` trims, without loading
+    /// CoreFoundation's character tables on first use.
     package func trimmingWhitespace() -> String {
+        func isSpace(_ character: Character?) -> Bool {
+            guard let character else { return false }
+            return character.isWhitespace || character == "\u{200B}"
+        }
         var trimmed = self[...]
-        while trimmed.first?.isWhitespace == true { trimmed.removeFirst() }
-        while trimmed.last?.isWhitespace == true { trimmed.removeLast() }
+        while isSpace(trimmed.first) { trimmed.removeFirst() }
+        while isSpace(trimmed.last) { trimmed.removeLast() }
         return String(trimmed)
     }
 }

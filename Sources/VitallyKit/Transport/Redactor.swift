@@ -45,11 +45,16 @@ public struct Redactor: Sendable {
     }
 
     /// Replaces every secret (longest form first) and hides URL userinfo. Texts are scanned as
-    /// bytes, and rebuilt only where a secret occurs: a 150 KB body usually holds none.
+    /// bytes, and rebuilt only where a secret occurs: a 150 KB body usually holds none. A secret
+    /// is replaced wherever its bytes are, even when a combining mark follows it; a non-ASCII one
+    /// is also looked for as characters, so another Unicode normal form of it goes too.
     public static func scrub(_ s: String, secrets: [String]) -> String {
         var out = s
-        for secret in secrets where !secret.isEmpty && out.containsBytes(of: secret) {
-            out = out.replacingOccurrences(of: secret, with: placeholder)
+        for secret in secrets where !secret.isEmpty {
+            if out.containsBytes(of: secret) { out = out.replacingBytes(of: secret, with: placeholder) }
+            if !secret.utf8.allSatisfy({ $0 < 0x80 }), out.contains(secret) {
+                out = out.replacingOccurrences(of: secret, with: placeholder)
+            }
         }
         return hidingUserinfo(out)
     }
