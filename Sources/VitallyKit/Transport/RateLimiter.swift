@@ -49,20 +49,25 @@ public actor RateLimiter {
         }
     }
 
-    private var lastSeenAt = Date.distantPast
+    /// When `lastSeen`'s window ends and how much headroom it said, to rank the next answer.
+    private var lastSeenRank: (windowEnd: Double, remaining: Int)?
 
     public func observe(_ response: HTTPResponse) {
         requestCount += 1
         guard let headers = RateLimitHeaders(response: response) else { return }
-        // Concurrent answers arrive in any order: within a second, the lowest headroom is the truth.
-        let now = Date()
-        if let previous = lastSeen, let old = previous.remaining, let new = headers.remaining, new > old,
-            now.timeIntervalSince(lastSeenAt) < 1, (headers.resetSeconds ?? 0) <= (previous.resetSeconds ?? 0) + 1
-        {
-            return
+        // Answers arrive in any order: concurrent requests, and a replay serves answers recorded at
+        // different times. The answer from the latest window wins (when it started plus how long
+        // its window had left), and within one window the lowest headroom, so what `status` and
+        // `doctor` show does not depend on arrival order.
+        let started = (response.startedAt ?? Date()).timeIntervalSince1970
+        let end = started + (headers.resetSeconds ?? 0)
+        let rank = (windowEnd: end.isFinite ? end.rounded(.down) : 0, remaining: headers.remaining ?? Int.max)
+        if let previous = lastSeenRank {
+            let newer = rank.windowEnd != previous.windowEnd ? rank.windowEnd > previous.windowEnd : rank.remaining < previous.remaining
+            guard newer else { return }
         }
         lastSeen = headers
-        lastSeenAt = now
+        lastSeenRank = rank
     }
 
     func countFailure() { requestCount += 1 }

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 import VitallyKit
 import VitallySimulator
@@ -107,6 +108,26 @@ import VitallySimulator
         await limiter.observe(
             HTTPResponse(status: 200, headers: [HTTPHeader("RateLimit-Remaining", "900"), HTTPHeader("RateLimit-Reset", "59")], body: []))
         #expect(await limiter.pacingDelay() == 0)
+    }
+
+    /// Concurrent answers (and a replay's answers, recorded at different times) arrive in any
+    /// order; the headroom kept must not depend on it, or `doctor` replays differently each time.
+    @Test func theHeadroomKeptDoesNotDependOnArrivalOrder() async throws {
+        let start = Date(timeIntervalSince1970: 1_800_000_000)
+        func answer(_ remaining: Int, reset: Int, at seconds: Double) -> HTTPResponse {
+            HTTPResponse(status: 200, headers: [HTTPHeader("RateLimit-Remaining", "\(remaining)"), HTTPHeader("RateLimit-Reset", "\(reset)")],
+                         body: [], startedAt: start.addingTimeInterval(seconds))
+        }
+        // A new window's first answer, two answers later in that window, one from an older window.
+        let answers = [answer(999, reset: 60, at: 0), answer(809, reset: 57, at: 3.2), answer(808, reset: 57, at: 3.4),
+                       answer(5, reset: 2, at: -70)]
+        var kept: Set<Int> = []
+        for order in [[0, 1, 2, 3], [3, 2, 1, 0], [1, 0, 3, 2], [2, 3, 0, 1], [0, 2, 1, 3]] {
+            let limiter = RateLimiter()
+            for index in order { await limiter.observe(answers[index]) }
+            kept.insert(await limiter.lastSeen?.remaining ?? -1)
+        }
+        #expect(kept == [808])
     }
 }
 
