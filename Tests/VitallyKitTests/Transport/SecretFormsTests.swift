@@ -48,10 +48,10 @@ import VitallyKit
     }
 
     @Test func aTokenDeepInALongBodyIsScrubbedAndABodyWithoutItIsUnchanged() {
-        let redactor = Redactor(token: "sk_live_4f9a8b7c")
+        let redactor = Redactor(token: "not-a-real-token-42")
         let filler = String(repeating: "é中😀 ", count: 20_000)
-        #expect(redactor.text(filler + "sk_live_4f9a8b7c" + filler) == filler + "REDACTED" + filler)
+        #expect(redactor.text(filler + "not-a-real-token-42" + filler) == filler + "REDACTED" + filler)
         #expect(redactor.text(filler) == filler)
-        #expect(!redactor.leaks(in: Array(filler.utf8)) && redactor.leaks(in: Array((filler + "sk_live_4f9a8b7c").utf8)))
+        #expect(!redactor.leaks(in: Array(filler.utf8)) && redactor.leaks(in: Array((filler + "not-a-real-token-42").utf8)))
     }
 }
