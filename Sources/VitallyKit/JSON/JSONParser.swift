@@ -254,7 +254,7 @@ public struct JSONParser {
                 if index + 8 <= end {
                     let word = UnsafeRawPointer(bytes.baseAddress! + index).loadUnaligned(as: UInt64.self)
                     let ordered = UInt64(littleEndian: word)  // the first byte lowest
-                    let special = Self.bytesEqual(ordered, 0x5C) | Self.bytesBelow(ordered, 0x20)
+                    let special = ByteWord.bytesEqual(ordered, 0x5C) | ByteWord.bytesBelow(ordered, 0x20)
                     // The word is stored whole: `count + 8` stays within `end - start`.
                     UnsafeMutableRawPointer(out.baseAddress! + count).storeBytes(of: word, as: UInt64.self)
                     let plain = special == 0 ? 8 : special.trailingZeroBitCount >> 3
@@ -318,7 +318,7 @@ public struct JSONParser {
         while i < bytes.count {
             if i + 8 <= bytes.count {
                 let word = UInt64(littleEndian: UnsafeRawPointer(bytes.baseAddress! + i).loadUnaligned(as: UInt64.self))
-                let special = Self.bytesEqual(word, 0x22) | Self.bytesEqual(word, 0x5C)
+                let special = ByteWord.bytesEqual(word, 0x22) | ByteWord.bytesEqual(word, 0x5C)
                 if special == 0 {
                     i += 8
                     continue
@@ -332,18 +332,6 @@ public struct JSONParser {
             }
         }
         throw JSONParseError(message: "unterminated string (the file may be truncated)", offset: bytes.count)
-    }
-
-    /// High bit set in each byte of `word` equal to `byte`. Only the lowest flag is exact (a borrow
-    /// can flag bytes above it), which is the one the callers use.
-    @inline(__always) static func bytesEqual(_ word: UInt64, _ byte: UInt8) -> UInt64 {
-        let x = word ^ (0x0101_0101_0101_0101 &* UInt64(byte))
-        return (x &- 0x0101_0101_0101_0101) & ~x & 0x8080_8080_8080_8080
-    }
-
-    /// High bit set in each byte of `word` below `limit` (at most 0x80); the lowest flag is exact.
-    @inline(__always) static func bytesBelow(_ word: UInt64, _ limit: UInt8) -> UInt64 {
-        (word &- 0x0101_0101_0101_0101 &* UInt64(limit)) & ~word & 0x8080_8080_8080_8080
     }
 
     private mutating func parseHex4() throws -> UInt32 {

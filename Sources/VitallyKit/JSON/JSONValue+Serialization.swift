@@ -59,8 +59,8 @@ extension JSONValue {
                 // Eight bytes at a time while none can need an escape (0xC2 may start a C1 control).
                 if i + 8 <= bytes.count {
                     let word = UInt64(littleEndian: UnsafeRawPointer(bytes.baseAddress! + i).loadUnaligned(as: UInt64.self))
-                    let special = JSONParser.bytesBelow(word, 0x20) | JSONParser.bytesEqual(word, 0x22)
-                        | JSONParser.bytesEqual(word, 0x5C) | JSONParser.bytesEqual(word, 0x7F) | JSONParser.bytesEqual(word, 0xC2)
+                    let special = ByteWord.bytesBelow(word, 0x20) | ByteWord.bytesEqual(word, 0x22)
+                        | ByteWord.bytesEqual(word, 0x5C) | ByteWord.bytesEqual(word, 0x7F) | ByteWord.bytesEqual(word, 0xC2)
                     if special == 0 {
                         i += 8
                         continue

@@ -4,23 +4,42 @@ import Foundation
 /// memcmp checks the rest. Foundation's `contains` bridges to NSString and the generic
 /// `Collection.contains` is unspecialized; both showed in profiles of opening, recording and matching.
 enum ByteSearch {
+    /// Where `needle` first occurs in `hay` at or after `start`.
+    static func firstOffset(
+        of needle: UnsafeBufferPointer<UInt8>, in hay: UnsafeBufferPointer<UInt8>, from start: Int = 0
+    ) -> Int? {
+        guard let hayBase = hay.baseAddress, let needleBase = needle.baseAddress, start + needle.count <= hay.count
+        else { return needle.isEmpty && start <= hay.count ? start : nil }
+        var at = start
+        while at + needle.count <= hay.count {
+            guard let found = memchr(hayBase + at, Int32(needleBase[0]), hay.count - needle.count + 1 - at) else { return nil }
+            at = UnsafeRawPointer(found) - UnsafeRawPointer(hayBase)
+            if memcmp(found, needleBase, needle.count) == 0 { return at }
+            at += 1
+        }
+        return nil
+    }
+
     /// Whether the UTF-8 of `needle` occurs in `hay`.
     static func occurs(_ needle: String, in hay: UnsafeBufferPointer<UInt8>) -> Bool {
         var needle = needle
-        return needle.withUTF8 { needle in
-            guard let hayBase = hay.baseAddress, let needleBase = needle.baseAddress, needle.count <= hay.count
-            else { return needle.isEmpty }
-            var start = UnsafeRawPointer(hayBase)
-            var remaining = hay.count
-            while remaining >= needle.count {
-                guard let found = memchr(start, Int32(needleBase[0]), remaining - needle.count + 1) else { return false }
-                if memcmp(found, needleBase, needle.count) == 0 { return true }
-                let skipped = UnsafeRawPointer(found) - start + 1
-                start += skipped
-                remaining -= skipped
-            }
-            return false
-        }
+        return needle.withUTF8 { firstOffset(of: $0, in: hay) != nil }
+    }
+}
+
+/// Eight bytes at a time: which bytes of a little-endian word hold a value (SWAR), for the
+/// JSON decoder and encoder's scans of long strings.
+enum ByteWord {
+    /// High bit set in each byte of `word` equal to `byte`. Only the lowest flag is exact (a borrow
+    /// can flag bytes above it), which is the one the callers use.
+    @inline(__always) static func bytesEqual(_ word: UInt64, _ byte: UInt8) -> UInt64 {
+        let x = word ^ (0x0101_0101_0101_0101 &* UInt64(byte))
+        return (x &- 0x0101_0101_0101_0101) & ~x & 0x8080_8080_8080_8080
+    }
+
+    /// High bit set in each byte of `word` below `limit` (at most 0x80); the lowest flag is exact.
+    @inline(__always) static func bytesBelow(_ word: UInt64, _ limit: UInt8) -> UInt64 {
+        (word &- 0x0101_0101_0101_0101 &* UInt64(limit)) & ~word & 0x8080_8080_8080_8080
     }
 }
 
@@ -35,26 +54,22 @@ extension String {
     /// replace, a combining mark after the needle does not hide it. (A valid UTF-8 needle starts
     /// and ends on character boundaries, so the result is valid UTF-8.)
     package func replacingBytes(of needle: String, with replacement: String) -> String {
-        let needle = Array(needle.utf8)
-        guard !needle.isEmpty else { return self }
+        var needle = needle
         var hay = self
-        return hay.withUTF8 { bytes in
-            var out: [UInt8] = []
-            out.reserveCapacity(bytes.count)
-            var i = 0
-            var copied = 0
-            while i + needle.count <= bytes.count {
-                if bytes[i] == needle[0], memcmp(bytes.baseAddress! + i, needle, needle.count) == 0 {
-                    out += UnsafeBufferPointer(rebasing: bytes[copied..<i])
+        return needle.withUTF8 { needle in
+            guard !needle.isEmpty else { return self }
+            return hay.withUTF8 { bytes in
+                var out: [UInt8] = []
+                out.reserveCapacity(bytes.count)
+                var copied = 0
+                while let found = ByteSearch.firstOffset(of: needle, in: bytes, from: copied) {
+                    out += UnsafeBufferPointer(rebasing: bytes[copied..<found])
                     out += replacement.utf8
-                    i += needle.count
-                    copied = i
-                } else {
-                    i += 1
+                    copied = found + needle.count
                 }
+                out += UnsafeBufferPointer(rebasing: bytes[copied...])
+                return String(decoding: out, as: UTF8.self)
             }
-            out += UnsafeBufferPointer(rebasing: bytes[copied...])
-            return String(decoding: out, as: UTF8.self)
         }
     }
 }
