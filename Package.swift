@@ -41,7 +41,6 @@ let package = Package(
             name: "vitally-shell",
             dependencies: [
                 "VitallyShell", "VitallyKit", "CEditLine",
-                .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .target(

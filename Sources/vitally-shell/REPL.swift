@@ -5,7 +5,7 @@ import VitallyShell
 /// The read-run-print loop: picks the reader, feeds lines to the shell, prints results,
 /// keeps history, and turns the outcome into an exit status.
 final class REPL {
-    let options: VitallyShellCommand
+    let options: LaunchOptions
     let runner = CommandRunner()
     let interactive: Bool
     let color: Bool
@@ -15,7 +15,7 @@ final class REPL {
     /// Whether something was printed already: script output separates commands by a blank line.
     var printedBefore = false
 
-    init(options: VitallyShellCommand) {
+    init(options: LaunchOptions) {
         self.options = options
         let hasScript = options.commands != nil || options.script != nil
         interactive = !hasScript && (options.interactive || (Terminal.stdinIsTTY && Terminal.stdoutIsTTY))

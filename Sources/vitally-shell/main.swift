@@ -1,21 +1,18 @@
-import ArgumentParser
 import Foundation
+import VitallyKit
+import VitallyShell
 
 // Before anything can start a thread: SIGINT is then delivered to a dispatch source only.
 Terminal.blockInterrupts()
 
 do {
-    var command = try VitallyShellCommand.parseAsRoot()
-    try command.run()
-} catch let exit as ExitCode {
-    Terminal.exit(exit.rawValue)
-} catch {
-    let code = VitallyShellCommand.exitCode(for: error)
-    let message = VitallyShellCommand.fullMessage(for: error)
-    if code == .success {
-        Terminal.out(message + "\n")
-        Terminal.exit(0)
+    switch try LaunchOptions.parse(Array(CommandLine.arguments.dropFirst())) {
+    case .help: Terminal.out(LaunchOptions.helpText())
+    case .version: Terminal.out(VitallyKitVersion.current + "\n")
+    case .run(let options): Terminal.exit(REPL(options: options).start())
     }
-    Terminal.err("error: " + message.replacingOccurrences(of: "Error: ", with: "") + "\n")
+    Terminal.exit(0)
+} catch {
+    Terminal.err("error: " + error.message + "\n")
     Terminal.exit(2)
 }

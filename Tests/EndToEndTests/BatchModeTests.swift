@@ -38,6 +38,23 @@ import VitallySimulator
         #expect(typo.err == "error: unknown command 'acounts'; did you mean 'accounts'?\n")
         let flag = try await runShell(["--replay", "a.har", "--record", "b.har"], environment: env)
         #expect(flag.status == 2)
+        #expect(flag.err.hasPrefix("error: --replay and --record cannot be combined") && flag.err.split(separator: "\n").count == 1)
+    }
+
+    /// The shell's own flags: a typo gets one line with the guess and status 2; help and version go to stdout with 0.
+    @Test func startUpFlagsAnswerOnOneLineOrWithHelp() async throws {
+        let (env, home) = isolatedEnvironment()
+        defer { try? FileManager.default.removeItem(at: home) }
+        let typo = try await runShell(["--replya", "recordings/demo.har", "-c", "status"], environment: env)
+        #expect(typo.status == 2 && typo.out.isEmpty)
+        #expect(typo.err == "error: unknown option '--replya'; did you mean '--replay'?\n")
+        let help = try await runShell(["--help"], environment: env)
+        #expect(help.status == 0 && help.err.isEmpty)
+        #expect(help.out.hasPrefix("vitally-shell: a read-only shell for Vitally") && help.out.contains("\n  --replay FILE.har "))
+        let version = try await runShell(["--version"], environment: env)
+        #expect(version.status == 0 && version.out == VitallyKitVersion.current + "\n")
+        let attached = try await runShell(["--replay=recordings/demo.har", "-c", "status"], environment: env)
+        #expect(attached.status == 0 && attached.out.contains("demo.har"))
     }
 
     @Test func pipedLinesRunWithoutPromptOrBanner() async throws {

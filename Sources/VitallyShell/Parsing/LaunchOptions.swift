@@ -1,0 +1,159 @@
+/// `vitally-shell`'s start-up flags (the command contract in DESIGN.md), parsed by hand.
+///
+/// swift-argument-parser built its model of these ten flags by reflection on every start, a
+/// third of a bare start's time; this table-driven parser costs microseconds and gives one-line errors.
+package struct LaunchOptions: Equatable, Sendable {
+    package var replay: String?
+    package var record: String?
+    package var recordMode: RecordMode = .all
+    package var commands: String?
+    package var script: String?
+    package var history: String?
+    package var noHistory = false
+    package var json = false
+    package var noColor = false
+    package var interactive = false
+
+    package init() {}
+
+    /// What the command line asks for.
+    package enum Outcome: Equatable, Sendable {
+        case run(LaunchOptions)
+        case help
+        case version
+    }
+
+    /// Why the command line was refused, on one line, with what to type instead.
+    package struct UsageError: Error, Equatable, Sendable {
+        package var message: String
+        init(_ message: String) {
+            self.message = message.replacingOccurrences(of: "\r", with: "\\r").replacingOccurrences(of: "\n", with: "\\n")
+        }
+    }
+
+    /// One flag of the table: its names, its value's placeholder (nil for a switch), its help.
+    struct Spec: Sendable {
+        enum ID: Sendable { case replay, record, recordMode, commands, script, history, noHistory, json, noColor, interactive, version, help }
+        let id: ID
+        let long: String?
+        let short: Character?
+        let value: String?
+        let help: String
+
+        var display: String { long.map { "--" + $0 } ?? short.map { "-" + String($0) } ?? "" }
+    }
+
+    static let specs: [Spec] = [
+        Spec(id: .replay, long: "replay", short: nil, value: "FILE.har", help: "Answer from this HAR recording, with no network."),
+        Spec(id: .record, long: "record", short: nil, value: "FILE.har",
+             help: "Record every response into this HAR file (under recordings/ for a bare name)."),
+        Spec(id: .recordMode, long: "record-mode", short: nil, value: "all|missing",
+             help: "all (default): a new recording; missing: replay the file, record what it lacks."),
+        Spec(id: .commands, long: nil, short: "c", value: "COMMANDS", help: "Commands to run, separated by ';'; then exit."),
+        Spec(id: .script, long: "script", short: nil, value: "FILE",
+             help: "Run the commands in this file, one per line ('#' starts a comment); then exit."),
+        Spec(id: .history, long: "history", short: nil, value: "FILE.sqlite",
+             help: "Account history from this SQLite file (made by 'history import'); the only history replay reads."),
+        Spec(id: .noHistory, long: "no-history", short: nil, value: nil, help: "Neither read nor write the local account history."),
+        Spec(id: .json, long: "json", short: nil, value: nil, help: "Print JSON for every command."),
+        Spec(id: .noColor, long: "no-color", short: nil, value: nil, help: "Never colour the output."),
+        Spec(id: .interactive, long: "interactive", short: "i", value: nil,
+             help: "Use the line editor even when stdin or stdout is not a terminal."),
+        Spec(id: .version, long: "version", short: nil, value: nil, help: "Show the version."),
+        Spec(id: .help, long: "help", short: "h", value: nil, help: "Show this help."),
+    ]
+
+    /// Parses the arguments after the program's name. `--help` and `--version` win over anything else.
+    package static func parse(_ arguments: [String]) throws(UsageError) -> Outcome {
+        var options = LaunchOptions()
+        var given: [Spec.ID] = []
+        var asked: Outcome?
+        var index = 0
+        while index < arguments.count {
+            let word = arguments[index]
+            index += 1
+            if word.contains("\0") { throw UsageError("argument \(index) holds a NUL character (\\0); retype it without one") }
+            if word.isEmpty { throw UsageError("argument \(index) is empty; vitally-shell takes only options") }
+            guard word.count > 1, word.hasPrefix("-") else {
+                throw UsageError("unexpected argument '\(word)': vitally-shell takes only options; to run a command, use -c '\(word)'")
+            }
+            if word == "--" {
+                if index < arguments.count {
+                    throw UsageError("unexpected argument '\(arguments[index])': vitally-shell takes only options")
+                }
+                break
+            }
+            let (spec, attached) = try lookUp(word)
+            if spec.id == .help { asked = .help; continue }
+            if spec.id == .version { asked = asked ?? .version; continue }
+            guard spec.value != nil else {
+                if attached != nil { throw UsageError("\(spec.display) takes no value; write \(spec.display) alone") }
+                try options.set(spec.id, to: nil)
+                continue
+            }
+            let value: String
+            if let attached {
+                value = attached
+            } else if index < arguments.count, !looksLikeOption(arguments[index]) {
+                value = arguments[index]
+                index += 1
+            } else {
+                throw UsageError("\(spec.display) needs a value: \(spec.display) \(spec.value ?? "")")
+            }
+            if given.contains(spec.id) { throw UsageError("\(spec.display) is given twice; give it once") }
+            given.append(spec.id)
+            try options.set(spec.id, to: value)
+        }
+        if let asked { return asked }
+        if options.replay != nil && options.record != nil {
+            throw UsageError("--replay and --record cannot be combined; use --record FILE --record-mode missing to replay and add to a file")
+        }
+        if options.commands != nil && options.script != nil { throw UsageError("-c and --script cannot be combined; put every command in the script") }
+        return .run(options)
+    }
+
+    /// The spec a word names, and the value after its `=` (`--replay=a.har`).
+    private static func lookUp(_ word: String) throws(UsageError) -> (Spec, String?) {
+        if word.hasPrefix("--") {
+            let body = word.dropFirst(2)
+            let name = body.prefix { $0 != "=" }
+            let attached = name.count < body.count ? String(body[body.index(after: name.endIndex)...]) : nil
+            if let spec = specs.first(where: { $0.long == String(name) }) { return (spec, attached) }
+            let guess = Suggest.closest(to: "--" + name, in: specs.compactMap { $0.long.map { "--" + $0 } })
+            throw UsageError("unknown option '--\(name)'" + (guess.map { "; did you mean '\($0)'?" } ?? "; 'vitally-shell --help' lists the options"))
+        }
+        let letters = word.dropFirst()
+        if letters.count == 1, let spec = specs.first(where: { $0.short == letters.first }) { return (spec, nil) }
+        if let long = specs.first(where: { $0.long == String(letters.prefix { $0 != "=" }) }) {
+            throw UsageError("unknown option '\(word)'; did you mean '--\(long.long ?? "")'?")
+        }
+        let shorts = specs.compactMap { $0.short.map { "-" + String($0) } }.joined(separator: ", ")
+        throw UsageError("unknown option '\(word)'; the short options are \(shorts), and 'vitally-shell --help' lists the rest")
+    }
+
+    /// Whether a word after a value option is another option (`-c --json`: -c's value is missing).
+    private static func looksLikeOption(_ word: String) -> Bool {
+        if word.hasPrefix("--") { return word.count > 2 }
+        return word.count == 2 && specs.contains { $0.short == word.last }
+    }
+
+    private mutating func set(_ id: Spec.ID, to value: String?) throws(UsageError) {
+        switch id {
+        case .replay: replay = value
+        case .record: record = value
+        case .commands: commands = value
+        case .script: script = value
+        case .history: history = value
+        case .recordMode:
+            guard let mode = value.flatMap({ RecordMode(rawValue: $0.lowercased()) }) else {
+                throw UsageError("--record-mode takes all or missing, not '\(value ?? "")'")
+            }
+            recordMode = mode
+        case .noHistory: noHistory = true
+        case .json: json = true
+        case .noColor: noColor = true
+        case .interactive: interactive = true
+        case .version, .help: break
+        }
+    }
+}

@@ -1,0 +1,77 @@
+import Testing
+import VitallyShell
+
+/// `vitally-shell`'s own flags, parsed by hand since swift-argument-parser's reflection cost a third of a start.
+@Suite struct LaunchOptionsTests {
+    private func options(_ arguments: [String]) throws -> LaunchOptions {
+        guard case .run(let options) = try LaunchOptions.parse(arguments) else {
+            Issue.record("\(arguments) did not ask to run")
+            return LaunchOptions()
+        }
+        return options
+    }
+
+    private func refusal(_ arguments: [String]) -> String {
+        do {
+            _ = try LaunchOptions.parse(arguments)
+            return "accepted"
+        } catch {
+            return error.message
+        }
+    }
+
+    @Test func everyFlagReachesItsField() throws {
+        let all = try options([
+            "--replay", "a.har", "--record-mode", "MISSING", "-c", "status; health acme.com", "--history", "h.sqlite",
+            "--no-history", "--json", "--no-color", "-i",
+        ])
+        #expect(all.replay == "a.har" && all.recordMode == .missing && all.commands == "status; health acme.com")
+        #expect(all.history == "h.sqlite" && all.noHistory && all.json && all.noColor && all.interactive)
+        #expect(try options([]) == LaunchOptions())
+        let equals = try options(["--record=x.har", "--script=run.txt", "--interactive"])
+        #expect(equals.record == "x.har" && equals.script == "run.txt" && equals.interactive && equals.recordMode == .all)
+        // A value may look odd: only a known option after a value flag counts as its missing value.
+        #expect(try options(["-c", "-x"]).commands == "-x")
+        #expect(try options(["--replay", "-"]).replay == "-")
+        #expect(try options(["--replay=--odd.har"]).replay == "--odd.har")
+        #expect(try options(["--json", "--json", "--"]).json)
+    }
+
+    @Test func helpAndVersionWinOverEverythingElse() throws {
+        #expect(try LaunchOptions.parse(["--replay", "a.har", "--record", "b.har", "-h"]) == .help)
+        #expect(try LaunchOptions.parse(["--version", "--help"]) == .help)
+        #expect(try LaunchOptions.parse(["--json", "--version"]) == .version)
+        let help = LaunchOptions.helpText()
+        for flag in ["--replay FILE.har", "--record FILE.har", "--record-mode all|missing", "-c COMMANDS", "--script FILE",
+                     "--history FILE.sqlite", "--no-history", "--json", "--no-color", "-i, --interactive", "--version", "-h, --help"] {
+            #expect(help.contains("\n  \(flag) ") || help.contains("\n  \(flag)\n"), "\(flag) is not in the help")
+        }
+        #expect(help.split(separator: "\n").allSatisfy { $0.count <= 80 })
+        #expect(help.contains("VITALLY_TOKEN"))
+    }
+
+    @Test func everyRefusalIsOneLineThatSaysWhatToType() {
+        let cases: [([String], String)] = [
+            (["--replya", "x.har"], "unknown option '--replya'; did you mean '--replay'?"),
+            (["--frobnicate"], "unknown option '--frobnicate'; 'vitally-shell --help' lists the options"),
+            (["-help"], "unknown option '-help'; did you mean '--help'?"),
+            (["-x"], "unknown option '-x'; the short options are -c, -i, -h, and 'vitally-shell --help' lists the rest"),
+            (["--replay"], "--replay needs a value: --replay FILE.har"),
+            (["-c", "--json"], "-c needs a value: -c COMMANDS"),
+            (["--json=yes"], "--json takes no value; write --json alone"),
+            (["--record-mode", "some"], "--record-mode takes all or missing, not 'some'"),
+            (["--replay", "a.har", "--replay", "b.har"], "--replay is given twice; give it once"),
+            (["health", "acme.com"], "unexpected argument 'health': vitally-shell takes only options; to run a command, use -c 'health'"),
+            (["--", "status"], "unexpected argument 'status': vitally-shell takes only options"),
+            ([""], "argument 1 is empty; vitally-shell takes only options"),
+            (["--replay", "a.har", "--record", "b.har"],
+             "--replay and --record cannot be combined; use --record FILE --record-mode missing to replay and add to a file"),
+            (["-c", "status", "--script", "s.txt"], "-c and --script cannot be combined; put every command in the script"),
+            (["--re\ncord"], #"unknown option '--re\ncord'; did you mean '--record'?"#),
+            (["--json", "a\0b"], #"argument 2 holds a NUL character (\0); retype it without one"#),
+        ]
+        for (arguments, message) in cases {
+            #expect(refusal(arguments) == message, "\(arguments)")
+        }
+    }
+}
