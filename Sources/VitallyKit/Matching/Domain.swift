@@ -25,7 +25,14 @@ public enum Domain {
 
     /// `https://www.Acme.com:443/about?x` -> `acme.com`; nil when nothing host-like is left.
     public static func normalize(_ raw: String) -> String? {
-        // This runs for every domain trait of every account a match reads.
+        // This runs for every domain trait of every account a match reads: ASCII text, nearly
+        // all of it, is read as bytes; anything else takes the Character path below.
+        if let ascii = raw.utf8.withContiguousStorageIfAvailable(normalizeASCII), let result = ascii { return result }
+        return normalizeCharacters(raw)
+    }
+
+    /// `normalize` by Characters: the rules as written, for any text (the ASCII path must agree with it).
+    package static func normalizeCharacters(_ raw: String) -> String? {
         var s = raw.trimmingWhitespace().lowercased()
         if let at = s.lastIndex(of: "@") { s = String(s[s.index(after: at)...]) }
         if let scheme = s.firstRange(of: "://") { s = String(s[scheme.upperBound...]) }
@@ -38,6 +45,44 @@ public enum Domain {
                 && label.allSatisfy { $0.isLetter || $0.isNumber || $0 == "-" }
         }) else { return nil }
         return s
+    }
+
+    /// `normalize` on ASCII bytes; `.none` when they are not all ASCII (the caller falls back),
+    /// `.some(nil)` when nothing host-like is left.
+    private static func normalizeASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> String?? {
+        guard bytes.allSatisfy({ $0 < 0x80 }) else { return .none }
+        func isSpace(_ b: UInt8) -> Bool { b == 0x20 || (0x09...0x0D).contains(b) }
+        func lower(_ b: UInt8) -> UInt8 { b &- 0x41 < 26 ? b | 0x20 : b }
+        var lo = 0, hi = bytes.count
+        while lo < hi, isSpace(bytes[lo]) { lo += 1 }
+        while hi > lo, isSpace(bytes[hi - 1]) { hi -= 1 }
+        if let at = bytes[lo..<hi].lastIndex(of: UInt8(ascii: "@")) { lo = at + 1 }
+        if hi - lo >= 3, let colon = (lo...(hi - 3)).first(where: { bytes[$0] == 0x3A && bytes[$0 + 1] == 0x2F && bytes[$0 + 2] == 0x2F }) {
+            lo = colon + 3
+        }
+        if let cut = bytes[lo..<hi].firstIndex(where: { $0 == 0x2F || $0 == 0x3F || $0 == 0x23 || $0 == 0x3A }) { hi = cut }
+        while hi > lo, bytes[hi - 1] == UInt8(ascii: ".") { hi -= 1 }
+        if hi - lo >= 4, lower(bytes[lo]) == 0x77, lower(bytes[lo + 1]) == 0x77, lower(bytes[lo + 2]) == 0x77, bytes[lo + 3] == 0x2E {
+            lo += 4
+        }
+        var labels = 1, length = 0
+        for b in bytes[lo..<hi] {
+            if b == UInt8(ascii: ".") {
+                guard length > 0 else { return .some(nil) }
+                labels += 1
+                length = 0
+                continue
+            }
+            let c = lower(b)
+            guard c &- 0x61 < 26 || c &- 0x30 < 10 || c == 0x2D else { return .some(nil) }
+            length += 1
+            guard length <= 63 else { return .some(nil) }
+        }
+        guard labels >= 2, length > 0 else { return .some(nil) }
+        return .some(String(unsafeUninitializedCapacity: hi - lo) { out in
+            for i in lo..<hi { out[i - lo] = lower(bytes[i]) }
+            return hi - lo
+        })
     }
 
     /// The registrable domain: the public suffix plus one label.

@@ -57,8 +57,9 @@ public struct DomainTraits: Sendable, Equatable {
             guard isDomainKey else { continue }
             let texts: [String] = value.array?.compactMap(\.string) ?? [value.string].compactMap { $0 }
             for text in texts {
-                for piece in text.split(whereSeparator: { $0 == "," || $0 == " " || $0 == ";" }) {
-                    if let domain = Domain.normalize(String(piece)), !found.contains(where: { $0.1 == domain }) {
+                // Split on the separators' bytes: a Character walk cost more than the rest of the match.
+                for piece in text.utf8.split(whereSeparator: { $0 == 0x2C || $0 == 0x20 || $0 == 0x3B }) {
+                    if let domain = Domain.normalize(String(Substring(piece))), !found.contains(where: { $0.1 == domain }) {
                         found.append((key, domain))
                     }
                 }

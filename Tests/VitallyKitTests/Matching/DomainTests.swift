@@ -42,3 +42,30 @@ import VitallyKit
         #expect(DomainTraits(customFields: fields).keys.contains("vitally.custom.primaryWeb"))
     }
 }
+
+/// `Domain.normalize` reads ASCII as bytes; it must say what the Character rules say, on any text.
+@Suite struct DomainFastPathTests {
+    @Test func theByteAndCharacterPathsAgree() {
+        var fixed = [
+            " https://WWW.Acme.com:443/x ", "www.", "WWW.x.io", "a@b@c.com", "x://y://z.com", "acme.com...", ".acme.com",
+            "acme.com\r\n", "\tacme.com\u{0B}", "ac me.com", "a_b.com", "-a-.b-", String(repeating: "a", count: 63) + ".com",
+            String(repeating: "a", count: 64) + ".com", "mailto:x@y.com", "acme.com#frag", "ftp://[::1]/", "1.2.3.4",
+            "acme.com\u{7F}", "acme.com\u{1C}", "", " ", "@", "://", "a.b:c/d?e#f",
+        ]
+        // A seeded walk over the bytes that matter to the rules.
+        let alphabet = Array("aZ09-._@:/?#w W\t\r\n\u{0B}\u{7F}")
+        var state: UInt64 = 0x9E37_79B9_7F4A_7C15
+        for _ in 0..<20_000 {
+            var text = ""
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            for step in 0..<Int(state >> 60) + 1 {
+                let pick = (state >> UInt64(step * 4 % 56)) & 0xFF
+                text.append(alphabet[Int(pick) % alphabet.count])
+            }
+            fixed.append(text)
+        }
+        for text in fixed {
+            #expect(Domain.normalize(text) == Domain.normalizeCharacters(text), "\(text.debugDescription)")
+        }
+    }
+}
