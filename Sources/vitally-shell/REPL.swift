@@ -12,6 +12,9 @@ final class REPL {
     var history: HistoryStore?
     var editor: LineEditor?
     var secrets: [String] = []
+    /// Held until the process exits, which frees it all at once: releasing a large recording's
+    /// exchanges and account directory one object at a time took a tenth of a replayed brief.
+    var shell: Shell?
     /// Whether something was printed already: script output separates commands by a blank line.
     var printedBefore = false
 
@@ -47,6 +50,7 @@ final class REPL {
             history = StateFolders.historyFile(Terminal.environment).map(HistoryStore.init(url:))
         }
         let shell = Shell(environment: makeEnvironment(), jsonByDefault: options.json)
+        self.shell = shell
         runner.run { [options] in await shell.configureHistory(file: options.history, disabled: options.noHistory) }
         Terminal.onInterrupt { [runner, interactive] in
             if !runner.interrupt() && !interactive { Terminal.exit(130) }

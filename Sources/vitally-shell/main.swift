@@ -5,11 +5,16 @@ import VitallyShell
 // Before anything can start a thread: SIGINT is then delivered to a dispatch source only.
 Terminal.blockInterrupts()
 
+/// The session lives as long as the process: exit frees its memory faster than deinitializers would.
+nonisolated(unsafe) var session: REPL?
+
 do {
     switch try LaunchOptions.parse(Array(CommandLine.arguments.dropFirst())) {
     case .help: Terminal.out(LaunchOptions.helpText())
     case .version: Terminal.out(VitallyKitVersion.current + "\n")
-    case .run(let options): Terminal.exit(REPL(options: options).start())
+    case .run(let options):
+        session = REPL(options: options)
+        Terminal.exit(session?.start() ?? 1)
     }
     Terminal.exit(0)
 } catch {
