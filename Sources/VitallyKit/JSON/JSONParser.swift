@@ -11,6 +11,10 @@ public struct JSONParseError: Error, Sendable, Equatable, CustomStringConvertibl
 public struct JSONParser {
     private let bytes: UnsafeBufferPointer<UInt8>
     private var index = 0
+    /// Whether `response.content.text` of the entry being read is stepped over, not decoded.
+    private var defersBodyText = false
+    /// Where that text lies, quotes included, once stepped over.
+    private var bodyText: Range<Int>?
 
     /// Parses one JSON document; trailing whitespace is allowed, anything else is an error.
     public static func parse(_ data: some Collection<UInt8>) throws(JSONParseError) -> JSONValue {
@@ -65,6 +69,39 @@ public struct JSONParser {
         }
     }
 
+    /// `parseValue(in:at:)` for one HAR entry, except that its `response.content.text` is only
+    /// checked, not decoded: it reads as "" and its range (quotes included) comes back, so a
+    /// recording's bodies are decoded when asked for (`decodeString`), not all at open.
+    static func parseEntry(
+        in buffer: UnsafeBufferPointer<UInt8>, at offset: Int
+    ) throws(JSONParseError) -> (value: JSONValue, end: Int, bodyText: Range<Int>?) {
+        var parser = JSONParser(bytes: buffer)
+        parser.index = offset
+        parser.defersBodyText = true
+        do {
+            let value = try parser.parseValue()
+            return (value, parser.index, parser.bodyText)
+        } catch let error as JSONParseError {
+            throw error
+        } catch {
+            throw JSONParseError(message: "\(error)", offset: offset)
+        }
+    }
+
+    /// The bytes of a string that `parseEntry` stepped over (quotes included), decoded; text that
+    /// is not UTF-8 is repaired as `String` repairs it.
+    static func decodeString(_ quoted: UnsafeBufferPointer<UInt8>) -> [UInt8] {
+        guard quoted.count >= 2 else { return [] }
+        var parser = JSONParser(bytes: quoted)
+        parser.index = 1
+        let end = quoted.count - 1
+        let decoded = (try? [UInt8](unsafeUninitializedCapacity: end - 1) { out, count in
+            count = try parser.decodeEscapes(from: 1, to: end, into: out)
+        }) ?? []
+        if ByteWord.isASCII(decoded) || String(validating: decoded, as: UTF8.self) != nil { return decoded }
+        return Array(String(decoding: decoded, as: UTF8.self).utf8)
+    }
+
     init(bytes: UnsafeBufferPointer<UInt8>) {
         self.bytes = bytes
         // Skip a UTF-8 byte-order mark: HAR files from some tools start with one.
@@ -106,7 +143,15 @@ public struct JSONParser {
                 isObject.append(false)
                 arrays.append([])
                 continue next
-            case UInt8(ascii: "\""): value = .string(try parseString())
+            case UInt8(ascii: "\""):
+                if defersBodyText, isObject.count == 3, isBodyText(keys, isObject) {
+                    let start = index
+                    try skipString()
+                    bodyText = start..<index
+                    value = .string("")
+                } else {
+                    value = .string(try parseString())
+                }
             case UInt8(ascii: "t"): try expectLiteral("true"); value = .bool(true)
             case UInt8(ascii: "f"): try expectLiteral("false"); value = .bool(false)
             case UInt8(ascii: "n"): try expectLiteral("null"); value = .null
@@ -247,6 +292,20 @@ public struct JSONParser {
         // Escapes only shrink text, so the string's raw length bounds its decoded length.
         let end = try endOfString(from: index)
         return try String(unsafeUninitializedCapacity: end - start) { out throws -> Int in
+            try decodeEscapes(from: start, to: end, into: out)
+        }
+    }
+
+    /// Whether the value being read is `response.content.text` of an entry: three objects deep.
+    private func isBodyText(_ keys: [String], _ isObject: [Bool]) -> Bool {
+        isObject[0] && isObject[1] && isObject[2] && keys.count == 3
+            && keys[2] == "text" && keys[1] == "content" && keys[0] == "response"
+    }
+
+    /// Decodes the string from `start` (after its opening quote) to `end` (its closing quote) into
+    /// `out`, which holds `end - start` bytes; the bytes from `start` to `index` are plain. Leaves
+    /// `index` after the closing quote and returns the decoded length.
+    private mutating func decodeEscapes(from start: Int, to end: Int, into out: UnsafeMutableBufferPointer<UInt8>) throws -> Int {
             var count = index - start
             if count > 0 { out.baseAddress!.update(from: bytes.baseAddress! + start, count: count) }
             while index < end {
@@ -309,7 +368,41 @@ public struct JSONParser {
             }
             index = end + 1
             return count
+    }
+
+    /// Steps over a string, checking what decoding it would check (escapes, control characters).
+    private mutating func skipString() throws {
+        index += 1
+        while index < bytes.count {
+            if index + 8 <= bytes.count {
+                let word = UInt64(littleEndian: UnsafeRawPointer(bytes.baseAddress! + index).loadUnaligned(as: UInt64.self))
+                let special = ByteWord.bytesEqual(word, 0x22) | ByteWord.bytesEqual(word, 0x5C) | ByteWord.bytesBelow(word, 0x20)
+                if special == 0 {
+                    index += 8
+                    continue
+                }
+                index += special.trailingZeroBitCount >> 3
+            }
+            let b = bytes[index]
+            index += 1
+            if b == UInt8(ascii: "\"") { return }
+            if b < 0x20 {
+                index -= 1
+                throw fail("control character in string")
+            }
+            guard b == UInt8(ascii: "\\") else { continue }
+            guard index < bytes.count else { break }
+            switch bytes[index] {
+            case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"), UInt8(ascii: "b"), UInt8(ascii: "f"),
+                UInt8(ascii: "n"), UInt8(ascii: "r"), UInt8(ascii: "t"):
+                index += 1
+            case UInt8(ascii: "u"):
+                index += 1
+                _ = try parseHex4()
+            default: throw fail("invalid escape")
+            }
         }
+        throw JSONParseError(message: "unterminated string (the file may be truncated)", offset: bytes.count)
     }
 
     /// The offset of the quote closing the string that `offset` is inside (escapes skipped).

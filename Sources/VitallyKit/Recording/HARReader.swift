@@ -74,9 +74,9 @@ public enum HARReader {
         var parseError: JSONParseError?
         let found = try? skimmer.outline(
             parse: { start in
-                let entry: JSONValue, end: Int
+                let entry: JSONValue, end: Int, text: Range<Int>?
                 do throws(JSONParseError) {
-                    (entry, end) = try JSONParser.parseValue(in: buffer, at: start)
+                    (entry, end, text) = try JSONParser.parseEntry(in: buffer, at: start)
                     guard HARSkimmer.endsElement(buffer, at: end) else {
                         throw JSONParseError(message: "unexpected text after the entry", offset: end)
                     }
@@ -85,7 +85,8 @@ public enum HARReader {
                     return nil
                 }
                 do {
-                    let exchange = try exchange(from: entry)
+                    // The body's escaped text is copied as it is, and decoded when asked for.
+                    let exchange = try exchange(from: entry, bodyText: text.map { Array(UnsafeBufferPointer(rebasing: buffer[$0])) })
                     count(exchange.path)
                     exchanges.append(exchange)
                 } catch {
@@ -174,7 +175,9 @@ public enum HARReader {
         var description: String
     }
 
-    static func exchange(from entry: JSONValue) throws(EntryProblem) -> RecordedExchange {
+    /// The exchange an entry holds; `bodyText` is its `response.content.text` as the file has it
+    /// (quotes and escapes included) when the parser stepped over it.
+    static func exchange(from entry: JSONValue, bodyText: [UInt8]? = nil) throws(EntryProblem) -> RecordedExchange {
         guard let request = entry["request"], let method = request["method"]?.string, let url = request["url"]?.string
         else { throw EntryProblem(description: "has no request method and URL") }
         let (path, urlQuery) = RecordedExchange.split(url: url)
@@ -191,8 +194,16 @@ public enum HARReader {
         }
         let content = response?["content"]
         var body: [UInt8] = []
-        if let text = content?["text"]?.string {
-            if content?["encoding"]?.string?.lowercased() == "base64" {
+        var escaped: [UInt8]?
+        let isBase64 = content?["encoding"]?.string?.lowercased() == "base64"
+        // The text the parser stepped over reads as "" in the entry (a later non-string `text` would replace it).
+        let stepped = content?["text"] == .string("") ? bodyText : nil
+        if let stepped, !isBase64 {
+            escaped = stepped
+        } else if let text = stepped.map({ String(decoding: $0.withUnsafeBufferPointer(JSONParser.decodeString), as: UTF8.self) })
+            ?? content?["text"]?.string
+        {
+            if isBase64 {
                 guard let data = Data(base64Encoded: text) else {
                     throw EntryProblem(description: "(\(method.uppercased()) \(path)) has a body marked base64 that is not valid base64")
                 }
@@ -201,12 +212,14 @@ public enum HARReader {
                 body = Array(text.utf8)
             }
         }
-        return RecordedExchange(
+        var exchange = RecordedExchange(
             startedAt: entry["startedDateTime"]?.date ?? Date(timeIntervalSince1970: 0),
             timeMilliseconds: entry["time"]?.double ?? 0, method: method.uppercased(), url: url, path: path,
             query: urlQuery, requestHeaders: headers(request["headers"]), status: status,
             statusText: response?["statusText"]?.string ?? "", responseHeaders: headers(response?["headers"]),
             mimeType: content?["mimeType"]?.string ?? "", body: body, error: error,
             errorCode: entry["_errorCode"]?.string.flatMap(VitallyError.Code.init(rawValue:)))
+        if let escaped { exchange.storedBody = .escaped(escaped) }
+        return exchange
     }
 }

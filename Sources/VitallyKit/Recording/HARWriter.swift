@@ -6,13 +6,14 @@ public enum HARWriter {
 
     /// One entry, already redacted by the caller.
     public static func entry(_ exchange: RecordedExchange, order: Int) -> JSONValue {
+        let body = exchange.body  // decoded once: a replayed exchange decodes it on each read
         var content = JSONObject([
-            ("size", .number(Double(exchange.body.count))), ("mimeType", .string(exchange.mimeType)),
+            ("size", .number(Double(body.count))), ("mimeType", .string(exchange.mimeType)),
         ])
-        if let text = String(validating: exchange.body, as: UTF8.self) {
+        if let text = String(validating: body, as: UTF8.self) {
             content["text"] = .string(text)
         } else {
-            content["text"] = .string(Data(exchange.body).base64EncodedString())
+            content["text"] = .string(Data(body).base64EncodedString())
             content["encoding"] = "base64"
         }
         let wait = max(0, exchange.timeMilliseconds)
@@ -37,7 +38,7 @@ public enum HARWriter {
                         ("status", .number(Double(exchange.status))), ("statusText", .string(exchange.statusText)),
                         ("httpVersion", "HTTP/1.1"), ("cookies", []),
                         ("headers", .array(exchange.responseHeaders.map(header))), ("content", .object(content)),
-                        ("redirectURL", ""), ("headersSize", -1), ("bodySize", .number(Double(exchange.body.count))),
+                        ("redirectURL", ""), ("headersSize", -1), ("bodySize", .number(Double(body.count))),
                     ]))
             ),
             ("cache", [:]),

@@ -14,7 +14,13 @@ public struct RecordedExchange: Sendable, Equatable {
     public var statusText: String
     public var responseHeaders: [HTTPHeader]
     public var mimeType: String
-    public var body: [UInt8]
+    /// The response body, decoded when read: an exchange read from a file keeps its body as the
+    /// file's escaped JSON text until then, so opening a recording decodes none of them.
+    public var body: [UInt8] {
+        get { storedBody.bytes }
+        set { storedBody = .bytes(newValue) }
+    }
+    var storedBody: Body
     /// A transport failure instead of a response (`_error` in the file), with its code.
     public var error: String?
     public var errorCode: VitallyError.Code?
@@ -35,7 +41,7 @@ public struct RecordedExchange: Sendable, Equatable {
         self.statusText = statusText
         self.responseHeaders = responseHeaders
         self.mimeType = mimeType
-        self.body = body
+        self.storedBody = .bytes(body)
         self.error = error
         self.errorCode = errorCode
     }
@@ -94,5 +100,26 @@ public struct RecordingInfo: Sendable, Equatable {
         self.subdomain = subdomain
         self.region = region
         self.baseURL = baseURL
+    }
+}
+
+extension RecordedExchange {
+    /// A body as bytes, or as a recording's JSON string (quotes included) that the parser checked
+    /// and `JSONParser.decodeString` decodes; equal when their decoded bytes are.
+    enum Body: Sendable, Equatable {
+        case bytes([UInt8])
+        case escaped([UInt8])
+
+        var bytes: [UInt8] {
+            switch self {
+            case .bytes(let bytes): return bytes
+            case .escaped(let quoted): return quoted.withUnsafeBufferPointer(JSONParser.decodeString)
+            }
+        }
+
+        static func == (lhs: Body, rhs: Body) -> Bool {
+            if case .escaped(let a) = lhs, case .escaped(let b) = rhs, a == b { return true }
+            return lhs.bytes == rhs.bytes
+        }
     }
 }

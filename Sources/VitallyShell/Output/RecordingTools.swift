@@ -30,15 +30,18 @@ enum RecordingTools {
     }
 
     static func table(_ chosen: [(number: Int, exchange: RecordedExchange)], file: String, filter: String?) -> ShellOutput {
-        let rows: [[Span]] = chosen.map { number, exchange in
+        let sizes = chosen.map(\.exchange.body.count)  // a replayed body is decoded on each read
+        let rows: [[Span]] = zip(chosen, sizes).map { row, size in
+            let (number, exchange) = row
             let status = exchange.error != nil ? Span("error", .bad) : Span(String(exchange.status), exchange.status >= 400 ? .bad : .plain)
             return [Span(String(number), .dim), Span(exchange.method), Span(printable(HTTPRequest(path: exchange.path, query: exchange.query).pathAndQuery)),
-                    status, Span(String(exchange.body.count))]
+                    status, Span(String(size))]
         }
-        let json: JSONValue = .array(chosen.map { number, e in
-            ["number": .number(Double(number)), "method": .string(e.method), "path": .string(e.path),
+        let json: JSONValue = .array(zip(chosen, sizes).map { row, size in
+            let (number, e) = row
+            return ["number": .number(Double(number)), "method": .string(e.method), "path": .string(e.path),
              "query": .string(HTTPRequest(path: "", query: e.query).pathAndQuery), "status": .number(Double(e.status)),
-             "bytes": .number(Double(e.body.count)), "error": JSONValue(e.error)]
+             "bytes": .number(Double(size)), "error": JSONValue(e.error)]
         })
         return ShellOutput(
             blocks: [.text("\(file): \(chosen.count) exchanges" + (filter.map { " under \($0)" } ?? "") + "; 'recordings show \(file) N' shows one"),
@@ -55,14 +58,15 @@ enum RecordingTools {
     static func detail(_ exchange: RecordedExchange, number: Int) -> ShellOutput {
         let requestHeaders = shown(exchange.requestHeaders)
         let responseHeaders = shown(exchange.responseHeaders)
-        let parsed = try? JSONParser.parse(exchange.body)
+        let body = exchange.body
+        let parsed = try? JSONParser.parse(body)
         let bodyText: String
         if let parsed {
             bodyText = parsed.serialized(pretty: true)
-        } else if let text = String(bytes: exchange.body, encoding: .utf8) {
+        } else if let text = String(bytes: body, encoding: .utf8) {
             bodyText = printable(text, keepNewlines: true)
         } else {
-            bodyText = "(\(exchange.body.count) bytes of binary data)"
+            bodyText = "(\(body.count) bytes of binary data)"
         }
         var text = "#\(number)  \(VitallyDate.format(exchange.startedAt))  \(String(format: "%.0f", exchange.timeMilliseconds)) ms\n"
         text += printable("\(exchange.method) \(exchange.url)") + "\n"
@@ -85,7 +89,7 @@ enum RecordingTools {
             "response": [
                 "status": .number(Double(exchange.status)), "statusText": .string(exchange.statusText),
                 "headers": headerJSON(responseHeaders),
-                "body": parsed ?? .string(String(decoding: exchange.body, as: UTF8.self)),
+                "body": parsed ?? .string(String(decoding: body, as: UTF8.self)),
             ],
             "error": JSONValue(exchange.error),
         ]
