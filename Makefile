@@ -43,7 +43,7 @@ build: deps
 	$(SWIFT) build
 
 ## The binary to install: release, with the Swift runtime and Foundation linked in (it starts in
-## about 12 ms instead of 20: no dynamic loading of a dozen Swift libraries), at .build/release/vitally-shell.
+## about 10 ms instead of 20: no dynamic loading of a dozen Swift libraries), at .build/release/vitally-shell.
 RELEASE := -c release --static-swift-stdlib
 release: deps
 	$(SWIFT) build $(RELEASE) --product vitally-shell
