@@ -108,6 +108,9 @@ package struct LaunchOptions: Equatable, Sendable {
         if options.replay != nil && options.record != nil {
             throw UsageError("--replay and --record cannot be combined; use --record FILE --record-mode missing to replay and add to a file")
         }
+        if given.contains(.recordMode) && options.record == nil {
+            throw UsageError("--record-mode applies to a recording: --record FILE.har --record-mode \(options.recordMode.rawValue)")
+        }
         if options.commands != nil && options.script != nil { throw UsageError("-c and --script cannot be combined; put every command in the script") }
         return .run(options)
     }

@@ -22,10 +22,10 @@ import VitallyShell
 
     @Test func everyFlagReachesItsField() throws {
         let all = try options([
-            "--replay", "a.har", "--record-mode", "MISSING", "-c", "status; health acme.com", "--history", "h.sqlite",
+            "--record", "a.har", "--record-mode", "MISSING", "-c", "status; health acme.com", "--history", "h.sqlite",
             "--no-history", "--json", "--no-color", "-i",
         ])
-        #expect(all.replay == "a.har" && all.recordMode == .missing && all.commands == "status; health acme.com")
+        #expect(all.record == "a.har" && all.recordMode == .missing && all.commands == "status; health acme.com")
         #expect(all.history == "h.sqlite" && all.noHistory && all.json && all.noColor && all.interactive)
         #expect(try options([]) == LaunchOptions())
         let equals = try options(["--record=x.har", "--script=run.txt", "--interactive"])
@@ -67,6 +67,7 @@ import VitallyShell
             (["--replay", "a.har", "--record", "b.har"],
              "--replay and --record cannot be combined; use --record FILE --record-mode missing to replay and add to a file"),
             (["-c", "status", "--script", "s.txt"], "-c and --script cannot be combined; put every command in the script"),
+            (["--replay", "a.har", "--record-mode", "missing"], "--record-mode applies to a recording: --record FILE.har --record-mode missing"),
             (["--re\ncord"], #"unknown option '--re\ncord'; did you mean '--record'?"#),
             (["--json", "a\0b"], #"argument 2 holds a NUL character (\0); retype it without one"#),
         ]
