@@ -399,7 +399,9 @@ public struct JSONParser {
             case UInt8(ascii: "u"):
                 index += 1
                 _ = try parseHex4()
-            default: throw fail("invalid escape")
+            default:
+                index += 1  // where decoding would report it: after the escape's letter
+                throw fail("invalid escape")
             }
         }
         throw JSONParseError(message: "unterminated string (the file may be truncated)", offset: bytes.count)

@@ -47,6 +47,16 @@ public struct DomainTraits: Sendable, Equatable {
         return lower.hasSuffix("url") || ["domain", "website", ".url", " url"].contains { lower.containsBytes(of: $0) }
     }
 
+    /// A trait value cut at commas, semicolons and spaces. ASCII text is cut on its bytes (a
+    /// Character walk cost more than the rest of a match); other text by Characters, where a
+    /// separator followed by a combining mark is one Character and no place to cut.
+    static func pieces(of text: String) -> [String] {
+        if text.utf8.allSatisfy({ $0 < 0x80 }) {
+            return text.utf8.split(whereSeparator: { $0 == 0x2C || $0 == 0x20 || $0 == 0x3B }).map { String(Substring($0)) }
+        }
+        return text.split(whereSeparator: { $0 == "," || $0 == " " || $0 == ";" }).map(String.init)
+    }
+
     /// Every (trait key, normalised domain) the account carries.
     public func domains(of account: Account) -> [(key: String, domain: String)] {
         var found: [(String, String)] = []
@@ -57,9 +67,8 @@ public struct DomainTraits: Sendable, Equatable {
             guard isDomainKey else { continue }
             let texts: [String] = value.array?.compactMap(\.string) ?? [value.string].compactMap { $0 }
             for text in texts {
-                // Split on the separators' bytes: a Character walk cost more than the rest of the match.
-                for piece in text.utf8.split(whereSeparator: { $0 == 0x2C || $0 == 0x20 || $0 == 0x3B }) {
-                    if let domain = Domain.normalize(String(Substring(piece))), !found.contains(where: { $0.1 == domain }) {
+                for piece in DomainTraits.pieces(of: text) {
+                    if let domain = Domain.normalize(piece), !found.contains(where: { $0.1 == domain }) {
                         found.append((key, domain))
                     }
                 }

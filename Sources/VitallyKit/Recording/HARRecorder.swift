@@ -188,9 +188,10 @@ public actor HARRecorder {
         copy.query = exchange.query.map(redactor.query)
         copy.requestHeaders = exchange.requestHeaders.map(redactor.header)
         copy.responseHeaders = exchange.responseHeaders.map(redactor.header)
-        let text = String(decoding: exchange.body, as: UTF8.self)
+        let body = exchange.body  // decoded once here; the writer then reads these bytes
+        let text = String(decoding: body, as: UTF8.self)
         let scrubbed = redactor.text(text)
-        if scrubbed != text { copy.body = Array(scrubbed.utf8) }
+        copy.body = scrubbed != text ? Array(scrubbed.utf8) : body
         copy.error = exchange.error.map(redactor.text)
         return copy
     }

@@ -63,11 +63,13 @@ package struct LaunchOptions: Equatable, Sendable {
         Spec(id: .help, long: "help", short: "h", value: nil, help: "Show this help."),
     ]
 
-    /// Parses the arguments after the program's name. `--help` and `--version` win over anything else.
+    /// Parses the arguments after the program's name. `--help` (or `-h`, `-help`) anywhere wins
+    /// over anything else, even a mistake (`vitally-shell health --help`), then `--version`.
     package static func parse(_ arguments: [String]) throws(UsageError) -> Outcome {
+        if arguments.contains(where: { $0 == "--help" || $0 == "-h" || $0 == "-help" }) { return .help }
+        if arguments.contains("--version") { return .version }
         var options = LaunchOptions()
         var given: [Spec.ID] = []
-        var asked: Outcome?
         var index = 0
         while index < arguments.count {
             let word = arguments[index]
@@ -75,7 +77,8 @@ package struct LaunchOptions: Equatable, Sendable {
             if word.contains("\0") { throw UsageError("argument \(index) holds a NUL character (\\0); retype it without one") }
             if word.isEmpty { throw UsageError("argument \(index) is empty; vitally-shell takes only options") }
             guard word.count > 1, word.hasPrefix("-") else {
-                throw UsageError("unexpected argument '\(word)': vitally-shell takes only options; to run a command, use -c '\(word)'")
+                let command = arguments[(index - 1)...].prefix { !$0.hasPrefix("-") }.joined(separator: " ")
+                throw UsageError("unexpected argument '\(word)': vitally-shell takes only options; to run a command, use -c \(ShellWords.quote(command))")
             }
             if word == "--" {
                 if index < arguments.count {
@@ -84,10 +87,9 @@ package struct LaunchOptions: Equatable, Sendable {
                 break
             }
             let (spec, attached) = try lookUp(word)
-            if spec.id == .help { asked = .help; continue }
-            if spec.id == .version { asked = asked ?? .version; continue }
+            let shown = word.hasPrefix("--") ? spec.display : spec.short.map { "-" + String($0) } ?? spec.display  // as typed
             guard spec.value != nil else {
-                if attached != nil { throw UsageError("\(spec.display) takes no value; write \(spec.display) alone") }
+                if attached != nil { throw UsageError("\(shown) takes no value; write \(shown) alone") }
                 try options.set(spec.id, to: nil)
                 continue
             }
@@ -98,13 +100,15 @@ package struct LaunchOptions: Equatable, Sendable {
                 value = arguments[index]
                 index += 1
             } else {
-                throw UsageError("\(spec.display) needs a value: \(spec.display) \(spec.value ?? "")")
+                throw UsageError("\(shown) needs a value: \(shown) \(spec.value ?? "")")
             }
-            if given.contains(spec.id) { throw UsageError("\(spec.display) is given twice; give it once") }
+            if spec.value?.hasPrefix("FILE") == true, value.allSatisfy(\.isWhitespace) {
+                throw UsageError("\(shown) needs a file name: \(shown) \(spec.value ?? "")")
+            }
+            if given.contains(spec.id) { throw UsageError("\(shown) is given twice; give it once") }
             given.append(spec.id)
             try options.set(spec.id, to: value)
         }
-        if let asked { return asked }
         if options.replay != nil && options.record != nil {
             throw UsageError("--replay and --record cannot be combined; use --record FILE --record-mode missing to replay and add to a file")
         }
@@ -122,11 +126,16 @@ package struct LaunchOptions: Equatable, Sendable {
             let name = body.prefix { $0 != "=" }
             let attached = name.count < body.count ? String(body[body.index(after: name.endIndex)...]) : nil
             if let spec = specs.first(where: { $0.long == String(name) }) { return (spec, attached) }
-            let guess = Suggest.closest(to: "--" + name, in: specs.compactMap { $0.long.map { "--" + $0 } })
+            // --help first: a prefix such as --h is more likely help than history.
+            let longs = (specs.filter { $0.id == .help } + specs.filter { $0.id != .help }).compactMap { $0.long.map { "--" + $0 } }
+            let guess = Suggest.closest(to: "--" + name, in: longs)
             throw UsageError("unknown option '--\(name)'" + (guess.map { "; did you mean '\($0)'?" } ?? "; 'vitally-shell --help' lists the options"))
         }
         let letters = word.dropFirst()
         if letters.count == 1, let spec = specs.first(where: { $0.short == letters.first }) { return (spec, nil) }
+        if letters.dropFirst().first == "=", let spec = specs.first(where: { $0.short == letters.first }) {
+            return (spec, String(letters.dropFirst(2)))  // -c=status
+        }
         if let long = specs.first(where: { $0.long == String(letters.prefix { $0 != "=" }) }) {
             throw UsageError("unknown option '\(word)'; did you mean '--\(long.long ?? "")'?")
         }
@@ -136,7 +145,7 @@ package struct LaunchOptions: Equatable, Sendable {
 
     /// Whether a word after a value option is another option (`-c --json`: -c's value is missing).
     private static func looksLikeOption(_ word: String) -> Bool {
-        if word.hasPrefix("--") { return word.count > 2 }
+        if word.hasPrefix("--") { return true }
         return word.count == 2 && specs.contains { $0.short == word.last }
     }
 

@@ -41,6 +41,8 @@ import VitallyShell
         #expect(try LaunchOptions.parse(["--replay", "a.har", "--record", "b.har", "-h"]) == .help)
         #expect(try LaunchOptions.parse(["--version", "--help"]) == .help)
         #expect(try LaunchOptions.parse(["--json", "--version"]) == .version)
+        #expect(try LaunchOptions.parse(["health", "--bogus", "-help"]) == .help)
+        #expect(try options(["-c=status; notes"]).commands == "status; notes")
         let help = LaunchOptions.helpText()
         for flag in ["--replay FILE.har", "--record FILE.har", "--record-mode all|missing", "-c COMMANDS", "--script FILE",
                      "--history FILE.sqlite", "--no-history", "--json", "--no-color", "-i, --interactive", "--version", "-h, --help"] {
@@ -54,14 +56,20 @@ import VitallyShell
         let cases: [([String], String)] = [
             (["--replya", "x.har"], "unknown option '--replya'; did you mean '--replay'?"),
             (["--frobnicate"], "unknown option '--frobnicate'; 'vitally-shell --help' lists the options"),
-            (["-help"], "unknown option '-help'; did you mean '--help'?"),
+            (["-json"], "unknown option '-json'; did you mean '--json'?"),
+            (["--h"], "unknown option '--h'; did you mean '--help'?"),
+            (["-c=status", "-i=yes"], "-i takes no value; write -i alone"),
+            (["--replay="], "--replay needs a file name: --replay FILE.har"),
+            (["--script", " "], "--script needs a file name: --script FILE"),
+            (["--replay", "--"], "--replay needs a value: --replay FILE.har"),
             (["-x"], "unknown option '-x'; the short options are -c, -i, -h, and 'vitally-shell --help' lists the rest"),
             (["--replay"], "--replay needs a value: --replay FILE.har"),
             (["-c", "--json"], "-c needs a value: -c COMMANDS"),
             (["--json=yes"], "--json takes no value; write --json alone"),
             (["--record-mode", "some"], "--record-mode takes all or missing, not 'some'"),
             (["--replay", "a.har", "--replay", "b.har"], "--replay is given twice; give it once"),
-            (["health", "acme.com"], "unexpected argument 'health': vitally-shell takes only options; to run a command, use -c 'health'"),
+            (["health", "acme.com", "--json"], "unexpected argument 'health': vitally-shell takes only options; to run a command, use -c 'health acme.com'"),
+            (["notes", "it's"], #"unexpected argument 'notes': vitally-shell takes only options; to run a command, use -c 'notes it'\''s'"#),
             (["--", "status"], "unexpected argument 'status': vitally-shell takes only options"),
             ([""], "argument 1 is empty; vitally-shell takes only options"),
             (["--replay", "a.har", "--record", "b.har"],
