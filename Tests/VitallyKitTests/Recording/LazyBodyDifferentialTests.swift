@@ -118,8 +118,8 @@ import Testing
     /// Recording again what a replay read (`--record-mode missing`): a token hidden behind escapes
     /// in an inherited body is still scrubbed, and the rewritten entry is the one the old reader wrote.
     @Test func inheritedBodiesAreScrubbedThroughTheirEscapes() async throws {
-        let token = "sk_live_abcdef123456"
-        let escaped = #""{\"note\":\"sk_live_\u0061bcdef123456\",\"k\":\"\u0073k_live_abcdef123456\"}""#
+        let token = "not-a-real-token-42"
+        let escaped = #""{\"note\":\"not-a-real-\u0074oken-42\",\"k\":\"\u006eot-a-real-token-42\"}""#
         let file = Array(HARCutTests.har([Self.entry(content: Self.text(escaped))]).utf8)
         let exchange = try #require(try HARReader.parse(file, url: Self.url).exchanges.first)
         let before = try #require(try Self.eager(file).first ?? nil)
