@@ -76,7 +76,7 @@ public enum HARReader {
             parse: { start in
                 let entry: JSONValue, end: Int, text: Range<Int>?
                 do throws(JSONParseError) {
-                    (entry, end, text) = try JSONParser.parseEntry(in: buffer, at: start)
+                    (entry, end, text) = try JSONParser.parseValue(in: buffer, at: start, deferring: bodyTextPath)
                     guard HARSkimmer.endsElement(buffer, at: end) else {
                         throw JSONParseError(message: "unexpected text after the entry", offset: end)
                     }
@@ -175,6 +175,9 @@ public enum HARReader {
         var description: String
     }
 
+    /// Where an entry keeps its body: the parser checks it at open, and it is decoded when read.
+    static let bodyTextPath = ["response", "content", "text"]
+
     /// The exchange an entry holds; `bodyText` is its `response.content.text` as the file has it
     /// (quotes and escapes included) when the parser stepped over it.
     static func exchange(from entry: JSONValue, bodyText: [UInt8]? = nil) throws(EntryProblem) -> RecordedExchange {
@@ -193,33 +196,23 @@ public enum HARReader {
             throw EntryProblem(description: "(\(method.uppercased()) \(path)) has no HTTP status (status: \(shown))")
         }
         let content = response?["content"]
-        var body: [UInt8] = []
-        var escaped: [UInt8]?
-        let isBase64 = content?["encoding"]?.string?.lowercased() == "base64"
         // The text the parser stepped over reads as "" in the entry (a later non-string `text` would replace it).
-        let stepped = content?["text"] == .string("") ? bodyText : nil
-        if let stepped, !isBase64 {
-            escaped = stepped
-        } else if let text = stepped.map({ String(decoding: $0.withUnsafeBufferPointer(JSONParser.decodeString), as: UTF8.self) })
-            ?? content?["text"]?.string
-        {
-            if isBase64 {
-                guard let data = Data(base64Encoded: text) else {
-                    throw EntryProblem(description: "(\(method.uppercased()) \(path)) has a body marked base64 that is not valid base64")
-                }
-                body = Array(data)
-            } else {
-                body = Array(text.utf8)
+        let stepped = content?["text"] == .string("") ? bodyText.map(RecordedExchange.Body.escaped) : nil
+        var body = stepped ?? .bytes(Array((content?["text"]?.string ?? "").utf8))
+        if content?["encoding"]?.string?.lowercased() == "base64" {
+            guard let data = Data(base64Encoded: String(decoding: body.bytes, as: UTF8.self)) else {
+                throw EntryProblem(description: "(\(method.uppercased()) \(path)) has a body marked base64 that is not valid base64")
             }
+            body = .bytes(Array(data))
         }
         var exchange = RecordedExchange(
             startedAt: entry["startedDateTime"]?.date ?? Date(timeIntervalSince1970: 0),
             timeMilliseconds: entry["time"]?.double ?? 0, method: method.uppercased(), url: url, path: path,
             query: urlQuery, requestHeaders: headers(request["headers"]), status: status,
             statusText: response?["statusText"]?.string ?? "", responseHeaders: headers(response?["headers"]),
-            mimeType: content?["mimeType"]?.string ?? "", body: body, error: error,
+            mimeType: content?["mimeType"]?.string ?? "", body: [], error: error,
             errorCode: entry["_errorCode"]?.string.flatMap(VitallyError.Code.init(rawValue:)))
-        if let escaped { exchange.storedBody = .escaped(escaped) }
+        exchange.storedBody = body
         return exchange
     }
 }

@@ -43,24 +43,28 @@ enum ByteWord {
     }
 
     /// Whether every byte is below 0x80, eight at a time.
-    static func isASCII(_ bytes: [UInt8]) -> Bool {
-        bytes.withUnsafeBytes { raw in
-            var i = 0
-            var high: UInt64 = 0
-            while i + 8 <= raw.count {
-                high |= raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
-                i += 8
-            }
-            while i < raw.count {
-                high |= UInt64(raw[i])
-                i += 1
-            }
-            return high & 0x8080_8080_8080_8080 == 0
+    static func isASCII(_ raw: UnsafeRawBufferPointer) -> Bool {
+        var i = 0
+        var high: UInt64 = 0
+        while i + 8 <= raw.count {
+            high |= raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+            i += 8
         }
+        while i < raw.count {
+            high |= UInt64(raw[i])
+            i += 1
+        }
+        return high & 0x8080_8080_8080_8080 == 0
     }
 }
 
 extension String {
+    /// Whether the text is all ASCII (the byte paths of matching and redaction take only that).
+    package var isASCIIText: Bool {
+        var text = self
+        return text.withUTF8 { ByteWord.isASCII(UnsafeRawBufferPointer($0)) }
+    }
+
     /// Whether `needle` occurs in this string, compared byte for byte.
     package func containsBytes(of needle: String) -> Bool {
         var hay = self
