@@ -50,7 +50,7 @@ public enum Domain {
     /// `normalize` on ASCII bytes; `.none` when they are not all ASCII (the caller falls back),
     /// `.some(nil)` when nothing host-like is left.
     private static func normalizeASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> String?? {
-        guard bytes.allSatisfy({ $0 < 0x80 }) else { return .none }
+        guard ByteWord.isASCII(UnsafeRawBufferPointer(bytes)) else { return .none }
         func isSpace(_ b: UInt8) -> Bool { b == 0x20 || (0x09...0x0D).contains(b) }
         func lower(_ b: UInt8) -> UInt8 { b &- 0x41 < 26 ? b | 0x20 : b }
         var lo = 0, hi = bytes.count

@@ -51,7 +51,7 @@ public struct DomainTraits: Sendable, Equatable {
     /// Character walk cost more than the rest of a match); other text by Characters, where a
     /// separator followed by a combining mark is one Character and no place to cut.
     static func pieces(of text: String) -> [String] {
-        if text.utf8.allSatisfy({ $0 < 0x80 }) {
+        if text.isASCIIText {
             return text.utf8.split(whereSeparator: { $0 == 0x2C || $0 == 0x20 || $0 == 0x3B }).map { String(Substring($0)) }
         }
         return text.split(whereSeparator: { $0 == "," || $0 == " " || $0 == ";" }).map(String.init)

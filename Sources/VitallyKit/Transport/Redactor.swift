@@ -52,7 +52,7 @@ public struct Redactor: Sendable {
         var out = s
         for secret in secrets where !secret.isEmpty {
             if out.containsBytes(of: secret) { out = out.replacingBytes(of: secret, with: placeholder) }
-            if !secret.utf8.allSatisfy({ $0 < 0x80 }), out.contains(secret) {
+            if !secret.isASCIIText, out.contains(secret) {
                 out = out.replacingOccurrences(of: secret, with: placeholder)
             }
         }
