@@ -23,13 +23,8 @@ package struct LaunchOptions: Equatable, Sendable {
         case version
     }
 
-    /// Why the command line was refused, on one line, with what to type instead.
-    package struct UsageError: Error, Equatable, Sendable {
-        package var message: String
-        init(_ message: String) {
-            self.message = message.replacingOccurrences(of: "\r", with: "\\r").replacingOccurrences(of: "\n", with: "\\n")
-        }
-    }
+    /// Why the command line was refused: the shell's own usage error, on one line, with what to type instead.
+    package typealias UsageError = ParsedCommand.UsageError
 
     /// One flag of the table: its names, its value's placeholder (nil for a switch), its help.
     struct Spec: Sendable {
@@ -74,22 +69,22 @@ package struct LaunchOptions: Equatable, Sendable {
         while index < arguments.count {
             let word = arguments[index]
             index += 1
-            if word.contains("\0") { throw UsageError("argument \(index) holds a NUL character (\\0); retype it without one") }
-            if word.isEmpty { throw UsageError("argument \(index) is empty; vitally-shell takes only options") }
+            if word.contains("\0") { throw UsageError(message: "argument \(index) holds a NUL character (\\0); retype it without one") }
+            if word.isEmpty { throw UsageError(message: "argument \(index) is empty; vitally-shell takes only options") }
             guard word.count > 1, word.hasPrefix("-") else {
                 let command = arguments[(index - 1)...].prefix { !$0.hasPrefix("-") }.joined(separator: " ")
-                throw UsageError("unexpected argument '\(word)': vitally-shell takes only options; to run a command, use -c \(ShellWords.quote(command))")
+                throw UsageError(message: "unexpected argument '\(word)': vitally-shell takes only options; to run a command, use -c \(ShellWords.quote(command))")
             }
             if word == "--" {
                 if index < arguments.count {
-                    throw UsageError("unexpected argument '\(arguments[index])': vitally-shell takes only options")
+                    throw UsageError(message: "unexpected argument '\(arguments[index])': vitally-shell takes only options")
                 }
                 break
             }
             let (spec, attached) = try lookUp(word)
             let shown = word.hasPrefix("--") ? spec.display : spec.short.map { "-" + String($0) } ?? spec.display  // as typed
             guard spec.value != nil else {
-                if attached != nil { throw UsageError("\(shown) takes no value; write \(shown) alone") }
+                if attached != nil { throw UsageError(message: "\(shown) takes no value; write \(shown) alone") }
                 try options.set(spec.id, to: nil)
                 continue
             }
@@ -100,22 +95,22 @@ package struct LaunchOptions: Equatable, Sendable {
                 value = arguments[index]
                 index += 1
             } else {
-                throw UsageError("\(shown) needs a value: \(shown) \(spec.value ?? "")")
+                throw UsageError(message: "\(shown) needs a value: \(shown) \(spec.value ?? "")")
             }
             if spec.value?.hasPrefix("FILE") == true, value.allSatisfy(\.isWhitespace) {
-                throw UsageError("\(shown) needs a file name: \(shown) \(spec.value ?? "")")
+                throw UsageError(message: "\(shown) needs a file name: \(shown) \(spec.value ?? "")")
             }
-            if given.contains(spec.id) { throw UsageError("\(shown) is given twice; give it once") }
+            if given.contains(spec.id) { throw UsageError(message: "\(shown) is given twice; give it once") }
             given.append(spec.id)
             try options.set(spec.id, to: value)
         }
         if options.replay != nil && options.record != nil {
-            throw UsageError("--replay and --record cannot be combined; use --record FILE --record-mode missing to replay and add to a file")
+            throw UsageError(message: "--replay and --record cannot be combined; use --record FILE --record-mode missing to replay and add to a file")
         }
         if given.contains(.recordMode) && options.record == nil {
-            throw UsageError("--record-mode applies to a recording: --record FILE.har --record-mode \(options.recordMode.rawValue)")
+            throw UsageError(message: "--record-mode applies to a recording: --record FILE.har --record-mode \(options.recordMode.rawValue)")
         }
-        if options.commands != nil && options.script != nil { throw UsageError("-c and --script cannot be combined; put every command in the script") }
+        if options.commands != nil && options.script != nil { throw UsageError(message: "-c and --script cannot be combined; put every command in the script") }
         return .run(options)
     }
 
@@ -129,7 +124,7 @@ package struct LaunchOptions: Equatable, Sendable {
             // --help first: a prefix such as --h is more likely help than history.
             let longs = (specs.filter { $0.id == .help } + specs.filter { $0.id != .help }).compactMap { $0.long.map { "--" + $0 } }
             let guess = Suggest.closest(to: "--" + name, in: longs)
-            throw UsageError("unknown option '--\(name)'" + (guess.map { "; did you mean '\($0)'?" } ?? "; 'vitally-shell --help' lists the options"))
+            throw UsageError(message: "unknown option '--\(name)'" + (guess.map { "; did you mean '\($0)'?" } ?? "; 'vitally-shell --help' lists the options"))
         }
         let letters = word.dropFirst()
         if letters.count == 1, let spec = specs.first(where: { $0.short == letters.first }) { return (spec, nil) }
@@ -137,10 +132,10 @@ package struct LaunchOptions: Equatable, Sendable {
             return (spec, String(letters.dropFirst(2)))  // -c=status
         }
         if let long = specs.first(where: { $0.long == String(letters.prefix { $0 != "=" }) }) {
-            throw UsageError("unknown option '\(word)'; did you mean '--\(long.long ?? "")'?")
+            throw UsageError(message: "unknown option '\(word)'; did you mean '--\(long.long ?? "")'?")
         }
         let shorts = specs.compactMap { $0.short.map { "-" + String($0) } }.joined(separator: ", ")
-        throw UsageError("unknown option '\(word)'; the short options are \(shorts), and 'vitally-shell --help' lists the rest")
+        throw UsageError(message: "unknown option '\(word)'; the short options are \(shorts), and 'vitally-shell --help' lists the rest")
     }
 
     /// Whether a word after a value option is another option (`-c --json`: -c's value is missing).
@@ -158,7 +153,7 @@ package struct LaunchOptions: Equatable, Sendable {
         case .history: history = value
         case .recordMode:
             guard let mode = value.flatMap({ RecordMode(rawValue: $0.lowercased()) }) else {
-                throw UsageError("--record-mode takes all or missing, not '\(value ?? "")'")
+                throw UsageError(message: "--record-mode takes all or missing, not '\(value ?? "")'")
             }
             recordMode = mode
         case .noHistory: noHistory = true
