@@ -19,7 +19,8 @@ enum Terminal {
         return String(cString: raw)
     }
 
-    static var environment: [String: String] { ProcessInfo.processInfo.environment }
+    /// Read once: the shell never changes its environment, and each read built the dictionary anew.
+    static let environment = ProcessInfo.processInfo.environment
 
     static var workingDirectory: URL { URL(fileURLWithPath: FileManager.default.currentDirectoryPath) }
 
