@@ -11,9 +11,8 @@ public struct JSONParseError: Error, Sendable, Equatable, CustomStringConvertibl
 public struct JSONParser {
     let bytes: UnsafeBufferPointer<UInt8>
     var index = 0
-    /// The object keys leading to a string that is checked but not decoded (see `parseValue(in:at:deferring:)`).
-    private var deferredPath: [String]?
-    /// Where that string lies, quotes included, once stepped over.
+    /// Where the string `parseValue(deferring:)` stepped over lies, quotes included. (The parser
+    /// holds no reference, so its methods do not retain anything to be called.)
     private var deferred: Range<Int>?
 
     /// Parses one JSON document; trailing whitespace is allowed, anything else is an error.
@@ -47,8 +46,7 @@ public struct JSONParser {
     ) throws(JSONParseError) -> (value: JSONValue, end: Int, deferred: Range<Int>?) {
         var parser = JSONParser(bytes: buffer)
         parser.index = offset
-        parser.deferredPath = path
-        let value = try reading(at: offset) { try parser.parseValue() }
+        let value = try reading(at: offset) { try parser.parseValue(deferring: path) }
         return (value, parser.index, parser.deferred)
     }
 
@@ -82,8 +80,9 @@ public struct JSONParser {
         return value
     }
 
-    /// Reads one value without recursing: open containers wait on `arrays`/`objects`.
-    mutating func parseValue() throws -> JSONValue {
+    /// Reads one value without recursing: open containers wait on `arrays`/`objects`. A string
+    /// reached through the object keys `deferredPath` is stepped over, not decoded.
+    mutating func parseValue(deferring deferredPath: [String]? = nil) throws -> JSONValue {
         var arrays: [[JSONValue]] = []
         var objects: [JSONObject] = []
         var keys: [String] = []
