@@ -35,9 +35,14 @@ struct VitallySim: AsyncParsableCommand {
     var bulkActivity = 0
     @Option(name: .customLong("task-status"), help: "What task lists do with status=open: honoured, ignored or refused.")
     var taskStatus = "honoured"
+    @Flag(
+        name: .customLong("serve-as-tenant"),
+        help: "With --replay: answer requests the file lacks from its recorded items (any limit, cursor, sortBy), marked X-Replay-Synthesized.")
+    var serveAsTenant = false
 
     func run() async throws {
         if let replay { return try await serve(replay) }
+        guard !serveAsTenant else { throw ValidationError("--serve-as-tenant needs --replay FILE.har: it serves a recording as a tenant") }
         guard let token else { throw ValidationError("--token is required (or --replay FILE.har to serve a recording)") }
         var options = SimulatorOptions(token: token)
         if let anchor {
@@ -93,12 +98,16 @@ struct VitallySim: AsyncParsableCommand {
             FileHandle.standardError.write(Data("vitally-sim: \(error.cause ?? error.description)\n".utf8))
             throw ExitCode.failure
         }
-        let handler = ReplayHandler(recording: recording)
+        let handler = ReplayHandler(recording: recording, serveAsTenant: serveAsTenant) { line in
+            print("vitally-sim: " + line)
+            fflush(nil)
+        }
         let count = recording.exchanges.count
         let when = recording.info.map { " recorded " + VitallyDate.format($0.recordedAt) } ?? ""
+        let mode = serveAsTenant ? ", serving as a tenant" : ""
         do {
             try await SimulatorServer.run(replaying: handler, host: host, port: port) { bound in
-                print("vitally-sim replaying \(recording.url.lastPathComponent) (\(count) exchanges\(when)) on http://\(host):\(bound)")
+                print("vitally-sim replaying \(recording.url.lastPathComponent) (\(count) exchanges\(when)\(mode)) on http://\(host):\(bound)")
                 fflush(nil)
             }
         } catch {
