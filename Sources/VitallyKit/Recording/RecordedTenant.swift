@@ -117,11 +117,20 @@ public struct RecordedTenant: Sendable {
     }
 
     /// Whether any list of this key was recorded (a tenant list also counts any scope's items).
-    public func knows(_ key: ListKey) -> Bool { listOrder[key] != nil }
+    public func knows(_ key: ListKey) -> Bool { listOrder[canonical(key)] != nil }
+
+    /// The key with its scope named by id when the request named it by `externalId` (`accounts/acme-001`).
+    public func canonical(_ key: ListKey) -> ListKey {
+        guard listOrder[key] == nil, let slash = key.scope.firstIndex(of: "/") else { return key }
+        let parent = String(key.scope[..<slash]), name = String(key.scope[key.scope.index(after: slash)...])
+        guard let id = aliases[parent]?[name] else { return key }
+        return ListKey(resource: key.resource, scope: parent + "/" + id)
+    }
 
     /// The items of a list in recorded order, deduplicated, newest values; nil when that list was
     /// never recorded. The tenant's list also holds the resource's items from every scope and object.
     public func items(in key: ListKey) -> [JSONValue]? {
+        let key = canonical(key)
         guard let ids = key.isTenant ? (knows(key) ? resourceOrder[key.resource] : nil) : listOrder[key] else { return nil }
         let values = items[key.resource] ?? [:]
         return ids.compactMap { values[$0] }
@@ -144,7 +153,7 @@ public struct RecordedTenant: Sendable {
 
     /// Whether the list was read to its end: unfiltered pages chained from a first page to `next: null`.
     public func isComplete(_ key: ListKey) -> Bool {
-        let recorded = (pages[key] ?? []).filter(\.unfiltered)
+        let recorded = (pages[canonical(key)] ?? []).filter(\.unfiltered)
         var frontier = recorded.filter { $0.from == nil }
         var followed = Set<String>()
         while let page = frontier.popLast() {
