@@ -44,6 +44,7 @@ struct SimulatorGenerator {
         while specs.count < accountCount { specs.append(randomSpec(index: specs.count)) }
         for spec in specs { addAccount(spec) }
         finishOrganizations()
+        stampUserMessages()
         sortAll()
         return set
     }
