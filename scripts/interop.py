@@ -39,7 +39,12 @@ def messages(source, args, log):
         for handler in (h for l in loggers for h in l.handlers):
             if isinstance(handler, logging.StreamHandler) and not isinstance(handler, logging.FileHandler):
                 handler.setStream(log)
-        answers = [json.loads(line) for line in entrypoint.run(entrypoint.parse_args(args))]
+        answers = []
+        try:
+            for line in entrypoint.run(entrypoint.parse_args(args)):
+                answers.append(json.loads(line))
+        except Exception as failure:  # the CDK raises after a failed sync: keep what came before
+            answers.append({"type": "TRACE", "trace": {"type": "ERROR", "error": {"message": f"{args[0]} failed: {failure}"}}})
     return answers
 
 
@@ -106,8 +111,9 @@ def main():
     for stream, counts in sorted(reasons.items()):
         for reason, count in counts.most_common():
             print(f"schema mismatch in {stream} ({count}): {reason}")
-    for error in errors:
-        print("error: " + error.splitlines()[0][:200])
+    for error in dict.fromkeys(errors):
+        for line in error.splitlines()[:9]:
+            print("error: " + line[:160])
     print(f"(the connector's own log: {work / 'connector.log'})")
     return 0 if verdict == "SUCCEEDED" and not errors and len(complete) == len(schemas) else 1
 
