@@ -272,7 +272,10 @@ public struct BriefComposer: Sendable {
             }
             let allComplete = reports.allSatisfy { if case .complete = $0.outcome { return true } else { return false } }
             let total = reports.reduce(0) { sum, report in if case .complete(let n) = report.outcome { return sum + n } else { return sum } }
-            if allComplete, total == 0 {
+            if allComplete, total == 0, list == .healthScores, bundle.customer.healthScore.isFromOrganization {
+                insights.append(Insight(.info, "Health-score breakdown: none on the account; its score is \(orgName ?? "its organization")'s",
+                                        data: ["list": .string(list.rawValue), "reason": "organizationScore"]))
+            } else if allComplete, total == 0 {
                 let places = reports.count > 1 ? "the account or \(orgName ?? "its organization")" : "the account"
                 insights.append(Insight(.info, "No \(noun): Vitally returned 0 items for \(places)",
                                         data: ["list": .string(list.rawValue), "reason": "noItems"]))
