@@ -30,4 +30,18 @@ import VitallySimulator
             #expect(timeline.out.contains("[Dunder Mifflin]"))
         }
     }
+
+    @Test func doctorSaysWhereTheDataLivesAsInformationNotFailure() async throws {
+        try await withSimulatedShell({ $0.shape = .organizations }) { shell, _, _ in
+            let (out, _, status) = await shell.text("doctor michael.scott@dundermifflin.com")
+            #expect(status == .ok)
+            #expect(out.contains("PASS  data location: data lives on the organization"))
+            #expect(out.contains("health on 0 of 100 accounts, on 96 of 100 organizations"))
+            #expect(!out.contains("no health score"))
+        }
+        try await withSimulatedShell { shell, _, _ in
+            let (out, _, _) = await shell.text("doctor")
+            #expect(out.contains("PASS  data location: data lives on the accounts"))
+        }
+    }
 }
