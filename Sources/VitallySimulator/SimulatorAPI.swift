@@ -11,7 +11,8 @@ package struct SimulatorAPI: Sendable {
     let healthScoreShape: HealthScoreShape
     let taskStatusFilter: TaskStatusFilter
 
-    package init(data: SimulatorDataSet, healthScoreShape: HealthScoreShape = .results, taskStatusFilter: TaskStatusFilter = .honoured) {
+    package init(data: SimulatorDataSet, healthScoreShape: HealthScoreShape = .results, taskStatusFilter: TaskStatusFilter = .honoured,
+                 organizationLists: OrganizationLists = .exclusive) {
         self.data = data
         self.healthScoreShape = healthScoreShape
         self.taskStatusFilter = taskStatusFilter
@@ -67,6 +68,7 @@ package struct SimulatorAPI: Sendable {
             let orgs = r["userId"]?.string.flatMap { usersByKey[$0] }.map { ($0["organizationIds"]?.array ?? []).compactMap(\.string) } ?? []
             for org in orgs { orgIndex[org, default: [:]]["npsResponses", default: []].append(r) }
         }
+        if organizationLists == .inclusive { orgIndex.includeAccountItems(byAccount) }
         byOrganization = orgIndex
     }
 
@@ -282,5 +284,25 @@ extension JSONValue {
         guard var object = self.object else { return self }
         for key in ["messages", "accounts", "users", "admins"] { object[key] = nil }
         return .object(object)
+    }
+}
+
+extension [String: [String: [JSONValue]]] {
+    /// `--org-lists inclusive`: each organization's lists also hold its accounts' items (each once).
+    mutating func includeAccountItems(_ byAccount: [String: [String: [JSONValue]]]) {
+        for (org, lists) in self {
+            var merged = lists
+            for account in lists["accounts"] ?? [] {
+                guard let accountId = account["id"]?.string else { continue }
+                for (list, items) in byAccount[accountId] ?? [:] {
+                    var known = Set((merged[list] ?? []).compactMap { $0["id"]?.string })
+                    for item in items where known.insert(item["id"]?.string ?? "").inserted { merged[list, default: []].append(item) }
+                }
+            }
+            for (list, items) in merged where list != "accounts" {
+                merged[list] = items.sorted { ($0["updatedAt"]?.string ?? "") > ($1["updatedAt"]?.string ?? "") }
+            }
+            self[org] = merged
+        }
     }
 }

@@ -9,9 +9,11 @@ extension SimulatorGenerator {
         let createdDaysAgo = Double(random.int(90...900))
         let updatedDaysAgo = Double(random.int(0...30)) + random.unit()
         var traits = JSONObject(spec.traits)
-        traits["vitally.custom.lifecycleStage"] = .string(spec.stage)
+        if !spec.stage.isEmpty { traits["vitally.custom.lifecycleStage"] = .string(spec.stage) }
         let users = spec.people.map { person in addUser(person, accountId: id, accountName: spec.name, spec: spec) }
-        let scores = spec.people.compactMap(\.nps)
+        // An organization-first account's NPS is its organization's.
+        let organizationFirst = spec.organization.flatMap { organizationIds[$0] }.map(organizationFirstIds.contains) ?? false
+        let scores = organizationFirst ? [] : spec.people.compactMap(\.nps)
         let csm = adminIds[spec.csm % adminIds.count]
         let ae = adminIds[1]
         let account = JSONObject([
@@ -116,6 +118,11 @@ extension SimulatorGenerator {
             let members = set.accounts.filter { $0["organizationId"]?.string == id }
             object["accountsCount"] = .number(Double(members.count))
             object["usersCount"] = .number(members.reduce(0) { $0 + ($1["usersCount"]?.double ?? 0) })
+            // An organization-first customer's numbers are its own, not its accounts' sums.
+            if organizationFirstIds.contains(id) {
+                set.organizations[index] = .object(object)
+                continue
+            }
             object["mrr"] = .number(members.reduce(0) { $0 + ($1["mrr"]?.double ?? 0) })
             let healths = members.compactMap { $0["healthScore"]?.double }
             object["healthScore"] = healths.isEmpty ? .null : .number((healths.reduce(0, +) / Double(healths.count) * 10).rounded() / 10)

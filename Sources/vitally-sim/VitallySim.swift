@@ -39,6 +39,12 @@ struct VitallySim: AsyncParsableCommand {
         name: .customLong("serve-as-tenant"),
         help: "With --replay: answer requests the file lacks from its recorded items (any limit, cursor, sortBy), marked X-Replay-Synthesized.")
     var serveAsTenant = false
+    @Option(help: "Where customers' data lives: accounts, or organizations (account traits empty, as real tenants often are).")
+    var shape = "accounts"
+    @Option(name: .customLong("error-bodies"), help: "Error bodies: full ({statusCode, error, message}) or message ({message} alone).")
+    var errorBodies = "full"
+    @Option(name: .customLong("org-lists"), help: "Organization lists: exclusive (its own items) or inclusive (its accounts' items too).")
+    var orgLists = "exclusive"
 
     func run() async throws {
         if let replay { return try await serve(replay) }
@@ -76,6 +82,9 @@ struct VitallySim: AsyncParsableCommand {
             throw ValidationError("--task-status must be one of: " + TaskStatusFilter.allCases.map(\.rawValue).joined(separator: ", "))
         }
         options.taskStatusFilter = filter
+        options.shape = try Self.choice(shape, "--shape")
+        options.errorBodies = try Self.choice(errorBodies, "--error-bodies")
+        options.organizationLists = try Self.choice(orgLists, "--org-lists")
         let handler = SimulatorHandler(options: options)
         let count = handler.api.data.accounts.count
         let day = VitallyDate.formatDay(options.anchor)
@@ -113,6 +122,14 @@ struct VitallySim: AsyncParsableCommand {
         } catch {
             throw listenFailure(error)
         }
+    }
+
+    /// One of an enum's values, or a one-line error naming them.
+    static func choice<T: RawRepresentable & CaseIterable>(_ text: String, _ flag: String) throws -> T where T.RawValue == String {
+        guard let value = T(rawValue: text) else {
+            throw ValidationError("\(flag) must be one of: " + T.allCases.map(\.rawValue).joined(separator: ", "))
+        }
+        return value
     }
 
     /// Says in one line why the port could not be used.

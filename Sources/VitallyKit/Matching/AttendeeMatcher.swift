@@ -64,9 +64,11 @@ public struct AttendeeMatcher: Sendable {
         if freeMail {
             result.trace.append(RuleTrace(rule: .emailDomain, outcome: .skipped, finding: .freeMailDomain(domain)))
             result.trace.append(RuleTrace(rule: .accountDomainTrait, outcome: .skipped, finding: .freeMailDomain(domain)))
+            result.trace.append(RuleTrace(rule: .organizationDomainTrait, outcome: .skipped, finding: .freeMailDomain(domain)))
         } else {
             if let matched = try await colleagues(of: domain, into: &result) { return matched }
             if let matched = try await traits(of: domain, into: &result) { return matched }
+            if let matched = try await organizations(of: domain, into: &result) { return matched }
         }
         return try await companyName(domain: domain, freeMail: freeMail, title: title, into: result)
     }
@@ -150,7 +152,7 @@ public struct AttendeeMatcher: Sendable {
         return finish(result, accounts, .companyName, (byLabel ? 0.6 : 0.4) * best - (top.count > 1 ? 0.15 : 0))
     }
 
-    private func finish(_ base: AttendeeMatch, _ accounts: [MatchedAccount], _ rule: MatchRule, _ confidence: Double) -> AttendeeMatch {
+    func finish(_ base: AttendeeMatch, _ accounts: [MatchedAccount], _ rule: MatchRule, _ confidence: Double) -> AttendeeMatch {
         var result = base
         result.accounts = accounts
         result.rule = rule

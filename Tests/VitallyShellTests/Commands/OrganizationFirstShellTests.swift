@@ -1,0 +1,47 @@
+import Foundation
+import Testing
+import VitallyKit
+import VitallyShell
+import VitallySimulator
+
+/// Organization-first customers through the shell, against the simulator over loopback.
+@Suite struct OrganizationFirstShellTests {
+    @Test func aBriefForAnOrganizationFirstAccountShowsTheOrganizationsNumbersLabelled() async throws {
+        try await withSimulatedShell { shell, _, _ in
+            let (out, err, status) = await shell.text("brief michael.scott@dundermifflin.com")
+            #expect(status == .ok, "\(err)")
+            #expect(out.contains("Health 3.2/10 (poor) · from organization Dunder Mifflin"))
+            #expect(out.contains("MRR $6,400 · from organization Dunder Mifflin"))
+            #expect(out.contains("Renews 2026-12-28 (in 38 days) · from organization Dunder Mifflin"))
+            #expect(out.contains("Segments: Enterprise · from organization Dunder Mifflin"))
+            #expect(!out.contains("No health score"))
+        }
+    }
+
+    @Test func healthAndAccountsShowLabelTheOrganizationsValuesAndShowBoth() async throws {
+        try await withSimulatedShell { shell, _, _ in
+            let stamford = await shell.text("health dm-stamford")
+            #expect(stamford.out.contains("health 3.2/10 poor · from organization Dunder Mifflin"))
+            #expect(stamford.out.contains("$6,400 · from organization Dunder Mifflin"))
+            let acme = await shell.text("accounts show acme-001")
+            #expect(acme.out.contains("7.4/10 good · organization Acme Holdings: 6.8/10 fair"))
+            let timeline = await shell.text("timeline dm-scranton")
+            #expect(timeline.out.contains("health 3.2/10 · from organization"))
+            #expect(timeline.out.contains("[Dunder Mifflin]"))
+        }
+    }
+
+    @Test func doctorSaysWhereTheDataLivesAsInformationNotFailure() async throws {
+        try await withSimulatedShell({ $0.shape = .organizations }) { shell, _, _ in
+            let (out, _, status) = await shell.text("doctor michael.scott@dundermifflin.com")
+            #expect(status == .ok)
+            #expect(out.contains("PASS  data location: data lives on the organization"))
+            #expect(out.contains("health on 0 of 100 accounts, on 96 of 100 organizations"))
+            #expect(!out.contains("no health score"))
+        }
+        try await withSimulatedShell { shell, _, _ in
+            let (out, _, _) = await shell.text("doctor")
+            #expect(out.contains("PASS  data location: data lives on the accounts"))
+        }
+    }
+}
