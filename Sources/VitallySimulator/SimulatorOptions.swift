@@ -34,6 +34,15 @@ package struct SimulatorOptions: Sendable {
     package var bulkActivity = 0
     /// What task lists do with `status=open` (no package source documents the parameter).
     package var taskStatusFilter = TaskStatusFilter.honoured
+    /// Up to this many more milliseconds per request, drawn from the seed (a tenant whose speed varies).
+    package var latencyJitterMilliseconds = 0
+    /// `failRate` applies only to requests matching this pattern (nil: every request).
+    package var failPattern: RequestPattern?
+    /// The first N requests answer at full speed; `latencyMilliseconds` and its jitter apply after them
+    /// (a tenant that turns slow mid-session). Nil: from the first request.
+    package var slowAfterRequests: Int?
+    /// Extra milliseconds on `users/search` only (search endpoints time out on live tenants).
+    package var searchLatencyMilliseconds = 0
 
     package init(token: String, anchor: Date = VitallyDate.startOfDay(Date())) {
         self.token = token
