@@ -124,6 +124,32 @@ enum ErrorAdvice {
         }
     }
 
+    /// Why one lookup could not be checked, in a few words: `timeout after 15 s`, `HTTP 503 after
+    /// retries`, `not in the recording`.
+    static func lookupReason(_ error: VitallyError) -> String {
+        switch error.code {
+        case .timeout:
+            let seconds = error.cause?.split(separator: " ").drop { $0 != "within" }.dropFirst().first
+            return seconds.map { "timeout after \($0) s" } ?? "timeout"
+        case .notRecorded: return "not in the recording"
+        case .connection: return "no connection, after retries"
+        case .rateLimited: return "still rate-limited (429) after waiting"
+        default: return (error.status.map { "HTTP \($0)" } ?? error.code.rawValue) + (error.code == .server ? " after retries" : "")
+        }
+    }
+
+    /// How to get what a partial answer lacks: the replay's own "to record it" command, else try again.
+    static func partialFix(_ errors: [VitallyError]) -> String {
+        let marker = "To record it: "
+        for error in errors where error.code == .notRecorded {
+            if let range = error.cause?.range(of: marker), let cause = error.cause {
+                return "record what is missing: " + cause[range.upperBound...].trimmingCharacters(in: .whitespacesAndNewlines)
+            }
+        }
+        return errors.contains { $0.code == .notRecorded }
+            ? "record what is missing with --record FILE --record-mode missing" : "try again; 'doctor' measures the connection"
+    }
+
     /// One line naming the first failure and its fix, or how many warnings there were.
     static func verdict(_ report: DoctorReport) -> String {
         if let first = report.firstFailure {

@@ -42,6 +42,7 @@ extension RuleTrace {
         case .nothingToCompare: return "no meeting title given and the domain is free mail"
         case .noNameScores(let threshold): return "no account name scores \(threshold) or more"
         case .notNeeded(let rule): return "not needed: rule \(rule.number) matched"
+        case .lookupFailed(let failure): return "could not check (\(ErrorAdvice.lookupReason(failure.error))): \(failure.request)"
         }
     }
 }
