@@ -54,3 +54,20 @@ import VitallySimulator
         #expect(parsed[0]?["partial"] == nil)
     }
 }
+
+/// What `doctor` says about a degraded tenant, as the user reads it.
+@Suite struct DoctorConnectionWordingTests {
+    @Test func aFlakyTenantIsNeverAllPassedAndJSONCarriesTheNumbers() async throws {
+        try await withSimulatedShell({ $0.failRate = 0.5 }) { shell, _, _ in
+            let (out, _, _) = await shell.text("doctor pat.lee@acme.com")
+            #expect(!out.contains("All checks passed"), "\(out)")
+            #expect(out.contains("connection: "), "\(out)")
+            #expect(out.contains("retries (") || out.contains("failed after retries"), "\(out)")
+            let json = try JSONParser.parse(await shell.text("doctor --json").out)
+            let connection = try #require(json["connection"])
+            #expect((connection["requests"]?.double ?? 0) > 0)
+            #expect(connection["medianSeconds"]?.double != nil)
+            #expect(connection["retries"]?.array?.isEmpty == false || connection["failedAfterRetries"]?.array?.isEmpty == false)
+        }
+    }
+}
