@@ -145,7 +145,7 @@ final class REPL {
             for command in commands {
                 for result in runner.run(command) {
                     print(result)
-                    if result.status.rawValue > worst.rawValue { worst = result.status }
+                    if result.status.severity > worst.severity { worst = result.status }
                     if result.exitRequested { exit = true }
                 }
                 if exit || runner.interruptPending { break }

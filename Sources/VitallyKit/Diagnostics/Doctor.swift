@@ -39,7 +39,8 @@ public struct Doctor: Sendable {
         ("customFields", "/resources/customFields?model=accounts"),
     ]
 
-    public func run(emails: [String], title: String?) async -> DoctorReport {
+    /// Every check but the connection's (`run`, in Doctor+Connection.swift, adds it).
+    func runChecks(emails: [String], title: String?) async -> DoctorReport {
         var checks: [DoctorCheck] = []
         func skipRest(from id: Int, because reason: String) {
             let titles = ["credentials", "host", "token", "read access", "rate limit", "tenant data", "attendees"]
@@ -224,6 +225,11 @@ public struct Doctor: Sendable {
             return DoctorCheck(id, "attendee \(email)", .fail, "matching failed: \(error)")
         }
         let trace = match.trace
+        if match.isPartial, !match.isMatched {
+            let failed = match.failures.map { "\($0.request) (\($0.error.code.rawValue))" }.joined(separator: ", ")
+            return DoctorCheck(id, "attendee \(email)", .warn, "could not check every rule: \(failed) failed, and no other rule matched",
+                               cause: .matchingFailed, trace: trace, inconclusive: true)
+        }
         if match.isInternal {
             return DoctorCheck(id, "attendee \(email)", .warn, "internal attendee: \(match.domain ?? "") is your team's domain, so no customer data is expected", trace: trace)
         }

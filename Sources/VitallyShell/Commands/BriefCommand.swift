@@ -53,6 +53,9 @@ struct BriefCommand: ShellCommand {
             verbatim += format == "markdown"
                 ? "Run `doctor EMAIL` to see why.\n" : "Run 'match EMAIL' or 'doctor EMAIL' to see each rule that was tried.\n"
         }
-        return CommandResult(output: ShellOutput(json: BriefRenderer.json(brief), verbatim: verbatim))
+        // Partial: an attendee's lookup, or one of an account's lists, failed; the rest is shown.
+        let listFailed = bundles.contains { $0.reports.contains { if case .failed = $0.outcome { return true } else { return false } } }
+        let partial = found.contains(where: \.isPartial) || listFailed
+        return CommandResult(output: ShellOutput(json: BriefRenderer.json(brief), verbatim: verbatim), status: partial ? .partial : .ok)
     }
 }

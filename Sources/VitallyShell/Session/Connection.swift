@@ -33,13 +33,13 @@ struct Connection: Sendable {
             directory: AccountDirectory(client: client, tenant: "offline"), team: TeamDirectory(client: client), tenant: "")
     }
 
-    static func live(_ credentials: Credentials, cacheDirectory: URL?, clock: @escaping @Sendable () -> Date) throws(VitallyError)
-        -> Connection
+    static func live(_ credentials: Credentials, cacheDirectory: URL?, clock: @escaping @Sendable () -> Date, timeout: Double = 15)
+        throws(VitallyError) -> Connection
     {
         let endpoint = try credentials.endpoint()
         let limiter = RateLimiter()
         let transport = RetryingTransport(
-            base: LiveTransport(endpoint: endpoint, token: credentials.token), limiter: limiter)
+            base: LiveTransport(endpoint: endpoint, token: credentials.token, timeoutSeconds: timeout), limiter: limiter)
         let client = VitallyClient(transport: transport)
         let tenant = credentials.tenantLabel
         let cache = cacheDirectory?.appendingPathComponent(Connection.safe(tenant + "-" + endpoint.host))

@@ -46,7 +46,8 @@ package actor Shell {
             return CommandResult()
         }
         do {
-            connection = try .live(credentials, cacheDirectory: environment.cacheDirectory, clock: environment.clock)
+            connection = try .live(credentials, cacheDirectory: environment.cacheDirectory, clock: environment.clock,
+                                   timeout: environment.requestTimeoutSeconds)
         } catch {
             return .failure(ErrorAdvice.sentence(for: error))
         }
