@@ -51,6 +51,15 @@ import VitallyKit
         return (ids, bodies)
     }
 
+    /// Whether the server printed this line within a few seconds (its output arrives through a pipe).
+    func printed(_ server: ServerProcess, _ line: String) async throws -> Bool {
+        for _ in 0..<100 {
+            if server.output.contains(line) { return true }
+            try await Task.sleep(for: .milliseconds(50))
+        }
+        return false
+    }
+
     @Test func aClientThatPagesDifferentlyGetsEveryRecordedItemOnce() async throws {
         let server = try ServerProcess(simBinary, ["--replay", demo.path, "--serve-as-tenant", "--port", "0"])
         #expect(server.banner.contains("serving as a tenant"))
@@ -84,9 +93,8 @@ import VitallyKit
         #expect(synthesized.headers.contains { $0.0.lowercased() == "x-replay-synthesized" && $0.1 == "true" })
         let exact = try await get(server.baseURL + "/resources/accounts/acme-001")
         #expect(exact.status == 200 && !exact.headers.contains { $0.0.lowercased() == "x-replay-synthesized" })
-        try await Task.sleep(for: .milliseconds(200))
-        #expect(server.output.contains("synthesized GET /resources/notes?limit=7 -> 200"))
-        #expect(server.output.contains("recorded    GET /resources/accounts/acme-001 -> 200"))
+        #expect(try await printed(server, "synthesized GET /resources/notes?limit=7 -> 200"))
+        #expect(try await printed(server, "recorded    GET /resources/accounts/acme-001 -> 200"))
     }
 
     @Test func whatTheRecordingCannotAnswerIsA404NamingTheClosestNeverAnInventedItem() async throws {
@@ -104,8 +112,7 @@ import VitallyKit
             #expect(json["notSynthesized"]?.string?.isEmpty == false, "\(path)")
             #expect(!miss.headers.contains { $0.0.lowercased() == "x-replay-synthesized" })
         }
-        try await Task.sleep(for: .milliseconds(200))
-        #expect(server.output.contains("not served  GET /resources/accounts/no-such-account -> 404 (no recorded list or object holds accounts no-such-account)"))
+        #expect(try await printed(server, "not served  GET /resources/accounts/no-such-account -> 404 (no recorded list or object holds accounts no-such-account)"))
         // A recorded user is found by a search nobody recorded.
         let found = try await get(server.baseURL + "/resources/users/search?emailSubdomain=hooli.com")
         #expect(found.status == 200)
