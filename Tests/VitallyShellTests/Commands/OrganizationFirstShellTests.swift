@@ -44,4 +44,31 @@ import VitallySimulator
             #expect(out.contains("PASS  data location: data lives on the accounts"))
         }
     }
+
+    @Test func organizationsSearchShowAndListsAttributeItemsToTheirAccounts() async throws {
+        try await withSimulatedShell({ $0.organizationLists = .inclusive }) { shell, _, _ in
+            let search = await shell.text("organizations search dunder")
+            #expect(search.out.contains("Dunder Mifflin") && search.out.contains("dunder-mifflin"))
+            let show = await shell.text("organizations show dunder-mifflin")
+            #expect(show.out.contains("3.2/10 poor") && show.out.contains("$6,400") && show.out.contains("dunmifsys.com"))
+            let notes = await shell.text("organizations notes 'Acme Holdings'")
+            #expect(notes.out.contains("[Acme Labs]") && notes.out.contains("[Acme Corp]"))
+            let tasks = await shell.text("organizations tasks dunder-mifflin")
+            #expect(tasks.out.contains("[Dunder Mifflin Stamford] Intro to new admin"))
+            #expect(tasks.out.contains("  Share usage report"))
+            let none = await shell.text("organizations show no-such-org")
+            #expect(none.status == .failure && none.err.contains("no organization found for 'no-such-org'"))
+        }
+    }
+
+    @Test func anAccountArgumentMayNameAnOrganizationAndTheOutputSaysSo() async throws {
+        try await withSimulatedShell({ $0.shape = .organizations }) { shell, _, _ in
+            let (out, err, status) = await shell.text("health org-globex-17")
+            #expect(status == .ok, "\(err)")
+            #expect(out.hasPrefix("'org-globex-17' is the organization Globex Inc: showing its account Globex Inc"))
+            #expect(out.contains("health 8.6/10 good · from organization Globex Inc"))
+            let several = await shell.text("notes cyberdyne-holdings")
+            #expect(several.status == .failure && several.err.contains("is the organization Cyberdyne Holdings, with"))
+        }
+    }
 }
