@@ -40,6 +40,8 @@ package struct SimulatorOptions: Sendable {
     package var errorBodies = ErrorBodies.full
     /// Whether organization lists also hold their accounts' items (`--org-lists`).
     package var organizationLists = OrganizationLists.exclusive
+    /// The envelope of `customObjects/:id/instances/search` (public sources disagree).
+    package var instancesEnvelope = InstancesEnvelope.bareArray
 
     package init(token: String, anchor: Date = VitallyDate.startOfDay(Date())) {
         self.token = token
@@ -105,4 +107,10 @@ package enum ErrorBodies: String, Sendable, CaseIterable {
 /// or also its accounts' items (undocumented; clients must attribute by `accountId`).
 package enum OrganizationLists: String, Sendable, CaseIterable {
     case exclusive, inclusive
+}
+
+/// How `customObjects/:id/instances/search` wraps its answer: the public client code reads a bare
+/// array, the same team's design notes expect `{results, next}`.
+package enum InstancesEnvelope: String, Sendable, CaseIterable {
+    case bareArray, results
 }

@@ -11,6 +11,8 @@ public struct AccountBundle: Sendable {
     public var npsResponses: [NPSResponse] = []
     public var projects: [Project] = []
     public var meetings: [Meeting] = []
+    /// Goal-like custom objects' instances of the account and of its organization.
+    public var customObjects: [CustomObjectInstances] = []
     /// The account's organization, when it has one and it could be read.
     public var organization: Organization?
     /// Ids of items that came from the organization's lists, not the account's.

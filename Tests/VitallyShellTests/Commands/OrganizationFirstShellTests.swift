@@ -71,4 +71,18 @@ import VitallySimulator
             #expect(several.status == .failure && several.err.contains("is the organization Cyberdyne Holdings, with"))
         }
     }
+
+    @Test func objectsListsCustomObjectsAndACustomersInstancesAndTheBriefShowsGoals() async throws {
+        try await withSimulatedShell({ $0.instancesEnvelope = .results }) { shell, _, _ in
+            let list = await shell.text("objects")
+            #expect(list.out.contains("Customer Goals") && list.out.contains("Due date, Status"))
+            let goals = await shell.text("objects dunder-mifflin 'Customer Goals'")
+            #expect(goals.out.contains("organization Dunder Mifflin"))
+            #expect(goals.out.contains("Reduce churn — Due date: 2027-02-01, Status: On track"))
+            let account = await shell.text("objects acme-001 contracts")
+            #expect(account.out.contains("account Acme Corp") && account.out.contains("Acme Corp MSA"))
+            let brief = await shell.text("brief pam@dundermifflin.com")
+            #expect(brief.out.contains("Customer Goals: Reduce churn (Due date 2027-02-01, Status On track) · from organization Dunder Mifflin"))
+        }
+    }
 }
