@@ -85,4 +85,22 @@ import VitallySimulator
             #expect(brief.out.contains("Customer Goals: Reduce churn (Due date 2027-02-01, Status On track) · from organization Dunder Mifflin"))
         }
     }
+
+    @Test func theDemoSessionRunsAgainstAnOrganizationShapedTenantAndNeverSaysNoHealthScore() async throws {
+        let session = try String(contentsOf: packageRoot.appendingPathComponent("scripts/demo-session.txt"), encoding: .utf8)
+        let lines = session.split(separator: "\n").map(String.init).filter { !$0.hasPrefix("#") && !$0.isEmpty }
+        #expect(lines.contains { $0.hasPrefix("organizations ") } && lines.contains { $0.hasPrefix("objects") })
+        try await withSimulatedShell({ $0.shape = .organizations }) { shell, _, _ in
+            var labelled = 0
+            for line in lines {
+                let (out, err, status) = await shell.text(line)
+                if out.contains("from organization") { labelled += 1 }
+                #expect(!(out + err).lowercased().contains("no health score"), "\(line): \(out)")
+                // Only doctor fails: its session names an address no rule can match, on purpose.
+                #expect(status == .ok || line.hasPrefix("doctor"), "\(line): \(err)")
+            }
+            // Every health, brief and account view of this tenant reads the organization's values.
+            #expect(labelled >= 12, "\(labelled) of \(lines.count) commands showed an organization's values")
+        }
+    }
 }
