@@ -37,8 +37,9 @@ public struct AccountBundle: Sendable {
         organization = org.organization
         reports += org.reports
         let accountId = account.id
+        let siblingUsers = Set(OrganizationItems(org.users, forAccount: accountId, known: []).siblings.map(\.id))
         func add<T: VitallyModel>(_ items: [T], to list: inout [T], id: (T) -> String) {
-            let split = OrganizationItems(items, forAccount: accountId, known: Set(list.map(id)))
+            let split = OrganizationItems(items, forAccount: accountId, known: Set(list.map(id)), siblingUsers: siblingUsers)
             list += split.account
             for item in split.organizationLevel {
                 list.append(item)

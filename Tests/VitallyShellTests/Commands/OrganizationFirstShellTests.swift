@@ -15,6 +15,8 @@ import VitallySimulator
             #expect(out.contains("Renews 2026-12-28 (in 38 days) · from organization Dunder Mifflin"))
             #expect(out.contains("Segments: Enterprise · from organization Dunder Mifflin"))
             #expect(!out.contains("No health score"))
+            // Karen's NPS response is in Dunder Mifflin's list, but she is Stamford's user, not Scranton's.
+            #expect(out.contains("1 NPS detractor: Michael Scott (4)"))
         }
     }
 
