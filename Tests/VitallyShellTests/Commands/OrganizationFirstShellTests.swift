@@ -47,17 +47,23 @@ import VitallySimulator
         }
     }
 
+    /// Runs each line and expects every text in its output.
+    func expectOutputs(_ shell: Shell, _ cases: [(line: String, shows: [String])], sourceLocation: SourceLocation = #_sourceLocation) async {
+        for (line, texts) in cases {
+            let (out, err, status) = await shell.text(line)
+            #expect(status == .ok, "\(line): \(err)", sourceLocation: sourceLocation)
+            for text in texts { #expect(out.contains(text), "\(line) did not show \(text):\n\(out)", sourceLocation: sourceLocation) }
+        }
+    }
+
     @Test func organizationsSearchShowAndListsAttributeItemsToTheirAccounts() async throws {
         try await withSimulatedShell({ $0.organizationLists = .inclusive }) { shell, _, _ in
-            let search = await shell.text("organizations search dunder")
-            #expect(search.out.contains("Dunder Mifflin") && search.out.contains("dunder-mifflin"))
-            let show = await shell.text("organizations show dunder-mifflin")
-            #expect(show.out.contains("3.2/10 poor") && show.out.contains("$6,400") && show.out.contains("dunmifsys.com"))
-            let notes = await shell.text("organizations notes 'Acme Holdings'")
-            #expect(notes.out.contains("[Acme Labs]") && notes.out.contains("[Acme Corp]"))
-            let tasks = await shell.text("organizations tasks dunder-mifflin")
-            #expect(tasks.out.contains("[Dunder Mifflin Stamford] Intro to new admin"))
-            #expect(tasks.out.contains("  Share usage report"))
+            await expectOutputs(shell, [
+                ("organizations search dunder", ["Dunder Mifflin", "dunder-mifflin"]),
+                ("organizations show dunder-mifflin", ["3.2/10 poor", "$6,400", "dunmifsys.com"]),
+                ("organizations notes 'Acme Holdings'", ["[Acme Labs]", "[Acme Corp]"]),
+                ("organizations tasks dunder-mifflin", ["[Dunder Mifflin Stamford] Intro to new admin", "  Share usage report"]),
+            ])
             let none = await shell.text("organizations show no-such-org")
             #expect(none.status == .failure && none.err.contains("no organization found for 'no-such-org'"))
         }
@@ -76,15 +82,12 @@ import VitallySimulator
 
     @Test func objectsListsCustomObjectsAndACustomersInstancesAndTheBriefShowsGoals() async throws {
         try await withSimulatedShell({ $0.instancesEnvelope = .results }) { shell, _, _ in
-            let list = await shell.text("objects")
-            #expect(list.out.contains("Customer Goals") && list.out.contains("Due date, Status"))
-            let goals = await shell.text("objects dunder-mifflin 'Customer Goals'")
-            #expect(goals.out.contains("organization Dunder Mifflin"))
-            #expect(goals.out.contains("Reduce churn — Due date: 2027-02-01, Status: On track"))
-            let account = await shell.text("objects acme-001 contracts")
-            #expect(account.out.contains("account Acme Corp") && account.out.contains("Acme Corp MSA"))
-            let brief = await shell.text("brief pam@dundermifflin.com")
-            #expect(brief.out.contains("Customer Goals: Reduce churn (Due date 2027-02-01, Status On track) · from organization Dunder Mifflin"))
+            await expectOutputs(shell, [
+                ("objects", ["Customer Goals", "Due date, Status"]),
+                ("objects dunder-mifflin 'Customer Goals'", ["organization Dunder Mifflin", "Reduce churn — Due date: 2027-02-01, Status: On track"]),
+                ("objects acme-001 contracts", ["account Acme Corp", "Acme Corp MSA"]),
+                ("brief pam@dundermifflin.com", ["Customer Goals: Reduce churn (Due date 2027-02-01, Status On track) · from organization Dunder Mifflin"]),
+            ])
         }
     }
 
