@@ -56,6 +56,8 @@ public struct RuleTrace: Sendable, Equatable {
         /// These organizations hold the domain (or name the user); `accounts` are theirs.
         case organizationsHold(organizations: [String], accounts: [MatchedAccount])
         case noOrganizationTrait(domain: String)
+        /// The organizations could not be read, so rule 4 could not check.
+        case organizationsUnreadable(VitallyError)
     }
 
     public var rule: MatchRule
