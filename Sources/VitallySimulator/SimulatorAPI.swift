@@ -10,9 +10,11 @@ package struct SimulatorAPI: Sendable {
     let byOrganization: [String: [String: [JSONValue]]]
     let healthScoreShape: HealthScoreShape
     let taskStatusFilter: TaskStatusFilter
+    let instancesEnvelope: InstancesEnvelope
 
     package init(data: SimulatorDataSet, healthScoreShape: HealthScoreShape = .results, taskStatusFilter: TaskStatusFilter = .honoured,
-                 organizationLists: OrganizationLists = .exclusive) {
+                 organizationLists: OrganizationLists = .exclusive, instancesEnvelope: InstancesEnvelope = .bareArray) {
+        self.instancesEnvelope = instancesEnvelope
         self.data = data
         self.healthScoreShape = healthScoreShape
         self.taskStatusFilter = taskStatusFilter
@@ -205,7 +207,8 @@ package struct SimulatorAPI: Sendable {
             guard keys.count == 1, let key = keys.first, let value = q[key] else {
                 return .error(400, "Exactly one of id, externalId, customerId, organizationId is required")
             }
-            return .json(.array(instances.filter { $0[key]?.string == value }))
+            let found = JSONValue.array(instances.filter { $0[key]?.string == value })
+            return .json(instancesEnvelope == .results ? ["results": found, "next": .null] : found)
         default: return .error(404, "Cannot GET /resources/customObjects/\(rest.joined(separator: "/"))")
         }
     }

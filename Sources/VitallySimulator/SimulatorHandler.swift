@@ -24,7 +24,7 @@ package struct SimulatorHandler: Sendable {
         if options.shape == .organizations { data.moveDataToOrganizations() }
         data.applyShapes(numericIds: options.numericIds, epochDates: options.epochDates)
         api = SimulatorAPI(data: data, healthScoreShape: options.healthScoreShape, taskStatusFilter: options.taskStatusFilter,
-                           organizationLists: options.organizationLists)
+                           organizationLists: options.organizationLists, instancesEnvelope: options.instancesEnvelope)
         state = SimulatorState(seed: options.seed)
     }
 

@@ -49,6 +49,8 @@ package struct SimulatorOptions: Sendable {
     package var slowAfterRequests: Int?
     /// Extra milliseconds on `users/search` only (search endpoints time out on live tenants).
     package var searchLatencyMilliseconds = 0
+    /// The envelope of `customObjects/:id/instances/search` (public sources disagree).
+    package var instancesEnvelope = InstancesEnvelope.bareArray
 
     package init(token: String, anchor: Date = VitallyDate.startOfDay(Date())) {
         self.token = token
@@ -114,4 +116,10 @@ package enum ErrorBodies: String, Sendable, CaseIterable {
 /// or also its accounts' items (undocumented; clients must attribute by `accountId`).
 package enum OrganizationLists: String, Sendable, CaseIterable {
     case exclusive, inclusive
+}
+
+/// How `customObjects/:id/instances/search` wraps its answer: the public client code reads a bare
+/// array, the same team's design notes expect `{results, next}`.
+package enum InstancesEnvelope: String, Sendable, CaseIterable {
+    case bareArray, results
 }

@@ -200,12 +200,4 @@ extension VitallyClient {
         list("/resources/customObjects/\(Self.segment(objectId))/instances")
     }
 
-    /// Exactly one criterion; the answer is a bare array.
-    public func searchCustomObjectInstances(objectId: String, _ name: String, _ value: String) async throws
-        -> [CustomObjectRecord]
-    {
-        let json = try await getJSON(
-            "/resources/customObjects/\(Self.segment(objectId))/instances/search", query: [QueryItem(name, value)])
-        return (json.array ?? json["results"]?.array ?? []).map(CustomObjectRecord.init(json:))
-    }
 }

@@ -160,6 +160,7 @@ public struct BriefComposer: Sendable {
         if let segments = customer.describe(customer.segments, { $0.map(\.name).joined(separator: ", ") }) {
             insights.append(Insight(.info, "Segments: " + segments, data: .array((customer.segments.value ?? []).map { .string($0.name) })))
         }
+        insights += goals(bundle)
         for project in bundle.projects where project.archivedAt == nil {
             let progress = project.traits.first { $0.key.lowercased().contains("progress") }?.value.double
             var text = project.name

@@ -11,6 +11,8 @@ public struct AccountBundle: Sendable {
     public var npsResponses: [NPSResponse] = []
     public var projects: [Project] = []
     public var meetings: [Meeting] = []
+    /// Goal-like custom objects' instances of the account and of its organization.
+    public var customObjects: [CustomObjectInstances] = []
     /// The account's organization, when it has one and it could be read.
     public var organization: Organization?
     /// Ids of items that came from the organization's lists, not the account's.
@@ -35,8 +37,9 @@ public struct AccountBundle: Sendable {
         organization = org.organization
         reports += org.reports
         let accountId = account.id
+        let siblingUsers = Set(OrganizationItems(org.users, forAccount: accountId, known: []).siblings.map(\.id))
         func add<T: VitallyModel>(_ items: [T], to list: inout [T], id: (T) -> String) {
-            let split = OrganizationItems(items, forAccount: accountId, known: Set(list.map(id)))
+            let split = OrganizationItems(items, forAccount: accountId, known: Set(list.map(id)), siblingUsers: siblingUsers)
             list += split.account
             for item in split.organizationLevel {
                 list.append(item)

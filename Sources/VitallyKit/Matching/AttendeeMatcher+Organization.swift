@@ -5,8 +5,15 @@ extension AttendeeMatcher {
     /// `customFields?model=organizations` and the well-known keys), or the user rule 1 found
     /// names organizations but no account: the organizations' accounts are the match.
     func organizations(of domain: String, into result: inout AttendeeMatch) async throws -> AttendeeMatch? {
-        let scan = try await directory.organizations.load()
         let parent = Domain.registrable(domain)
+        let scan: OrganizationDirectory.Scan
+        do {
+            scan = try await directory.organizations.load()
+        } catch let error as VitallyError where error.code != .cancelled {
+            // Organizations that cannot be read leave the account rules' answer standing: the rule says why.
+            result.trace.append(RuleTrace(rule: .organizationDomainTrait, outcome: .nothing, finding: .organizationsUnreadable(error)))
+            return nil
+        }
         let asked = RuleTrace.Attempt.organizationTraitScan(
             organizations: scan.entries.count, keys: scan.keys, domain: parent, capped: scan.capped,
             customFieldsFailure: scan.customFieldsFailure)

@@ -62,6 +62,8 @@ public struct RuleTrace: Sendable, Equatable {
         case noOrganizationTrait(domain: String)
         /// The rule's request failed; matching went on with the next rule.
         case lookupFailed(LookupFailure)
+        /// The organizations could not be read, so rule 4 could not check.
+        case organizationsUnreadable(VitallyError)
     }
 
     public var rule: MatchRule

@@ -29,12 +29,17 @@ public struct OrganizationItems<T: VitallyModel>: Sendable {
     public var siblings: [T] = []
 
     /// Splits `items` (an organization's list) for the account `accountId`, skipping ids in `known`
-    /// (the account's own list) and any id seen twice.
-    public init(_ items: [T], forAccount accountId: String?, known: Set<String>) {
+    /// (the account's own list) and any id seen twice. An item by a user of a sibling account
+    /// (`userId` in `siblingUsers`: NPS responses name no account) is that sibling's.
+    public init(_ items: [T], forAccount accountId: String?, known: Set<String>, siblingUsers: Set<String> = []) {
         var seen = known
         for item in items {
             let id = item.raw["id"]?.string ?? ""
             guard id.isEmpty || seen.insert(id).inserted else { continue }
+            if let user = item.raw["userId"]?.string, siblingUsers.contains(user) {
+                siblings.append(item)
+                continue
+            }
             switch ItemOwner(item.raw) {
             case .organization: organizationLevel.append(item)
             case .accounts(let ids):

@@ -36,6 +36,8 @@ struct HealthCommand: ShellCommand {
         ]
         if let shapeNotice {
             blocks.append(shapeNotice)
+        } else if breakdown.isEmpty, customer.healthScore.isFromOrganization {
+            blocks.append(.text("  no health-score breakdown on the account: its score is \(organization ?? "its organization")'s", .dim))
         } else if breakdown.isEmpty {
             blocks.append(.text("  no health-score breakdown (Vitally returned 0 rows)", .dim))
         } else {

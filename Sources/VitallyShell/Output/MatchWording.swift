@@ -54,6 +54,8 @@ extension RuleTrace {
                 : "\(whose): " + accounts.map { "\($0.name) (\($0.evidence))" }.joined(separator: ", ")
         case .noOrganizationTrait(let domain): return "no organization trait holds \(domain), and no user names only an organization"
         case .lookupFailed(let failure): return "could not check (\(ErrorAdvice.lookupReason(failure.error))): \(failure.request)"
+        case .organizationsUnreadable(let error):
+            return "could not check: GET \(error.path) failed (\(error.status.map { "HTTP \($0)" } ?? error.code.rawValue))"
         }
     }
 }

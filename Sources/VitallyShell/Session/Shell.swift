@@ -34,6 +34,8 @@ package actor Shell {
     var historySession = HistorySession()
     /// The requests the last brief made, for `status`.
     var lastBrief: BriefCost?
+    /// What an ACCOUNT argument resolved to when that is not plain (an organization's account), for the output.
+    var resolutionNotes: [String] = []
 
     package init(environment: ShellEnvironment, jsonByDefault: Bool = false) {
         self.environment = environment
@@ -139,7 +141,9 @@ package actor Shell {
         }
         do {
             try Task.checkCancellation()
+            resolutionNotes = []
             var result = try await dispatch(parsed)
+            result.output.blocks.insert(contentsOf: resolutionNotes.map { OutputBlock.text($0, .dim) }, at: 0)
             result.asJSON = wantsJSON(parsed) || parsed.flag("--format") == "json"
             result.warnings += await flushObservations()
             return result

@@ -174,6 +174,19 @@ import VitallySimulator
         }
     }
 
+    @Test func organizationsThatCannotBeReadLeaveTheOtherRulesStanding() async throws {
+        try await withSimulator({ $0.forbiddenResources = ["organizations"] }) { client, _ in
+            let matcher = AttendeeMatcher(client: client, directory: AccountDirectory(client: client, tenant: "t"), team: TeamDirectory(client: client))
+            let match = try await matcher.match("guest@unknown-startup.io", title: "Wayne Enterprises renewal")
+            #expect(match.rule == .companyName && match.accounts.map(\.name) == ["Wayne Enterprises"])
+            guard case .organizationsUnreadable(let error) = match.trace[3].finding else {
+                Issue.record("rule 4 did not say it could not check: \(match.trace[3].finding)")
+                return
+            }
+            #expect(error.status == 403 && match.trace[3].outcome == .nothing)
+        }
+    }
+
     @Test func inTheOrganizationsShapeADomainTraitOnTheOrganizationMatches() async throws {
         try await withSimulator({ $0.shape = .organizations }) { client, _ in
             let matcher = AttendeeMatcher(client: client, directory: AccountDirectory(client: client, tenant: "t"), team: TeamDirectory(client: client))

@@ -104,4 +104,25 @@ import VitallySimulator
             }
         }
     }
+
+    @Test(arguments: InstancesEnvelope.allCases)
+    func customObjectInstancesAreReadInBothEnvelopes(envelope: InstancesEnvelope) async throws {
+        try await withSimulator({ $0.instancesEnvelope = envelope }) { client, simulator in
+            let goals = try #require(try await client.customObjects().collect().first { $0.label == "Customer Goals" })
+            let org = try #require(try await client.organizations().collect().first { $0.name == "Dunder Mifflin" })
+            await simulator.state.clearLog()
+            let found = try await client.searchInstances(of: goals, .organizationId(org.id))
+            #expect(found.instances.map(\.name) == ["Reduce churn", "Roll out to Stamford"] && !found.more)
+            #expect(found.labelled(found.instances[0]).map(\.label) == ["Due date", "Status"])
+            // Exactly one criterion, and no limit, from or sortBy.
+            #expect(await simulator.state.log.map(\.query) == [[QueryItem("organizationId", org.id)]])
+        }
+    }
+
+    @Test func anUnknownInstancesShapeIsReportedNotReadAsNone() async throws {
+        let transport = ScriptedTransport([#"{"instances":[]}"#])
+        let client = VitallyClient(transport: transport)
+        let object = CustomObjectRecord(json: ["id": "co-1", "label": "Goals"])
+        await #expect(throws: VitallyError.self) { try await client.searchInstances(of: object, .customerId("a1")) }
+    }
 }
