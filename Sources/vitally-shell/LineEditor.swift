@@ -69,13 +69,15 @@ final class LineEditor: LineReader {
         promptBuffer = strdup(prompt)
         lineCancelled = false
         var count: Int32 = 0
-        guard let raw = el_gets(el, &count) else {
-            if count == -1 && errno == EINTR { return .cancelled }
-            return nil
-        }
+        let raw = el_gets(el, &count)
+        // Ctrl-C on an empty line also makes el_gets return NULL (nothing was read): a cancel, not EOF.
         if lineCancelled {
             Terminal.out("^C\n")
             return .cancelled
+        }
+        guard let raw else {
+            if count == -1 && errno == EINTR { return .cancelled }
+            return nil
         }
         var line = String(cString: raw)
         if line.hasSuffix("\n") { line.removeLast() }

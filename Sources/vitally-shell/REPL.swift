@@ -84,9 +84,13 @@ final class REPL {
             reader = PipeReader()
         }
         let status = loop(shell: shell, reader: reader)
-        if let failure = runner.run({ await shell.finish() }) {
-            report(failure)
-            return max(status, failure.status.rawValue)
+        if let finished = runner.run({ await shell.finish() }) {
+            if finished.error != nil {
+                report(finished)
+                return max(status, finished.status.rawValue)
+            }
+            // "recording saved: N exchanges in FILE", on stderr so piped output stays the commands'.
+            if interactive { Terminal.err(TextRenderer(width: Terminal.size.columns, color: false).render(finished.output, json: false)) }
         }
         return status
     }
