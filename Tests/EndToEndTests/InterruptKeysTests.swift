@@ -26,6 +26,24 @@ import VitallySimulator
         #expect(await pty.waitForExit() == 0)
     }
 
+    @Test func aRightArrowInCtrlRSearchAcceptsTheMatchAsInBash() async throws {
+        let (env, home) = isolatedEnvironment()
+        defer { try? FileManager.default.removeItem(at: home) }
+        let pty = try PTY(shellBinary, ["--replay", "demo.har"], environment: env, directory: packageRoot.path)
+        let prompt = "vitally[brightwave · replay]> "
+        try await pty.expect(prompt)
+        try await pty.type("status\r")
+        try await pty.expect(prompt)
+        try await pty.type("\u{12}sta")
+        try await pty.type("\u{1B}[C")  // right arrow: accept "status", cursor at its end
+        try await pty.type(" --json\r")
+        let out = try await pty.expect(prompt)
+        #expect(out.contains("\"mode\": \"replay\""), "\(out)")
+        #expect(!out.contains("[C") && !out.contains("unknown command"), "\(out)")
+        try await pty.type("\u{04}")
+        #expect(await pty.waitForExit() == 0)
+    }
+
     @Test func ctrlCTwiceDuringACommandCancelsItAndTheRecordingStaysOpen() async throws {
         let simulator = try await startSimulator { $0.latencyMilliseconds = 3000 }
         defer { Task { await simulator.stop() } }
