@@ -11,7 +11,7 @@ public enum RetryCause: Sendable, Hashable {
 /// retries by cause, and the requests that failed even after retries. Append-only, so
 /// `since(_:)` gives what one command met.
 public struct ConnectionStats: Sendable, Equatable {
-    /// Seconds per try that got an answer, in order.
+    /// Seconds per try that got an answer or timed out or lost its connection, in order.
     public var latencies: [Double] = []
     /// 429 answers met.
     public var rateLimited = 0
@@ -127,6 +127,6 @@ public actor ConnectionMeter {
         activity.wait = nil
         stats.requests += 1
         if cancelled { stats.cancelled += 1 }
-        if let failure { stats.failures.append("\(request.method) \(request.path): \(failure)") }
+        if let failure { stats.failures.append("\(request.summary): \(failure)") }
     }
 }

@@ -78,6 +78,10 @@ public struct RetryingTransport: HTTPTransport {
                 try await wait(pause, .status(response.status), attempt + 1, policy.maxAttempts, meter)
             case .failure(let error):
                 await limiter.countFailure()
+                // A timeout or a lost connection took its time too: the worst latency shows it.
+                if let code = (error as? VitallyError)?.code, code == .timeout || code == .connection {
+                    await meter.answered(seconds: Date().timeIntervalSince(started))
+                }
                 guard let vitally = error as? VitallyError, vitally.code == .connection || vitally.code == .timeout,
                     attempt < policy.maxAttempts
                 else { throw error }
