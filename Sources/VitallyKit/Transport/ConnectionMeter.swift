@@ -11,7 +11,7 @@ public enum RetryCause: Sendable, Hashable {
 /// retries by cause, and the requests that failed even after retries. Append-only, so
 /// `since(_:)` gives what one command met.
 public struct ConnectionStats: Sendable, Equatable {
-    /// Seconds per try that got an answer, in order.
+    /// Seconds per try that got an answer or timed out or lost its connection, in order.
     public var latencies: [Double] = []
     /// 429 answers met.
     public var rateLimited = 0
@@ -76,6 +76,8 @@ public struct ConnectionActivity: Sendable, Equatable {
         public var until: Date
         public var attempt: Int
         public var of: Int
+        /// Which request waits (its number in `started`).
+        public var request = 0
     }
 
     public var started = 0
@@ -93,9 +95,11 @@ public actor ConnectionMeter {
 
     public init() {}
 
-    func began(_ request: HTTPRequest) {
+    /// Counts a request; returns its number, which its waits carry.
+    func began(_ request: HTTPRequest) -> Int {
         activity.started += 1
         if request.path == "/resources/accounts" { activity.accountPages += 1 }
+        return activity.started
     }
 
     func answered(seconds: Double) { stats.latencies.append(seconds) }
@@ -106,27 +110,30 @@ public actor ConnectionMeter {
     }
 
     /// A wait before the next try; `cause` nil for the rate limit.
-    func waiting(_ seconds: Double, cause: RetryCause?, attempt: Int, of total: Int) {
+    func waiting(_ seconds: Double, cause: RetryCause?, attempt: Int, of total: Int, request number: Int) {
         stats.waitedSeconds += seconds
         if let cause { stats.retries.append(cause) }
-        activity.wait = ConnectionActivity.Wait(cause: cause, until: Date().addingTimeInterval(seconds), attempt: attempt, of: total)
+        activity.wait = ConnectionActivity.Wait(cause: cause, until: Date().addingTimeInterval(seconds), attempt: attempt, of: total,
+                                                request: number)
     }
 
-    func doneWaiting() { activity.wait = nil }
+    /// The wait of request `number` is over (another request's wait stays shown).
+    func doneWaiting(request number: Int) { if activity.wait?.request == number { activity.wait = nil } }
 
     /// A pause before a request because the budget is running low.
-    func pacing(_ seconds: Double, headers: RateLimitHeaders?) {
+    func pacing(_ seconds: Double, headers: RateLimitHeaders?, request number: Int) {
         stats.pacedSeconds += seconds
         stats.pacedBy = headers
-        activity.wait = ConnectionActivity.Wait(cause: nil, pacing: true, until: Date().addingTimeInterval(seconds), attempt: 0, of: 0)
+        activity.wait = ConnectionActivity.Wait(cause: nil, pacing: true, until: Date().addingTimeInterval(seconds), attempt: 0, of: 0,
+                                                request: number)
     }
 
     /// The request is over; `failure` says why it failed after retries, if it did.
-    func finished(_ request: HTTPRequest, failure: String? = nil, cancelled: Bool = false) {
+    func finished(_ request: HTTPRequest, number: Int, failure: String? = nil, cancelled: Bool = false) {
         activity.finished += 1
-        activity.wait = nil
+        doneWaiting(request: number)
         stats.requests += 1
         if cancelled { stats.cancelled += 1 }
-        if let failure { stats.failures.append("\(request.method) \(request.path): \(failure)") }
+        if let failure { stats.failures.append("\(request.summary): \(failure)") }
     }
 }

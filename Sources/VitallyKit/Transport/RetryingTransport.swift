@@ -19,24 +19,24 @@ public struct RetryingTransport: HTTPTransport {
 
     public func send(_ request: HTTPRequest) async throws -> HTTPResponse {
         let meter = limiter.meter
-        await meter.began(request)
+        let number = await meter.began(request)
         do {
-            let response = try await tries(request, meter: meter)
+            let response = try await tries(request, meter: meter, number: number)
             // A last 429 is throttling (the rate-limit finding says it), not a lost request.
             let gaveUp = response.status != 429 && policy.isRetryable(status: response.status)
-            await meter.finished(request, failure: gaveUp ? "HTTP \(response.status)" : nil)
+            await meter.finished(request, number: number, failure: gaveUp ? "HTTP \(response.status)" : nil)
             return response
         } catch {
             let vitally = error as? VitallyError
             let cancelled = error is CancellationError || vitally?.code == .cancelled || Task.isCancelled
             let lost = !cancelled && (vitally?.code == .connection || vitally?.code == .timeout)
-            await meter.finished(request, failure: lost ? vitally?.code.rawValue : nil, cancelled: cancelled)
+            await meter.finished(request, number: number, failure: lost ? vitally?.code.rawValue : nil, cancelled: cancelled)
             throw error
         }
     }
 
     /// Sends until an answer is final: 429s wait for the server's word, 5xx and lost connections back off.
-    func tries(_ request: HTTPRequest, meter: ConnectionMeter) async throws -> HTTPResponse {
+    func tries(_ request: HTTPRequest, meter: ConnectionMeter, number: Int) async throws -> HTTPResponse {
         var attempt = 0
         var rateLimitedAttempts = 0
         while true {
@@ -44,9 +44,9 @@ public struct RetryingTransport: HTTPTransport {
             try Task.checkCancellation()
             let pace = await limiter.pacingDelay()
             if pace > 0 {
-                await meter.pacing(pace, headers: await limiter.lastSeen)
+                await meter.pacing(pace, headers: await limiter.lastSeen, request: number)
                 try await clock.sleep(seconds: pace)
-                await meter.doneWaiting()
+                await meter.doneWaiting(request: number)
             }
             let outcome: Result<HTTPResponse, any Error>
             try await limiter.acquire()
@@ -68,29 +68,35 @@ public struct RetryingTransport: HTTPTransport {
                     attempt -= 1
                     await meter.rateLimited(RateLimitHeaders(response: response))
                     guard rateLimitedAttempts < policy.maxRateLimitedAttempts else { return response }
-                    try await wait(policy.rateLimitWait(for: response), nil, rateLimitedAttempts + 1, policy.maxRateLimitedAttempts, meter)
+                    try await wait(policy.rateLimitWait(for: response), nil, rateLimitedAttempts + 1, policy.maxRateLimitedAttempts, meter, number)
                     continue
                 }
                 guard policy.isRetryable(status: response.status), attempt < policy.maxAttempts else {
                     return response
                 }
                 let pause = policy.backoff(afterAttempt: attempt, jitter: Double.random(in: 0...1))
-                try await wait(pause, .status(response.status), attempt + 1, policy.maxAttempts, meter)
+                try await wait(pause, .status(response.status), attempt + 1, policy.maxAttempts, meter, number)
             case .failure(let error):
                 await limiter.countFailure()
+                // A timeout or a lost connection took its time too: the worst latency shows it.
+                if let code = (error as? VitallyError)?.code, code == .timeout || code == .connection {
+                    await meter.answered(seconds: Date().timeIntervalSince(started))
+                }
                 guard let vitally = error as? VitallyError, vitally.code == .connection || vitally.code == .timeout,
                     attempt < policy.maxAttempts
                 else { throw error }
                 let pause = policy.backoff(afterAttempt: attempt, jitter: Double.random(in: 0...1))
-                try await wait(pause, vitally.code == .timeout ? .timeout : .connection, attempt + 1, policy.maxAttempts, meter)
+                try await wait(pause, vitally.code == .timeout ? .timeout : .connection, attempt + 1, policy.maxAttempts, meter, number)
             }
         }
     }
 
     /// Waits through the clock, telling the meter why and for how long (the progress line counts it down).
-    private func wait(_ seconds: Double, _ cause: RetryCause?, _ attempt: Int, _ total: Int, _ meter: ConnectionMeter) async throws {
-        await meter.waiting(seconds, cause: cause, attempt: attempt, of: total)
+    private func wait(_ seconds: Double, _ cause: RetryCause?, _ attempt: Int, _ total: Int, _ meter: ConnectionMeter, _ number: Int)
+        async throws
+    {
+        await meter.waiting(seconds, cause: cause, attempt: attempt, of: total, request: number)
         try await clock.sleep(seconds: seconds)
-        await meter.doneWaiting()
+        await meter.doneWaiting(request: number)
     }
 }

@@ -143,7 +143,7 @@ enum ErrorAdvice {
                 return "the token's budget ran low, so requests were spaced out (\(Wording.score(seconds.rounded())) s): "
                     + "the brief service may time out at this pace; other integrations share this budget"
             case .retried(let count):
-                return "\(count) request\(count == 1 ? " was" : "s were") answered only when tried again: the connection is flaky, "
+                return "requests had to be tried again \(count) time\(count == 1 ? "" : "s"): the connection is flaky, "
                     + "and a brief service that does not retry will miss data"
             }
         }.joined(separator: "; ")

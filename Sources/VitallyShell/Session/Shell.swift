@@ -77,8 +77,13 @@ package actor Shell {
     package func finish() async -> CommandResult? {
         await connection.completer?.waitUntilDone()
         do {
-            try await connection.recorder?.close()
-            return nil
+            guard let recorder = connection.recorder else { return nil }
+            try await recorder.close()
+            // Leaving says where the session went, so a Ctrl-D never ends a recording silently.
+            let file = connection.recordingURL?.path ?? "the recording"
+            var saved = CommandResult()
+            saved.output = ShellOutput(blocks: [.text("recording saved: \(await recorder.count) exchanges in \(file)")])
+            return saved
         } catch {
             return .failure(ErrorAdvice.message(error))
         }

@@ -68,3 +68,16 @@ import VitallySimulator
         #expect(!report.checks.contains { $0.detail.contains("matching failed") })
     }
 }
+
+/// Findings never contradict each other in one run.
+@Suite struct DoctorConsistencyTests {
+    @Test func aForbiddenResourceIsNotCountedInTheSameRun() async throws {
+        let report = try await DoctorTests().doctor({ $0.forbiddenResources = ["notes", "tasks"] }, emails: ["pat.lee@acme.com"])
+        let access = try #require(report.checks.first { $0.title == "read access" })
+        #expect(access.status == .fail && access.detail.contains("403 on notes, tasks"))
+        let attendee = try #require(report.checks.first { $0.title.hasPrefix("attendee") })
+        let lines = attendee.notes.joined(separator: "\n")
+        #expect(lines.contains("notes not counted (403 above), tasks not counted (403 above) on the account"), "\(lines)")
+        #expect(!lines.contains("notes 5") && !lines.contains("has a health score, notes"), "\(lines)")
+    }
+}

@@ -33,6 +33,18 @@ import VitallySimulator
         #expect(out.contains("zed@acme.com: rule 1 (contact association) could not be checked (timeout after 1 s): GET /resources/users/search?email=zed%40acme.com"), "\(out)")
     }
 
+    @Test func anAccountWhoseRecordFailsIsNamedAndTheOthersAreBriefed() async throws {
+        try await withSimulatedShell { shell, simulator, _ in
+            let soylent = try #require(simulator.handler.api.data.accounts.first { $0["externalId"]?.string == "soylent" }?["id"]?.string)
+            // A leading * makes the pattern a whole-request glob: the record itself, not its lists.
+            for _ in 0..<3 { await simulator.state.inject(.status(503), pathPrefix: "*/resources/accounts/\(soylent)") }
+            let (out, err, status) = await shell.text("brief pat.lee@acme.com sol@soylent.com")
+            #expect(status == .partial, "\(err)")
+            #expect(out.contains("Acme Corp (acme-001)"), "the other account is briefed: \(out)")
+            #expect(out.contains("Account \(soylent) not shown: GET /resources/accounts/\(soylent) failed (HTTP 503 after retries)"), "\(out)")
+        }
+    }
+
     @Test func matchOfFourWithOneMissingFromTheRecordingGivesThreeAnswersAndStatusThree() async throws {
         let (shell, scratch) = makeShell()
         defer { try? FileManager.default.removeItem(at: scratch) }
