@@ -143,4 +143,13 @@ import VitallyKit
             #expect(Set(served.ids) == (try recordedIDs(resource)), "\(resource)")
         }
     }
+
+    @Test func aRecordingCutShortIsServedWithAWarningNotSilently() async throws {
+        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("cut-\(UUID().uuidString).har")
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        let bytes = try Data(contentsOf: demo)
+        try bytes.prefix(bytes.count / 2).write(to: scratch)
+        let server = try ServerProcess(simBinary, ["--replay", scratch.path, "--serve-as-tenant", "--port", "0"])
+        #expect(try await printed(server, "vitally-sim: warning: \(scratch.lastPathComponent) is cut short after"))
+    }
 }
