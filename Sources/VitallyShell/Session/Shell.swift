@@ -73,7 +73,7 @@ package actor Shell {
     /// Ends the session: a recording is flushed to disk, scanned once more for the token, and
     /// unlocked. Returns the failure to report, if any.
     package func finish() async -> CommandResult? {
-        await connection.completer?.waitUntilDone()
+        await waitForListCompletion()
         do {
             try await connection.recorder?.close()
             return nil
