@@ -14,8 +14,11 @@ package final class ReplayHandler: Sendable {
     let log: @Sendable (String) -> Void
 
     /// Headers that describe the recorded transfer, not the body we send now (the body is stored
-    /// decoded, and the server frames it itself).
-    static let framingHeaders: Set<String> = ["content-length", "transfer-encoding", "content-encoding", "connection", "keep-alive"]
+    /// decoded, and the server frames it itself), and the mark of a synthesized answer, which a
+    /// recording made against a replay server holds but a recorded answer is not.
+    static let framingHeaders: Set<String> = [
+        "content-length", "transfer-encoding", "content-encoding", "connection", "keep-alive", ReplaySynthesizer.header.name.lowercased(),
+    ]
 
     package init(recording: HARRecording, serveAsTenant: Bool = false, log: @escaping @Sendable (String) -> Void = { _ in }) {
         self.recording = recording
@@ -35,7 +38,7 @@ package final class ReplayHandler: Sendable {
         }
         guard let exchange = found else { return .respond(synthesize(request)) }
         if exchange.error != nil { return .drop }
-        if synthesizer != nil { log("recorded    \(request.summary) -> \(exchange.status)") }
+        if synthesizer != nil { note("recorded    \(request.summary) -> \(exchange.status)") }
         let headers = exchange.responseHeaders.filter { !Self.framingHeaders.contains($0.name.lowercased()) }
         return .respond(SimulatorResponse(status: exchange.status, headers: headers, body: method == "HEAD" ? [] : exchange.body))
     }
@@ -45,19 +48,29 @@ package final class ReplayHandler: Sendable {
         guard let synthesizer else { return miss(request) }
         let method = request.method.uppercased()
         guard method == "GET" || method == "HEAD" else {
-            log("not served  \(request.summary) -> 404 (only GET and HEAD are answered)")
+            note("not served  \(request.summary) -> 404 (only GET and HEAD are answered)")
             return miss(request)
         }
         switch synthesizer.answer(path: request.path, query: request.query) {
         case .success(let answer):
-            log("synthesized \(request.summary) -> 200 (\(answer.source))")
+            note("synthesized \(request.summary) -> 200 (\(answer.source))")
             var response = answer.response
             if method == "HEAD" { response.body = [] }
             return response
         case .failure(let unanswerable):
-            log("not served  \(request.summary) -> 404 (\(unanswerable.reason))")
+            note("not served  \(request.summary) -> 404 (\(unanswerable.reason))")
             return miss(request, reason: unanswerable.reason)
         }
+    }
+
+    /// One log line, control characters shown as escapes: a request's decoded id or parameter
+    /// (`%0A`, `%1B`) can neither break the line nor forge another.
+    func note(_ line: String) {
+        var shown = ""
+        for scalar in line.unicodeScalars {
+            if scalar.properties.generalCategory == .control { shown += scalar.escaped(asASCII: true) } else { shown.unicodeScalars.append(scalar) }
+        }
+        log(shown)
     }
 
     /// Recorded exchanges not served yet.

@@ -48,14 +48,14 @@ package struct ReplaySynthesizer: Sendable {
         if let unknown = q.keys.sorted().first(where: { !Self.listParameters.contains($0) }) {
             return .failure(Unanswerable("a recorded list cannot apply \(unknown)"))
         }
-        guard var items = tenant.items(in: key) else { return .failure(Unanswerable("no page of \(key.path) was recorded")) }
+        let sortKey = q["sortBy"] ?? "updatedAt"
+        guard ["updatedAt", "createdAt"].contains(sortKey) else { return .failure(Unanswerable("sortBy \(sortKey) is not updatedAt or createdAt")) }
+        guard var items = tenant.items(in: key, sortedBy: sortKey) else { return .failure(Unanswerable("no page of \(key.path) was recorded")) }
         var limit = 100
         if let raw = q["limit"] {
             guard let value = Int(raw), value > 0 else { return .failure(Unanswerable("limit \(raw) is not a positive number")) }
             limit = min(value, 100)
         }
-        let sortKey = q["sortBy"] ?? "updatedAt"
-        guard ["updatedAt", "createdAt"].contains(sortKey) else { return .failure(Unanswerable("sortBy \(sortKey) is not updatedAt or createdAt")) }
         switch filter(items, key, q) {
         case .success(let kept): items = kept
         case .failure(let reason): return .failure(reason)

@@ -135,6 +135,9 @@ struct VitallySim: AsyncParsableCommand {
             try await SimulatorServer.run(replaying: handler, host: host, port: port) { bound in
                 print("vitally-sim replaying \(recording.url.lastPathComponent) (\(count) exchanges\(when)\(mode)) on http://\(host):\(bound)")
                 fflush(nil)
+                // A file cut short or with malformed entries is served, but never silently (after the
+                // banner, whose first line names the port).
+                for warning in recording.warnings { FileHandle.standardError.write(Data("vitally-sim: warning: \(warning)\n".utf8)) }
             }
         } catch {
             throw listenFailure(error)

@@ -131,4 +131,25 @@ import VitallyKit
         #expect(runs[0].count > 1)
         #expect(runs[0] == runs[1])
     }
+
+    @Test func aClientWhoseFirstPageIsTheRecordedOneGetsEveryItemOnce() async throws {
+        // demo.har holds users, organizations and npsResponses at limit=1 (page 1 recorded, the rest
+        // not): the recorded cursor carries on into synthesized pages, which must not skip the items
+        // that tie with page 1's on updatedAt.
+        let server = try ServerProcess(simBinary, ["--replay", demo.path, "--serve-as-tenant", "--port", "0"])
+        for resource in ["users", "organizations", "npsResponses"] {
+            let served = try await pageAll(server.baseURL, "/resources/" + resource, "limit=1")
+            #expect(served.ids.count == Set(served.ids).count, "\(resource): an item served twice")
+            #expect(Set(served.ids) == (try recordedIDs(resource)), "\(resource)")
+        }
+    }
+
+    @Test func aRecordingCutShortIsServedWithAWarningNotSilently() async throws {
+        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("cut-\(UUID().uuidString).har")
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        let bytes = try Data(contentsOf: demo)
+        try bytes.prefix(bytes.count / 2).write(to: scratch)
+        let server = try ServerProcess(simBinary, ["--replay", scratch.path, "--serve-as-tenant", "--port", "0"])
+        #expect(try await printed(server, "vitally-sim: warning: \(scratch.lastPathComponent) is cut short after"))
+    }
 }

@@ -32,6 +32,10 @@ public actor ListCompleter {
     private var foreground = 0
     private var lastForeground = ContinuousClock.now
     private var worker: Task<Void, Never>?
+    /// A background page is on the wire.
+    private var sending = false
+    /// `cancel()` was called: no list is queued any more.
+    private var stopped = false
     /// The page size the background asks for (Vitally's maximum).
     static let pageSize = "100"
     /// How long the session must have been quiet before a background page is sent.
@@ -56,19 +60,29 @@ public actor ListCompleter {
         if let response { observe(request, response, background: false) }
     }
 
-    /// Waits until every list seen so far is read to its end or given up.
+    /// Waits until every list seen so far is read to its end or given up. Cancelling the waiting
+    /// task (Ctrl-C while `record stop` or exit waits) stops the reading instead.
     public func waitUntilDone() async {
         while let worker {
-            await worker.value
+            await withTaskCancellationHandler {
+                await worker.value
+            } onCancel: {
+                Task { await self.cancel() }
+            }
             if self.worker == worker { self.worker = nil }
         }
     }
 
-    /// Stops reading; what was read stays in the recording.
+    /// Whether lists are still being read in the background.
+    public var isReading: Bool { worker != nil }
+
+    /// Stops reading; what was read stays in the recording. A page on the wire is let finish, so
+    /// that it is recorded as it answered rather than as a dropped connection.
     public func cancel() {
-        worker?.cancel()
+        stopped = true
         pending = [:]
         order = []
+        if !sending { worker?.cancel() }
     }
 
     /// The list a request reads, or nil when it is not a list page.
@@ -94,7 +108,7 @@ public actor ListCompleter {
             }
             return
         }
-        guard !asked.contains(next) else { return }
+        guard !asked.contains(next), !stopped else { return }
         if !order.contains(key) {
             order.append(key)
             progress.lists += 1
@@ -116,6 +130,8 @@ public actor ListCompleter {
             guard pending[key] == request else { continue }
             pending[key] = nil
             if let from = request.query.first(where: { $0.name == "from" })?.value { asked.insert(from) }
+            sending = true
+            defer { sending = false }
             do {
                 let response = try await transport.send(request)
                 observe(request, response, background: true)

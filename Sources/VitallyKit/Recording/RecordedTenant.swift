@@ -46,6 +46,9 @@ public struct RecordedTenant: Sendable {
     /// Ids in the order first recorded, per list and per resource over the whole recording.
     var listOrder: [ListKey: [String]] = [:]
     var resourceOrder: [String: [String]] = [:]
+    /// Ids in the order the list's recorded pages served them, per `sortBy` (absent: `updatedAt`):
+    /// how the tenant broke ties, which a cursor carried on from a recorded page depends on.
+    var pageOrder: [ListKey: [String: [String]]] = [:]
     var pages: [ListKey: [Page]] = [:]
     /// A recorded `next` cursor, and the id of the last item on the page that returned it.
     var cursors: [String: String] = [:]
@@ -55,6 +58,7 @@ public struct RecordedTenant: Sendable {
     /// Reads every successful GET of the recording (bodies are decoded once, here).
     public init(_ exchanges: [RecordedExchange]) {
         var seenInList: [ListKey: Set<String>] = [:]
+        var seenInPages: [ListKey: [String: Set<String>]] = [:]
         var seenInResource: [String: Set<String>] = [:]
         func remember(_ item: JSONValue, resource: String) -> String? {
             guard let id = Self.id(of: item) else { return nil }
@@ -73,10 +77,14 @@ public struct RecordedTenant: Sendable {
             case .list(let key):
                 guard let results = body["results"]?.array else { continue }
                 var ids: [String] = []
+                let sortBy = exchange.query.first { $0.name == "sortBy" }?.value ?? "updatedAt"
                 for item in results {
                     guard let id = remember(item, resource: key.resource) else { continue }
                     ids.append(id)
                     if seenInList[key, default: []].insert(id).inserted { listOrder[key, default: []].append(id) }
+                    if seenInPages[key, default: [:]][sortBy, default: []].insert(id).inserted {
+                        pageOrder[key, default: [:]][sortBy, default: []].append(id)
+                    }
                 }
                 if listOrder[key] == nil { listOrder[key] = [] }
                 let next = body["next"]?.string
@@ -110,7 +118,11 @@ public struct RecordedTenant: Sendable {
     }
 
     static func isUnfiltered(_ query: [QueryItem], _ key: ListKey) -> Bool {
-        query.allSatisfy { item in
+        // Without status=activeOrChurned, the tenant's accounts list holds only the active accounts.
+        if key.resource == "accounts", key.isTenant, !query.contains(where: { $0.name == "status" && $0.value == "activeOrChurned" }) {
+            return false
+        }
+        return query.allSatisfy { item in
             ["limit", "from", "sortBy"].contains(item.name)
                 || (item.name == "status" && item.value == "activeOrChurned" && key.resource == "accounts")
         }
@@ -129,9 +141,15 @@ public struct RecordedTenant: Sendable {
 
     /// The items of a list in recorded order, deduplicated, newest values; nil when that list was
     /// never recorded. The tenant's list also holds the resource's items from every scope and object.
-    public func items(in key: ListKey) -> [JSONValue]? {
+    /// With `sortedBy`, the items the list's own pages sorted that way served come first, in their
+    /// order, then the list's other items: sorting on the field then breaks ties as the tenant did.
+    public func items(in key: ListKey, sortedBy sortBy: String? = nil) -> [JSONValue]? {
         let key = canonical(key)
-        guard let ids = key.isTenant ? (knows(key) ? resourceOrder[key.resource] : nil) : listOrder[key] else { return nil }
+        guard var ids = key.isTenant ? (knows(key) ? resourceOrder[key.resource] : nil) : listOrder[key] else { return nil }
+        if let sortBy {
+            var seen = Set<String>()
+            ids = ((pageOrder[key]?[sortBy] ?? []) + (listOrder[key] ?? []) + ids).filter { seen.insert($0).inserted }
+        }
         let values = items[key.resource] ?? [:]
         return ids.compactMap { values[$0] }
     }

@@ -15,7 +15,7 @@ struct RecordCommand: ShellCommand {
             }
             let file = shell.connection.recordingURL?.lastPathComponent ?? "the recording"
             // --record-mode complete: the lists being read in the background are read to their end first.
-            await shell.connection.completer?.waitUntilDone()
+            await shell.waitForListCompletion()
             let completion = await shell.connection.completer?.progress
             let count = await shell.connection.recorder?.count ?? 0
             do {

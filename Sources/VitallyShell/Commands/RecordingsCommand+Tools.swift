@@ -13,7 +13,12 @@ extension RecordingsCommand {
         } catch {
             return .failure(ErrorAdvice.message(error))
         }
-        if command.has("--coverage") { return CommandResult(output: coverage(recording)) }
+        if command.has("--coverage") {
+            // A file cut short holds less than it seems to: say so beside the table.
+            var result = CommandResult(output: coverage(recording))
+            result.warnings = recording.warnings
+            return result
+        }
         let numbered = Array(recording.exchanges.enumerated()).map { (number: $0.offset + 1, exchange: $0.element) }
         let filter = command.flag("--path")
         let chosen = filter.map { path in numbered.filter { RecordingTools.path($0.exchange.path, matches: path) } } ?? numbered
@@ -22,7 +27,11 @@ extension RecordingsCommand {
             return .failure("no exchange in \(recording.url.lastPathComponent) has a path like \(filter ?? ""); some it has: \(paths)")
         }
         guard command.arguments.count > 1 else {
-            if filter == nil { return CommandResult(output: exchangeTable(recording)) }
+            if filter == nil {
+                var result = CommandResult(output: exchangeTable(recording))
+                result.warnings = recording.warnings
+                return result
+            }
             return CommandResult(output: RecordingTools.table(chosen, file: recording.url.lastPathComponent, filter: filter))
         }
         let text = command.arguments[1]

@@ -2,6 +2,17 @@ import Foundation
 import VitallyKit
 
 extension Shell {
+    /// Waits for `--record-mode complete`'s background reading before the recording closes, saying
+    /// so on a terminal; Ctrl-C stops the reading (what was read stays).
+    func waitForListCompletion() async {
+        guard let completer = connection.completer, await completer.isReading else { return }
+        let progress = await completer.progress
+        let left = max(progress.lists - progress.finished, 1)
+        environment.progress("reading the rest of \(left) partly read list\(left == 1 ? "" : "s") into the recording… (Ctrl-C stops; what was read stays)")
+        await completer.waitUntilDone()
+        environment.progress("")
+    }
+
     func startRecording(_ name: String, completeLists: Bool = false) async -> CommandResult {
         guard let credentials = connection.credentials ?? savedCredentials() else {
             return .failure("recording needs a live tenant: run 'connect SUBDOMAIN' first (a replay cannot be recorded)")

@@ -75,7 +75,7 @@ package actor Shell {
     /// Ends the session: a recording is flushed to disk, scanned once more for the token, and
     /// unlocked. Returns the failure to report, if any.
     package func finish() async -> CommandResult? {
-        await connection.completer?.waitUntilDone()
+        await waitForListCompletion()
         do {
             guard let recorder = connection.recorder else { return nil }
             try await recorder.close()

@@ -65,4 +65,41 @@ import Testing
         #expect(base.sent.withLock { $0 } == ["a", "b", "c"])
         #expect(await completer.progress.pages == 0)
     }
+
+    /// Pages of a list that never ends, each answered after a pause, with the budget nearly spent.
+    final class EndlessSlowPages: HTTPTransport {
+        let sent = Mutex<Int>(0)
+        func send(_ request: HTTPRequest) async throws -> HTTPResponse {
+            let page = sent.withLock { count in
+                count += 1
+                return count
+            }
+            try? await Task.sleep(for: .milliseconds(50))
+            return HTTPResponse(
+                status: 200,
+                headers: [HTTPHeader("RateLimit-Limit", "100"), HTTPHeader("RateLimit-Remaining", "10"), HTTPHeader("RateLimit-Reset", "30")],
+                body: Array(#"{"results":[{"id":"n\#(page)"}],"next":"p\#(page + 1)"}"#.utf8))
+        }
+    }
+
+    @Test func cancellingTheWaitStopsTheReadingPromptly() async throws {
+        // Ctrl-C while exit or 'record stop' waits: the wait ends at once (not after the reset's 30 s).
+        let base = EndlessSlowPages()
+        let limiter = RateLimiter()
+        let retrying = RetryingTransport(base: base, limiter: limiter)
+        let completer = ListCompleter(transport: retrying, limiter: limiter)
+        let session = CompletingTransport(base: retrying, completer: completer)
+        _ = try await session.send(HTTPRequest(path: "/resources/notes", query: [QueryItem("limit", "1")]))
+        #expect(await completer.isReading)
+        let start = ContinuousClock.now
+        let waiting = Task { await completer.waitUntilDone() }
+        try await Task.sleep(for: .milliseconds(300))
+        waiting.cancel()
+        await waiting.value
+        #expect(ContinuousClock.now - start < .seconds(5))
+        #expect(await !completer.isReading)
+        let sent = base.sent.withLock { $0 }
+        try await Task.sleep(for: .milliseconds(300))
+        #expect(base.sent.withLock { $0 } == sent, "a page was sent after the reading stopped")
+    }
 }

@@ -43,4 +43,24 @@ import Testing
         #expect(!tenant.isComplete(.init(resource: "users")))
         #expect(tenant.isComplete(.init(resource: "accounts")))
     }
+
+    @Test func theTenantsAccountsListWithoutActiveOrChurnedIsNotReadToItsEnd() {
+        // Without status, Vitally lists only the active accounts: the churned ones were never asked for.
+        let tenant = RecordedTenant([
+            exchange("/resources/accounts?limit=100", #"{"results":[{"id":"a1","churnedAt":null}],"next":null}"#),
+        ])
+        #expect(!tenant.isComplete(.init(resource: "accounts")))
+        #expect(tenant.coverage.first?.complete == false)
+    }
+
+    @Test func tiesInTheSortFieldKeepTheOrderTheListsOwnPagesServed() throws {
+        // u1 is first seen in a search; the list's recorded page served u2 first among equals.
+        let tenant = RecordedTenant([
+            exchange("/resources/users/search?email=a%40x.com", #"{"results":[{"id":"u1","updatedAt":"2026-01-01"}]}"#),
+            exchange("/resources/users?limit=1", #"{"results":[{"id":"u2","updatedAt":"2026-01-01"}],"next":"c1"}"#),
+        ])
+        let byUpdated = try #require(tenant.items(in: .init(resource: "users"), sortedBy: "updatedAt"))
+        #expect(byUpdated.compactMap { $0["id"]?.string } == ["u2", "u1"])
+        #expect(tenant.items(in: .init(resource: "users"))?.compactMap { $0["id"]?.string } == ["u1", "u2"])
+    }
 }

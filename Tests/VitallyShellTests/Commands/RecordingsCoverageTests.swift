@@ -28,4 +28,17 @@ import VitallyShell
             #expect(text.out.contains("read to their end"))
         }
     }
+
+    @Test func aRecordingCutShortSaysSoBesideItsCoverage() async throws {
+        let (shell, scratch) = makeShell()
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        let bytes = try Data(contentsOf: packageRoot.appendingPathComponent("recordings/demo.har"))
+        let cut = scratch.appendingPathComponent("cut.har")
+        try bytes.prefix(bytes.count / 2).write(to: cut)
+        for line in ["recordings show \(cut.path) --coverage", "recordings show \(cut.path)"] {
+            let results = await shell.run(line: line)
+            #expect(results.allSatisfy { $0.status == .ok }, "\(line)")
+            #expect(results.flatMap(\.warnings).contains { $0.contains("cut.har is cut short after") }, "\(line)")
+        }
+    }
 }
