@@ -78,6 +78,12 @@ import VitallySimulator
             let several = await shell.text("notes cyberdyne-holdings")
             #expect(several.status == .failure && several.err.contains("is the organization Cyberdyne Holdings, with"))
         }
+        try await withSimulatedShell { shell, _, _ in
+            // Two accounts are named like it, but it is an organization's exact name: that is what is meant.
+            let named = await shell.text("health 'Dunder Mifflin'")
+            #expect(named.err.contains("'Dunder Mifflin' is the organization Dunder Mifflin, with 2 accounts: Dunder Mifflin Scranton"))
+            #expect(await shell.text("health acme").err.contains("2 accounts are named like 'acme'"))
+        }
     }
 
     @Test func objectsListsCustomObjectsAndACustomersInstancesAndTheBriefShowsGoals() async throws {
