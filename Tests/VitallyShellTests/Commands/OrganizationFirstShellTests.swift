@@ -30,6 +30,8 @@ import VitallySimulator
             let timeline = await shell.text("timeline dm-scranton")
             #expect(timeline.out.contains("health 3.2/10 · from organization"))
             #expect(timeline.out.contains("[Dunder Mifflin]"))
+            let nps = await shell.text("nps dm-scranton")
+            #expect(nps.out.contains("NPS -33 (1 promoter, 0 passive, 2 detractors) · from"))
         }
     }
 
