@@ -41,6 +41,8 @@ struct VitallySim: AsyncParsableCommand {
     var errorBodies = "full"
     @Option(name: .customLong("org-lists"), help: "Organization lists: exclusive (its own items) or inclusive (its accounts' items too).")
     var orgLists = "exclusive"
+    @Option(name: .customLong("instances-envelope"), help: "Custom object instances/search answers: bareArray or results ({results, next}).")
+    var instancesEnvelope = "bareArray"
 
     func run() async throws {
         if let replay { return try await serve(replay) }
@@ -80,6 +82,7 @@ struct VitallySim: AsyncParsableCommand {
         options.shape = try Self.choice(shape, "--shape")
         options.errorBodies = try Self.choice(errorBodies, "--error-bodies")
         options.organizationLists = try Self.choice(orgLists, "--org-lists")
+        options.instancesEnvelope = try Self.choice(instancesEnvelope, "--instances-envelope")
         let handler = SimulatorHandler(options: options)
         let count = handler.api.data.accounts.count
         let day = VitallyDate.formatDay(options.anchor)
