@@ -53,6 +53,8 @@ struct VitallySim: AsyncParsableCommand {
     var slowAfter: Int?
     @Option(name: .customLong("search-latency"), help: "Added latency on users/search only, in milliseconds.")
     var searchLatency = 0
+    @Option(name: .customLong("instances-envelope"), help: "Custom object instances/search answers: bareArray or results ({results, next}).")
+    var instancesEnvelope = "bareArray"
 
     func run() async throws {
         if let replay { return try await serve(replay) }
@@ -102,6 +104,7 @@ struct VitallySim: AsyncParsableCommand {
         options.shape = try Self.choice(shape, "--shape")
         options.errorBodies = try Self.choice(errorBodies, "--error-bodies")
         options.organizationLists = try Self.choice(orgLists, "--org-lists")
+        options.instancesEnvelope = try Self.choice(instancesEnvelope, "--instances-envelope")
         let handler = SimulatorHandler(options: options)
         let count = handler.api.data.accounts.count
         let day = VitallyDate.formatDay(options.anchor)

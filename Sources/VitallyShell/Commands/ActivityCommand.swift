@@ -14,11 +14,13 @@ struct ActivityListing<Record: VitallyModel>: Sendable {
     /// Keeps the records worth showing, most relevant first.
     var order: @Sendable (_ records: [Record], _ style: AccountStyle) -> [Record]
     /// What follows the account's name on the first line.
-    var summary: @Sendable (_ ordered: [Record], _ account: Account, _ style: AccountStyle) -> String
+    var summary: @Sendable (_ ordered: [Record], _ customer: Customer, _ style: AccountStyle) -> String
     /// The column an organization-level record's `[Organization name]` label goes in.
     var labelColumn = 0
     /// Whether the account's organization's list is read too (`--org` reads it alone).
     var readsOrganization = true
+    /// Whether the summary reads the organization's values (one more request): the NPS score.
+    var summaryReadsOrganization = false
     var row: @Sendable (_ record: Record, _ style: AccountStyle) -> [Span]
     var json: @Sendable (_ record: Record, _ style: AccountStyle) -> JSONValue = { record, _ in record.raw }
     /// Values worth offering on TAB afterwards (users' emails).
@@ -59,7 +61,8 @@ extension ActivityCommand {
         let ordered = listing.order(records, style)
         let limit = command.has("--all") ? ordered.count : command.number("--limit") ?? listing.defaultLimit ?? ordered.count
         let shown = Array(ordered.prefix(limit))
-        var summary = listing.summary(ordered, account, style)
+        let customer = listing.summaryReadsOrganization ? await shell.customer(of: account) : Customer(account: account, organization: nil)
+        var summary = listing.summary(ordered, customer, style)
         if onlyOrganization {
             summary = "\(listing.noun) of its organization \(owned.organizationName ?? account.organizationId ?? "")"
         } else {

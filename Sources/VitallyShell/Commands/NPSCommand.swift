@@ -10,7 +10,8 @@ struct NPSCommand: ActivityCommand {
     static let listing = ActivityListing<NPSResponse>(
         list: .npsResponses, noun: "NPS responses", columns: ["DATE", "SCORE", "TYPE", "USER", "FEEDBACK"], flexible: [3, 4],
         order: { responses, _ in responses.sorted { ($0.respondedAt ?? .distantPast) > ($1.respondedAt ?? .distantPast) } },
-        summary: { _, account, style in "NPS \(style.npsSummary(account))" }, labelColumn: 3, readsOrganization: false,
+        summary: { _, customer, style in "NPS \(style.npsSummary(customer))" }, labelColumn: 3, readsOrganization: false,
+        summaryReadsOrganization: true,
         row: { response, style in
             [Span(response.respondedAt.map(VitallyDate.formatDay) ?? "—"), Span(Format.score(response.score), style.nps(response.score)),
              Span(response.category ?? "—", style.nps(response.score)),

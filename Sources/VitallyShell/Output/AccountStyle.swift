@@ -16,7 +16,6 @@ struct AccountStyle: Sendable {
         return score <= 6 ? .bad : score <= 8 ? .warn : .good
     }
 
-    func npsSummary(_ account: Account) -> String { npsSummary(Customer(account: account, organization: nil)) }
 
     /// The customer's NPS: the account's, else its organization's, labelled.
     func npsSummary(_ customer: Customer) -> String {

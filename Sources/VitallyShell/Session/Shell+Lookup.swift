@@ -5,23 +5,24 @@ extension Shell {
     /// Resolves an ACCOUNT argument, or says why it cannot.
     func resolveAccount(_ text: String) async throws -> Account {
         let resolution = try await withScanProgress { try await connection.matcher.account(for: text) }
-        switch resolution {
-        case .found(let account, _):
+        func accepted(_ account: Account) -> Account {
             completion.noteAccount(account)
             observe(Observation(account: account, at: now))
             return account
+        }
+        switch resolution {
+        case .found(let account, _):
+            return accepted(account)
         case .ambiguous(let candidates, let count, let key):
+            // Accounts named like an organization's exact name: the organization is what was meant.
+            if case .name = key, let account = try await accountThroughOrganization(text, exactName: true) { return accepted(account) }
             let list = candidates.prefix(6).map { "\($0.name) (\($0.externalId ?? $0.id))" }.joined(separator: ", ")
             throw VitallyError(
                 .invalidInput,
                 cause: "\(Self.ambiguity(count, key)): \(list)\(candidates.count > 6 ? ", …" : ""); give the externalId or the exact name")
         case .notFound(let key):
             // An organization's name, id or externalId is an ACCOUNT argument too.
-            if let account = try await accountThroughOrganization(text) {
-                completion.noteAccount(account)
-                observe(Observation(account: account, at: now))
-                return account
-            }
+            if let account = try await accountThroughOrganization(text) { return accepted(account) }
             throw VitallyError(.invalidInput, cause: "no account found for '\(text)': \(Self.absence(key))")
         }
     }

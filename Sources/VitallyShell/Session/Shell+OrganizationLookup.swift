@@ -4,7 +4,7 @@ import VitallyKit
 extension Shell {
     /// An ORG argument: an organization's id or externalId (one GET), else its name among the
     /// scanned organizations (exact, else containing the text). Nil when none fits; ambiguous names throw.
-    func findOrganization(_ text: String) async throws -> Organization? {
+    func findOrganization(_ text: String, exactName: Bool = false) async throws -> Organization? {
         let input = text.trimmingWhitespace()
         guard !input.isEmpty else { return nil }
         if !input.contains(" ") {
@@ -13,7 +13,7 @@ extension Shell {
             } catch let error as VitallyError where error.code == .notFound || error.code == .badRequest {}
         }
         let scan = try await connection.directory.organizations.load()
-        let named = scan.organizations(named: input)
+        let named = scan.organizations(named: input).filter { !exactName || $0.name.lowercased() == input.lowercased() }
         if named.count > 1 {
             let list = named.prefix(6).map { "\($0.displayName) (\($0.externalId ?? $0.id))" }.joined(separator: ", ")
             throw VitallyError(.invalidInput, cause: "\(named.count) organizations are named like '\(input)': \(list); give the externalId or the exact name")
@@ -31,8 +31,8 @@ extension Shell {
 
     /// An ACCOUNT argument that names an organization: its only account, noted in the output as
     /// what it resolved to. Several accounts (or none) is a one-line error naming them.
-    func accountThroughOrganization(_ text: String) async throws -> Account? {
-        guard let organization = try await findOrganization(text) else { return nil }
+    func accountThroughOrganization(_ text: String, exactName: Bool = false) async throws -> Account? {
+        guard let organization = try await findOrganization(text, exactName: exactName) else { return nil }
         let accounts = try await connection.client.organizationAccounts(id: organization.id).collect(limit: 50)
         switch accounts.count {
         case 1:

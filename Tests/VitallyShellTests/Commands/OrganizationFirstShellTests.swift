@@ -30,6 +30,8 @@ import VitallySimulator
             let timeline = await shell.text("timeline dm-scranton")
             #expect(timeline.out.contains("health 3.2/10 · from organization"))
             #expect(timeline.out.contains("[Dunder Mifflin]"))
+            let nps = await shell.text("nps dm-scranton")
+            #expect(nps.out.contains("NPS -33 (1 promoter, 0 passive, 2 detractors) · from"))
         }
     }
 
@@ -77,6 +79,12 @@ import VitallySimulator
             #expect(out.contains("health 8.6/10 good · from organization Globex Inc"))
             let several = await shell.text("notes cyberdyne-holdings")
             #expect(several.status == .failure && several.err.contains("is the organization Cyberdyne Holdings, with"))
+        }
+        try await withSimulatedShell { shell, _, _ in
+            // Two accounts are named like it, but it is an organization's exact name: that is what is meant.
+            let named = await shell.text("health 'Dunder Mifflin'")
+            #expect(named.err.contains("'Dunder Mifflin' is the organization Dunder Mifflin, with 2 accounts: Dunder Mifflin Scranton"))
+            #expect(await shell.text("health acme").err.contains("2 accounts are named like 'acme'"))
         }
     }
 
