@@ -10,8 +10,11 @@ package struct SimulatorAPI: Sendable {
     let byOrganization: [String: [String: [JSONValue]]]
     let healthScoreShape: HealthScoreShape
     let taskStatusFilter: TaskStatusFilter
+    let instancesEnvelope: InstancesEnvelope
 
-    package init(data: SimulatorDataSet, healthScoreShape: HealthScoreShape = .results, taskStatusFilter: TaskStatusFilter = .honoured) {
+    package init(data: SimulatorDataSet, healthScoreShape: HealthScoreShape = .results, taskStatusFilter: TaskStatusFilter = .honoured,
+                 organizationLists: OrganizationLists = .exclusive, instancesEnvelope: InstancesEnvelope = .bareArray) {
+        self.instancesEnvelope = instancesEnvelope
         self.data = data
         self.healthScoreShape = healthScoreShape
         self.taskStatusFilter = taskStatusFilter
@@ -67,6 +70,7 @@ package struct SimulatorAPI: Sendable {
             let orgs = r["userId"]?.string.flatMap { usersByKey[$0] }.map { ($0["organizationIds"]?.array ?? []).compactMap(\.string) } ?? []
             for org in orgs { orgIndex[org, default: [:]]["npsResponses", default: []].append(r) }
         }
+        if organizationLists == .inclusive { orgIndex.includeAccountItems(byAccount) }
         byOrganization = orgIndex
     }
 
@@ -203,7 +207,8 @@ package struct SimulatorAPI: Sendable {
             guard keys.count == 1, let key = keys.first, let value = q[key] else {
                 return .error(400, "Exactly one of id, externalId, customerId, organizationId is required")
             }
-            return .json(.array(instances.filter { $0[key]?.string == value }))
+            let found = JSONValue.array(instances.filter { $0[key]?.string == value })
+            return .json(instancesEnvelope == .results ? ["results": found, "next": .null] : found)
         default: return .error(404, "Cannot GET /resources/customObjects/\(rest.joined(separator: "/"))")
         }
     }
@@ -282,5 +287,25 @@ extension JSONValue {
         guard var object = self.object else { return self }
         for key in ["messages", "accounts", "users", "admins"] { object[key] = nil }
         return .object(object)
+    }
+}
+
+extension [String: [String: [JSONValue]]] {
+    /// `--org-lists inclusive`: each organization's lists also hold its accounts' items (each once).
+    mutating func includeAccountItems(_ byAccount: [String: [String: [JSONValue]]]) {
+        for (org, lists) in self {
+            var merged = lists
+            for account in lists["accounts"] ?? [] {
+                guard let accountId = account["id"]?.string else { continue }
+                for (list, items) in byAccount[accountId] ?? [:] {
+                    var known = Set((merged[list] ?? []).compactMap { $0["id"]?.string })
+                    for item in items where known.insert(item["id"]?.string ?? "").inserted { merged[list, default: []].append(item) }
+                }
+            }
+            for (list, items) in merged where list != "accounts" {
+                merged[list] = items.sorted { ($0["updatedAt"]?.string ?? "") > ($1["updatedAt"]?.string ?? "") }
+            }
+            self[org] = merged
+        }
     }
 }

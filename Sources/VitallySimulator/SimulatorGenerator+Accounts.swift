@@ -9,9 +9,11 @@ extension SimulatorGenerator {
         let createdDaysAgo = Double(random.int(90...900))
         let updatedDaysAgo = Double(random.int(0...30)) + random.unit()
         var traits = JSONObject(spec.traits)
-        traits["vitally.custom.lifecycleStage"] = .string(spec.stage)
+        if !spec.stage.isEmpty { traits["vitally.custom.lifecycleStage"] = .string(spec.stage) }
         let users = spec.people.map { person in addUser(person, accountId: id, accountName: spec.name, spec: spec) }
-        let scores = spec.people.compactMap(\.nps)
+        // An organization-first account's NPS is its organization's.
+        let organizationFirst = spec.organization.flatMap { organizationIds[$0] }.map(organizationFirstIds.contains) ?? false
+        let scores = organizationFirst ? [] : spec.people.compactMap(\.nps)
         let csm = adminIds[spec.csm % adminIds.count]
         let ae = adminIds[1]
         let account = JSONObject([
@@ -116,11 +118,35 @@ extension SimulatorGenerator {
             let members = set.accounts.filter { $0["organizationId"]?.string == id }
             object["accountsCount"] = .number(Double(members.count))
             object["usersCount"] = .number(members.reduce(0) { $0 + ($1["usersCount"]?.double ?? 0) })
+            // An organization-first customer's numbers are its own, not its accounts' sums.
+            if organizationFirstIds.contains(id) {
+                set.organizations[index] = .object(object)
+                continue
+            }
             object["mrr"] = .number(members.reduce(0) { $0 + ($1["mrr"]?.double ?? 0) })
             let healths = members.compactMap { $0["healthScore"]?.double }
             object["healthScore"] = healths.isEmpty ? .null : .number((healths.reduce(0, +) / Double(healths.count) * 10).rounded() / 10)
             if object["name"]?.string == "Acme Holdings" { object["traits"] = ["domain": "acme.com"] }
             set.organizations[index] = .object(object)
+        }
+    }
+
+    /// Each user's `lastInboundMessageTimestamp` (newest message from them) and
+    /// `lastOutboundMessageTimestamp` (newest message to them), from the conversations; null when none.
+    mutating func stampUserMessages() {
+        var inbound: [String: String] = [:], outbound: [String: String] = [:]
+        for message in set.conversations.flatMap({ $0["messages"]?.array ?? [] }) {
+            guard let when = message["timestamp"]?.string else { continue }
+            if message["from"]?["type"]?.string == "user", let id = message["from"]?["id"]?.string { inbound[id] = max(inbound[id] ?? "", when) }
+            for to in message["to"]?.array ?? [] where to["type"]?.string == "user" {
+                if let id = to["id"]?.string { outbound[id] = max(outbound[id] ?? "", when) }
+            }
+        }
+        for (index, user) in set.users.enumerated() {
+            guard var object = user.object, let id = object["id"]?.string, inbound[id] != nil || outbound[id] != nil else { continue }
+            object["lastInboundMessageTimestamp"] = JSONValue(inbound[id])
+            object["lastOutboundMessageTimestamp"] = JSONValue(outbound[id])
+            set.users[index] = .object(object)
         }
     }
 

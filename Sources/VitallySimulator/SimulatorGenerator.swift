@@ -10,6 +10,8 @@ struct SimulatorGenerator {
     var adminIds: [String] = []
     var organizationIds: [String: String] = [:]
     var usedNames: Set<String> = []
+    /// Organizations that hold their customer's data themselves.
+    var organizationFirstIds: Set<String> = []
 
     init(seed: UInt64, anchor: Date) {
         random = SeededRandom(seed: seed)
@@ -41,9 +43,13 @@ struct SimulatorGenerator {
         for name in SimulatorScenarios.organizations { addOrganization(name) }
         var specs = SimulatorScenarios.accounts
         usedNames = Set(specs.map(\.name))
-        while specs.count < accountCount { specs.append(randomSpec(index: specs.count)) }
+        // The organization-first customer is added last, so every other record keeps its id.
+        let organizationFirst = SimulatorScenarios.organizationFirst
+        while specs.count < accountCount - organizationFirst.accounts.count { specs.append(randomSpec(index: specs.count)) }
         for spec in specs { addAccount(spec) }
+        addOrganizationFirst(organizationFirst)
         finishOrganizations()
+        stampUserMessages()
         sortAll()
         return set
     }
@@ -84,6 +90,14 @@ struct SimulatorGenerator {
              "label": "Contracts", "syncActive": false, "writeMode": "api", "customFields": []]
         ]
         set.customObjectInstances["co-contracts"] = []
+        set.customObjects.append(Self.customerGoals(created: created))
+        set.customObjectInstances[Self.customerGoalsId] = []
+        // Fixed ids: the organizations' fields came later, and must not move the seeded ids above.
+        set.customFields["organizations"] = [("Website", "vitally.custom.website", "string"), ("Plan", "vitally.custom.plan", "string"),
+                                             ("Lifecycle stage", "vitally.custom.lifecycleStage", "select")].map { label, path, type in
+            ["id": .string("cf-org-" + Self.slug(label)), "createdAt": created, "label": .string(label), "path": .string(path),
+             "type": .string(type)]
+        }
     }
 
     mutating func addOrganization(_ name: String) {

@@ -21,8 +21,10 @@ package struct SimulatorHandler: Sendable {
             : SimulatorDataSet.generate(seed: options.seed, anchor: options.anchor, accountCount: options.accountCount,
                 scoreEpoch: options.scoreEpoch)
         data.addBulkActivity(options.bulkActivity, toAccount: "massive")
+        if options.shape == .organizations { data.moveDataToOrganizations() }
         data.applyShapes(numericIds: options.numericIds, epochDates: options.epochDates)
-        api = SimulatorAPI(data: data, healthScoreShape: options.healthScoreShape, taskStatusFilter: options.taskStatusFilter)
+        api = SimulatorAPI(data: data, healthScoreShape: options.healthScoreShape, taskStatusFilter: options.taskStatusFilter,
+                           organizationLists: options.organizationLists, instancesEnvelope: options.instancesEnvelope)
         state = SimulatorState(seed: options.seed)
     }
 
@@ -64,6 +66,7 @@ package struct SimulatorHandler: Sendable {
             response.headers.append(HTTPHeader("Retry-After", rateHeaders.last?.value ?? "1"))
         }
         response.headers += rateHeaders
+        if options.errorBodies == .message { response = response.messageOnly() }
         await state.record(SimulatorLogEntry(method: method, path: path, query: query, status: response.status,
                                              receivedAt: received, answeredAt: Date().timeIntervalSince1970))
         return .respond(response)

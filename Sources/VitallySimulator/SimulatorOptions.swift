@@ -34,6 +34,12 @@ package struct SimulatorOptions: Sendable {
     package var bulkActivity = 0
     /// What task lists do with `status=open` (no package source documents the parameter).
     package var taskStatusFilter = TaskStatusFilter.honoured
+    /// Where the tenant keeps its customers' data (`--shape`).
+    package var shape = TenantShape.accounts
+    /// What error bodies hold (`--error-bodies`).
+    package var errorBodies = ErrorBodies.full
+    /// Whether organization lists also hold their accounts' items (`--org-lists`).
+    package var organizationLists = OrganizationLists.exclusive
     /// Up to this many more milliseconds per request, drawn from the seed (a tenant whose speed varies).
     package var latencyJitterMilliseconds = 0
     /// `failRate` applies only to requests matching this pattern (nil: every request).
@@ -43,6 +49,8 @@ package struct SimulatorOptions: Sendable {
     package var slowAfterRequests: Int?
     /// Extra milliseconds on `users/search` only (search endpoints time out on live tenants).
     package var searchLatencyMilliseconds = 0
+    /// The envelope of `customObjects/:id/instances/search` (public sources disagree).
+    package var instancesEnvelope = InstancesEnvelope.bareArray
 
     package init(token: String, anchor: Date = VitallyDate.startOfDay(Date())) {
         self.token = token
@@ -89,4 +97,29 @@ package struct SimulatorLogEntry: Sendable, Equatable {
     /// When the request arrived and when it was answered (seconds since 1970).
     package var receivedAt: Double = 0
     package var answeredAt: Double = 0
+}
+
+/// Where a tenant keeps health, MRR, renewal, NPS, segments and domain traits.
+package enum TenantShape: String, Sendable, CaseIterable {
+    /// On the accounts (the default tenant; one organization-first customer, Dunder Mifflin, is in it).
+    case accounts
+    /// On organizations, with account traits empty: the shape the public evidence describes.
+    case organizations
+}
+
+/// What a 4xx/5xx body holds: `{statusCode, error, message}` (no public source) or `{message}` alone (seen live).
+package enum ErrorBodies: String, Sendable, CaseIterable {
+    case full, message
+}
+
+/// Whether `organizations/:id/notes` (and the other lists) hold only the organization's own items
+/// or also its accounts' items (undocumented; clients must attribute by `accountId`).
+package enum OrganizationLists: String, Sendable, CaseIterable {
+    case exclusive, inclusive
+}
+
+/// How `customObjects/:id/instances/search` wraps its answer: the public client code reads a bare
+/// array, the same team's design notes expect `{results, next}`.
+package enum InstancesEnvelope: String, Sendable, CaseIterable {
+    case bareArray, results
 }

@@ -24,6 +24,14 @@ package struct SimulatorResponse: Sendable, Equatable {
              status: status)
     }
 
+    /// An error answer with `{"message": …}` alone, as errors have been seen live; others unchanged.
+    func messageOnly() -> SimulatorResponse {
+        guard status >= 400, let json = try? JSONParser.parse(body), let message = json["message"] else { return self }
+        var copy = self
+        copy.body = Array(JSONValue.object(JSONObject([("message", message)])).serialized().utf8)
+        return copy
+    }
+
     static func reason(_ status: Int) -> String {
         switch status {
         case 400: return "Bad Request"

@@ -41,6 +41,20 @@ struct AccountSpec {
     var healthShape: HealthScoreShape? = nil
 }
 
+/// An organization that holds its customer's data itself, with its accounts.
+struct OrganizationSpec {
+    var name: String
+    var externalId: String
+    var traits: [(String, JSONValue)]
+    var health: Double?
+    var mrr: Double?
+    var renewalInDays: Int?
+    var segments: [String]
+    var accounts: [AccountSpec]
+    /// "Customer Goals" instances: name, days until due, status.
+    var goals: [(name: String, dueInDays: Int, status: String)] = []
+}
+
 /// The accounts every later feature is exercised against; see the README's scenario table.
 enum SimulatorScenarios {
     static let ourDomain = "brightwave.io"
@@ -150,6 +164,31 @@ enum SimulatorScenarios {
     ]
 
     static let organizations = ["Acme Holdings", "Stark Group", "Cyberdyne Holdings", "Oceanic Group"]
+
+    /// The organization-first customer of the default tenant: its data lives on the organization,
+    /// its two accounts' traits are empty. Its product domain `dunmifsys.com` is held by the
+    /// organization's website trait only: no account trait and no user has it.
+    static let organizationFirst = OrganizationSpec(
+        name: "Dunder Mifflin", externalId: "dunder-mifflin",
+        traits: [("domain", "dundermifflin.com"), ("vitally.custom.website", "https://www.dunmifsys.com"),
+                 ("vitally.custom.plan", "Enterprise"), ("vitally.custom.lifecycleStage", "Renewal")],
+        health: 3.2, mrr: 6400, renewalInDays: 38, segments: ["Enterprise"],
+        accounts: [
+            AccountSpec(
+                name: "Dunder Mifflin Scranton", externalId: "dm-scranton", health: nil, mrr: nil, renewalInDays: nil,
+                lastSeenDaysAgo: 3, organization: "Dunder Mifflin",
+                people: [
+                    PersonSpec(name: "Michael Scott", email: "michael.scott@dundermifflin.com", lastSeenDaysAgo: 3, nps: 4),
+                    PersonSpec(name: "Pam Beesly", email: "pam@dundermifflin.com", lastSeenDaysAgo: 5, nps: 9),
+                ],
+                notes: 2, openTasks: 1, overdueTasks: 1, doneTasks: 1, stage: "", segments: [], orgNotes: 2, orgOpenTasks: 1),
+            AccountSpec(
+                name: "Dunder Mifflin Stamford", externalId: "dm-stamford", health: nil, mrr: nil, renewalInDays: nil,
+                lastSeenDaysAgo: 12, organization: "Dunder Mifflin",
+                people: [PersonSpec(name: "Karen Filippelli", email: "karen@dundermifflin.com", lastSeenDaysAgo: 12, nps: 6)],
+                notes: 1, openTasks: 1, doneTasks: 0, stage: "", segments: []),
+        ],
+        goals: [("Reduce churn", 73, "On track"), ("Roll out to Stamford", 20, "At risk")])
 
     static let admins: [(name: String, email: String, status: String)] = [
         ("Dana Reyes", "dana@brightwave.io", "active"),

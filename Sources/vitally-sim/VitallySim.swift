@@ -37,6 +37,16 @@ struct VitallySim: AsyncParsableCommand {
     var bulkActivity = 0
     @Option(name: .customLong("task-status"), help: "What task lists do with status=open: honoured, ignored or refused.")
     var taskStatus = "honoured"
+    @Flag(
+        name: .customLong("serve-as-tenant"),
+        help: "With --replay: answer requests the file lacks from its recorded items (any limit, cursor, sortBy), marked X-Replay-Synthesized.")
+    var serveAsTenant = false
+    @Option(help: "Where customers' data lives: accounts, or organizations (account traits empty, as real tenants often are).")
+    var shape = "accounts"
+    @Option(name: .customLong("error-bodies"), help: "Error bodies: full ({statusCode, error, message}) or message ({message} alone).")
+    var errorBodies = "full"
+    @Option(name: .customLong("org-lists"), help: "Organization lists: exclusive (its own items) or inclusive (its accounts' items too).")
+    var orgLists = "exclusive"
     @Option(name: .customLong("latency-jitter"), help: "Up to this many more milliseconds per request, drawn from --seed.")
     var latencyJitter = 0
     @Option(name: .customLong("slow-after"), help: "Answer the first N requests at full speed; --latency and --latency-jitter apply after them.")
@@ -46,6 +56,7 @@ struct VitallySim: AsyncParsableCommand {
 
     func run() async throws {
         if let replay { return try await serve(replay) }
+        guard !serveAsTenant else { throw ValidationError("--serve-as-tenant needs --replay FILE.har: it serves a recording as a tenant") }
         guard let token else { throw ValidationError("--token is required (or --replay FILE.har to serve a recording)") }
         var options = SimulatorOptions(token: token)
         if let anchor {
@@ -88,6 +99,9 @@ struct VitallySim: AsyncParsableCommand {
             throw ValidationError("--task-status must be one of: " + TaskStatusFilter.allCases.map(\.rawValue).joined(separator: ", "))
         }
         options.taskStatusFilter = filter
+        options.shape = try Self.choice(shape, "--shape")
+        options.errorBodies = try Self.choice(errorBodies, "--error-bodies")
+        options.organizationLists = try Self.choice(orgLists, "--org-lists")
         let handler = SimulatorHandler(options: options)
         let count = handler.api.data.accounts.count
         let day = VitallyDate.formatDay(options.anchor)
@@ -110,17 +124,29 @@ struct VitallySim: AsyncParsableCommand {
             FileHandle.standardError.write(Data("vitally-sim: \(error.cause ?? error.description)\n".utf8))
             throw ExitCode.failure
         }
-        let handler = ReplayHandler(recording: recording)
+        let handler = ReplayHandler(recording: recording, serveAsTenant: serveAsTenant) { line in
+            print("vitally-sim: " + line)
+            fflush(nil)
+        }
         let count = recording.exchanges.count
         let when = recording.info.map { " recorded " + VitallyDate.format($0.recordedAt) } ?? ""
+        let mode = serveAsTenant ? ", serving as a tenant" : ""
         do {
             try await SimulatorServer.run(replaying: handler, host: host, port: port) { bound in
-                print("vitally-sim replaying \(recording.url.lastPathComponent) (\(count) exchanges\(when)) on http://\(host):\(bound)")
+                print("vitally-sim replaying \(recording.url.lastPathComponent) (\(count) exchanges\(when)\(mode)) on http://\(host):\(bound)")
                 fflush(nil)
             }
         } catch {
             throw listenFailure(error)
         }
+    }
+
+    /// One of an enum's values, or a one-line error naming them.
+    static func choice<T: RawRepresentable & CaseIterable>(_ text: String, _ flag: String) throws -> T where T.RawValue == String {
+        guard let value = T(rawValue: text) else {
+            throw ValidationError("\(flag) must be one of: " + T.allCases.map(\.rawValue).joined(separator: ", "))
+        }
+        return value
     }
 
     /// Says in one line why the port could not be used.

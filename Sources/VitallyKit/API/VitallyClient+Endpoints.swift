@@ -17,7 +17,8 @@ public enum ListOwner: Sendable, Equatable, Hashable {
 
 /// Whose NPS responses `GET /resources/npsResponses` lists.
 public enum NPSTarget: String, Sendable, Equatable {
-    case accounts, organizations
+    /// Sent as `target=organization`: the docs and two public clients spell it singular.
+    case accounts, organizations = "organization"
 }
 
 /// The filters notes and tasks lists take (`archived`, and `source`, the integration that
@@ -173,10 +174,10 @@ extension VitallyClient {
         list("/resources/conversations/\(Self.segment(id))/messages")
     }
 
-    /// `target` is sent only for organizations. Its spelling differs between sources
-    /// (`organization` / `organizations`, vitally-api.md §6.6); `organizations` is sent.
+    /// `target` is sent only for organizations, as `organization` (singular: the docs and two
+    /// public clients; only one CLI README spells it `organizations`, vitally-api.md field notes).
     public func npsResponses(target: NPSTarget = .accounts) -> PageSequence<NPSResponse> {
-        list("/resources/npsResponses", query: target == .organizations ? [QueryItem("target", "organizations")] : [])
+        list("/resources/npsResponses", query: target == .organizations ? [QueryItem("target", target.rawValue)] : [])
     }
     public func projects() -> PageSequence<Project> { list("/resources/projects") }
     public func meetings() -> PageSequence<Meeting> { list("/resources/meetings") }
@@ -199,12 +200,4 @@ extension VitallyClient {
         list("/resources/customObjects/\(Self.segment(objectId))/instances")
     }
 
-    /// Exactly one criterion; the answer is a bare array.
-    public func searchCustomObjectInstances(objectId: String, _ name: String, _ value: String) async throws
-        -> [CustomObjectRecord]
-    {
-        let json = try await getJSON(
-            "/resources/customObjects/\(Self.segment(objectId))/instances/search", query: [QueryItem(name, value)])
-        return (json.array ?? json["results"]?.array ?? []).map(CustomObjectRecord.init(json:))
-    }
 }

@@ -24,12 +24,12 @@ public struct BriefComposer: Sendable {
         let account = bundle.account
         var sections = [
             health(bundle), risks(bundle), engagement(bundle, attendees: attendees), journey(bundle),
-            commercial(bundle), team(bundle), attributes(account),
+            commercial(bundle), team(bundle), attributes(bundle.customer),
         ]
         sections.append(coverage(bundle))
         return AccountBrief(
             accountId: account.id, name: account.name, externalId: account.externalId, churned: account.isChurned,
-            healthScore: account.healthScore, attendees: attendees.map(\.email), sections: sections.filter { !$0.insights.isEmpty })
+            healthScore: bundle.customer.healthScore.value, attendees: attendees.map(\.email), sections: sections.filter { !$0.insights.isEmpty })
     }
 
     func days(to date: Date) -> Int { Wording.days(from: now, to: date) }
@@ -41,18 +41,22 @@ public struct BriefComposer: Sendable {
     // MARK: Sections
 
     func health(_ bundle: AccountBundle) -> BriefSection {
-        let account = bundle.account
-        guard let score = account.healthScore else {
+        let customer = bundle.customer
+        let sourced = customer.healthScore
+        guard let score = sourced.value, let text = customer.describe(sourced, { "\(Self.score($0))/10 (\(Wording.healthLevel($0)))" }) else {
+            let orgNote = bundle.account.organizationId == nil ? "" : " or its organization"
             return BriefSection(id: "health", title: "Health", insights: [
-                Insight(.warning, "No health score in Vitally for this account", data: ["healthScore": .null])
+                Insight(.warning, "No health score in Vitally for this account\(orgNote)", data: ["healthScore": .null])
             ])
         }
         let level = Wording.healthLevel(score)
         let severity: Severity = level == Wording.notAScore ? .warning : score >= 7 ? .positive : score >= 4 ? .info : .critical
         var insights = healthChange(bundle)
-        insights.append(Insight(severity, "Health \(Self.score(score))/10 (\(level))", data: ["healthScore": .number(score), "level": .string(level)]))
+        insights.append(Insight(severity, "Health \(text)", data: ["healthScore": .number(score), "level": .string(level),
+                                                                  "organizationHealthScore": JSONValue(sourced.organization),
+                                                                  "source": Customer.source(sourced)]))
         insights += cohortInsights(bundle)
-        let parts = bundle.healthScores.filter { $0.name.lowercased() != "overall" && $0.score != nil }
+        let parts = HealthScoreEntry.indicators(bundle.healthScores, overall: bundle.account.healthScore)
         if !parts.isEmpty {
             let text = parts.map { "\($0.name) \(Self.score($0.score))" }.joined(separator: " · ")
             insights.append(Insight(.info, "Breakdown: " + text, data: .array(parts.map { ["name": .string($0.name), "score": JSONValue($0.score), "weight": JSONValue($0.weight)] })))
@@ -65,12 +69,14 @@ public struct BriefComposer: Sendable {
 
     func risks(_ bundle: AccountBundle) -> BriefSection {
         let account = bundle.account
+        let customer = bundle.customer
         var insights: [Insight] = []
         if let churned = account.churnedAt {
             insights.append(Insight(.critical, "Churned \(VitallyDate.formatDay(churned)) (\(ago(churned)))", data: ["churnedAt": .string(VitallyDate.format(churned))]))
         }
-        if let score = account.healthScore, score < 6 {
-            insights.append(Insight(score < 4 ? .critical : .warning, "Low health score: \(Self.score(score))/10", data: ["healthScore": .number(score)]))
+        if let score = customer.healthScore.value, score < 6 {
+            let from = customer.healthScore.isFromOrganization ? " (\(customer.fromOrganization))" : ""
+            insights.append(Insight(score < 4 ? .critical : .warning, "Low health score: \(Self.score(score))/10\(from)", data: ["healthScore": .number(score)]))
         }
         let detractors = bundle.npsResponses.filter { ($0.score ?? 10) <= 6 }
         let detractorCount = max(detractors.count, account.npsDetractorCount ?? 0)
@@ -92,12 +98,13 @@ public struct BriefComposer: Sendable {
         } else if account.firstSeenTimestamp == nil && !account.isChurned {
             insights.append(Insight(.warning, "No product activity on record", data: ["lastSeenTimestamp": .null]))
         }
-        if let renewal = account.nextRenewalDate, !account.isChurned {
+        if let renewal = customer.nextRenewalDate.value, !account.isChurned {
             let d = days(to: renewal)
+            let from = customer.nextRenewalDate.isFromOrganization ? " · \(customer.fromOrganization)" : ""
             if d >= 0 && d <= 90 {
-                insights.append(Insight(d <= 30 ? .critical : .warning, "Renewal in \(d) days (\(VitallyDate.formatDay(renewal)))", data: ["daysToRenewal": .number(Double(d))]))
+                insights.append(Insight(d <= 30 ? .critical : .warning, "Renewal in \(d) days (\(VitallyDate.formatDay(renewal)))\(from)", data: ["daysToRenewal": .number(Double(d))]))
             } else if d < 0 {
-                insights.append(Insight(.warning, "Renewal date passed \(-d) days ago (\(VitallyDate.formatDay(renewal))) and was not moved", data: ["daysToRenewal": .number(Double(d))]))
+                insights.append(Insight(.warning, "Renewal date passed \(-d) days ago (\(VitallyDate.formatDay(renewal))) and was not moved\(from)", data: ["daysToRenewal": .number(Double(d))]))
             }
         }
         let unhappy = bundle.conversations.filter(\.isUnhappy)
@@ -143,14 +150,17 @@ public struct BriefComposer: Sendable {
     }
 
     func journey(_ bundle: AccountBundle) -> BriefSection {
-        let account = bundle.account
         var insights: [Insight] = []
-        if let stage = account.traits.first(where: { $0.key.lowercased().contains("lifecycle") || $0.key.lowercased().hasSuffix("stage") && !$0.key.lowercased().contains("renewal") })?.value.string {
-            insights.append(Insight(.info, "Lifecycle stage: \(stage)", data: ["stage": .string(stage)]))
+        let customer = bundle.customer
+        let stageKey = customer.traitKeys.first { $0.lowercased().contains("lifecycle") || $0.lowercased().hasSuffix("stage") && !$0.lowercased().contains("renewal") }
+        let stageValue = stageKey.map { customer.trait($0) }.map { Sourced(account: $0.account?.string, organization: $0.organization?.string) }
+        if let stageValue, let stage = customer.describe(stageValue, { $0 }) {
+            insights.append(Insight(.info, "Lifecycle stage: \(stage)", data: ["stage": JSONValue(stageValue.value)]))
         }
-        if !account.segments.isEmpty {
-            insights.append(Insight(.info, "Segments: " + account.segments.map(\.name).joined(separator: ", "), data: .array(account.segments.map { .string($0.name) })))
+        if let segments = customer.describe(customer.segments, { $0.map(\.name).joined(separator: ", ") }) {
+            insights.append(Insight(.info, "Segments: " + segments, data: .array((customer.segments.value ?? []).map { .string($0.name) })))
         }
+        insights += goals(bundle)
         for project in bundle.projects where project.archivedAt == nil {
             let progress = project.traits.first { $0.key.lowercased().contains("progress") }?.value.double
             var text = project.name
@@ -175,11 +185,15 @@ public struct BriefComposer: Sendable {
 
     func commercial(_ bundle: AccountBundle) -> BriefSection {
         let account = bundle.account
+        let customer = bundle.customer
         var insights: [Insight] = []
-        if let mrr = account.mrr { insights.append(Insight(.info, "MRR \(Wording.money(mrr))", data: ["mrr": .number(mrr)])) }
+        if let mrr = customer.describe(customer.mrr, Wording.money) {
+            insights.append(Insight(.info, "MRR \(mrr)", data: ["mrr": JSONValue(customer.mrr.value), "source": Customer.source(customer.mrr)]))
+        }
         insights += mrrChange(bundle)
-        if let renewal = account.nextRenewalDate {
-            insights.append(Insight(.info, "Renews \(VitallyDate.formatDay(renewal)) (\(ago(renewal)))", data: ["nextRenewalDate": .string(VitallyDate.format(renewal))]))
+        if let renewal = customer.describe(customer.nextRenewalDate, { "\(VitallyDate.formatDay($0)) (\(ago($0)))" }) {
+            insights.append(Insight(.info, "Renews \(renewal)", data: ["nextRenewalDate": JSONValue(customer.nextRenewalDate.value.map(VitallyDate.format)),
+                                                                       "source": Customer.source(customer.nextRenewalDate)]))
         }
         if let trial = account.trialEndDate {
             let d = days(to: trial)
@@ -259,7 +273,10 @@ public struct BriefComposer: Sendable {
             }
             let allComplete = reports.allSatisfy { if case .complete = $0.outcome { return true } else { return false } }
             let total = reports.reduce(0) { sum, report in if case .complete(let n) = report.outcome { return sum + n } else { return sum } }
-            if allComplete, total == 0 {
+            if allComplete, total == 0, list == .healthScores, bundle.customer.healthScore.isFromOrganization {
+                insights.append(Insight(.info, "Health-score breakdown: none on the account; its score is \(orgName ?? "its organization")'s",
+                                        data: ["list": .string(list.rawValue), "reason": "organizationScore"]))
+            } else if allComplete, total == 0 {
                 let places = reports.count > 1 ? "the account or \(orgName ?? "its organization")" : "the account"
                 insights.append(Insight(.info, "No \(noun): Vitally returned 0 items for \(places)",
                                         data: ["list": .string(list.rawValue), "reason": "noItems"]))
@@ -274,13 +291,19 @@ public struct BriefComposer: Sendable {
         return BriefSection(id: "coverage", title: "Data coverage", insights: insights)
     }
 
-    /// Scalar custom traits, minus the ones other sections already use.
-    func attributes(_ account: Account) -> BriefSection {
-        let insights = account.traits.compactMap { key, value -> Insight? in
+    /// Scalar custom traits (the account's, else its organization's, labelled), minus the ones other sections already use.
+    func attributes(_ customer: Customer) -> BriefSection {
+        let insights = customer.traitKeys.compactMap { key -> Insight? in
             let lower = key.lowercased()
             guard !(lower.contains("domain") || lower.contains("website") || lower.contains("url") || lower.contains("lifecycle")) else { return nil }
-            guard let text = value.string ?? value.bool.map({ $0 ? "yes" : "no" }), !text.isEmpty, text.count <= 80 else { return nil }
-            return Insight(.info, "\(BriefComposer.label(key)): \(text)", data: ["key": .string(key), "value": value])
+            let sourced = customer.trait(key)
+            func scalar(_ value: JSONValue) -> String? {
+                guard let text = value.string ?? value.bool.map({ $0 ? "yes" : "no" }), !text.isEmpty, text.count <= 80 else { return nil }
+                return text
+            }
+            let usable = Sourced(account: sourced.account.flatMap(scalar), organization: sourced.organization.flatMap(scalar))
+            guard let text = customer.describe(usable, { $0 }), let value = sourced.account ?? sourced.organization else { return nil }
+            return Insight(.info, "\(BriefComposer.label(key)): \(text)", data: ["key": .string(key), "value": value, "source": Customer.source(usable)])
         }
         return BriefSection(id: "attributes", title: "Custom attributes", insights: Array(insights.prefix(6)))
     }

@@ -16,8 +16,13 @@ public struct BriefGatherer: Sendable {
 
     public func gather(accountIds: [String]) async throws -> [AccountBundle] {
         let cap = accountsWithLists
+        let objects = await goalObjects()
         return try await Array(accountIds.enumerated()).map { ($0.offset, $0.element) }.concurrentMap { position, id in
-            try await gather(accountId: id, withLists: position < cap)
+            var bundle = try await gather(accountId: id, withLists: position < cap)
+            if position < cap, !objects.isEmpty {
+                bundle.customObjects = try await readObjects(objects, accountId: bundle.account.id, organizationId: bundle.account.organizationId)
+            }
+            return bundle
         }
     }
 

@@ -11,6 +11,8 @@ public struct AccountBundle: Sendable {
     public var npsResponses: [NPSResponse] = []
     public var projects: [Project] = []
     public var meetings: [Meeting] = []
+    /// Goal-like custom objects' instances of the account and of its organization.
+    public var customObjects: [CustomObjectInstances] = []
     /// The account's organization, when it has one and it could be read.
     public var organization: Organization?
     /// Ids of items that came from the organization's lists, not the account's.
@@ -29,13 +31,17 @@ public struct AccountBundle: Sendable {
 
     public init(account: Account) { self.account = account }
 
-    /// Adds the organization's items that the account's lists do not already hold.
+    /// Adds the organization's own items that the account's lists do not already hold; items that
+    /// name an account are attributed by `OrganizationItems` (a sibling's are left out).
     mutating func merge(_ org: OrganizationBundle) {
         organization = org.organization
         reports += org.reports
+        let accountId = account.id
+        let siblingUsers = Set(OrganizationItems(org.users, forAccount: accountId, known: []).siblings.map(\.id))
         func add<T: VitallyModel>(_ items: [T], to list: inout [T], id: (T) -> String) {
-            let known = Set(list.map(id))
-            for item in items where !known.contains(id(item)) {
+            let split = OrganizationItems(items, forAccount: accountId, known: Set(list.map(id)), siblingUsers: siblingUsers)
+            list += split.account
+            for item in split.organizationLevel {
                 list.append(item)
                 organizationItemIds.insert(id(item))
             }
@@ -46,6 +52,9 @@ public struct AccountBundle: Sendable {
         add(org.npsResponses, to: &npsResponses, id: \.id)
         add(org.projects, to: &projects, id: \.id)
     }
+
+    /// The account as a customer: its values, else its organization's, labelled.
+    public var customer: Customer { Customer(account: account, organization: organization) }
 
     /// The reports for one list, account first.
     public func reports(for list: BriefList) -> [ListReport] { reports.filter { $0.list == list } }

@@ -109,6 +109,7 @@ public struct Doctor: Sendable {
 
         // 6. The tenant has data.
         checks.append(await tenantData(hasActive: firstAccount != nil))
+        if let location = await dataLocation() { checks.append(location) }
 
         // 7. Each attendee.
         if emails.isEmpty {
@@ -336,7 +337,12 @@ public struct Doctor: Sendable {
     /// What a brief would miss for this account.
     func dataGaps(accountId: String) async -> [String] {
         var gaps: [String] = []
-        if let account = try? await context.client.account(id: accountId), account.healthScore == nil { gaps.append("no health score") }
+        if let account = try? await context.client.account(id: accountId), account.healthScore == nil {
+            // A score on its organization reaches the brief, labelled: not a gap.
+            var organization: Organization?
+            if let orgId = account.organizationId, !orgId.isEmpty { organization = try? await context.client.organization(id: orgId) }
+            if Customer(account: account, organization: organization).healthScore.value == nil { gaps.append("no health score") }
+        }
         if !refused.contains("notes"), let notes = try? await context.client.firstPage("/resources/accounts/\(VitallyClient.segment(accountId))/notes", limit: 1, as: Note.self), notes.results.isEmpty {
             gaps.append("no notes")
         }

@@ -20,7 +20,7 @@ extension Wording {
         if let health = cohort.healthPercentile, let healthScore {
             parts.append("health \(score(healthScore)): \(Cohort.ordinal(health)) percentile of \(cohort.size) \(cohort.name)")
         } else {
-            parts.append("\(cohort.size) \(cohort.name) (no health score to rank)")
+            parts.append("\(cohort.size) \(cohort.name) (not ranked: the account's own health score is empty)")
         }
         if let mrr = cohort.mrrPercentile { parts.append("MRR \(Cohort.ordinal(mrr))") }
         return parts.joined(separator: "; ")

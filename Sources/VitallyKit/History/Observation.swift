@@ -39,7 +39,7 @@ public struct Observation: Sendable, Equatable {
     public init(account: Account, at time: Date, breakdown: [HealthScoreEntry]? = nil, users: [User]? = nil) {
         self.init(
             accountId: account.id, accountName: account.name, observedAt: time, healthScore: account.healthScore.flatMap(Self.finite),
-            breakdown: breakdown.map(Self.categories), mrr: account.mrr.flatMap(Self.finite), usersCount: account.usersCount,
+            breakdown: breakdown.map { Self.categories($0, healthScore: account.healthScore) }, mrr: account.mrr.flatMap(Self.finite), usersCount: account.usersCount,
             activeUsers30d: users.map { list in
                 list.filter { user in user.lastSeenTimestamp.map { time.timeIntervalSince($0) <= 30 * 86400 } ?? false }.count
             },
@@ -47,9 +47,9 @@ public struct Observation: Sendable, Equatable {
     }
 
     /// Scored categories other than the overall score, by name.
-    static func categories(_ entries: [HealthScoreEntry]) -> [String: Double] {
+    static func categories(_ entries: [HealthScoreEntry], healthScore: Double?) -> [String: Double] {
         var result: [String: Double] = [:]
-        for entry in entries where entry.name.lowercased() != "overall" {
+        for entry in HealthScoreEntry.indicators(entries, overall: healthScore) {
             if let score = entry.score.flatMap(finite) { result[entry.name] = score }
         }
         return result

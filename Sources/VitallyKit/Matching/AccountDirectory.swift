@@ -26,12 +26,15 @@ public actor AccountDirectory {
     private var scanned: [Account] = []
     /// Called with the number of accounts read so far while scanning.
     var onProgress: (@Sendable (Int) -> Void)?
+    /// The tenant's organizations, for the rules and commands that read them.
+    public nonisolated let organizations: OrganizationDirectory
 
     public init(client: VitallyClient, tenant: String, cacheFile: URL? = nil, clock: @escaping @Sendable () -> Date = Date.init) {
         self.client = client
         self.clock = clock
         self.tenant = tenant
         self.cacheFile = cacheFile
+        organizations = OrganizationDirectory(client: client)
     }
 
     public func setProgressHandler(_ handler: (@Sendable (Int) -> Void)?) { onProgress = handler }

@@ -12,6 +12,10 @@ public struct MatchedAccount: Sendable, Equatable {
         case trait(key: String, domain: String)
         /// The account's name scored this against the title or domain label.
         case nameScore(Double)
+        /// The account's organization holds `domain` in its trait `key`.
+        case organizationTrait(organization: String, key: String, domain: String)
+        /// The attendee is a user of the account's organization (`organizationIds`), of no account.
+        case userOrganization(user: String, organization: String)
     }
 
     public var id: String
@@ -19,6 +23,14 @@ public struct MatchedAccount: Sendable, Equatable {
     public var externalId: String?
     public var churned: Bool
     public var because: Evidence
+
+    /// The organization the evidence names, nil for account-level evidence.
+    var organizationEvidence: String? {
+        switch because {
+        case .organizationTrait(let organization, _, _), .userOrganization(_, let organization): return organization
+        default: return nil
+        }
+    }
 }
 
 /// One attendee's result: account(s), rule, confidence, and the trace of every rule.
@@ -43,7 +55,11 @@ public struct AttendeeMatch: Sendable, Equatable {
 
     public var isMatched: Bool { !accounts.isEmpty }
     public var isPartial: Bool { !failures.isEmpty }
-    public var isAmbiguous: Bool { accounts.count > 1 }
+    /// Several accounts, unless they are one organization's (rule 4 matches an organization, with its accounts).
+    public var isAmbiguous: Bool {
+        let organizations = Set(accounts.map(\.organizationEvidence))
+        return accounts.count > 1 && !(organizations.count == 1 && !organizations.contains(nil))
+    }
 
     public var confidenceLabel: String {
         confidence >= 0.85 ? "high" : confidence >= 0.6 ? "medium" : confidence > 0 ? "low" : "none"

@@ -74,6 +74,7 @@ public struct AttendeeMatcher: Sendable {
         if freeMail {
             result.trace.append(RuleTrace(rule: .emailDomain, outcome: .skipped, finding: .freeMailDomain(domain)))
             result.trace.append(RuleTrace(rule: .accountDomainTrait, outcome: .skipped, finding: .freeMailDomain(domain)))
+            result.trace.append(RuleTrace(rule: .organizationDomainTrait, outcome: .skipped, finding: .freeMailDomain(domain)))
         } else {
             do {
                 if let matched = try await colleagues(of: domain, into: &result) { return matched }
@@ -84,6 +85,11 @@ public struct AttendeeMatcher: Sendable {
                 if let matched = try await traits(of: domain, into: &result) { return matched }
             } catch {
                 try fail(.accountDomainTrait, .none, error, into: &result)
+            }
+            do {
+                if let matched = try await organizations(of: domain, into: &result) { return matched }
+            } catch {
+                try fail(.organizationDomainTrait, .none, error, into: &result)
             }
         }
         do {
@@ -202,7 +208,7 @@ public struct AttendeeMatcher: Sendable {
         return finish(result, accounts, .companyName, (byLabel ? 0.6 : 0.4) * best - (top.count > 1 ? 0.15 : 0))
     }
 
-    private func finish(_ base: AttendeeMatch, _ accounts: [MatchedAccount], _ rule: MatchRule, _ confidence: Double) -> AttendeeMatch {
+    func finish(_ base: AttendeeMatch, _ accounts: [MatchedAccount], _ rule: MatchRule, _ confidence: Double) -> AttendeeMatch {
         var result = base
         result.accounts = accounts
         result.rule = rule

@@ -58,9 +58,12 @@ public struct DomainTraits: Sendable, Equatable {
     }
 
     /// Every (trait key, normalised domain) the account carries.
-    public func domains(of account: Account) -> [(key: String, domain: String)] {
+    public func domains(of account: Account) -> [(key: String, domain: String)] { domains(in: account.traits) }
+
+    /// Every (trait key, normalised domain) in traits: an account's or an organization's.
+    public func domains(in traits: JSONObject) -> [(key: String, domain: String)] {
         var found: [(String, String)] = []
-        for (key, value) in account.traits {
+        for (key, value) in traits {
             let isDomainKey =
                 foldedKeys.contains(key.lowercased())
                 || (key.hasPrefix("vitally.custom.") && DomainTraits.mentionsDomain(key))

@@ -5,6 +5,8 @@ public enum MatchRule: String, Sendable, CaseIterable {
     case contact = "contact association"
     case emailDomain = "email domain"
     case accountDomainTrait = "account domain trait"
+    /// The domain lives only on an organization (or the user names only organizations): its accounts.
+    case organizationDomainTrait = "organization domain trait"
     case companyName = "company name"
 
     public var number: Int { (MatchRule.allCases.firstIndex(of: self) ?? 0) + 1 }
@@ -32,6 +34,9 @@ public struct RuleTrace: Sendable, Equatable {
         case traitScan(accounts: Int, keys: [String], domain: String, customFieldsFailure: VitallyError?)
         /// The meeting title and the domain's first label against every account name.
         case nameComparison(title: String?, domainLabel: String?, accounts: Int)
+        /// The organizations' domain traits for `domain` (`capped` when the scan stopped at its limit),
+        /// and the `organizationIds` of the user rule 1 found.
+        case organizationTraitScan(organizations: Int, keys: [String], domain: String, capped: Bool, customFieldsFailure: VitallyError?)
     }
 
     /// What came back.
@@ -52,8 +57,13 @@ public struct RuleTrace: Sendable, Equatable {
         case namesScore([MatchedAccount])
         /// An earlier rule matched, so this one did not run.
         case notNeeded(after: MatchRule)
+        /// These organizations hold the domain (or name the user); `accounts` are theirs.
+        case organizationsHold(organizations: [String], accounts: [MatchedAccount])
+        case noOrganizationTrait(domain: String)
         /// The rule's request failed; matching went on with the next rule.
         case lookupFailed(LookupFailure)
+        /// The organizations could not be read, so rule 4 could not check.
+        case organizationsUnreadable(VitallyError)
     }
 
     public var rule: MatchRule

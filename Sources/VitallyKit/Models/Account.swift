@@ -84,6 +84,14 @@ public struct Organization: VitallyModel, Equatable {
     public var usersCount: Int?
     public var healthScore: Double?
     public var mrr: Double?
+    public var nextRenewalDate: Date?
+    public var churnedAt: Date?
+    public var npsScore: Double?
+    public var npsDetractorCount: Int?
+    public var npsPassiveCount: Int?
+    public var npsPromoterCount: Int?
+    public var segments: [NamedRef]
+    public var keyRoles: [KeyRole]
     public let raw: JSONValue
 
     public init(json: JSONValue) {
@@ -95,63 +103,17 @@ public struct Organization: VitallyModel, Equatable {
         usersCount = json["usersCount"]?.int
         healthScore = json["healthScore"]?.double
         mrr = json["mrr"]?.double
+        nextRenewalDate = json["nextRenewalDate"]?.date
+        churnedAt = json["churnedAt"]?.date
+        npsScore = json["npsScore"]?.double
+        npsDetractorCount = json["npsDetractorCount"]?.int
+        npsPassiveCount = json["npsPassiveCount"]?.int
+        npsPromoterCount = json["npsPromoterCount"]?.int
+        segments = json.list("segments", NamedRef.init(json:))
+        keyRoles = json.list("keyRoles", KeyRole.init(json:))
         raw = json
     }
-}
 
-/// One line of `/accounts/:id/healthScores`. The real shape is undocumented, so both a
-/// list of `{name, score}` rows and an object keyed by indicator are read.
-public struct HealthScoreEntry: Sendable, Equatable {
-    public var id: String
-    public var name: String
-    public var score: Double?
-    public var weight: Double?
-    public var updatedAt: Date?
-
-    public init(id: String, name: String, score: Double?, weight: Double? = nil, updatedAt: Date? = nil) {
-        self.id = id
-        self.name = name
-        self.score = score
-        self.weight = weight
-        self.updatedAt = updatedAt
-    }
-
-    public init(json: JSONValue) {
-        id = json["id"]?.string ?? ""
-        name = json["name"]?.string ?? json["label"]?.string ?? json["healthScoreName"]?.string ?? "Score"
-        score = json["score"]?.double ?? json["value"]?.double
-        weight = json["weight"]?.double
-        updatedAt = json["updatedAt"]?.date
-    }
-
-    /// What `parse` accepts, for the notice when a payload is none of these.
-    static let expectedShape = "{results: [...]}, a bare array, or an object keyed by score name"
-
-    /// Accepts `{results:[...]}`, a bare array, or `{"Product usage": 7.1, ...}` (values numbers,
-    /// nulls or `{score}` objects); nil for anything else, so an unknown shape is never read as empty.
-    public static func parse(_ json: JSONValue) -> [HealthScoreEntry]? {
-        if let rows = json["results"]?.array ?? json.array {
-            guard rows.allSatisfy({ $0.object != nil }) else { return nil }
-            return rows.map(HealthScoreEntry.init(json:))
-        }
-        guard let object = json.object, object["results"] == nil else { return nil }
-        var entries: [HealthScoreEntry] = []
-        for (key, value) in object {
-            if value.isNull { continue }
-            if let score = value.double, case .number = value {
-                entries.append(HealthScoreEntry(id: key, name: key, score: score))
-            } else if value.object != nil, value["score"] != nil || value["value"] != nil {
-                var entry = HealthScoreEntry(json: value)
-                if entry.name == "Score" { entry.name = key }
-                if entry.id.isEmpty { entry.id = key }
-                entries.append(entry)
-            } else {
-                return nil
-            }
-        }
-        return entries
-    }
-
-    /// `parse`, with an unknown shape read as no rows.
-    public static func entries(from json: JSONValue) -> [HealthScoreEntry] { parse(json) ?? [] }
+    /// The name to label its values with: its id when it has no name.
+    public var displayName: String { name.isEmpty ? id : name }
 }

@@ -79,7 +79,10 @@ public struct CustomObjectRecord: VitallyModel, Equatable {
     public var name: String?
     public var label: String?
     public var customerId: String?
+    public var organizationId: String?
     public var traits: JSONObject
+    /// A definition's fields (`customFields`), whose labels name its instances' traits.
+    public var fields: [CustomField]
     public let raw: JSONValue
 
     public init(json: JSONValue) {
@@ -87,9 +90,14 @@ public struct CustomObjectRecord: VitallyModel, Equatable {
         name = json["name"]?.string
         label = json["label"]?.string
         customerId = json["customerId"]?.string
+        organizationId = json["organizationId"]?.string
         traits = json["traits"]?.object ?? JSONObject()
+        fields = json.list("customFields", CustomField.init(json:))
         raw = json
     }
+
+    /// The name Vitally shows: the label, else the name, else the id.
+    public var displayName: String { label ?? name ?? id }
 }
 
 /// A note or task category (`{id, name}`).

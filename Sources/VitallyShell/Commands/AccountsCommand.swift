@@ -27,7 +27,7 @@ struct AccountsCommand: ShellCommand {
                                                       empty: "No account name or domain contains '\(text)'."))
         case "show":
             let account = try await shell.resolveAccount(command.arguments[0])
-            return CommandResult(output: accountDetail(account, organization: await shell.organizationName(of: account), now: shell.now))
+            return CommandResult(output: accountDetail(await shell.customer(of: account), now: shell.now))
         default:
             let status = command.flag("--status").flatMap(AccountStatus.init(rawValue:)) ?? .active
             var rows: [Account] = []
@@ -64,30 +64,37 @@ struct AccountsCommand: ShellCommand {
         return ShellOutput(blocks: blocks, json: json)
     }
 
-    static func accountDetail(_ account: Account, organization: String?, now: Date) -> ShellOutput {
-        let (level, style) = Format.healthLevel(account.healthScore)
+    /// One account as a customer: its values, else its organization's, labelled.
+    static func accountDetail(_ customer: Customer, now: Date) -> ShellOutput {
+        let account = customer.account
+        let (level, style) = Format.healthLevel(customer.healthScore.value)
+        let health = customer.describe(customer.healthScore) { "\(Format.score($0))/10 \(Format.healthLevel($0).0)" }
+        let organization = customer.organizationName ?? account.organizationId
         var fields = [
             Field("Name", account.name),
             Field("Id", account.id),
             Field("External id", account.externalId ?? "—"),
             Field("Status", account.isChurned ? "churned \(Format.day(account.churnedAt, now: now))" : "active",
                   account.isChurned ? .bad : .plain),
-            Field("Health", spans: [Span(Format.score(account.healthScore) + "/10 ", style), Span(level, style)]),
-            Field("MRR", Format.money(account.mrr)),
-            Field("Renewal", Format.day(account.nextRenewalDate, now: now)),
+            Field("Health", spans: [Span(health ?? "\(Format.score(nil))/10 \(level)", style)]),
+            Field("MRR", customer.describe(customer.mrr, Format.money) ?? "—"),
+            Field("Renewal", customer.describe(customer.nextRenewalDate) { Format.day($0, now: now) } ?? "—"),
             Field("Last seen", Format.day(account.lastSeenTimestamp, now: now)),
             Field("Users", account.usersCount.map(String.init) ?? "—"),
-            Field("Segments", account.segments.map(\.name).joined(separator: ", ").ifEmpty("—")),
+            Field("Segments", customer.describe(customer.segments) { $0.map(\.name).joined(separator: ", ") } ?? "—"),
             Field("Organization", organization.map { $0 == account.organizationId ? $0 : "\($0) (\(account.organizationId ?? ""))" } ?? "—"),
         ]
         for role in account.keyRoles {
             fields.append(Field(role.label, [role.member?.name, role.member?.email.map { "<\($0)>" }].compactMap { $0 }.joined(separator: " ")))
         }
         var blocks: [OutputBlock] = [.fields(fields)]
-        if !account.traits.isEmpty {
+        let traits = customer.traitKeys.compactMap { key -> Field? in
+            customer.describe(customer.trait(key)) { $0.string ?? $0.serialized() }.map { Field("  " + key, $0) }
+        }
+        if !traits.isEmpty {
             blocks.append(.blank)
             blocks.append(.text("Traits", .bold))
-            blocks.append(.fields(account.traits.map { key, value in Field("  " + key, value.string ?? value.serialized()) }))
+            blocks.append(.fields(traits))
         }
         return ShellOutput(blocks: blocks, json: account.raw)
     }

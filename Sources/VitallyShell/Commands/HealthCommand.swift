@@ -18,22 +18,26 @@ struct HealthCommand: ShellCommand {
         } catch let error as VitallyError where error.code == .unrecognisedShape || error.code == .forbidden {
             shapeNotice = shell.notice(error)
         }
-        let organization = await shell.organizationName(of: account)
+        let customer = await shell.customer(of: account)
+        let organization = customer.organizationName ?? account.organizationId
         let current = Observation(account: account, at: shell.now, breakdown: shapeNotice == nil ? breakdown : nil)
         shell.observe(current)
         let history = shell.accountHistory(account, current: current)
         if command.has("--history") { return HealthHistory.list(account, history) }
         let trends = HealthHistory.Trends(history.observations ?? [])
-        let (level, style) = Format.healthLevel(account.healthScore)
+        let (level, style) = Format.healthLevel(customer.healthScore.value)
+        let health = customer.describe(customer.healthScore) { "\(Format.score($0))/10 \(Format.healthLevel($0).0)" }
         var blocks: [OutputBlock] = [
             .line([
                 Span(account.name, .bold), Span(" (\(account.externalId ?? account.id))  ", .dim),
-                Span("health \(Format.score(account.healthScore))/10 \(level)", style),
+                Span("health " + (health ?? "\(Format.score(nil))/10 \(level)"), style),
                 account.isChurned ? Span("  CHURNED", .bad) : Span(""),
             ])
         ]
         if let shapeNotice {
             blocks.append(shapeNotice)
+        } else if breakdown.isEmpty, customer.healthScore.isFromOrganization {
+            blocks.append(.text("  no health-score breakdown on the account: its score is \(organization ?? "its organization")'s", .dim))
         } else if breakdown.isEmpty {
             blocks.append(.text("  no health-score breakdown (Vitally returned 0 rows)", .dim))
         } else {
@@ -48,10 +52,10 @@ struct HealthCommand: ShellCommand {
                         })))
         }
         let looks = AccountStyle(now: shell.now)
-        let nps = looks.npsSummary(account)
+        let nps = looks.npsSummary(customer)
         var fields = [
-            Field("Renewal", Format.day(account.nextRenewalDate, now: shell.now), looks.renewal(account)),
-            Field("MRR", Format.money(account.mrr)),
+            Field("Renewal", looks.renewal(customer), looks.renewal(account)),
+            Field("MRR", customer.describe(customer.mrr, Format.money) ?? "—"),
             Field("NPS", nps),
             Field("Last seen", Format.day(account.lastSeenTimestamp, now: shell.now), looks.stale(account.lastSeenTimestamp)),
         ]
@@ -62,9 +66,12 @@ struct HealthCommand: ShellCommand {
         blocks.append(.fields(fields))
         let json: JSONValue = [
             "account": ["id": .string(account.id), "externalId": JSONValue(account.externalId), "name": .string(account.name)],
-            "healthScore": JSONValue(account.healthScore), "level": .string(level),
+            "healthScore": JSONValue(customer.healthScore.value), "level": .string(level),
+            "healthScoreSource": Customer.source(customer.healthScore),
+            "organizationHealthScore": JSONValue(customer.healthScore.organization),
             "breakdown": .array(breakdown.map { ["name": .string($0.name), "score": JSONValue($0.score), "weight": JSONValue($0.weight)] }),
-            "nextRenewalDate": JSONValue(account.nextRenewalDate.map(VitallyDate.format)), "mrr": JSONValue(account.mrr),
+            "nextRenewalDate": JSONValue(customer.nextRenewalDate.value.map(VitallyDate.format)), "mrr": JSONValue(customer.mrr.value),
+            "mrrSource": Customer.source(customer.mrr), "nextRenewalDateSource": Customer.source(customer.nextRenewalDate),
             "npsScore": JSONValue(account.npsScore), "npsPromoterCount": JSONValue(account.npsPromoterCount),
             "npsPassiveCount": JSONValue(account.npsPassiveCount), "npsDetractorCount": JSONValue(account.npsDetractorCount),
             "lastSeenTimestamp": JSONValue(account.lastSeenTimestamp.map(VitallyDate.format)),

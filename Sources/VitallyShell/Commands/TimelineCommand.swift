@@ -12,23 +12,31 @@ struct TimelineCommand: ShellCommand {
         let limit = command.number("--limit") ?? 30
         let client = shell.connection.client
         let id = account.id
-        async let notes = client.accountList(.notes, accountId: id, as: Note.self).collect()
-        async let tasks = client.accountList(.tasks, accountId: id, as: VitallyTask.self).collect()
+        // Notes and tasks kept on the organization are the customer's too (labelled); a sibling's are not.
+        let ownedNotes = try await shell.ownedItems(.notes, of: account, as: Note.self)
+        let ownedTasks = try await shell.ownedItems(.tasks, of: account, as: VitallyTask.self)
+        let customer = await shell.customer(of: account)
         async let nps = client.accountList(.npsResponses, accountId: id, as: NPSResponse.self).collect()
         async let conversations = client.accountList(.conversations, accountId: id, as: Conversation.self).collect()
         async let meetings = client.accountList(.meetings, accountId: id, as: Meeting.self).collect()
         var events: [(date: Date, kind: String, text: String)] = []
-        for note in try await notes { if let d = note.date { events.append((d, "note", (note.subject ?? "") + " — " + (note.author?.name ?? ""))) } }
-        for task in try await tasks {
-            if let done = task.completedAt { events.append((done, "task done", task.name)) }
-            else if let created = task.createdAt { events.append((created, "task", task.name + (task.dueDate.map { " (due \(VitallyDate.formatDay($0)))" } ?? ""))) }
+        func label(_ id: String, _ owned: OwnedItems<some VitallyModel>) -> String { owned.label(id).map { "[\($0)] " } ?? "" }
+        for note in ownedNotes.items {
+            if let d = note.date { events.append((d, "note", label(note.id, ownedNotes) + (note.subject ?? "") + " — " + (note.author?.name ?? ""))) }
+        }
+        for task in ownedTasks.items {
+            let name = label(task.id, ownedTasks) + task.name
+            if let done = task.completedAt { events.append((done, "task done", name)) }
+            else if let created = task.createdAt { events.append((created, "task", name + (task.dueDate.map { " (due \(VitallyDate.formatDay($0)))" } ?? ""))) }
         }
         for r in try await nps { if let d = r.respondedAt { events.append((d, "nps", "\(Format.score(r.score)) from \(r.user?.displayName ?? "a user")")) } }
         for c in try await conversations { if let d = c.createdAt { events.append((d, "conversation", (c.subject ?? "") + " [\(c.status ?? "?")]")) } }
         for m in try await meetings { if let d = m.startDateTime { events.append((d, "meeting", m.title ?? "")) } }
         events.sort { $0.date != $1.date ? $0.date > $1.date : $0.kind < $1.kind }
         let shown = events.prefix(limit)
-        var blocks = AccountStyle(now: shell.now).header(account, "\(events.count) events, newest first")
+        let health = customer.describe(customer.healthScore) { "health \(Format.score($0))/10" }.map { " · " + $0 } ?? ""
+        var blocks = AccountStyle(now: shell.now).header(account, "\(events.count) events, newest first" + health)
+        blocks += ownedNotes.notices + ownedTasks.notices
         blocks.append(
             events.isEmpty
                 ? .text("Nothing on record.", .dim)

@@ -16,10 +16,19 @@ struct AccountStyle: Sendable {
         return score <= 6 ? .bad : score <= 8 ? .warn : .good
     }
 
-    func npsSummary(_ account: Account) -> String {
-        guard let score = account.npsScore else { return "no responses" }
-        return "\(Format.score(score)) (\(Format.count(account.npsPromoterCount ?? 0, "promoter")), "
-            + "\(account.npsPassiveCount ?? 0) passive, \(Format.count(account.npsDetractorCount ?? 0, "detractor")))"
+    func npsSummary(_ account: Account) -> String { npsSummary(Customer(account: account, organization: nil)) }
+
+    /// The customer's NPS: the account's, else its organization's, labelled.
+    func npsSummary(_ customer: Customer) -> String {
+        customer.describe(customer.nps) { nps in
+            "\(Format.score(nps.score)) (\(Format.count(nps.promoters, "promoter")), "
+                + "\(nps.passives) passive, \(Format.count(nps.detractors, "detractor")))"
+        } ?? "no responses"
+    }
+
+    /// The customer's next renewal: the account's, else its organization's, labelled.
+    func renewal(_ customer: Customer) -> String {
+        customer.describe(customer.nextRenewalDate) { day($0) } ?? "—"
     }
 
     func renewal(_ account: Account) -> Style {

@@ -16,6 +16,12 @@ extension RuleTrace {
                 text += " (well-known trait keys only: customFields failed, \(failure.status.map { "HTTP \($0)" } ?? failure.code.rawValue))"
             }
             return text
+        case .organizationTraitScan(let organizations, let keys, let domain, let capped, let failure):
+            var text = "\(organizations)\(capped ? " (the first; the scan stops there)" : "") organizations' traits (\(keys.prefix(4).joined(separator: ", ")), …) for \(domain)"
+            if let failure {
+                text += " (well-known trait keys only: customFields?model=organizations failed, \(failure.status.map { "HTTP \($0)" } ?? failure.code.rawValue))"
+            }
+            return text
         case .nameComparison(let title, let label, let accounts):
             let inputs = [title.map { "title '\($0)'" }, label.map { "domain label '\($0)'" }].compactMap { $0 }
             return inputs.isEmpty
@@ -42,7 +48,14 @@ extension RuleTrace {
         case .nothingToCompare: return "no meeting title given and the domain is free mail"
         case .noNameScores(let threshold): return "no account name scores \(threshold) or more"
         case .notNeeded(let rule): return "not needed: rule \(rule.number) matched"
+        case .organizationsHold(let organizations, let accounts):
+            let whose = "organization \(organizations.joined(separator: ", "))"
+            return accounts.isEmpty ? "\(whose) holds it, but Vitally lists no account under it"
+                : "\(whose): " + accounts.map { "\($0.name) (\($0.evidence))" }.joined(separator: ", ")
+        case .noOrganizationTrait(let domain): return "no organization trait holds \(domain), and no user names only an organization"
         case .lookupFailed(let failure): return "could not check (\(ErrorAdvice.lookupReason(failure.error))): \(failure.request)"
+        case .organizationsUnreadable(let error):
+            return "could not check: GET \(error.path) failed (\(error.status.map { "HTTP \($0)" } ?? error.code.rawValue))"
         }
     }
 }
@@ -55,6 +68,8 @@ extension MatchedAccount {
         case .colleagues(let count, let domain): return "\(count) user(s) @\(domain)"
         case .trait(let key, let domain): return "trait \(key) = \(domain)"
         case .nameScore(let score): return "name score \(String(format: "%.2f", score))"
+        case .organizationTrait(let organization, let key, let domain): return "its organization \(organization): trait \(key) = \(domain)"
+        case .userOrganization(let user, let organization): return "user \(user) of its organization \(organization)"
         }
     }
 

@@ -16,6 +16,12 @@ extension Shell {
                 .invalidInput,
                 cause: "\(Self.ambiguity(count, key)): \(list)\(candidates.count > 6 ? ", …" : ""); give the externalId or the exact name")
         case .notFound(let key):
+            // An organization's name, id or externalId is an ACCOUNT argument too.
+            if let account = try await accountThroughOrganization(text) {
+                completion.noteAccount(account)
+                observe(Observation(account: account, at: now))
+                return account
+            }
             throw VitallyError(.invalidInput, cause: "no account found for '\(text)': \(Self.absence(key))")
         }
     }
@@ -36,7 +42,7 @@ extension Shell {
         case .empty: return "no account given"
         case .email(let email): return "no Vitally user has the email \(email)"
         case .domain(let domain): return "no user has an @\(domain) address and no account trait holds \(domain)"
-        case .name(let name): return "no account is named like '\(name)', and no account has that id or externalId"
+        case .name(let name): return "no account or organization is named like '\(name)', and no account has that id or externalId"
         case .id: return "no account has that id or externalId"
         }
     }

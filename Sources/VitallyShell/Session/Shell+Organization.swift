@@ -21,6 +21,12 @@ extension Shell {
         return org.name.isEmpty ? id : org.name
     }
 
+    /// The account as a customer: with its organization read when it names one (nil when that fails).
+    func customer(of account: Account) async -> Customer {
+        guard let id = account.organizationId, !id.isEmpty else { return Customer(account: account, organization: nil) }
+        return Customer(account: account, organization: try? await connection.client.organization(id: id))
+    }
+
     /// One line naming a request whose answer is unusable, and how to see it.
     func notice(_ error: VitallyError) -> OutputBlock {
         .text(advice(error), .warn)
@@ -50,10 +56,13 @@ extension Shell {
             let known = Set(result.items.map(\.raw).compactMap { $0["id"]?.string })
             let (items, failure) = try await read(.organization(orgId))
             if let failure { result.notices.append(notice(failure)) }
-            for item in items {
-                guard let id = item.raw["id"]?.string, !known.contains(id) else { continue }
+            // With the account's own list, the organization's is split by owner (a sibling's items are
+            // left out); read alone (`--org`), it is shown whole.
+            let split = OrganizationItems(items, forAccount: account.id, known: known)
+            result.items += accountLevel ? split.account : []
+            for item in split.organizationLevel + (accountLevel ? [] : split.account + split.siblings) {
                 result.items.append(item)
-                result.organizationIds.insert(id)
+                if let id = item.raw["id"]?.string { result.organizationIds.insert(id) }
             }
             if !result.organizationIds.isEmpty || !accountLevel { result.organizationName = await organizationName(of: account) }
         }

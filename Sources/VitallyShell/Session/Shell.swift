@@ -1,9 +1,21 @@
 import Foundation
 import VitallyKit
 
-/// How `--record` treats an existing file: start over, or replay it and record what is missing.
+/// How `--record` records: the one list of modes, read by `--help`, the flag's errors and the README.
 package enum RecordMode: String, Sendable, CaseIterable {
-    case all, missing
+    case all, missing, complete
+
+    /// One line for `--help`.
+    package var summary: String {
+        switch self {
+        case .all: return "a new recording (default)"
+        case .missing: return "replay the file, record what it lacks"
+        case .complete: return "a new recording; lists read only partly are read to their end in the background"
+        }
+    }
+
+    /// `all|missing|complete`
+    package static var choices: String { allCases.map(\.rawValue).joined(separator: "|") }
 }
 
 /// The command interpreter: turns lines into results. No terminal I/O: the executable
@@ -22,6 +34,8 @@ package actor Shell {
     var historySession = HistorySession()
     /// The requests the last brief made, for `status`.
     var lastBrief: BriefCost?
+    /// What an ACCOUNT argument resolved to when that is not plain (an organization's account), for the output.
+    var resolutionNotes: [String] = []
 
     package init(environment: ShellEnvironment, jsonByDefault: Bool = false) {
         self.environment = environment
@@ -53,7 +67,7 @@ package actor Shell {
         }
         if let record {
             if recordMode == .missing { return await openReplay(record, recordMissing: true, atStart: true) }
-            return await startRecording(record)
+            return await startRecording(record, completeLists: recordMode == .complete)
         }
         return CommandResult()
     }
@@ -61,6 +75,7 @@ package actor Shell {
     /// Ends the session: a recording is flushed to disk, scanned once more for the token, and
     /// unlocked. Returns the failure to report, if any.
     package func finish() async -> CommandResult? {
+        await connection.completer?.waitUntilDone()
         do {
             guard let recorder = connection.recorder else { return nil }
             try await recorder.close()
@@ -131,7 +146,9 @@ package actor Shell {
         }
         do {
             try Task.checkCancellation()
+            resolutionNotes = []
             var result = try await dispatch(parsed)
+            result.output.blocks.insert(contentsOf: resolutionNotes.map { OutputBlock.text($0, .dim) }, at: 0)
             result.asJSON = wantsJSON(parsed) || parsed.flag("--format") == "json"
             result.warnings += await flushObservations()
             return result

@@ -19,7 +19,7 @@ import VitallySimulator
         #expect(match.accounts.map(\.name) == ["Acme Corp"])
         #expect(match.confidenceLabel == "high")
         #expect(match.user?.name == "Pat Lee")
-        #expect(match.trace.map(\.outcome) == [.matched, .skipped, .skipped, .skipped])
+        #expect(match.trace.map(\.outcome) == [.matched, .skipped, .skipped, .skipped, .skipped])
     }
 
     @Test func freeMailWithAVitallyUserMatchesByContact() async throws {
@@ -90,7 +90,7 @@ import VitallySimulator
         #expect(byTitle.confidenceLabel == "low")
         let none = try await matching("guest@unknown-startup.io", title: "Weekly sync")
         #expect(!none.isMatched)
-        #expect(none.trace.count == 4)
+        #expect(none.trace.count == MatchRule.allCases.count)
         #expect(none.trace.allSatisfy { $0.outcome == .nothing })
     }
 
@@ -142,6 +142,57 @@ import VitallySimulator
         guard case .notFound(.empty) = try await lookUp("  ") else {
             Issue.record("a blank argument resolved")
             return
+        }
+    }
+}
+
+/// Rule 4: a domain that lives only on an organization, and a user who names only organizations.
+@Suite struct OrganizationRuleTests {
+    @Test func aDomainOnlyOnAnOrganizationMatchesItsAccountsWithItsRuleTraced() async throws {
+        try await withSimulator { client, _ in
+            let matcher = AttendeeMatcher(client: client, directory: AccountDirectory(client: client, tenant: "t"), team: TeamDirectory(client: client))
+            let match = try await matcher.match("ops@dunmifsys.com", title: nil)
+            #expect(match.rule == .organizationDomainTrait)
+            #expect(match.accounts.map(\.name).sorted() == ["Dunder Mifflin Scranton", "Dunder Mifflin Stamford"])
+            #expect(!match.isAmbiguous && match.confidenceLabel == "medium")
+            #expect(match.trace.map(\.rule) == MatchRule.allCases)
+            #expect(match.trace[2].outcome == .nothing && match.trace[3].outcome == .matched && match.trace[4].outcome == .skipped)
+            #expect(match.accounts[0].because == .organizationTrait(organization: "Dunder Mifflin", key: "vitally.custom.website", domain: "dunmifsys.com"))
+            guard case .organizationTraitScan(let count, let keys, "dunmifsys.com", false, nil) = match.trace[3].attempt else {
+                Issue.record("rule 4 did not say what it scanned: \(match.trace[3].attempt)")
+                return
+            }
+            #expect(count == 5 && keys.contains("vitally.custom.website"))
+        }
+    }
+
+    @Test func aDomainNowhereSaysRule4FoundNothing() async throws {
+        try await withSimulator { client, _ in
+            let matcher = AttendeeMatcher(client: client, directory: AccountDirectory(client: client, tenant: "t"), team: TeamDirectory(client: client))
+            let match = try await matcher.match("x@nowhere-example.com", title: nil)
+            #expect(match.trace[3].rule == .organizationDomainTrait && match.trace[3].finding == .noOrganizationTrait(domain: "nowhere-example.com"))
+        }
+    }
+
+    @Test func organizationsThatCannotBeReadLeaveTheOtherRulesStanding() async throws {
+        try await withSimulator({ $0.forbiddenResources = ["organizations"] }) { client, _ in
+            let matcher = AttendeeMatcher(client: client, directory: AccountDirectory(client: client, tenant: "t"), team: TeamDirectory(client: client))
+            let match = try await matcher.match("guest@unknown-startup.io", title: "Wayne Enterprises renewal")
+            #expect(match.rule == .companyName && match.accounts.map(\.name) == ["Wayne Enterprises"])
+            guard case .organizationsUnreadable(let error) = match.trace[3].finding else {
+                Issue.record("rule 4 did not say it could not check: \(match.trace[3].finding)")
+                return
+            }
+            #expect(error.status == 403 && match.trace[3].outcome == .nothing)
+        }
+    }
+
+    @Test func inTheOrganizationsShapeADomainTraitOnTheOrganizationMatches() async throws {
+        try await withSimulator({ $0.shape = .organizations }) { client, _ in
+            let matcher = AttendeeMatcher(client: client, directory: AccountDirectory(client: client, tenant: "t"), team: TeamDirectory(client: client))
+            // Vandelay has a domain trait and no users: in this shape the trait is its organization's.
+            let match = try await matcher.match("art@vandelay.com", title: nil)
+            #expect(match.rule == .organizationDomainTrait && match.accounts.map(\.name) == ["Vandelay Industries"])
         }
     }
 }

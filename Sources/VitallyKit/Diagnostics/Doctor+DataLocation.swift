@@ -1,0 +1,73 @@
+import Foundation
+
+/// Where a tenant keeps its customers' data: on accounts, or on organizations with the accounts'
+/// fields left empty (the shape public evidence describes for real tenants). Information, never a failure.
+public struct DataLocation: Sendable, Equatable {
+    /// One field counted on both sides of a sample.
+    public struct Count: Sendable, Equatable {
+        public var field: String
+        public var accounts: Int
+        public var organizations: Int
+    }
+
+    public var accountsRead: Int
+    public var organizationsRead: Int
+    /// True when a side had more than the one page read.
+    public var sampled: Bool
+    public var counts: [Count]
+
+    /// The fields both sides are counted on: health, MRR, renewal, NPS, segments, traits.
+    static let fields: [(name: String, holds: @Sendable (JSONValue) -> Bool)] = [
+        ("health", { $0.nonNull("healthScore") != nil }), ("MRR", { $0.nonNull("mrr") != nil }),
+        ("renewal", { $0.nonNull("nextRenewalDate") != nil }), ("NPS", { $0.nonNull("npsScore") != nil }),
+        ("segments", { !($0["segments"]?.array ?? []).isEmpty }), ("traits", { !($0["traits"]?.object ?? JSONObject()).isEmpty }),
+    ]
+
+    init(accounts: [JSONValue], organizations: [JSONValue], sampled: Bool) {
+        accountsRead = accounts.count
+        organizationsRead = organizations.count
+        self.sampled = sampled
+        counts = Self.fields.map { field in
+            Count(field: field.name, accounts: accounts.filter(field.holds).count, organizations: organizations.filter(field.holds).count)
+        }
+    }
+
+    /// The data lives on the organization: organizations hold health (or MRR) proportionally more
+    /// often than accounts do, and most accounts lack it.
+    public var livesOnOrganizations: Bool {
+        guard accountsRead > 0, organizationsRead > 0 else { return false }
+        return counts.prefix(2).contains { count in
+            let onAccounts = Double(count.accounts) / Double(accountsRead)
+            let onOrganizations = Double(count.organizations) / Double(organizationsRead)
+            return onAccounts < 0.5 && onOrganizations > onAccounts
+        }
+    }
+
+    /// `health on 0 of 12 accounts, on 3 of 3 organizations; MRR …`
+    public var summary: String {
+        counts.filter { $0.accounts > 0 || $0.organizations > 0 }.prefix(4).map {
+            "\($0.field) on \($0.accounts) of \(accountsRead) accounts, on \($0.organizations) of \(organizationsRead) organizations"
+        }.joined(separator: "; ")
+    }
+}
+
+extension Doctor {
+    /// Reads one page of accounts and one of organizations, and says where the data lives. Nil when
+    /// either cannot be read (the read-access check already says why).
+    func dataLocation() async -> DoctorCheck? {
+        let client = context.client
+        async let accountPage = try? client.firstPage("/resources/accounts", limit: 100, as: Account.self)
+        async let organizationPage = try? client.firstPage("/resources/organizations", limit: 100, as: Organization.self)
+        guard let accounts = await accountPage, let organizations = await organizationPage, !accounts.results.isEmpty else { return nil }
+        let sampled = (accounts.next != nil && !accounts.atEnd) || (organizations.next != nil && !organizations.atEnd)
+        let location = DataLocation(accounts: accounts.results.map(\.raw), organizations: organizations.results.map(\.raw), sampled: sampled)
+        let of = sampled ? " (first page of each)" : ""
+        guard !organizations.results.isEmpty else {
+            return DoctorCheck("6", "data location", .pass, "on accounts: the tenant has no organizations")
+        }
+        let verdict = location.livesOnOrganizations
+            ? "data lives on the organization: briefs show the organization's values, labelled"
+            : "data lives on the accounts"
+        return DoctorCheck("6", "data location", .pass, "\(verdict) — \(location.summary)\(of)")
+    }
+}

@@ -1,0 +1,52 @@
+import Foundation
+
+extension AttendeeMatcher {
+    /// Rule 4: the domain lives only on an organization (its domain traits, from
+    /// `customFields?model=organizations` and the well-known keys), or the user rule 1 found
+    /// names organizations but no account: the organizations' accounts are the match.
+    func organizations(of domain: String, into result: inout AttendeeMatch) async throws -> AttendeeMatch? {
+        let parent = Domain.registrable(domain)
+        let scan: OrganizationDirectory.Scan
+        do {
+            scan = try await directory.organizations.load()
+        } catch let error as VitallyError where error.code != .cancelled {
+            // Organizations that cannot be read leave the account rules' answer standing: the rule says why.
+            result.trace.append(RuleTrace(rule: .organizationDomainTrait, outcome: .nothing, finding: .organizationsUnreadable(error)))
+            return nil
+        }
+        let asked = RuleTrace.Attempt.organizationTraitScan(
+            organizations: scan.entries.count, keys: scan.keys, domain: parent, capped: scan.capped,
+            customFieldsFailure: scan.customFieldsFailure)
+        var holders: [(organization: Organization, because: MatchedAccount.Evidence)] = []
+        if let user = result.user, user.accountIds.isEmpty {
+            for id in user.organizationIds {
+                let org = scan.entries.first { $0.organization.id == id }?.organization
+                let name = org?.displayName ?? id
+                holders.append((org ?? Organization(json: ["id": .string(id)]), .userOrganization(user: user.displayName, organization: name)))
+            }
+        }
+        for (entry, hit) in scan.organizations(forDomain: domain) where !holders.contains(where: { $0.organization.id == entry.organization.id }) {
+            holders.append((entry.organization, .organizationTrait(organization: entry.organization.displayName, key: hit.key, domain: hit.domain)))
+        }
+        guard !holders.isEmpty else {
+            result.trace.append(RuleTrace(rule: .organizationDomainTrait, outcome: .nothing, attempt: asked, finding: .noOrganizationTrait(domain: parent)))
+            return nil
+        }
+        var accounts: [MatchedAccount] = []
+        for holder in holders {
+            // An organization's accounts: one page is plenty for matching (100 accounts).
+            for account in try await client.organizationAccounts(id: holder.organization.id).collect(limit: 100)
+            where !accounts.contains(where: { $0.id == account.id }) {
+                accounts.append(MatchedAccount(id: account.id, name: account.name, externalId: account.externalId,
+                                               churned: account.isChurned, because: holder.because))
+            }
+        }
+        let names = holders.map(\.organization.displayName)
+        result.trace.append(RuleTrace(
+            rule: .organizationDomainTrait, outcome: accounts.isEmpty ? .nothing : .matched, attempt: asked,
+            finding: .organizationsHold(organizations: names, accounts: accounts)))
+        guard !accounts.isEmpty else { return nil }
+        // One organization is one customer, however many accounts it has.
+        return finish(result, accounts, .organizationDomainTrait, holders.count == 1 ? 0.75 : 0.5)
+    }
+}

@@ -1,0 +1,114 @@
+import Foundation
+
+/// A value as the account holds it and as its organization holds it. Real tenants often keep
+/// health, MRR, renewal, NPS, segments and traits on the organization only (vitally-api.md,
+/// field notes of 2026-12-06), so neither side alone is "the customer's" value.
+public struct Sourced<Value: Sendable>: Sendable {
+    public var account: Value?
+    public var organization: Value?
+
+    public init(account: Value?, organization: Value?) {
+        self.account = account
+        self.organization = organization
+    }
+
+    /// The value to act on: the account's, else its organization's.
+    public var value: Value? { account ?? organization }
+    /// True when only the organization holds a value.
+    public var isFromOrganization: Bool { account == nil && organization != nil }
+    /// True when both hold one (both are shown).
+    public var isOnBoth: Bool { account != nil && organization != nil }
+}
+
+/// The account as a customer: its own values, else its organization's, each labelled with where
+/// it came from. The one home of the rule "account value, else its organization's value, labelled";
+/// `health`, `accounts show`, `timeline` and the brief all read through it.
+public struct Customer: Sendable {
+    public let account: Account
+    public let organization: Organization?
+
+    public init(account: Account, organization: Organization?) {
+        self.account = account
+        // An organization the account does not name is not its organization.
+        self.organization = organization.flatMap { $0.id == account.organizationId || account.organizationId == nil ? $0 : nil }
+    }
+
+    /// The organization's name for labels ("from organization Hooli").
+    public var organizationName: String? { organization?.displayName }
+
+    public var healthScore: Sourced<Double> { Sourced(account: account.healthScore, organization: organization?.healthScore) }
+    public var mrr: Sourced<Double> { Sourced(account: account.mrr, organization: organization?.mrr) }
+    public var nextRenewalDate: Sourced<Date> {
+        Sourced(account: account.nextRenewalDate, organization: organization?.nextRenewalDate)
+    }
+    public var npsScore: Sourced<Double> { Sourced(account: account.npsScore, organization: organization?.npsScore) }
+    /// The NPS score with its promoters, passives and detractors.
+    public var nps: Sourced<NPSSummary> {
+        Sourced(account: account.npsScore.map { NPSSummary(score: $0, account.npsPromoterCount, account.npsPassiveCount, account.npsDetractorCount) },
+                organization: organization.flatMap { org in
+                    org.npsScore.map { NPSSummary(score: $0, org.npsPromoterCount, org.npsPassiveCount, org.npsDetractorCount) }
+                })
+    }
+    /// Empty lists count as no value.
+    public var segments: Sourced<[NamedRef]> {
+        Sourced(account: account.segments.nilIfEmpty, organization: organization?.segments.nilIfEmpty)
+    }
+
+    /// One trait, from either side.
+    public func trait(_ key: String) -> Sourced<JSONValue> {
+        Sourced(account: account.traits[key].flatMap { $0.isNull ? nil : $0 },
+                organization: organization?.traits[key].flatMap { $0.isNull ? nil : $0 })
+    }
+
+    /// Every trait key of the account, then the organization's keys the account lacks.
+    public var traitKeys: [String] {
+        var keys = account.traits.map(\.key)
+        for (key, _) in organization?.traits ?? JSONObject() where !keys.contains(key) { keys.append(key) }
+        return keys
+    }
+
+    /// The label of a value that came from the organization.
+    public var fromOrganization: String { "from organization \(organizationName ?? account.organizationId ?? "?")" }
+
+    /// A value in words: the account's alone; the organization's labelled
+    /// (`3.2/10 (poor) · from organization Hooli`); both when both hold one
+    /// (`7.4/10 · organization Hooli: 6.8/10`). Nil when neither holds one.
+    public func describe<T>(_ value: Sourced<T>, _ format: (T) -> String) -> String? {
+        switch (value.account, value.organization) {
+        case (let own?, let org?): return "\(format(own)) · organization \(organizationName ?? "?"): \(format(org))"
+        case (let own?, nil): return format(own)
+        case (nil, let org?): return "\(format(org)) · \(fromOrganization)"
+        case (nil, nil): return nil
+        }
+    }
+
+    /// Where a value came from, for JSON: "account", "organization", "both" or null.
+    public static func source<T>(_ value: Sourced<T>) -> JSONValue {
+        switch (value.account != nil, value.organization != nil) {
+        case (true, true): return "both"
+        case (true, false): return "account"
+        case (false, true): return "organization"
+        case (false, false): return .null
+        }
+    }
+}
+
+/// An NPS score and its response counts by category.
+public struct NPSSummary: Sendable, Equatable {
+    public var score: Double
+    public var promoters: Int
+    public var passives: Int
+    public var detractors: Int
+
+    init(score: Double, _ promoters: Int?, _ passives: Int?, _ detractors: Int?) {
+        self.score = score
+        self.promoters = promoters ?? 0
+        self.passives = passives ?? 0
+        self.detractors = detractors ?? 0
+    }
+}
+
+extension Array {
+    /// Nil for an empty array.
+    var nilIfEmpty: [Element]? { isEmpty ? nil : self }
+}

@@ -1,0 +1,79 @@
+import Foundation
+import VitallyKit
+
+/// `organizations list|search|show|accounts|users|notes|tasks`: the organization as a customer.
+/// Vitally has no name search, so `search` pages through the organizations client-side, bounded
+/// by `OrganizationDirectory.scanLimit`, and says so when the bound stopped it.
+struct OrganizationsCommand: ShellCommand {
+    static let spec = CommandSpec(
+        "organizations", group: .explore, rank: 9, summary: "search, show or list an organization and its accounts, users, notes, tasks",
+        usage: "organizations search NAME | organizations show ORG | organizations accounts|users|notes|tasks ORG | organizations list",
+        subcommands: [
+            SubcommandSpec("list", arguments: 0...0), SubcommandSpec("search"), SubcommandSpec("show"), SubcommandSpec("accounts"),
+            SubcommandSpec("users"), SubcommandSpec("notes"), SubcommandSpec("tasks"),
+        ],
+        defaultSubcommand: "list", flags: [.limit, .json], argument: .text, arguments: 1...1,
+        example: "organizations show dunder-mifflin", aliases: ["orgs"])
+
+    static func run(_ command: ParsedCommand, in shell: isolated Shell) async throws -> CommandResult {
+        let limit = command.number("--limit")
+        switch command.subcommand {
+        case "search", "list", nil:
+            let text = command.arguments.first ?? ""
+            let scan = try await shell.connection.directory.organizations.load()
+            let found = text.isEmpty ? scan.entries.map(\.organization) : scan.organizations(named: text)
+            var output = table(Array(found.prefix(limit ?? 50)), total: found.count,
+                               empty: text.isEmpty ? "No organizations." : "No organization name contains '\(text)'.")
+            if scan.capped {
+                output.blocks.append(.text("(searched the first \(scan.limit) organizations only: Vitally has no name search, "
+                                           + "so they are read page by page; use the id or externalId for the rest)", .warn))
+            }
+            return CommandResult(output: output)
+        case "show":
+            let organization = try await shell.resolveOrganization(command.arguments[0])
+            return CommandResult(output: detail(organization, now: shell.now))
+        case "accounts":
+            let organization = try await shell.resolveOrganization(command.arguments[0])
+            let accounts = try await shell.connection.client.organizationAccounts(id: organization.id).collect()
+            let summaries = accounts.map { AccountSummary(account: $0, traits: DomainTraits()) }
+            var output = AccountsCommand.summaryTable(Array(summaries.prefix(limit ?? 50)), total: summaries.count,
+                                                      empty: "\(organization.displayName) has no accounts in Vitally.")
+            output.blocks.insert(.line([Span(organization.displayName, .bold), Span(" · \(Format.count(accounts.count, "account"))", .dim)]), at: 0)
+            return CommandResult(output: output)
+        default:
+            let organization = try await shell.resolveOrganization(command.arguments[0])
+            return CommandResult(output: try await OrganizationLists.output(command.subcommand ?? "notes", of: organization, limit: limit, in: shell))
+        }
+    }
+
+    static func table(_ organizations: [Organization], total: Int, empty: String) -> ShellOutput {
+        let json: JSONValue = .array(organizations.map(\.raw))
+        guard !organizations.isEmpty else { return ShellOutput(blocks: [.text(empty, .dim)], json: json) }
+        let rows: [[Span]] = organizations.map { org in
+            [Span(org.displayName), Span(Format.score(org.healthScore), Format.healthLevel(org.healthScore).1), Span(Format.money(org.mrr)),
+             Span(org.accountsCount.map(String.init) ?? "—"), Span(org.externalId ?? org.id, .dim)]
+        }
+        var blocks: [OutputBlock] = [.table(Table(columns: ["NAME", "HEALTH", "MRR", "ACCOUNTS", "ID"], rows: rows, flexible: [0, 4]))]
+        if total > organizations.count { blocks.append(.text("(\(organizations.count) of \(total) shown; --limit N for more)", .dim)) }
+        return ShellOutput(blocks: blocks, json: json)
+    }
+
+    static func detail(_ org: Organization, now: Date) -> ShellOutput {
+        let (level, style) = Format.healthLevel(org.healthScore)
+        let nps = org.npsScore.map { "\(Format.score($0)) (\(Format.count(org.npsPromoterCount ?? 0, "promoter")), "
+            + "\(org.npsPassiveCount ?? 0) passive, \(Format.count(org.npsDetractorCount ?? 0, "detractor")))" } ?? "no responses"
+        var fields = [
+            Field("Organization", org.displayName), Field("Id", org.id), Field("External id", org.externalId ?? "—"),
+            Field("Health", spans: [Span(Format.score(org.healthScore) + "/10 " + level, style)]),
+            Field("MRR", Format.money(org.mrr)), Field("Renewal", Format.day(org.nextRenewalDate, now: now)), Field("NPS", nps),
+            Field("Segments", org.segments.map(\.name).joined(separator: ", ").ifEmpty("—")),
+            Field("Accounts", org.accountsCount.map(String.init) ?? "—"), Field("Users", org.usersCount.map(String.init) ?? "—"),
+        ]
+        if org.churnedAt != nil { fields.append(Field("Status", "churned \(Format.day(org.churnedAt, now: now))", .bad)) }
+        var blocks: [OutputBlock] = [.fields(fields)]
+        if !org.traits.isEmpty {
+            blocks += [.blank, .text("Traits", .bold), .fields(org.traits.map { Field("  " + $0.key, $0.value.string ?? $0.value.serialized()) })]
+        }
+        return ShellOutput(blocks: blocks, json: org.raw)
+    }
+}
