@@ -11,10 +11,10 @@ extension BriefGatherer {
     /// Like `gather(accountIds:)`, but one account whose record cannot be read does not fail the
     /// others: it comes back in `unread`. A cancel or a refused token still throws.
     public func gatherEach(accountIds: [String]) async throws -> (bundles: [AccountBundle], unread: [UnreadAccount]) {
-        let cap = accountsWithLists
+        let objects = await goalObjects()
         let outcomes = try await Array(accountIds.enumerated()).map { ($0.offset, $0.element) }.concurrentMap { position, id in
             do {
-                return Result<AccountBundle, UnreadAccount>.success(try await gather(accountId: id, withLists: position < cap))
+                return Result<AccountBundle, UnreadAccount>.success(try await gather(accountId: id, position: position, objects: objects))
             } catch {
                 return .failure(UnreadAccount(id: id, error: try AttendeeMatcher.lookupFailure(error)))
             }

@@ -256,8 +256,8 @@ public struct Doctor: Sendable {
         }
         if match.isFreeMail { warnings.append("free-mail address: matched only because it is a known user") }
         if match.isPartial {
-            let rules = match.failures.compactMap { $0.rule.map { "\($0.number)" } }.joined(separator: ", ")
-            warnings.append("rule \(rules) could not be checked (\(match.failures.map(\.error.code.rawValue).joined(separator: ", ")))")
+            let what = match.failures.map { failure in failure.rule.map { "rule \($0.number)" } ?? "the admin list" }
+            warnings.append("\(what.joined(separator: ", ")) could not be checked (\(match.failures.map(\.error.code.rawValue).joined(separator: ", ")))")
         }
         if match.confidence < 0.6 {
             warnings.append("\(match.confidenceLabel) confidence (\(match.rule?.rawValue ?? ""))")

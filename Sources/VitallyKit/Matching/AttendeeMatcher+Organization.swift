@@ -9,8 +9,9 @@ extension AttendeeMatcher {
         let scan: OrganizationDirectory.Scan
         do {
             scan = try await directory.organizations.load()
-        } catch let error as VitallyError where error.code != .cancelled {
-            // Organizations that cannot be read leave the account rules' answer standing: the rule says why.
+        } catch let error as VitallyError where error.code == .forbidden {
+            // Organizations the token may not read leave the account rules' answer standing: the rule says why.
+            // Other failures (a timeout, a 5xx, a replay miss) are traced "could not check" by the caller.
             result.trace.append(RuleTrace(rule: .organizationDomainTrait, outcome: .nothing, finding: .organizationsUnreadable(error)))
             return nil
         }
