@@ -8,9 +8,9 @@ struct RecordingsCommand: ShellCommand {
         "recordings", group: .recordings, rank: 3,
         summary: "list recordings; show one exchange; scrub a copy safe to share; diff two sessions",
         usage: "recordings [show FILE.har [N] [--path P] [--coverage] | scrub IN.har [OUT.har] [--salt S] [--domains] [--accounts] "
-            + "[--map FILE] | diff A.har B.har]",
+            + "[--map FILE] [--force] [--explain] | diff A.har B.har]",
         subcommands: [
-            SubcommandSpec("show", arguments: 1...2), SubcommandSpec("scrub", arguments: 1...2),
+            SubcommandSpec("show", arguments: 1...2), SubcommandSpec("scrub", arguments: 0...2),
             SubcommandSpec("diff", arguments: 2...2),
         ],
         flags: [
@@ -20,8 +20,10 @@ struct RecordingsCommand: ShellCommand {
             FlagSpec("--domains", "scrub: pseudonymise domains too (acme.com -> org-7f3a9c.example)"),
             FlagSpec("--accounts", "scrub: pseudonymise account names too"),
             FlagSpec("--map", value: true, "scrub: write the original -> pseudonym map here (0600)"),
+            FlagSpec("--force", "scrub: replace an existing OUT.har"),
+            FlagSpec("--explain", "scrub: print the safe list (what a scrub keeps as it is)"),
             .json,
-        ], argument: .harFile, arguments: 0...1, example: "recordings scrub acme-ticket.har --salt team-secret")
+        ], argument: .harFile, arguments: 0...1, example: "recordings scrub acme-ticket.har --salt team-secret-0123456")
 
     static func run(_ command: ParsedCommand, in shell: isolated Shell) async throws -> CommandResult {
         switch command.subcommand {

@@ -103,9 +103,9 @@ enum RecordingTools {
         var lines: [OutputBlock] = [
             .text("Wrote \(report.output.path) (0600): \(report.entries) exchanges, scrubbed."),
             .text("Replaced: \(summary)."),
-            .text("Kept: ids, dates, numbers, scores, statuses, structure, header order"
+            .text("Kept only the safe list (recordings scrub --explain): ids, dates, numbers, enumerations, header names"
                 + (report.options.domains ? "" : ", domains") + (report.options.accounts ? "" : ", account names") + "."),
-            .text("Scanned the written file (\(Format.bytes(report.scannedBytes))) for every replaced value: none left.", .good),
+            .text("Scanned the written file (\(Format.bytes(report.scannedBytes))): every string is on the safe list or a pseudonym.", .good),
         ]
         if let mapURL { lines.append(.text("Map of originals to pseudonyms: \(mapURL.path) (0600; keep it private, never attach it).")) }
         if randomSalt {
@@ -113,7 +113,7 @@ enum RecordingTools {
         }
         var json = JSONObject([
             ("input", .string(report.input.path)), ("output", .string(report.output.path)),
-            ("entries", .number(Double(report.entries))), ("saltFingerprint", .string(map.saltFingerprint)),
+            ("entries", .number(Double(report.entries))),
             ("domains", .bool(report.options.domains)), ("accounts", .bool(report.options.accounts)),
             ("scannedBytes", .number(Double(report.scannedBytes))), ("map", JSONValue(mapURL?.path)),
         ])
