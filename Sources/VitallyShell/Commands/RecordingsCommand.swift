@@ -60,11 +60,11 @@ struct RecordingsCommand: ShellCommand {
         let sizes = recording.exchanges.map(\.body.count)  // a replayed body is decoded on each read
         let rows: [[Span]] = recording.exchanges.enumerated().map { index, exchange in
             let status = exchange.error != nil ? Span("error", .bad) : Span(String(exchange.status), exchange.status >= 400 ? .bad : .plain)
-            return [Span(String(index + 1), .dim), Span(exchange.method), Span(HTTPRequest(path: exchange.path, query: exchange.query).pathAndQuery),
+            return [Span(String(index + 1), .dim), Span(exchange.method), Span(HTTPRequest(path: exchange.path, query: Redactor.credentialsHidden(exchange.query)).pathAndQuery),
                     status, Span(String(sizes[index])), Span(String(format: "%.0f", exchange.timeMilliseconds))]
         }
         let json: JSONValue = .array(zip(recording.exchanges, sizes).map { e, size in
-            ["method": .string(e.method), "path": .string(e.path), "query": .string(HTTPRequest(path: "", query: e.query).pathAndQuery),
+            ["method": .string(e.method), "path": .string(e.path), "query": .string(HTTPRequest(path: "", query: Redactor.credentialsHidden(e.query)).pathAndQuery),
              "status": .number(Double(e.status)), "bytes": .number(Double(size)), "ms": .number(e.timeMilliseconds),
              "error": JSONValue(e.error)]
         })
