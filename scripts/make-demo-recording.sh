@@ -21,7 +21,7 @@ bin=.build/debug
 make_scrubbed() {
   local work
   work=$(mktemp -d)
-  "$bin/vitally-shell" -c "recordings scrub demo.har demo-scrubbed.har --salt vitally-shell-demo --map $work/map.json" >/dev/null
+  "$bin/vitally-shell" -c "recordings scrub demo.har demo-scrubbed.har --salt vitally-shell-demo-salt --map $work/map.json --force" >/dev/null
   # The session and its invite, written for the pseudonyms, must replay from the copy alone.
   python3 - "$work" <<'PY'
 import json, sys

@@ -39,7 +39,8 @@ package final class ReplayHandler: Sendable {
         guard let exchange = found else { return .respond(synthesize(request)) }
         if exchange.error != nil { return .drop }
         if synthesizer != nil { note("recorded    \(request.summary) -> \(exchange.status)") }
-        let headers = exchange.responseHeaders.filter { !Self.framingHeaders.contains($0.name.lowercased()) }
+        // A foreign HAR's Set-Cookie or X-Amz-Security-Token is never served.
+        let headers = Redactor.credentialsHidden(headers: exchange.responseHeaders.filter { !Self.framingHeaders.contains($0.name.lowercased()) })
         return .respond(SimulatorResponse(status: exchange.status, headers: headers, body: method == "HEAD" ? [] : exchange.body))
     }
 
@@ -82,10 +83,11 @@ package final class ReplayHandler: Sendable {
         let candidates: [JSONValue] = closest.map { candidate in
             ["request": .string(candidate.summary), "differs": .array(candidate.differences.map { .string($0) })]
         }
-        let message = "\(request.summary) is not in \(file)"
+        let asked = Redactor.credentialsHidden(request).summary
+        let message = "\(asked) is not in \(file)"
             + (closest.isEmpty ? " (it has no requests)" : "; closest recorded: " + closest.map(\.summary).joined(separator: ", "))
         var body: JSONValue = [
-            "statusCode": 404, "error": "Not Found", "message": .string(message), "request": .string(request.summary),
+            "statusCode": 404, "error": "Not Found", "message": .string(message), "request": .string(asked),
             "recording": .string(file), "closest": .array(candidates),
         ]
         if let reason, case .object(var object) = body {

@@ -43,11 +43,12 @@ public struct ReplayIndex: Sendable {
         positions.reduce(0) { total, item in total + max(0, item.value.count - served[item.key, default: 0]) }
     }
 
-    /// Recorded requests closest to `request`, with what differs, best first.
+    /// Recorded requests closest to `request`, with what differs, best first; credential query
+    /// values (`api_key`, `access_token`, `sig`, …) read `REDACTED`.
     public func closest(to request: HTTPRequest, limit: Int = 3) -> [(summary: String, differences: [String])] {
         var seen = Set<String>()
         var scored: [(Int, String, [String])] = []
-        let wanted = Set(request.query)
+        let wanted = Set(Redactor.credentialsHidden(request.query))
         let wantedSegments = request.path.split(separator: "/")
         for exchange in exchanges {
             let key = ReplayIndex.key(method: exchange.method, path: exchange.path, query: exchange.query)
@@ -64,7 +65,7 @@ public struct ReplayIndex: Sendable {
                 score += 4 * (max(segments.count, wantedSegments.count) - common)
                 differences.append("path \(exchange.path)")
             }
-            let recorded = Set(exchange.query)
+            let recorded = Set(Redactor.credentialsHidden(exchange.query))
             let missing = wanted.subtracting(recorded).sorted { $0.name < $1.name }
             let extra = recorded.subtracting(wanted).sorted { $0.name < $1.name }
             score += missing.count + extra.count
@@ -74,7 +75,8 @@ public struct ReplayIndex: Sendable {
             if !extra.isEmpty {
                 differences.append("has " + extra.map { "\($0.name)=\(short($0.value))" }.joined(separator: ", "))
             }
-            scored.append((score, exchange.summary, differences))
+            let shown = HTTPRequest(method: exchange.method, path: exchange.path, query: Redactor.credentialsHidden(exchange.query))
+            scored.append((score, shown.summary, differences))
         }
         return scored.sorted { $0.0 != $1.0 ? $0.0 < $1.0 : $0.1 < $1.1 }.prefix(limit).map { ($0.1, $0.2) }
     }

@@ -48,8 +48,13 @@ extension RecordingsCommand {
     }
 
     static func scrub(_ command: ParsedCommand, in shell: isolated Shell) -> CommandResult {
+        if command.has("--explain") {
+            return CommandResult(output: ShellOutput(blocks: ScrubSafeList.explanation.map { .text($0) },
+                                                     json: .array(ScrubSafeList.explanation.map { .string($0) })))
+        }
         guard let name = command.arguments.first else {
-            return .failure("usage: recordings scrub IN.har [OUT.har] [--salt S] [--domains] [--accounts] [--map FILE]", status: .usage)
+            return .failure("usage: recordings scrub IN.har [OUT.har] [--salt S] [--domains] [--accounts] [--map FILE] [--force] [--explain]",
+                            status: .usage)
         }
         let input = shell.recordingURL(name)
         let output: URL
@@ -60,15 +65,16 @@ extension RecordingsCommand {
             output = input.deletingLastPathComponent().appendingPathComponent("\(base)-scrubbed.har")
         }
         let salt = command.flag("--salt")
-        if let salt, salt.count < 4 {
-            return .failure("--salt needs at least 4 characters (pseudonyms from a guessable salt can be recomputed)", status: .usage)
+        if let salt, salt.count < ScrubOptions.minimumSaltLength {
+            return .failure("--salt needs at least \(ScrubOptions.minimumSaltLength) characters (pseudonyms from a short salt can be "
+                            + "turned back by brute force); give a longer one, or none for a random salt", status: .usage)
         }
         let options = ScrubOptions(
             salt: salt ?? ScrubOptions.randomSalt(), domains: command.has("--domains"), accounts: command.has("--accounts"))
         let mapURL = command.flag("--map").map { URL(fileURLWithPath: $0, relativeTo: shell.environment.workingDirectory).standardizedFileURL }
         let report: ScrubReport
         do {
-            report = try RecordingScrubber.scrub(input, to: output, options: options, mapURL: mapURL)
+            report = try RecordingScrubber.scrub(input, to: output, options: options, mapURL: mapURL, force: command.has("--force"))
         } catch {
             return .failure(ErrorAdvice.message(error))
         }

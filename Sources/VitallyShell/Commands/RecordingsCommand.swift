@@ -8,9 +8,9 @@ struct RecordingsCommand: ShellCommand {
         "recordings", group: .recordings, rank: 3,
         summary: "list recordings; show one exchange; scrub a copy safe to share; diff two sessions",
         usage: "recordings [show FILE.har [N] [--path P] [--coverage] | scrub IN.har [OUT.har] [--salt S] [--domains] [--accounts] "
-            + "[--map FILE] | diff A.har B.har]",
+            + "[--map FILE] [--force] [--explain] | diff A.har B.har]",
         subcommands: [
-            SubcommandSpec("show", arguments: 1...2), SubcommandSpec("scrub", arguments: 1...2),
+            SubcommandSpec("show", arguments: 1...2), SubcommandSpec("scrub", arguments: 0...2),
             SubcommandSpec("diff", arguments: 2...2),
         ],
         flags: [
@@ -20,8 +20,10 @@ struct RecordingsCommand: ShellCommand {
             FlagSpec("--domains", "scrub: pseudonymise domains too (acme.com -> org-7f3a9c.example)"),
             FlagSpec("--accounts", "scrub: pseudonymise account names too"),
             FlagSpec("--map", value: true, "scrub: write the original -> pseudonym map here (0600)"),
+            FlagSpec("--force", "scrub: replace an existing OUT.har"),
+            FlagSpec("--explain", "scrub: print the safe list (what a scrub keeps as it is)"),
             .json,
-        ], argument: .harFile, arguments: 0...1, example: "recordings scrub acme-ticket.har --salt team-secret")
+        ], argument: .harFile, arguments: 0...1, example: "recordings scrub acme-ticket.har --salt team-secret-0123456")
 
     static func run(_ command: ParsedCommand, in shell: isolated Shell) async throws -> CommandResult {
         switch command.subcommand {
@@ -58,11 +60,11 @@ struct RecordingsCommand: ShellCommand {
         let sizes = recording.exchanges.map(\.body.count)  // a replayed body is decoded on each read
         let rows: [[Span]] = recording.exchanges.enumerated().map { index, exchange in
             let status = exchange.error != nil ? Span("error", .bad) : Span(String(exchange.status), exchange.status >= 400 ? .bad : .plain)
-            return [Span(String(index + 1), .dim), Span(exchange.method), Span(HTTPRequest(path: exchange.path, query: exchange.query).pathAndQuery),
+            return [Span(String(index + 1), .dim), Span(exchange.method), Span(HTTPRequest(path: exchange.path, query: Redactor.credentialsHidden(exchange.query)).pathAndQuery),
                     status, Span(String(sizes[index])), Span(String(format: "%.0f", exchange.timeMilliseconds))]
         }
         let json: JSONValue = .array(zip(recording.exchanges, sizes).map { e, size in
-            ["method": .string(e.method), "path": .string(e.path), "query": .string(HTTPRequest(path: "", query: e.query).pathAndQuery),
+            ["method": .string(e.method), "path": .string(e.path), "query": .string(HTTPRequest(path: "", query: Redactor.credentialsHidden(e.query)).pathAndQuery),
              "status": .number(Double(e.status)), "bytes": .number(Double(size)), "ms": .number(e.timeMilliseconds),
              "error": JSONValue(e.error)]
         })

@@ -34,13 +34,13 @@ enum RecordingTools {
         let rows: [[Span]] = zip(chosen, sizes).map { row, size in
             let (number, exchange) = row
             let status = exchange.error != nil ? Span("error", .bad) : Span(String(exchange.status), exchange.status >= 400 ? .bad : .plain)
-            return [Span(String(number), .dim), Span(exchange.method), Span(printable(HTTPRequest(path: exchange.path, query: exchange.query).pathAndQuery)),
+            return [Span(String(number), .dim), Span(exchange.method), Span(printable(HTTPRequest(path: exchange.path, query: Redactor.credentialsHidden(exchange.query)).pathAndQuery)),
                     status, Span(String(size))]
         }
         let json: JSONValue = .array(zip(chosen, sizes).map { row, size in
             let (number, e) = row
             return ["number": .number(Double(number)), "method": .string(e.method), "path": .string(e.path),
-             "query": .string(HTTPRequest(path: "", query: e.query).pathAndQuery), "status": .number(Double(e.status)),
+             "query": .string(HTTPRequest(path: "", query: Redactor.credentialsHidden(e.query)).pathAndQuery), "status": .number(Double(e.status)),
              "bytes": .number(Double(size)), "error": JSONValue(e.error)]
         })
         return ShellOutput(
@@ -51,8 +51,7 @@ enum RecordingTools {
 
     /// Headers as recorded, with credentials redacted again in case a foreign file kept them.
     static func shown(_ headers: [HTTPHeader]) -> [HTTPHeader] {
-        let redactor = Redactor(secrets: [])
-        return headers.map(redactor.header)
+        Redactor.credentialsHidden(headers: headers)
     }
 
     static func detail(_ exchange: RecordedExchange, number: Int) -> ShellOutput {
@@ -69,7 +68,8 @@ enum RecordingTools {
             bodyText = "(\(body.count) bytes of binary data)"
         }
         var text = "#\(number)  \(VitallyDate.format(exchange.startedAt))  \(String(format: "%.0f", exchange.timeMilliseconds)) ms\n"
-        text += printable("\(exchange.method) \(exchange.url)") + "\n"
+        let url = Redactor.credentialsHidden(url: exchange.url)
+        text += printable("\(exchange.method) \(url)") + "\n"
         for header in requestHeaders { text += printable("\(header.name): \(header.value)") + "\n" }
         text += "\n"
         if let error = exchange.error {
@@ -85,7 +85,7 @@ enum RecordingTools {
         let json: JSONValue = [
             "number": .number(Double(number)), "startedAt": .string(VitallyDate.format(exchange.startedAt)),
             "ms": .number(exchange.timeMilliseconds),
-            "request": ["method": .string(exchange.method), "url": .string(exchange.url), "headers": headerJSON(requestHeaders)],
+            "request": ["method": .string(exchange.method), "url": .string(url), "headers": headerJSON(requestHeaders)],
             "response": [
                 "status": .number(Double(exchange.status)), "statusText": .string(exchange.statusText),
                 "headers": headerJSON(responseHeaders),
@@ -103,9 +103,9 @@ enum RecordingTools {
         var lines: [OutputBlock] = [
             .text("Wrote \(report.output.path) (0600): \(report.entries) exchanges, scrubbed."),
             .text("Replaced: \(summary)."),
-            .text("Kept: ids, dates, numbers, scores, statuses, structure, header order"
+            .text("Kept only the safe list (recordings scrub --explain): ids, dates, numbers, enumerations, header names"
                 + (report.options.domains ? "" : ", domains") + (report.options.accounts ? "" : ", account names") + "."),
-            .text("Scanned the written file (\(Format.bytes(report.scannedBytes))) for every replaced value: none left.", .good),
+            .text("Scanned the written file (\(Format.bytes(report.scannedBytes))): every string is on the safe list or a pseudonym.", .good),
         ]
         if let mapURL { lines.append(.text("Map of originals to pseudonyms: \(mapURL.path) (0600; keep it private, never attach it).")) }
         if randomSalt {
@@ -113,7 +113,7 @@ enum RecordingTools {
         }
         var json = JSONObject([
             ("input", .string(report.input.path)), ("output", .string(report.output.path)),
-            ("entries", .number(Double(report.entries))), ("saltFingerprint", .string(map.saltFingerprint)),
+            ("entries", .number(Double(report.entries))),
             ("domains", .bool(report.options.domains)), ("accounts", .bool(report.options.accounts)),
             ("scannedBytes", .number(Double(report.scannedBytes))), ("map", JSONValue(mapURL?.path)),
         ])

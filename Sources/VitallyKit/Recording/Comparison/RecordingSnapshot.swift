@@ -43,7 +43,7 @@ struct RecordingSnapshot {
             if segments.count >= 2, segments.count <= 3, segments[0] == "resources", segments[1] == "accounts" {
                 for item in items { noteAccount(item) }
             }
-            if ScrubCollector.entity(forPath: exchange.path) == .person {
+            if ScrubEntity.entity(forPath: exchange.path) == .person {
                 for item in items { noteUser(item) }
             }
             if let last = segments.last, last == "notes" || last == "tasks" {

@@ -5,16 +5,13 @@ struct Pseudonymizer: Sendable {
 
     init(salt: String) { key = Array(salt.utf8) }
 
-    /// The first 8 hex digits of the salt's hash: shows two files share a salt without revealing it.
-    var saltFingerprint: String { SHA256.hex(Array(SHA256.hash(key).prefix(4))) }
-
     func digest(_ kind: String, _ value: String) -> [UInt8] {
         SHA256.hmac(key: key, message: Array((kind + "\u{0}" + value).utf8))
     }
 
     /// `pat.lee` -> `person-3f9a2c1b` (case-insensitive: emails are).
     func emailLocalPart(_ local: String) -> String {
-        "person-" + SHA256.hex(Array(digest("email", local.lowercased()).prefix(4)))
+        "person-" + SHA256.hex(Array(digest("email", ScrubSafeList.fold(local)).prefix(4)))
     }
 
     /// `acme.com` -> `org-7f3a9c.example`.
@@ -36,16 +33,17 @@ struct Pseudonymizer: Sendable {
         return out
     }
 
-    /// `Pat Lee` -> `Kodu Bamire`: as many words as the original (one to three).
+    /// `Pat Lee` -> `Kodu Bamire`: as many words as the original (one to three); every Unicode
+    /// form and case of a name gives the same pseudonym.
     func personName(_ name: String) -> String {
         let words = max(1, min(3, name.split(separator: " ").count))
-        let bytes = digest("name", name)
+        let bytes = digest("name", ScrubSafeList.fold(name))
         return (0..<words).map { Self.word(bytes[(4 * $0)...], syllables: $0 == 0 ? 2 : 3) }.joined(separator: " ")
     }
 
     /// `Acme Corp` -> `Dalofe Corp`: each word but a legal suffix replaced.
     func accountName(_ name: String) -> String {
-        let bytes = digest("account", name)
+        let bytes = digest("account", ScrubSafeList.fold(name))
         let words = name.split(separator: " ", omittingEmptySubsequences: true)
         guard !words.isEmpty else { return name }
         return words.enumerated().map { index, word -> String in
@@ -54,6 +52,12 @@ struct Pseudonymizer: Sendable {
             return Self.word(bytes[(3 * min(index, 9))...], syllables: 3)
         }.joined(separator: " ")
     }
+
+    /// `acme-001` -> `ext-3f9a2c1b`: an externalId that may spell a name.
+    func externalId(_ id: String) -> String { "ext-" + SHA256.hex(Array(digest("externalId", ScrubSafeList.fold(id)).prefix(4))) }
+
+    /// `acme` -> `tenant-3f9a2c`: the tenant's subdomain.
+    func subdomain(_ name: String) -> String { "tenant-" + SHA256.hex(Array(digest("subdomain", ScrubSafeList.fold(name)).prefix(3))) }
 
     /// The digits replaced, the layout (`+`, spaces, dashes, brackets) kept.
     func phone(_ phone: String) -> String {
@@ -75,6 +79,12 @@ struct Pseudonymizer: Sendable {
         return "10.\(bytes[0]).\(bytes[1]).\(bytes[2])"
     }
 
+    /// Tag names neutral text keeps; any other tag becomes `span`.
+    static let htmlTags: Set<String> = [
+        "p", "br", "b", "i", "u", "em", "strong", "ul", "ol", "li", "div", "span", "a", "h1", "h2", "h3", "h4", "blockquote",
+        "pre", "code", "table", "tr", "td", "th", "tbody", "thead", "html", "head", "body", "title", "hr", "img", "s", "sub", "sup",
+    ]
+
     static let filler: [Int: [String]] = [
         1: ["a"], 2: ["an", "to", "of", "in", "on", "at"], 3: ["the", "and", "for", "new", "set", "use"],
         4: ["note", "item", "plan", "text", "step", "form"], 5: ["entry", "topic", "value", "point", "route"],
@@ -90,6 +100,8 @@ struct Pseudonymizer: Sendable {
         var out = ""
         var word = ""
         var inTag = false
+        var inAttributes = false
+        var tagName = ""
         var count = 0
         func flush() {
             guard !word.isEmpty else { return }
@@ -108,13 +120,24 @@ struct Pseudonymizer: Sendable {
         let characters = Array(text)
         for (i, ch) in characters.enumerated() {
             if inTag {
-                out.append(ch)
-                if ch == ">" { inTag = false }
+                // Only the tag's name is kept: attributes (titles, links) may hold anything.
+                if ch == ">" {
+                    inTag = false
+                    let closing = tagName.hasPrefix("/")
+                    let bare = tagName.lowercased().filter { $0 != "/" }
+                    out += (closing ? "/" : "") + (Self.htmlTags.contains(bare) ? bare : "span") + (tagName.count > 1 && tagName.hasSuffix("/") ? "/>" : ">")
+                    tagName = ""
+                } else if ch.isWhitespace {
+                    inAttributes = true
+                } else if !inAttributes {
+                    tagName.append(ch)
+                }
             } else if ch == "<", i + 1 < characters.count, characters[i + 1].isLetter || characters[i + 1] == "/",
                 characters[(i + 1)...].prefix(200).contains(">")
             {
                 flush()
                 inTag = true
+                inAttributes = false
                 out.append(ch)
             } else if ch.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) {
                 flush()

@@ -1,31 +1,38 @@
 import Foundation
 
-/// Writes a copy of a recording that can be shared: people's emails, names, phones and IP
-/// addresses become salted pseudonyms everywhere in the file (URLs and query strings too), free
-/// text becomes neutral text of the same shape, and everything matching depends on (ids, dates,
-/// numbers, scores, statuses, domains, account names, structure, header order) is kept.
-/// After writing, the file is scanned for every replaced original and refused on a hit.
+/// Writes a copy of a recording that can be shared, by allowlist: only what `ScrubSafeList`
+/// names is kept as it is (ids, dates, numbers, enumerations, identity-free headers, domains and
+/// account names unless asked); emails, person names, phones and IP addresses become salted
+/// pseudonyms, and every other string (keys, traits, URLs, cookies, comments, post data) neutral
+/// text. After writing, every string in the file must be on the safe list or a pseudonym the
+/// scrub produced; otherwise the file is removed and refused, naming the JSON path.
 public enum RecordingScrubber {
     /// Scrubs `input` into `output` (0600); with `mapURL`, writes the original -> pseudonym map there (0600).
+    /// An existing `output` is replaced only with `force`; one that is `input` (through links) never.
     public static func scrub(
-        _ input: URL, to output: URL, options: ScrubOptions, mapURL: URL? = nil
+        _ input: URL, to output: URL, options: ScrubOptions, mapURL: URL? = nil, force: Bool = false
     ) throws(VitallyError) -> ScrubReport {
-        let inputPath = input.standardizedFileURL.path
-        guard inputPath != output.standardizedFileURL.path else {
+        try checkSalt(options)
+        if sameFile(input, output) {
             throw VitallyError(.invalidInput, path: output.path,
-                               cause: "the scrubbed copy would overwrite \(input.lastPathComponent); give another OUT.har")
+                               cause: "the scrubbed copy would overwrite \(input.lastPathComponent) (OUT is IN, through a link); give another OUT.har")
         }
-        if let mapURL, [inputPath, output.standardizedFileURL.path].contains(mapURL.standardizedFileURL.path) {
+        if let mapURL, sameFile(mapURL, input) || sameFile(mapURL, output) {
             throw VitallyError(
                 .invalidInput, path: mapURL.path, cause: "the map must be a file of its own, never the recording itself", hint: .separateScrubMap)
+        }
+        if !force, FileManager.default.fileExists(atPath: output.path) || isSymlink(output) {
+            throw VitallyError(.invalidInput, path: output.path,
+                               cause: "\(output.path) already exists; give --force to replace it, or another OUT.har")
         }
         // Loading checks it is a HAR of this API, and names what is wrong with it if not.
         let recording = try HARReader.load(input)
         guard let data = FileManager.default.contents(atPath: input.path) else {
             throw VitallyError(.recording, path: input.path, cause: "\(input.path) cannot be read (check its permissions)")
         }
-        let (bytes, map) = try scrub(bytes: Array(data), options: options, path: input.path)
+        let (bytes, map, produced) = try scrubbed(bytes: Array(data), options: options, path: input.path)
         do {
+            if force, isSymlink(output) { try? FileManager.default.removeItem(at: output) }
             try AtomicFile.write(Data(bytes), to: output, permissions: 0o600)
         } catch {
             throw VitallyError(.recording, path: output.path,
@@ -33,11 +40,11 @@ public enum RecordingScrubber {
         }
         // The post-write scan reads what is on disk, not what we meant to write.
         let written = FileManager.default.contents(atPath: output.path).map { Array($0) } ?? []
-        if let hit = scan(written, for: map) {
+        if let path = scan(written, produced: produced, options: options) {
             try? FileManager.default.removeItem(at: output)
             throw VitallyError(.recording, path: output.path,
-                               cause: "refused \(output.lastPathComponent): a \(hit.kind.label) that should have been replaced is still in it "
-                                   + "(byte \(hit.offset)); the file was removed. Report this with the input's shape, not the file")
+                               cause: "refused \(output.lastPathComponent): the string at \(path) is neither on the safe list nor a pseudonym "
+                                   + "the scrub produced; the file was removed. Report this with the input's shape, not the file")
         }
         if let mapURL {
             do {
@@ -51,73 +58,101 @@ public enum RecordingScrubber {
                            scannedBytes: written.count)
     }
 
+    static func checkSalt(_ options: ScrubOptions) throws(VitallyError) {
+        guard options.salt.count >= ScrubOptions.minimumSaltLength else {
+            throw VitallyError(.invalidInput, path: "--salt",
+                               cause: "the salt is \(options.salt.count) characters; give --salt at least \(ScrubOptions.minimumSaltLength) "
+                                   + "(a short one can be found by brute force from the pseudonyms), or none for a random one")
+        }
+    }
+
+    /// Whether two paths name the same file: through symbolic links, or as one file under two names.
+    static func sameFile(_ a: URL, _ b: URL) -> Bool {
+        if a.standardizedFileURL.resolvingSymlinksInPath().path == b.standardizedFileURL.resolvingSymlinksInPath().path { return true }
+        guard let first = try? FileManager.default.attributesOfItem(atPath: a.path),
+            let second = try? FileManager.default.attributesOfItem(atPath: b.path)
+        else { return false }
+        return (first[.systemNumber] as? Int) == (second[.systemNumber] as? Int)
+            && (first[.systemFileNumber] as? Int) == (second[.systemFileNumber] as? Int) && first[.systemFileNumber] != nil
+    }
+
+    static func isSymlink(_ url: URL) -> Bool {
+        (try? FileManager.default.destinationOfSymbolicLink(atPath: url.path)) != nil
+    }
+
     /// The scrubbed document's bytes and the map, from a HAR's bytes.
     public static func scrub(bytes: [UInt8], options: ScrubOptions, path: String = "recording")
         throws(VitallyError) -> (bytes: [UInt8], map: ScrubMap)
     {
+        let (bytes, map, produced) = try scrubbed(bytes: bytes, options: options, path: path)
+        if let failure = scan(bytes, produced: produced, options: options) {
+            throw VitallyError(.recording, path: path,
+                               cause: "refused: the string at \(failure) is neither on the safe list nor a pseudonym the scrub produced")
+        }
+        return (bytes, map)
+    }
+
+    static func scrubbed(bytes: [UInt8], options: ScrubOptions, path: String)
+        throws(VitallyError) -> (bytes: [UInt8], map: ScrubMap, produced: Set<String>)
+    {
+        try checkSalt(options)
         let document: JSONValue
         do {
             document = try JSONParser.parse(bytes)
         } catch {
             throw VitallyError(.recording, path: path, cause: "\(path) is not valid JSON (\(error))")
         }
-        guard var log = document["log"]?.object, let entries = log["entries"]?.array else {
+        guard document["log"]?["entries"]?.array != nil else {
             throw VitallyError(.recording, path: path, cause: "\(path) is JSON but not a HAR file (no log.entries)")
         }
-        let pseudonyms = Pseudonymizer(salt: options.salt)
-        var collector = ScrubCollector(options: options)
-        for entry in entries { collector.collect(entry: entry) }
-        let rewriter = ScrubRewriter(collector: collector, pseudonyms: pseudonyms)
-
-        var newLog = JSONObject()
-        for (key, value) in log where key != "entries" { newLog[key] = rewriter.deep(value) }
-        newLog["entries"] = .array(entries.map(rewriter.entry))
-        var meta = newLog["_vitallyShell"]?.object ?? JSONObject()
-        meta["scrubbed"] = metadata(options, pseudonyms: pseudonyms, collector: collector)
-        newLog["_vitallyShell"] = .object(meta)
-        log = newLog
-        var root = document.object ?? JSONObject()
+        var walk = ScrubWalk(handler: ScrubReplacer(options: options), options: options)
+        guard case .object(var root) = walk.document(document), var log = root["log"]?.object else {
+            throw VitallyError(.recording, path: path, cause: "\(path) is JSON but not a HAR file (no log)")
+        }
+        var produced = walk.handler.produced
+        let meta = metadata(options, pairs: walk.handler.pairs)
+        produced.formUnion(strings(in: meta))
+        var vitally = log["_vitallyShell"]?.object ?? JSONObject()
+        vitally["scrubbed"] = meta
+        log["_vitallyShell"] = .object(vitally)
         root["log"] = .object(log)
         let text = JSONValue.object(root).serialized(pretty: true) + "\n"
-
-        var map = ScrubMap(saltFingerprint: pseudonyms.saltFingerprint)
-        map.pairs = rewriter.pairs
-        return (Array(text.utf8), map)
+        var map = ScrubMap()
+        map.pairs = walk.handler.pairs
+        return (Array(text.utf8), map, produced)
     }
 
-    static func metadata(_ options: ScrubOptions, pseudonyms: Pseudonymizer, collector: ScrubCollector) -> JSONValue {
+    static func strings(in value: JSONValue) -> [String] {
+        switch value {
+        case .string(let s): return [s]
+        case .array(let items): return items.flatMap(strings(in:))
+        case .object(let object): return object.flatMap { [$0.key] + strings(in: $0.value) }
+        default: return []
+        }
+    }
+
+    static func metadata(_ options: ScrubOptions, pairs: [ScrubMap.Kind: [String: String]]) -> JSONValue {
         var pseudonymised: [JSONValue] = ["email local parts", "person names", "phone numbers", "IP addresses"]
         if options.domains { pseudonymised.append("domains") }
         if options.accounts { pseudonymised.append("account names") }
         return [
             "by": .string("\(HARWriter.creatorName) \(VitallyKitVersion.current)"),
-            "saltFingerprint": .string(pseudonyms.saltFingerprint),
+            "rule": "allowlist",
             "pseudonymised": .array(pseudonymised),
-            "neutralised": ["note, message and conversation bodies", "subjects", "free-text traits"],
-            "kept": .array((["ids", "dates", "numbers", "scores", "statuses", "structure", "header order"]
+            "neutralised": ["every string not on the safe list"],
+            "kept": .array((["ids", "dates", "numbers", "enumerations", "structure", "header names"]
                 + (options.domains ? [] : ["domains"]) + (options.accounts ? [] : ["account names"])).map { .string($0) }),
-            "replaced": .object(JSONObject(ScrubMap.Kind.allCases.map { ($0.rawValue, .number(Double(collector.count($0)))) })),
+            "replaced": .object(JSONObject(ScrubMap.Kind.allCases.map { ($0.rawValue, .number(Double(pairs[$0]?.count ?? 0))) })),
         ]
     }
 
-    /// The first replaced original still in `bytes`, in its raw, JSON-escaped or URL-encoded form.
-    static func scan(_ bytes: [UInt8], for map: ScrubMap) -> (kind: ScrubMap.Kind, offset: Int)? {
-        var matcher = LiteralMatcher()
-        for (tag, kind) in ScrubMap.Kind.allCases.enumerated() {
-            for original in (map.pairs[kind] ?? [:]).keys {
-                // Short free texts ("Renewal") may rightly stand elsewhere as a status; long ones may not.
-                if kind == .texts, original.count < ScrubCollector.scannedTextLength { continue }
-                let boundary: LiteralMatcher.Boundary = kind == .emails ? .email : kind == .domains ? .domain : .word
-                var forms = [original]
-                let escaped = String(JSONValue.string(original).serialized().dropFirst().dropLast())
-                if escaped != original { forms.append(escaped) }
-                let encoded = URLEncoding.encode(original)
-                if encoded != original { forms.append(encoded) }
-                for form in forms { matcher.add(form, replacement: "", boundary: boundary, tag: tag) }
-            }
-        }
-        matcher.prepare()
-        guard let hit = matcher.firstHit(in: bytes) else { return nil }
-        return (ScrubMap.Kind.allCases[hit.tag], hit.offset)
+    /// The JSON path of the first string in `bytes` that is neither on the safe list nor in
+    /// `produced`; nil when every string is one of them.
+    static func scan(_ bytes: [UInt8], produced: Set<String>, options: ScrubOptions) -> String? {
+        guard let document = try? JSONParser.parse(bytes) else { return "$ (not valid JSON)" }
+        let ours = produced.union(strings(in: metadata(options, pairs: [:])))
+        var walk = ScrubWalk(handler: ScrubChecker(options: options, produced: ours), options: options)
+        _ = walk.document(document)
+        return walk.handler.failure
     }
 }

@@ -11,6 +11,9 @@ public struct ScrubOptions: Sendable, Equatable {
     /// Also pseudonymise account and organization names (legal suffixes kept).
     public var accounts: Bool
 
+    /// A shorter salt is refused: pseudonyms of guessed values would give it away by brute force.
+    public static let minimumSaltLength = 16
+
     public init(salt: String, domains: Bool = false, accounts: Bool = false) {
         self.salt = salt
         self.domains = domains
@@ -43,16 +46,15 @@ public struct ScrubMap: Sendable, Equatable {
         }
     }
 
-    public var saltFingerprint: String
     public var pairs: [Kind: [String: String]] = [:]
 
-    public init(saltFingerprint: String) { self.saltFingerprint = saltFingerprint }
+    public init() {}
 
     public func count(_ kind: Kind) -> Int { pairs[kind]?.count ?? 0 }
 
     /// The map file: pseudonyms of identifying values (free texts are not listed, only counted).
     public var json: JSONValue {
-        var object = JSONObject([("saltFingerprint", .string(saltFingerprint))])
+        var object = JSONObject()
         for kind in Kind.allCases where kind != .texts {
             let sorted = (pairs[kind] ?? [:]).sorted { $0.key < $1.key }
             object[kind.rawValue] = .object(JSONObject(sorted.map { ($0.key, .string($0.value)) }))
@@ -64,11 +66,11 @@ public struct ScrubMap: Sendable, Equatable {
     /// Reads a map the scrubber wrote.
     public static func load(_ url: URL) throws(VitallyError) -> ScrubMap {
         guard let data = FileManager.default.contents(atPath: url.path),
-            let json = try? JSONParser.parse(Array(data)), let fingerprint = json["saltFingerprint"]?.string
+            let json = try? JSONParser.parse(Array(data)), json["textsNeutralised"] != nil
         else {
             throw VitallyError(.invalidInput, path: url.path, cause: "\(url.path) is not a scrub map", hint: .scrubMapExpected)
         }
-        var map = ScrubMap(saltFingerprint: fingerprint)
+        var map = ScrubMap()
         for kind in Kind.allCases {
             guard let object = json[kind.rawValue]?.object else { continue }
             var pairs: [String: String] = [:]

@@ -1,0 +1,82 @@
+import Foundation
+
+/// Where a string stands in a HAR: what the safe list decides by, and its JSON path for messages.
+struct ScrubSlot {
+    enum Place { case json, headerValue, queryValue, pathSegment, host, cookie }
+    var path: String
+    var key: String?
+    var place: Place = .json
+    /// Inside a person's record (a user, an admin, an object with an email).
+    var person = false
+    /// Inside an account's or organization's record.
+    var account = false
+    /// The records of this response are people or accounts (set on a body's root).
+    var entity: ScrubEntity?
+
+    func child(_ suffix: String, key: String?, place: Place = .json) -> ScrubSlot {
+        ScrubSlot(path: path + suffix, key: key, place: place, person: person, account: account, entity: nil)
+    }
+}
+
+/// What the safe list makes of one string.
+enum ScrubLeaf: Equatable {
+    case keep, redact, email, name, phone, ip, domain, account, externalId, subdomain, text
+}
+
+extension ScrubSafeList {
+    /// The decision for one string at `slot`: kept, or which kind of replacement.
+    static func classify(_ s: String, _ slot: ScrubSlot, _ options: ScrubOptions) -> ScrubLeaf {
+        if s.isEmpty || constants.contains(s) { return .keep }
+        let folded = fold(s)
+        let leaf = leafKey(slot.key)
+        switch slot.place {
+        case .headerValue:
+            if let name = slot.key {
+                if Redactor.isSecretName(name) { return .redact }
+                if identityFreeHeaders.contains(name.lowercased()) { return .keep }
+            }
+        case .cookie:
+            return .redact
+        case .queryValue:
+            if let name = slot.key, Redactor.isSecretName(name) { return .redact }
+        case .host:
+            if folded == "localhost" || folded.hasPrefix("127.") || folded == "[::1]" { return .keep }
+            if isIPv4(folded) || isIPv6(folded) { return .ip }
+            if folded.hasSuffix(".rest.vitally.io") || folded.hasSuffix(".vitally.io") {
+                return options.accounts && folded.split(separator: ".").count > 3 ? .subdomain : .keep
+            }
+            return isDomainShaped(folded) ? (options.domains ? .domain : .keep) : .text
+        case .json, .pathSegment:
+            break
+        }
+        if isNumber(s) || isUUID(s) || isTimestamp(s) { return .keep }
+        if isEmailShaped(folded) { return .email }
+        if isIPv4(s) { return s.hasPrefix("127.") || s == "0.0.0.0" ? .keep : .ip }
+        if isIPv6(s) { return s == "::1" ? .keep : .ip }
+        if isIdKey(slot.key), isASCIIToken(s, extra: "-_.:") {
+            let spells = s.contains { $0.isLetter }
+            return slot.key?.lowercased() == "externalid" && options.accounts && spells ? .externalId : .keep
+        }
+        if isDigits(s) || isPhoneShaped(s) { return isDigits(s) && s.count > 15 ? .text : .phone }
+        if let leaf, enumKeys.contains(leaf), isEnumValue(s) { return .keep }
+        if let leaf, keyReferenceKeys.contains(leaf), isSafeKey(s), s.contains(".") || s.contains("_") { return .keep }
+        if slot.path.hasPrefix("$.log.creator") || slot.path.hasPrefix("$.log.browser"), isEnumValue(s) { return .keep }
+        if leaf == "subdomain", isASCIIToken(s, extra: "-") { return options.accounts ? .subdomain : .keep }
+        if slot.account, leaf == "name" { return options.accounts ? .account : .keep }
+        if isDomainShaped(folded), isDomainKey(slot.key) || folded.split(separator: ".").last.map({ commonTLDs.contains(String($0)) }) == true {
+            return options.domains && !Domain.isFreeMail(Domain.registrable(folded)) ? .domain : .keep
+        }
+        if slot.place == .pathSegment, isASCIIToken(s, extra: "-_.") { return .keep }
+        if let leaf, personNameKeys.contains(leaf) || (slot.person && leaf.hasSuffix("name")) {
+            return looksLikeName(s) ? .name : .text
+        }
+        return .text
+    }
+
+    /// One to four words of letters (any script), apostrophes, dots and hyphens.
+    static func looksLikeName(_ s: String) -> Bool {
+        let words = s.split(separator: " ")
+        return (1...4).contains(words.count) && s.count <= 80
+            && words.allSatisfy { $0.allSatisfy { $0.isLetter || "'’.-".contains($0) || $0.unicodeScalars.allSatisfy { $0.properties.isDiacritic } } }
+    }
+}

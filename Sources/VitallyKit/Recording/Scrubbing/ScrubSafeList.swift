@@ -1,0 +1,184 @@
+import Foundation
+
+/// The one written list of what a scrub keeps as it is. Everything not on it is pseudonymised
+/// (an email, person name, phone or IP address we recognise) or replaced by neutral text of the
+/// same length. The scrubber decides by it, the post-write scan checks by it, and
+/// `recordings scrub --explain` and the README print it.
+public enum ScrubSafeList {
+    /// Keys whose short one-word values are enumerations (kept): statuses, sources, score names.
+    public static let enumKeys: Set<String> = [
+        "status", "source", "licensestatus", "type", "indicator", "rating", "model", "sortby", "sort", "order",
+        "method", "httpversion", "mimetype", "encoding", "version", "priority", "state", "category", "kind",
+        "starttimezone", "endtimezone", "archived", "compression", "pageref", "connection", "statustext", "region",
+    ]
+    /// Headers whose values carry no identity (kept); every other header value is scrubbed.
+    public static let identityFreeHeaders: Set<String> = [
+        "accept", "accept-encoding", "accept-language", "accept-ranges", "age", "cache-control", "connection",
+        "content-encoding", "content-length", "content-type", "date", "etag", "expires", "keep-alive", "last-modified",
+        "pragma", "ratelimit-limit", "ratelimit-remaining", "ratelimit-reset", "retry-after", "server",
+        "strict-transport-security", "transfer-encoding", "vary", "x-content-type-options", "x-frame-options",
+        "x-ratelimit-limit", "x-ratelimit-remaining", "x-ratelimit-reset", "x-request-id", "user-agent", "via",
+    ]
+    /// Keys whose value names another key (a custom field's `path`): kept when key-shaped with a `.` or `_`.
+    public static let keyReferenceKeys: Set<String> = ["path", "field", "fieldname", "trait", "traitkey"]
+    /// Keys whose value is a person's name (pseudonymised as a name); others under a person record too.
+    public static let personNameKeys: Set<String> = [
+        "name", "firstname", "lastname", "displayname", "fullname", "author", "authorname", "ownername", "owner_name",
+        "champion", "contact", "contactname", "assignee", "sender", "recipient",
+    ]
+    /// Objects under these keys, and the records of these resources, are accounts: their `name` is
+    /// an account name, kept unless `--accounts`.
+    public static let accountKeys: Set<String> = ["account", "accounts", "organization", "organizations"]
+    /// Top-level domains a bare domain-shaped value is recognised by (or a key naming a domain or URL).
+    static let commonTLDs: Set<String> = [
+        "com", "org", "net", "io", "co", "de", "uk", "fr", "es", "it", "nl", "be", "ch", "at", "se", "no", "dk", "fi",
+        "pl", "pt", "ie", "us", "ca", "au", "nz", "jp", "cn", "in", "br", "mx", "ai", "app", "dev", "tech", "biz",
+        "info", "eu", "example", "test", "local", "me", "tv", "xyz", "cloud", "health", "edu", "gov",
+    ]
+    /// Constant strings that are always safe.
+    static let constants: Set<String> = [Redactor.placeholder, "true", "false", "null", undecodableBody]
+    /// What replaces a body that cannot be decoded.
+    public static let undecodableBody = "[body removed by scrub: not decodable]"
+
+    /// The list as `recordings scrub --explain` and the README print it.
+    public static var explanation: [String] {
+        [
+            "Kept as they are (everything else is pseudonymised or replaced by neutral text of similar length):",
+            "- numbers, booleans and null (JSON values, and strings of up to 6 digits or with a decimal point)",
+            "- UUIDs, ISO-8601 dates and timestamps, HTTP dates",
+            "- ids: values of `id`, `…Id`, `…Ids`, `…_id` keys made of letters, digits and `-_.:`",
+            "- enumerations: one- to three-word ASCII values of " + enumKeys.sorted().joined(separator: ", "),
+            "- header names, and the values of " + identityFreeHeaders.sorted().joined(separator: ", "),
+            "- object keys and query parameter names made of ASCII letters, digits and `._-$:` (not an email), and such",
+            "  key names with a `.` or `_` as the value of " + keyReferenceKeys.sorted().joined(separator: ", "),
+            "- URL path words made of ASCII letters, digits and `-_.` (the API's routes and ids)",
+            "- domains (names ending in a common TLD, or under a key naming a domain, website or URL), unless --domains",
+            "- account names (`name` of an account or organization record), unless --accounts",
+            "- " + constants.sorted().map { "`\($0)`" }.joined(separator: ", "),
+            "Pseudonymised: emails, person names (" + personNameKeys.sorted().joined(separator: ", ")
+                + " and `name` in a person record), phone numbers, IP addresses; with --domains domains, with --accounts",
+            "account names, externalIds holding letters and the tenant subdomain. Credentials become REDACTED.",
+            "Decoded before inspection, recursively: percent-encoding, base64, JSON in strings, URLs; a body that",
+            "cannot be decoded is replaced. Text is compared in NFC, case-folded. After writing, every string in the",
+            "file must be on this list or a pseudonym the scrub produced, or the file is refused.",
+        ]
+    }
+
+    /// Unicode NFC, case-folded: the form values are compared and pseudonymised in.
+    static func fold(_ s: String) -> String { s.precomposedStringWithCanonicalMapping.lowercased() }
+
+    /// The last dotted component of a key, folded (`zendesk.status` -> `status`).
+    static func leafKey(_ key: String?) -> String? {
+        guard let key else { return nil }
+        let lower = key.lowercased()
+        return lower.split(separator: ".").last.map(String.init) ?? lower
+    }
+
+    static func isIdKey(_ key: String?) -> Bool {
+        guard let key else { return false }
+        return key == "id" || key == "_id" || key.hasSuffix("Id") || key.hasSuffix("Ids") || key.hasSuffix("_id")
+            || key.hasSuffix("ID")
+    }
+
+    static func isDomainKey(_ key: String?) -> Bool {
+        guard let leaf = leafKey(key) else { return false }
+        return leaf.contains("domain") || leaf.contains("website") || leaf.hasSuffix("url") || leaf.contains("host")
+            || leaf == "site" || leaf == "emailsubdomain"
+    }
+
+    static func isASCIIToken(_ s: String, extra: String, max: Int = 128) -> Bool {
+        guard !s.isEmpty, s.utf8.count <= max else { return false }
+        return s.utf8.allSatisfy { b in
+            (b >= 0x30 && b <= 0x39) || (b >= 0x41 && b <= 0x5a) || (b >= 0x61 && b <= 0x7a) || extra.utf8.contains(b)
+        }
+    }
+
+    /// An object key or query parameter name that is kept.
+    public static func isSafeKey(_ key: String) -> Bool {
+        isASCIIToken(key, extra: "._-$:", max: 80) && !key.contains("@")
+    }
+
+    /// A number: up to 6 digits, or with a sign or decimal point (longer digit runs may be phones).
+    static func isNumber(_ s: String) -> Bool {
+        guard let first = s.utf8.first, !s.isEmpty, s.utf8.count <= 24 else { return false }
+        let body = first == 0x2d ? s.dropFirst() : Substring(s)
+        let digits = body.filter { $0 != "." }
+        guard !digits.isEmpty, digits.allSatisfy({ $0.isASCII && $0.isNumber }), body.filter({ $0 == "." }).count <= 1 else {
+            return false
+        }
+        return body.contains(".") || first == 0x2d || digits.count <= 6
+    }
+
+    static func isDigits(_ s: String) -> Bool { !s.isEmpty && s.utf8.allSatisfy { $0 >= 0x30 && $0 <= 0x39 } }
+
+    static func isUUID(_ s: String) -> Bool {
+        let bytes = Array(s.utf8)
+        guard bytes.count == 36 else { return false }
+        for (i, b) in bytes.enumerated() {
+            if [8, 13, 18, 23].contains(i) { if b != 0x2d { return false } } else if !isHex(b) { return false }
+        }
+        return true
+    }
+
+    static func isHex(_ b: UInt8) -> Bool { (b >= 0x30 && b <= 0x39) || (b >= 0x41 && b <= 0x46) || (b >= 0x61 && b <= 0x66) }
+
+    /// `2026-11-28`, `2026-11-28T22:40:34.608Z`, `…+01:00`, and HTTP dates (`Sat, 28 Nov 2026 22:40:34 GMT`).
+    static func isTimestamp(_ s: String) -> Bool {
+        let bytes = Array(s.utf8)
+        if bytes.count >= 10, bytes.count <= 35, isDigits(String(decoding: bytes[0..<4], as: UTF8.self)), bytes[4] == 0x2d,
+            bytes[7] == 0x2d
+        {
+            return bytes.allSatisfy { (0x30...0x39).contains($0) || "-:.TZ+ ".utf8.contains($0) }
+        }
+        let days = ["Mon, ", "Tue, ", "Wed, ", "Thu, ", "Fri, ", "Sat, ", "Sun, "]
+        if s.count == 29, days.contains(where: s.hasPrefix), s.hasSuffix(" GMT") {
+            return isASCIIToken(s, extra: " ,:")
+        }
+        return false
+    }
+
+    /// One to three ASCII words of letters, digits, `_` and `-`, up to 40 characters.
+    static func isEnumValue(_ s: String) -> Bool {
+        guard s.utf8.count <= 40, !s.hasPrefix(" "), !s.hasSuffix(" ") else { return false }
+        let words = s.split(separator: " ", omittingEmptySubsequences: false)
+        return words.count <= 3 && words.allSatisfy { isASCIIToken(String($0), extra: "_-./") }
+    }
+
+    /// A domain name by shape: ASCII or Unicode labels, a last label of letters.
+    static func isDomainShaped(_ folded: String) -> Bool {
+        let labels = folded.split(separator: ".", omittingEmptySubsequences: false)
+        guard labels.count >= 2, folded.count <= 253, let tld = labels.last, tld.count >= 2, tld.allSatisfy(\.isLetter) else {
+            return false
+        }
+        return labels.allSatisfy { label in
+            !label.isEmpty && label.count <= 63 && !label.hasPrefix("-") && !label.hasSuffix("-")
+                && label.allSatisfy { $0.isLetter || $0.isNumber || $0 == "-" }
+        }
+    }
+
+    static func isEmailShaped(_ folded: String) -> Bool {
+        guard let at = folded.lastIndex(of: "@"), at != folded.startIndex, !folded.contains(where: \.isWhitespace) else {
+            return false
+        }
+        let local = folded[..<at]
+        return !local.contains("@") && isDomainShaped(String(folded[folded.index(after: at)...]))
+    }
+
+    static func isIPv4(_ s: String) -> Bool {
+        let parts = s.split(separator: ".", omittingEmptySubsequences: false)
+        return parts.count == 4 && parts.allSatisfy { $0.count >= 1 && $0.count <= 3 && isDigits(String($0)) && Int($0)! <= 255 }
+    }
+
+    static func isIPv6(_ s: String) -> Bool {
+        let colons = s.filter { $0 == ":" }.count
+        guard colons >= 2, s.contains("::") || colons == 7, s.count <= 45 else { return false }
+        return s.allSatisfy { $0 == ":" || $0 == "." || $0.isHexDigit }
+    }
+
+    /// Digits with phone layout (`+ ( ) - .` and spaces), 7 to 15 digits.
+    static func isPhoneShaped(_ s: String) -> Bool {
+        let digits = s.filter { $0.isASCII && $0.isNumber }.count
+        guard digits >= 7, digits <= 15 else { return false }
+        return s.allSatisfy { ($0.isASCII && $0.isNumber) || "+()-. ".contains($0) }
+    }
+}
