@@ -28,7 +28,8 @@ extension Doctor {
         let before = await meter.stats
         var report = await runChecks(emails: emails, title: title)
         let met = (await meter.stats).since(before)
-        let cancelled = Task.isCancelled || met.cancelled > 0
+        // Only the run's own cancel: requests a check stops itself (an answer no longer needed) also count as cancelled.
+        let cancelled = Task.isCancelled
         if cancelled { report.checks = report.checks.map(Self.inconclusiveIfCancelled) }
         report.checks.append(Self.connectionCheck(met, cancelled: cancelled))
         report.connection = met

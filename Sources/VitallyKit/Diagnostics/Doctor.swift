@@ -234,7 +234,7 @@ public struct Doctor: Sendable {
         if match.isPartial, !match.isMatched {
             let failed = match.failures.map { "\($0.request) (\($0.error.code.rawValue))" }.joined(separator: ", ")
             return DoctorCheck(id, "attendee \(email)", .warn, "could not check every rule: \(failed) failed, and no other rule matched",
-                               cause: .matchingFailed, trace: trace, inconclusive: true)
+                               cause: .lookupsFailed(match.failures.map(\.error)), trace: trace, inconclusive: true)
         }
         if match.isInternal {
             return DoctorCheck(id, "attendee \(email)", .warn, "internal attendee: \(match.domain ?? "") is your team's domain, so no customer data is expected", trace: trace)

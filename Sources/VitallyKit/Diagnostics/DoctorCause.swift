@@ -30,6 +30,8 @@ public enum DoctorCause: Sendable, Equatable {
     case attendeeConcerns([AttendeeConcern])
     /// The run was cancelled before this check finished.
     case cancelled
+    /// These lookups failed for an attendee (a timeout, a 5xx after retries, a replay miss).
+    case lookupsFailed([VitallyError])
     /// What the connection met: slowness, 429s, retries, failures after retries.
     case connection([ConnectionFinding])
 }

@@ -41,7 +41,7 @@ struct DoctorCommand: ShellCommand {
 
     /// A check's sub-lines: each matching rule, then what the matched accounts hold.
     static func lines(_ check: DoctorCheck) -> [String] {
-        check.trace.map { "\($0.rule.number)) \($0.rule.rawValue): \($0.outcome.rawValue)" + ($0.tried == "-" ? "" : " — \($0.tried)") + ": \($0.found)" }
+        check.trace.map { "\($0.rule.number)) \($0.rule.rawValue)" + ($0.outcome == .failed ? "" : ": \($0.outcome.rawValue)") + ($0.tried == "-" ? "" : " — \($0.tried)") + ": \($0.found)" }
             + check.notes
     }
 

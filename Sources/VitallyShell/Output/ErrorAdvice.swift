@@ -109,6 +109,7 @@ enum ErrorAdvice {
                     + "or give --title with the company name"
                 : "add a user at \(domain ?? "the domain") to the account, or put the domain in an account trait such as 'domain'"
         case .cancelled: return "run doctor again and let it finish (Ctrl-C cancelled it)"
+        case .lookupsFailed(let errors): return partialFix(errors)
         case .connection(let findings): return connectionFix(findings)
         case .attendeeConcerns(let concerns):
             return concerns.map { concern in
