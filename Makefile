@@ -5,7 +5,7 @@ SWIFT ?= swift
 SUDO := $(shell [ "$$(id -u)" = "0" ] || echo sudo)
 APT := DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get
 
-.PHONY: demo test deps test-deps build release bench demo-recording sim fuzz
+.PHONY: demo test deps test-deps build release bench demo-recording sim fuzz interop
 
 ## Open the shell on the bundled demo recording (no network, no token), with its account history.
 demo: deps
@@ -68,3 +68,9 @@ sim:
 FUZZ_RUNS ?= 1000000
 fuzz: deps
 	SWIFT="$(SWIFT)" FUZZ_RUNS=$(FUZZ_RUNS) scripts/fuzz.sh $(FUZZ_TARGETS)
+
+## Airbyte's published source-vitally connector (PyPI, into .interop/) against vitally-sim and
+## against recordings/demo.har served as a tenant: records and pages per stream. Not part of `make test`.
+interop: deps
+	$(SWIFT) build --product vitally-sim
+	SIM="$$($(SWIFT) build --show-bin-path)/vitally-sim" scripts/interop.sh

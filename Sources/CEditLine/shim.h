@@ -19,6 +19,7 @@ static inline int shim_el_get_columns(EditLine *el) { int co = 0; el_get(el, EL_
 static inline int shim_history_setsize(History *h, int n) { HistEvent ev; return history(h, &ev, H_SETSIZE, n); }
 static inline int shim_history_setunique(History *h, int on) { HistEvent ev; return history(h, &ev, H_SETUNIQUE, on); }
 static inline int shim_history_enter(History *h, const char *s) { HistEvent ev; return history(h, &ev, H_ENTER, s); }
+static inline int shim_el_set_getcfn(EditLine *el, el_rfunc_t fn) { return el_set(el, EL_GETCFN, fn); }
 static inline int shim_history_clear(History *h) { HistEvent ev; return history(h, &ev, H_CLEAR); }
 
 #endif

@@ -131,6 +131,25 @@ extension SimulatorGenerator {
         }
     }
 
+    /// Each user's `lastInboundMessageTimestamp` (newest message from them) and
+    /// `lastOutboundMessageTimestamp` (newest message to them), from the conversations; null when none.
+    mutating func stampUserMessages() {
+        var inbound: [String: String] = [:], outbound: [String: String] = [:]
+        for message in set.conversations.flatMap({ $0["messages"]?.array ?? [] }) {
+            guard let when = message["timestamp"]?.string else { continue }
+            if message["from"]?["type"]?.string == "user", let id = message["from"]?["id"]?.string { inbound[id] = max(inbound[id] ?? "", when) }
+            for to in message["to"]?.array ?? [] where to["type"]?.string == "user" {
+                if let id = to["id"]?.string { outbound[id] = max(outbound[id] ?? "", when) }
+            }
+        }
+        for (index, user) in set.users.enumerated() {
+            guard var object = user.object, let id = object["id"]?.string, inbound[id] != nil || outbound[id] != nil else { continue }
+            object["lastInboundMessageTimestamp"] = JSONValue(inbound[id])
+            object["lastOutboundMessageTimestamp"] = JSONValue(outbound[id])
+            set.users[index] = .object(object)
+        }
+    }
+
     /// Lists are served newest `updatedAt` first, as Vitally does by default.
     mutating func sortAll() {
         func byUpdated(_ a: JSONValue, _ b: JSONValue) -> Bool {

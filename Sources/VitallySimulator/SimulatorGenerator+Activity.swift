@@ -21,6 +21,8 @@ extension SimulatorGenerator {
             + Array(repeating: (2, false), count: spec.doneTasks)
             + (organizationId == nil ? [] : Array(repeating: (0, true), count: spec.orgOpenTasks)
                 + Array(repeating: (1, true), count: spec.orgOverdueTasks))
+        // Tasks embed their account, organization and completer as notes embed theirs (Airbyte's tasks schema).
+        let organizationRef: JSONValue = organizationId.map { ["id": .string($0), "name": JSONValue(spec.organization)] } ?? .null
         var names = SimulatorScenarios.taskNames
         for (kind, onOrganization) in taskPlan {
             if names.isEmpty { names = SimulatorScenarios.taskNames }
@@ -41,7 +43,10 @@ extension SimulatorGenerator {
                         ("categoryId", .null), ("projects", []), ("tags", []), ("archivedAt", .null),
                         ("meetingId", .null), ("source", kind == 2 ? "salesforce" : .null),
                         ("accountId", onOrganization ? .null : .string(accountId)),
-                        ("organizationId", JSONValue(onOrganization ? organizationId : nil)), ("traits", [:]),
+                        ("account", onOrganization ? .null : ["id": .string(accountId), "name": .string(accountName)]),
+                        ("organizationId", JSONValue(onOrganization ? organizationId : nil)),
+                        ("organization", onOrganization ? organizationRef : .null),
+                        ("completedBy", kind == 2 ? assignee : .null), ("category", .null), ("traits", [:]),
                     ])))
         }
         for user in users {

@@ -49,6 +49,7 @@ struct SimulatorGenerator {
         for spec in specs { addAccount(spec) }
         addOrganizationFirst(organizationFirst)
         finishOrganizations()
+        stampUserMessages()
         sortAll()
         return set
     }

@@ -30,15 +30,21 @@ package struct SimulatorHandler: Sendable {
 
     package func handle(method: String, path: String, query: [QueryItem], authorization: String?) async -> Outcome {
         let received = Date().timeIntervalSince1970
-        await state.noteReceived()
-        var delay = options.latencyMilliseconds
-        var fault = await state.takeFault(for: path)
+        let arrival = await state.noteReceived()
+        var delay = 0
+        if arrival > (options.slowAfterRequests ?? 0) {
+            delay = options.latencyMilliseconds + (await state.jitter(upTo: options.latencyJitterMilliseconds))
+        }
+        if path.hasSuffix("/users/search") { delay += options.searchLatencyMilliseconds }
+        var fault = await state.takeFault(for: path, query: query)
         if case .delay(let ms) = fault {
             delay += ms
             fault = nil
         }
         if delay > 0 { try? await Task.sleep(nanoseconds: UInt64(delay) * 1_000_000) }
-        if fault == nil { fault = await state.randomFailure(rate: options.failRate) }
+        if fault == nil, options.failPattern?.matches(path: path, query: query) ?? true {
+            fault = await state.randomFailure(rate: options.failRate)
+        }
 
         let (allowed, rateHeaders) = await state.admit(
             limit: options.rateLimitPerMinute, now: Date().timeIntervalSince1970)

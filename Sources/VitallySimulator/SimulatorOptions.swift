@@ -40,6 +40,15 @@ package struct SimulatorOptions: Sendable {
     package var errorBodies = ErrorBodies.full
     /// Whether organization lists also hold their accounts' items (`--org-lists`).
     package var organizationLists = OrganizationLists.exclusive
+    /// Up to this many more milliseconds per request, drawn from the seed (a tenant whose speed varies).
+    package var latencyJitterMilliseconds = 0
+    /// `failRate` applies only to requests matching this pattern (nil: every request).
+    package var failPattern: RequestPattern?
+    /// The first N requests answer at full speed; `latencyMilliseconds` and its jitter apply after them
+    /// (a tenant that turns slow mid-session). Nil: from the first request.
+    package var slowAfterRequests: Int?
+    /// Extra milliseconds on `users/search` only (search endpoints time out on live tenants).
+    package var searchLatencyMilliseconds = 0
     /// The envelope of `customObjects/:id/instances/search` (public sources disagree).
     package var instancesEnvelope = InstancesEnvelope.bareArray
 

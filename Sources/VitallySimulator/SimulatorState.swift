@@ -12,15 +12,17 @@ package actor SimulatorState {
 
     init(seed: UInt64) { random = SeededRandom(seed: seed ^ 0xFA17) }
 
-    /// Queues a fault for the next request whose path starts with `pathPrefix` (any request when nil).
+    /// Queues a fault for the next request whose path starts with `pathPrefix` (any request when nil);
+    /// a prefix holding `*` is a `RequestPattern` over the path and query.
     package func inject(_ fault: SimulatorFault, pathPrefix: String? = nil) {
         faults.append((pathPrefix, fault))
     }
 
     package func clearLog() { log.removeAll() }
 
-    func takeFault(for path: String) -> SimulatorFault? {
-        guard let index = faults.firstIndex(where: { $0.pathPrefix.map(path.hasPrefix) ?? true }) else { return nil }
+    func takeFault(for path: String, query: [QueryItem] = []) -> SimulatorFault? {
+        guard let index = faults.firstIndex(where: { $0.pathPrefix.map { RequestPattern($0).matches(path: path, query: query) } ?? true })
+        else { return nil }
         return faults.remove(at: index).fault
     }
 
@@ -47,5 +49,12 @@ package actor SimulatorState {
     }
 
     func record(_ entry: SimulatorLogEntry) { log.append(entry) }
-    func noteReceived() { requestsReceived += 1 }
+    /// Counts an arrival; returns its number (1 for the first request).
+    func noteReceived() -> Int {
+        requestsReceived += 1
+        return requestsReceived
+    }
+
+    /// A seeded number of milliseconds in 0...limit.
+    func jitter(upTo limit: Int) -> Int { limit > 0 ? random.int(0...limit) : 0 }
 }

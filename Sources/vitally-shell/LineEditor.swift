@@ -14,6 +14,7 @@ final class LineEditor: LineReader {
     let completer: Completer
     private var promptBuffer: UnsafeMutablePointer<CChar>?
     fileprivate var lineCancelled = false
+    let keys = KeyReader()
 
     init?(completer: Completer, historyLines: [String]) {
         setlocale(LC_ALL, "")
@@ -40,6 +41,10 @@ final class LineEditor: LineReader {
             guard let el, let data = shim_el_get_clientdata(el) else { return UInt8(CC_ERROR) }
             Unmanaged<LineEditor>.fromOpaque(data).takeUnretainedValue().lineCancelled = true
             return UInt8(CC_NEWLINE)
+        })
+        shim_el_set_getcfn(el, { el, out in
+            guard let el, let out, let data = shim_el_get_clientdata(el) else { return -1 }
+            return Unmanaged<LineEditor>.fromOpaque(data).takeUnretainedValue().keys.next(out)
         })
         parse(["bind", "^I", "vs-complete"])
         parse(["setty", "-d", "-isig"])
@@ -69,13 +74,15 @@ final class LineEditor: LineReader {
         promptBuffer = strdup(prompt)
         lineCancelled = false
         var count: Int32 = 0
-        guard let raw = el_gets(el, &count) else {
-            if count == -1 && errno == EINTR { return .cancelled }
-            return nil
-        }
+        let raw = el_gets(el, &count)
+        // Ctrl-C on an empty line also makes el_gets return NULL (nothing was read): a cancel, not EOF.
         if lineCancelled {
             Terminal.out("^C\n")
             return .cancelled
+        }
+        guard let raw else {
+            if count == -1 && errno == EINTR { return .cancelled }
+            return nil
         }
         var line = String(cString: raw)
         if line.hasSuffix("\n") { line.removeLast() }

@@ -84,9 +84,13 @@ final class REPL {
             reader = PipeReader()
         }
         let status = loop(shell: shell, reader: reader)
-        if let failure = runner.run({ await shell.finish() }) {
-            report(failure)
-            return max(status, failure.status.rawValue)
+        if let finished = runner.run({ await shell.finish() }) {
+            if finished.error != nil {
+                report(finished)
+                return max(status, finished.status.rawValue)
+            }
+            // "recording saved: N exchanges in FILE", on stderr so piped output stays the commands'.
+            if interactive { Terminal.err(TextRenderer(width: Terminal.size.columns, color: false).render(finished.output, json: false)) }
         }
         return status
     }
@@ -140,12 +144,19 @@ final class REPL {
             var exit = false
             if interactive { _ = runner.takeInterrupt() }  // a Ctrl-C at the prompt is not for this line
             // One command at a time, each printed as it finishes: a long `-c` streams, memory flat.
-            let commands = (try? ShellWords.split(line)).map { $0.map { words in { @Sendable in [await shell.run(command: words)] } } }
-                ?? [{ @Sendable in await shell.run(line: line) }]
-            for command in commands {
-                for result in runner.run(command) {
+            let split = (try? ShellWords.split(line)) ?? []
+            let commands = split.isEmpty ? [{ @Sendable in await shell.run(line: line) }]
+                : split.map { words in { @Sendable in [await shell.run(command: words)] } }
+            for (index, command) in commands.enumerated() {
+                let words = index < split.count ? split[index] : []
+                let progress = showsProgress(words) ? ProgressLine(shell: shell, words: words) : nil
+                let typedAhead = interactive ? Terminal.holdTypedAhead() : nil
+                let results = runner.run(command)
+                progress?.finish()
+                Terminal.restore(typedAhead)
+                for result in results {
                     print(result)
-                    if result.status.rawValue > worst.rawValue { worst = result.status }
+                    if result.status.severity > worst.severity { worst = result.status }
                     if result.exitRequested { exit = true }
                 }
                 if exit || runner.interruptPending { break }
@@ -157,6 +168,11 @@ final class REPL {
         }
         // A person at the prompt saw each error already; leaving the shell is a success.
         return interactive ? 0 : worst.rawValue
+    }
+
+    /// Whether this command gets a status line: at a terminal, not for JSON, not with `TERM=dumb`.
+    func showsProgress(_ words: [String]) -> Bool {
+        interactive && !options.json && !words.contains("--json") && Terminal.canShowProgress
     }
 
     /// A token typed on the line (`connect --token …`) was echoed; redraw that line redacted so

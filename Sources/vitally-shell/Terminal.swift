@@ -60,6 +60,27 @@ enum Terminal {
     /// Our own cursor movements (line redraw, progress), which hold no data.
     static func control(_ sequence: String, to fd: Int32 = STDOUT_FILENO) { write(sequence, to: fd) }
 
+    /// Turns the terminal's echo off while a command runs, so keys typed ahead wait, unshown, for
+    /// the next prompt (libedit reads them there) instead of landing in the output. Ctrl-C still
+    /// signals. Returns the settings to restore, or nil without a terminal.
+    static func holdTypedAhead() -> termios? {
+        guard stdinIsTTY else { return nil }
+        var saved = termios()
+        guard tcgetattr(STDIN_FILENO, &saved) == 0 else { return nil }
+        var quiet = saved
+        quiet.c_lflag &= ~tcflag_t(ECHO | ECHONL)
+        tcsetattr(STDIN_FILENO, TCSANOW, &quiet)
+        return saved
+    }
+
+    static func restore(_ saved: termios?) {
+        guard var saved else { return }
+        tcsetattr(STDIN_FILENO, TCSANOW, &saved)
+    }
+
+    /// Whether a status line may be drawn on stderr: a terminal that is not `TERM=dumb`.
+    static var canShowProgress: Bool { stderrIsTTY && variable("TERM") != "dumb" }
+
     // MARK: Signals
 
     /// Blocks SIGINT in this thread and every thread started after it; a dispatch source then

@@ -23,8 +23,10 @@ struct VitallySim: AsyncParsableCommand {
         help: "The day the scenario scores hold, YYYY-MM-DD; scores and MRR drift as --anchor moves from it (default: no drift).")
     var scoreEpoch: String?
     @Option(help: "Added latency per request, in milliseconds.") var latency = 0
-    @Option(name: .customLong("fail-rate"), help: "Share of requests (0-1) that get a 503 or a dropped connection.")
-    var failRate = 0.0
+    @Option(
+        name: .customLong("fail-rate"),
+        help: "Share of requests (0-1) that get a 503 or a dropped connection; RATE@PATTERN only for requests matching PATTERN (a glob over path and query, e.g. 0.5@/resources/users/search*).")
+    var failRate = "0"
     @Option(name: .customLong("rate-limit"), help: "Requests allowed per sliding minute, e.g. 1000 or 1000/min.")
     var rateLimit = "1000/min"
     @Option(help: "Comma-separated resources answered with 403 (e.g. notes,tasks).") var forbid = ""
@@ -35,6 +37,10 @@ struct VitallySim: AsyncParsableCommand {
     var bulkActivity = 0
     @Option(name: .customLong("task-status"), help: "What task lists do with status=open: honoured, ignored or refused.")
     var taskStatus = "honoured"
+    @Flag(
+        name: .customLong("serve-as-tenant"),
+        help: "With --replay: answer requests the file lacks from its recorded items (any limit, cursor, sortBy), marked X-Replay-Synthesized.")
+    var serveAsTenant = false
     @Option(help: "Where customers' data lives: accounts, or organizations (account traits empty, as real tenants often are).")
     var shape = "accounts"
     @Option(name: .customLong("error-bodies"), help: "Error bodies: full ({statusCode, error, message}) or message ({message} alone).")
@@ -43,9 +49,16 @@ struct VitallySim: AsyncParsableCommand {
     var orgLists = "exclusive"
     @Option(name: .customLong("instances-envelope"), help: "Custom object instances/search answers: bareArray or results ({results, next}).")
     var instancesEnvelope = "bareArray"
+    @Option(name: .customLong("latency-jitter"), help: "Up to this many more milliseconds per request, drawn from --seed.")
+    var latencyJitter = 0
+    @Option(name: .customLong("slow-after"), help: "Answer the first N requests at full speed; --latency and --latency-jitter apply after them.")
+    var slowAfter: Int?
+    @Option(name: .customLong("search-latency"), help: "Added latency on users/search only, in milliseconds.")
+    var searchLatency = 0
 
     func run() async throws {
         if let replay { return try await serve(replay) }
+        guard !serveAsTenant else { throw ValidationError("--serve-as-tenant needs --replay FILE.har: it serves a recording as a tenant") }
         guard let token else { throw ValidationError("--token is required (or --replay FILE.har to serve a recording)") }
         var options = SimulatorOptions(token: token)
         if let anchor {
@@ -63,11 +76,20 @@ struct VitallySim: AsyncParsableCommand {
         guard let limit = Int(rateLimit.split(separator: "/").first ?? ""), limit > 0 else {
             throw ValidationError("--rate-limit must be a number of requests per minute, like 1000/min")
         }
-        guard (0...1).contains(failRate) else { throw ValidationError("--fail-rate must be between 0 and 1") }
+        guard let failure = SimulatorOptions.parseFailRate(failRate) else {
+            throw ValidationError("--fail-rate must be a share between 0 and 1, optionally with @PATTERN: 0.5 or 0.5@/resources/users/search*")
+        }
+        guard latencyJitter >= 0, searchLatency >= 0, (slowAfter ?? 0) >= 0 else {
+            throw ValidationError("--latency-jitter, --search-latency and --slow-after take a number of 0 or more")
+        }
         options.seed = seed
         options.accountCount = accounts
         options.latencyMilliseconds = max(0, latency)
-        options.failRate = failRate
+        options.failRate = failure.rate
+        options.failPattern = failure.pattern
+        options.latencyJitterMilliseconds = latencyJitter
+        options.slowAfterRequests = slowAfter
+        options.searchLatencyMilliseconds = searchLatency
         options.rateLimitPerMinute = limit
         options.forbiddenResources = Set(forbid.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) })
         options.revokedTokens = Set([revokedToken].compactMap { $0 })
@@ -105,12 +127,16 @@ struct VitallySim: AsyncParsableCommand {
             FileHandle.standardError.write(Data("vitally-sim: \(error.cause ?? error.description)\n".utf8))
             throw ExitCode.failure
         }
-        let handler = ReplayHandler(recording: recording)
+        let handler = ReplayHandler(recording: recording, serveAsTenant: serveAsTenant) { line in
+            print("vitally-sim: " + line)
+            fflush(nil)
+        }
         let count = recording.exchanges.count
         let when = recording.info.map { " recorded " + VitallyDate.format($0.recordedAt) } ?? ""
+        let mode = serveAsTenant ? ", serving as a tenant" : ""
         do {
             try await SimulatorServer.run(replaying: handler, host: host, port: port) { bound in
-                print("vitally-sim replaying \(recording.url.lastPathComponent) (\(count) exchanges\(when)) on http://\(host):\(bound)")
+                print("vitally-sim replaying \(recording.url.lastPathComponent) (\(count) exchanges\(when)\(mode)) on http://\(host):\(bound)")
                 fflush(nil)
             }
         } catch {

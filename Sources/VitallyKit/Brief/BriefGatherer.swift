@@ -15,14 +15,9 @@ public struct BriefGatherer: Sendable {
     public init(client: VitallyClient) { self.client = client }
 
     public func gather(accountIds: [String]) async throws -> [AccountBundle] {
-        let cap = accountsWithLists
         let objects = await goalObjects()
         return try await Array(accountIds.enumerated()).map { ($0.offset, $0.element) }.concurrentMap { position, id in
-            var bundle = try await gather(accountId: id, withLists: position < cap)
-            if position < cap, !objects.isEmpty {
-                bundle.customObjects = try await readObjects(objects, accountId: bundle.account.id, organizationId: bundle.account.organizationId)
-            }
-            return bundle
+            try await gather(accountId: id, position: position, objects: objects)
         }
     }
 

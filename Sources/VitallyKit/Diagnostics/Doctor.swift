@@ -27,6 +27,9 @@ public struct DoctorContext: Sendable {
 /// Walks the causes of "no Vitally data in briefs" and "connection failed" in order.
 public struct Doctor: Sendable {
     public let context: DoctorContext
+    /// Resources the read-access check found refused (403): not counted later in the same run,
+    /// so no finding contradicts another.
+    var refused: Set<String> = []
 
     public init(context: DoctorContext) { self.context = context }
 
@@ -39,7 +42,8 @@ public struct Doctor: Sendable {
         ("customFields", "/resources/customFields?model=accounts"),
     ]
 
-    public func run(emails: [String], title: String?) async -> DoctorReport {
+    /// Every check but the connection's (`run`, in Doctor+Connection.swift, adds it).
+    func runChecks(emails: [String], title: String?) async -> DoctorReport {
         var checks: [DoctorCheck] = []
         func skipRest(from id: Int, because reason: String) {
             let titles = ["credentials", "host", "token", "read access", "rate limit", "tenant data", "attendees"]
@@ -95,7 +99,10 @@ public struct Doctor: Sendable {
         }
 
         // 4. Read access to each resource a brief uses.
-        checks.append(await readAccess(accountId: firstAccount?.id))
+        let access = await readAccess(accountId: firstAccount?.id)
+        checks.append(access.check)
+        var doctor = self
+        doctor.refused = Set(access.refused)
 
         // 5. Rate-limit headroom.
         checks.append(await rateLimit())
@@ -108,7 +115,7 @@ public struct Doctor: Sendable {
         if emails.isEmpty {
             checks.append(DoctorCheck("7", "attendees", .skip, "no attendee emails given", cause: .noAttendees))
         } else {
-            for email in emails { checks.append(await attendee(email, title: title)) }
+            for email in emails { checks.append(await doctor.attendee(email, title: title)) }
         }
         return DoctorReport(checks: checks)
     }
@@ -135,7 +142,7 @@ public struct Doctor: Sendable {
     /// The endpoint that did not answer, or nil when the recording holds the failure.
     var hostCause: DoctorCause { .hostUnreachable(context.endpoint) }
 
-    func readAccess(accountId: String?) async -> DoctorCheck {
+    func readAccess(accountId: String?) async -> (check: DoctorCheck, refused: [String]) {
         var refused: [String] = []
         var failed: [String] = []
         await withTaskGroup(of: (String, VitallyError?).self) { group in
@@ -174,17 +181,17 @@ public struct Doctor: Sendable {
         let order = Doctor.resources.map(\.name) + ["health scores"]
         refused.sort { (order.firstIndex(of: $0) ?? 0) < (order.firstIndex(of: $1) ?? 0) }
         if !refused.isEmpty {
-            return DoctorCheck(
+            return (DoctorCheck(
                 "4", "read access", .fail,
                 "403 on \(refused.joined(separator: ", ")): the key cannot read \(refused.count == 1 ? "it" : "them")",
-                cause: .readAccessRefused)
+                cause: .readAccessRefused), refused)
         }
         if !failed.isEmpty {
-            return DoctorCheck("4", "read access", .warn, "could not read \(failed.joined(separator: ", "))", cause: .readFailed,
-                               inconclusive: true)
+            return (DoctorCheck("4", "read access", .warn, "could not read \(failed.joined(separator: ", "))", cause: .readFailed,
+                                inconclusive: true), [])
         }
         let what = Doctor.resources.map(\.name) + (accountId == nil ? [] : ["health scores"])
-        return DoctorCheck("4", "read access", .pass, "read \(what.joined(separator: ", "))")
+        return (DoctorCheck("4", "read access", .pass, "read \(what.joined(separator: ", "))"), [])
     }
 
     func rateLimit() async -> DoctorCheck {
@@ -224,6 +231,11 @@ public struct Doctor: Sendable {
             return DoctorCheck(id, "attendee \(email)", .fail, "matching failed: \(error)")
         }
         let trace = match.trace
+        if match.isPartial, !match.isMatched {
+            let failed = match.failures.map { "\($0.request) (\($0.error.code.rawValue))" }.joined(separator: ", ")
+            return DoctorCheck(id, "attendee \(email)", .warn, "could not check every rule: \(failed) failed, and no other rule matched",
+                               cause: .matchingFailed, trace: trace, inconclusive: true)
+        }
         if match.isInternal {
             return DoctorCheck(id, "attendee \(email)", .warn, "internal attendee: \(match.domain ?? "") is your team's domain, so no customer data is expected", trace: trace)
         }
@@ -243,6 +255,10 @@ public struct Doctor: Sendable {
             concerns.append(.churned)
         }
         if match.isFreeMail { warnings.append("free-mail address: matched only because it is a known user") }
+        if match.isPartial {
+            let rules = match.failures.compactMap { $0.rule.map { "\($0.number)" } }.joined(separator: ", ")
+            warnings.append("rule \(rules) could not be checked (\(match.failures.map(\.error.code.rawValue).joined(separator: ", ")))")
+        }
         if match.confidence < 0.6 {
             warnings.append("\(match.confidenceLabel) confidence (\(match.rule?.rawValue ?? ""))")
             concerns.append(.lowConfidence)
@@ -256,7 +272,10 @@ public struct Doctor: Sendable {
                 warnings.append("\(account.name) has \(gaps.joined(separator: ", "))")
                 concerns.append(.thinData(account: account.name))
             }
-            notes.append("\(account.name): " + (gaps.isEmpty ? "has a health score, notes and users" : gaps.joined(separator: ", ")))
+            // Only what was checked: a refused list is neither present nor missing.
+            let held = ["a health score"] + ["notes", "users"].filter { !refused.contains($0) }
+            let has = held.count == 1 ? held[0] : held.dropLast().joined(separator: ", ") + " and " + (held.last ?? "")
+            notes.append("\(account.name): " + (gaps.isEmpty ? "has " + has : gaps.joined(separator: ", ")))
             notes += probe.notes
             if let organization = probe.organizationOnly {
                 warnings.append("data at organization level only (\(organization))")
@@ -290,20 +309,23 @@ public struct Doctor: Sendable {
             return page.results.count
         }
         func text(_ n: Int?) -> String { n.map { $0 >= 50 ? "50+" : "\($0)" } ?? "unreadable" }
+        // A list refused above is not counted here: "403 on notes" and "notes 5" cannot both be true.
+        func count(_ list: String, at base: String) async -> Int? { refused.contains(list) ? nil : await count(base + "/" + list) }
+        func text(_ list: String, _ n: Int?) -> String { refused.contains(list) ? "\(list) not counted (403 above)" : "\(list) \(text(n))" }
         let account = try? await context.client.account(id: accountId)
         let base = "/resources/accounts/\(VitallyClient.segment(accountId))"
-        async let accountNotes = count(base + "/notes")
-        async let accountTasks = count(base + "/tasks")
+        async let accountNotes = count("notes", at: base)
+        async let accountTasks = count("tasks", at: base)
         let (notes, tasks) = await (accountNotes, accountTasks)
-        var line = "notes \(text(notes)), tasks \(text(tasks)) on the account"
+        var line = "\(text("notes", notes)), \(text("tasks", tasks)) on the account"
         var organizationOnly: String?
         if let orgId = account?.organizationId, !orgId.isEmpty {
             let orgBase = "/resources/organizations/\(VitallyClient.segment(orgId))"
-            async let orgNotes = count(orgBase + "/notes")
-            async let orgTasks = count(orgBase + "/tasks")
+            async let orgNotes = count("notes", at: orgBase)
+            async let orgTasks = count("tasks", at: orgBase)
             let (on, ot) = await (orgNotes, orgTasks)
             let name = (try? await context.client.organization(id: orgId)).map { $0.name.isEmpty ? orgId : $0.name } ?? orgId
-            line += "; notes \(text(on)), tasks \(text(ot)) on its organization \(name)"
+            line += "; \(text("notes", on)), \(text("tasks", ot)) on its organization \(name)"
             if (notes ?? 0) + (tasks ?? 0) == 0, (on ?? 0) + (ot ?? 0) > 0 { organizationOnly = name }
         } else {
             line += "; no organization"
@@ -321,10 +343,10 @@ public struct Doctor: Sendable {
             if let orgId = account.organizationId, !orgId.isEmpty { organization = try? await context.client.organization(id: orgId) }
             if Customer(account: account, organization: organization).healthScore.value == nil { gaps.append("no health score") }
         }
-        if let notes = try? await context.client.firstPage("/resources/accounts/\(VitallyClient.segment(accountId))/notes", limit: 1, as: Note.self), notes.results.isEmpty {
+        if !refused.contains("notes"), let notes = try? await context.client.firstPage("/resources/accounts/\(VitallyClient.segment(accountId))/notes", limit: 1, as: Note.self), notes.results.isEmpty {
             gaps.append("no notes")
         }
-        if let users = try? await context.client.firstPage("/resources/accounts/\(VitallyClient.segment(accountId))/users", limit: 1, as: User.self), users.results.isEmpty {
+        if !refused.contains("users"), let users = try? await context.client.firstPage("/resources/accounts/\(VitallyClient.segment(accountId))/users", limit: 1, as: User.self), users.results.isEmpty {
             gaps.append("no users")
         }
         return gaps

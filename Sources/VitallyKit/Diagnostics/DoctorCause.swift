@@ -28,6 +28,10 @@ public enum DoctorCause: Sendable, Equatable {
     case attendeeUnmatched(email: String, domain: String?, freeMail: Bool)
     /// The attendee matched, with these concerns.
     case attendeeConcerns([AttendeeConcern])
+    /// The run was cancelled before this check finished.
+    case cancelled
+    /// What the connection met: slowness, 429s, retries, failures after retries.
+    case connection([ConnectionFinding])
 }
 
 /// Something doubtful about a matched attendee.

@@ -36,6 +36,8 @@ public struct DoctorCheck: Sendable, Equatable {
 /// Every check in order; the shell phrases the verdict from the first failure.
 public struct DoctorReport: Sendable {
     public var checks: [DoctorCheck]
+    /// What the run's requests met (latency, 429s, waits, retries, failures); nil before it ran.
+    public var connection: ConnectionStats?
 
     public init(checks: [DoctorCheck]) { self.checks = checks }
 

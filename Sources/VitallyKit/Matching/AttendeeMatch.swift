@@ -49,8 +49,12 @@ public struct AttendeeMatch: Sendable, Equatable {
     /// What the admin list says about the address: which admin made it internal, or why an
     /// admin's domain was not treated as internal.
     public var team: TeamVerdict = .notInternal
+    /// Lookups that failed for this attendee alone; the rules they served are traced as failed,
+    /// and the answer is partial (it may have matched, or missed, for want of them).
+    public var failures: [LookupFailure] = []
 
     public var isMatched: Bool { !accounts.isEmpty }
+    public var isPartial: Bool { !failures.isEmpty }
     /// Several accounts, unless they are one organization's (rule 4 matches an organization, with its accounts).
     public var isAmbiguous: Bool {
         let organizations = Set(accounts.map(\.organizationEvidence))
@@ -59,5 +63,19 @@ public struct AttendeeMatch: Sendable, Equatable {
 
     public var confidenceLabel: String {
         confidence >= 0.85 ? "high" : confidence >= 0.6 ? "medium" : confidence > 0 ? "low" : "none"
+    }
+}
+
+/// One lookup that failed for one attendee: the rule it served (nil: the admin list), the request
+/// as a recording would hold it, and the error.
+public struct LookupFailure: Sendable, Equatable {
+    public var rule: MatchRule?
+    public var request: String
+    public var error: VitallyError
+
+    public init(rule: MatchRule?, request: String, error: VitallyError) {
+        self.rule = rule
+        self.request = request
+        self.error = error
     }
 }

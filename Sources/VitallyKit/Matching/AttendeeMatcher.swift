@@ -39,7 +39,13 @@ public struct AttendeeMatcher: Sendable {
         // The internal check and rule 1 are independent: ask both at once.
         async let internalCheck = team.verdict(for: email, accounts: directory)
         async let contactUsers = client.searchUsers(.email(email))
-        result.team = try await internalCheck
+        do {
+            result.team = try await internalCheck
+        } catch {
+            // Without the admin list the attendee is treated as a customer; the failure is said.
+            let failure = try Self.lookupFailure(error)
+            result.failures.append(LookupFailure(rule: nil, request: "\(failure.method) \(failure.path)", error: failure))
+        }
         if result.team.isInternal {
             result.isInternal = true
             _ = try? await contactUsers
@@ -48,29 +54,79 @@ public struct AttendeeMatcher: Sendable {
         }
 
         // Rule 1: the attendee is a Vitally user; their accounts are the match.
-        let users = try await contactUsers
-        let contactIds = unique(users.flatMap(\.accountIds))
-        result.user = users.first
         let asked = RuleTrace.Attempt.userSearch(email: email)
-        if !contactIds.isEmpty {
-            let user = users.first?.displayName ?? email
-            let accounts = try await describe(contactIds, users: users, because: .user(user))
-            result.trace.append(RuleTrace(rule: .contact, outcome: .matched, attempt: asked, finding: .userBelongs(user: user, accounts: accounts)))
-            return finish(result, accounts, .contact, contactIds.count == 1 ? 0.95 : 0.7)
+        do {
+            let users = try await contactUsers
+            let contactIds = unique(users.flatMap(\.accountIds))
+            result.user = users.first
+            if !contactIds.isEmpty {
+                let user = users.first?.displayName ?? email
+                let accounts = try await describe(contactIds, users: users, because: .user(user))
+                result.trace.append(RuleTrace(rule: .contact, outcome: .matched, attempt: asked, finding: .userBelongs(user: user, accounts: accounts)))
+                return finish(result, accounts, .contact, contactIds.count == 1 ? 0.95 : 0.7)
+            }
+            result.trace.append(RuleTrace(
+                rule: .contact, outcome: .nothing, attempt: asked, finding: users.first.map { .userUnlinked(user: $0.displayName) } ?? .noUser))
+        } catch {
+            try fail(.contact, asked, error, into: &result)
         }
-        result.trace.append(RuleTrace(
-            rule: .contact, outcome: .nothing, attempt: asked, finding: users.first.map { .userUnlinked(user: $0.displayName) } ?? .noUser))
 
         if freeMail {
             result.trace.append(RuleTrace(rule: .emailDomain, outcome: .skipped, finding: .freeMailDomain(domain)))
             result.trace.append(RuleTrace(rule: .accountDomainTrait, outcome: .skipped, finding: .freeMailDomain(domain)))
             result.trace.append(RuleTrace(rule: .organizationDomainTrait, outcome: .skipped, finding: .freeMailDomain(domain)))
         } else {
-            if let matched = try await colleagues(of: domain, into: &result) { return matched }
-            if let matched = try await traits(of: domain, into: &result) { return matched }
-            if let matched = try await organizations(of: domain, into: &result) { return matched }
+            do {
+                if let matched = try await colleagues(of: domain, into: &result) { return matched }
+            } catch {
+                try fail(.emailDomain, .colleagueSearch(domains: [domain]), error, into: &result)
+            }
+            do {
+                if let matched = try await traits(of: domain, into: &result) { return matched }
+            } catch {
+                try fail(.accountDomainTrait, .none, error, into: &result)
+            }
+            do {
+                if let matched = try await organizations(of: domain, into: &result) { return matched }
+            } catch {
+                try fail(.organizationDomainTrait, .none, error, into: &result)
+            }
         }
-        return try await companyName(domain: domain, freeMail: freeMail, title: title, into: result)
+        do {
+            return try await companyName(domain: domain, freeMail: freeMail, title: title, into: result)
+        } catch {
+            try fail(.companyName, .none, error, into: &result)
+            return result
+        }
+    }
+
+    /// The error as one attendee's failed lookup, or rethrown when it is the whole command's:
+    /// a cancel, or a token Vitally refuses (every attendee would fail the same way).
+    static func lookupFailure(_ error: any Error) throws -> VitallyError {
+        guard let vitally = error as? VitallyError, !Task.isCancelled,
+            vitally.code != .cancelled, vitally.code != .unauthorized
+        else { throw error }
+        return vitally
+    }
+
+    /// Traces `rule` as failed (matching goes on with the next rule), or rethrows a command-wide error.
+    private func fail(_ rule: MatchRule, _ attempt: RuleTrace.Attempt, _ error: any Error, into result: inout AttendeeMatch) throws {
+        let error = try Self.lookupFailure(error)
+        let failure = LookupFailure(rule: rule, request: Self.request(for: attempt, error), error: error)
+        result.failures.append(failure)
+        result.trace.append(RuleTrace(rule: rule, outcome: .failed, attempt: attempt, finding: .lookupFailed(failure)))
+    }
+
+    /// The failed request with its query: the error's path has none, the rule's attempt knows it.
+    static func request(for attempt: RuleTrace.Attempt, _ error: VitallyError) -> String {
+        let item: QueryItem?
+        switch attempt {
+        case .userSearch(let email): item = UserSearch.email(email).item
+        case .colleagueSearch(let domains): item = domains.last.map { UserSearch.emailSubdomain($0).item }
+        default: item = nil
+        }
+        guard let item, error.path.hasSuffix("/users/search") else { return "\(error.method) \(error.path)" }
+        return HTTPRequest(method: error.method, path: error.path, query: [item]).summary
     }
 
     /// Rule 2: colleagues at the same domain (or its registrable parent).

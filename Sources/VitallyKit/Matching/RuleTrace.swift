@@ -15,7 +15,11 @@ public enum MatchRule: String, Sendable, CaseIterable {
 /// What one rule tried and what it found, as values; the shell words them (MatchWording.swift).
 public struct RuleTrace: Sendable, Equatable {
     /// Whether the rule found accounts, found nothing, or did not run.
-    public enum Outcome: String, Sendable { case matched, nothing, skipped }
+    public enum Outcome: String, Sendable {
+        case matched, nothing, skipped
+        /// Its lookup failed (a timeout, a 5xx after retries, a replay miss): it proves nothing either way.
+        case failed = "could not check"
+    }
 
     /// What a rule asked.
     public enum Attempt: Sendable, Equatable {
@@ -56,6 +60,8 @@ public struct RuleTrace: Sendable, Equatable {
         /// These organizations hold the domain (or name the user); `accounts` are theirs.
         case organizationsHold(organizations: [String], accounts: [MatchedAccount])
         case noOrganizationTrait(domain: String)
+        /// The rule's request failed; matching went on with the next rule.
+        case lookupFailed(LookupFailure)
         /// The organizations could not be read, so rule 4 could not check.
         case organizationsUnreadable(VitallyError)
     }

@@ -11,6 +11,8 @@ public actor RateLimiter {
     private var nextID: UInt64 = 0
     public private(set) var lastSeen: RateLimitHeaders?
     public private(set) var requestCount = 0
+    /// Latency, 429s, waits, retries and failures on this connection.
+    public nonisolated let meter = ConnectionMeter()
 
     public init(maxInFlight: Int = 5, lowWater: Int = 20) {
         self.maxInFlight = max(1, maxInFlight)

@@ -40,7 +40,7 @@ struct BriefCommand: ShellCommand {
         var ids: [String] = []
         for match in found { for account in match.accounts where !ids.contains(account.id) { ids.append(account.id) } }
         let matched = await limiter.requestCount
-        var bundles = try await BriefGatherer(client: shell.connection.client).gather(accountIds: ids)
+        var (bundles, unread) = try await BriefGatherer(client: shell.connection.client).gatherEach(accountIds: ids)
         let read = await limiter.requestCount
         shell.lastBrief = BriefCost(matching: matched - before, reading: read - matched, attendees: emails.count, accounts: ids.count)
         for index in bundles.indices { await shell.addHistory(to: &bundles[index]) }
@@ -53,6 +53,19 @@ struct BriefCommand: ShellCommand {
             verbatim += format == "markdown"
                 ? "Run `doctor EMAIL` to see why.\n" : "Run 'match EMAIL' or 'doctor EMAIL' to see each rule that was tried.\n"
         }
-        return CommandResult(output: ShellOutput(json: BriefRenderer.json(brief), verbatim: verbatim))
+        // Partial: an attendee's lookup, or one of an account's lists, failed; the rest is shown.
+        let listFailed = bundles.contains { $0.reports.contains { if case .failed = $0.outcome { return true } else { return false } } }
+        let partial = found.contains(where: \.isPartial) || listFailed || !unread.isEmpty
+        var json = BriefRenderer.json(brief)
+        if !unread.isEmpty, case .object(var object) = json {
+            // An account whose record could not be read is named with its request, never left out silently.
+            let lines = unread.map { "Account \($0.id) not shown: GET \($0.error.path) failed (\(ErrorAdvice.lookupReason($0.error)))" }
+            verbatim += (format == "markdown" ? "\n" + lines.map { "- " + BriefRenderer.escape($0) }.joined(separator: "\n") : "\n" + lines.joined(separator: "\n")) + "\n"
+            verbatim += ErrorAdvice.partialFix(unread.map(\.error)) + "\n"
+            object["unreadAccounts"] = .array(unread.map { ["id": .string($0.id), "request": .string("GET " + $0.error.path),
+                                                             "reason": .string(ErrorAdvice.lookupReason($0.error))] })
+            json = .object(object)
+        }
+        return CommandResult(output: ShellOutput(json: json, verbatim: verbatim), status: partial ? .partial : .ok)
     }
 }

@@ -46,12 +46,32 @@ struct DoctorCommand: ShellCommand {
     }
 
     static func json(_ report: DoctorReport, verdict: String) -> JSONValue {
-        [
+        var json: JSONValue = [
             "ok": .bool(report.succeeded), "inconclusive": .bool(report.inconclusive), "verdict": .string(verdict),
             "checks": .array(report.checks.map { c in
                 ["id": .string(c.id), "title": .string(c.title), "status": .string(c.status.rawValue), "detail": .string(c.detail),
                  "fix": JSONValue(c.cause.map(ErrorAdvice.fix)), "notes": .array(lines(c).map { .string($0) })]
             }),
+        ]
+        if let met = report.connection, case .object(var object) = json {
+            object["connection"] = connectionJSON(met)
+            json = .object(object)
+        }
+        return json
+    }
+
+    /// The numbers behind the connection check, for scripts.
+    static func connectionJSON(_ met: ConnectionStats) -> JSONValue {
+        [
+            "requests": .number(Double(met.requests)), "medianSeconds": JSONValue(met.median), "worstSeconds": JSONValue(met.worst),
+            "rateLimited": .number(Double(met.rateLimited)), "waitedSeconds": .number((met.waitedSeconds * 100).rounded() / 100),
+            "retries": .array(met.retryCounts.map { ["cause": .string(Doctor.cause($0.cause)), "count": .number(Double($0.count))] }),
+            "failedAfterRetries": .array(met.failures.map { .string($0) }),
+            "rateLimitHeaders": met.lastRateLimit.map { headers in
+                ["limit": JSONValue(headers.limit.map(Double.init)), "remaining": JSONValue(headers.remaining.map(Double.init)),
+                 "resetSeconds": JSONValue(headers.resetSeconds)]
+            } ?? .null,
+            "cancelled": .number(Double(met.cancelled)),
         ]
     }
 }

@@ -19,7 +19,16 @@ struct MatchCommand: ShellCommand {
         for match in matches {
             blocks += matchBlocks(match, fullTrace: !match.isMatched || match.isAmbiguous)
         }
-        return CommandResult(output: ShellOutput(blocks: blocks, json: .array(matches.map(BriefRenderer.matchJSON))))
+        let partial = matches.filter(\.isPartial)
+        if !partial.isEmpty {
+            let fix = ErrorAdvice.partialFix(partial.flatMap(\.failures).map(\.error))
+            blocks.append(.line([
+                Span("Partial: ", .warn),
+                Span("\(partial.count) of \(matches.count) attendees could not be fully checked (marked 'could not check'); \(fix)"),
+            ]))
+        }
+        return CommandResult(output: ShellOutput(blocks: blocks, json: .array(matches.map(BriefRenderer.matchJSON))),
+                             status: partial.isEmpty ? .ok : .partial)
     }
 
     static func matchBlocks(_ match: AttendeeMatch, fullTrace: Bool) -> [OutputBlock] {
@@ -44,9 +53,9 @@ struct MatchCommand: ShellCommand {
         }
         var blocks: [OutputBlock] = [.line(head)]
         if case .customerDomain = match.team { blocks.append(.text("    not internal: \(match.team.reason)", .dim)) }
-        let shown = fullTrace ? match.trace : match.trace.filter { $0.outcome == .matched }
+        let shown = fullTrace ? match.trace : match.trace.filter { $0.outcome == .matched || $0.outcome == .failed }
         for trace in shown {
-            let style: Style = trace.outcome == .matched ? .good : trace.outcome == .skipped ? .dim : .plain
+            let style: Style = trace.outcome == .matched ? .good : trace.outcome == .skipped ? .dim : trace.outcome == .failed ? .warn : .plain
             blocks.append(.line([
                 Span("    \(trace.rule.number)) \(trace.rule.rawValue): ", style),
                 Span(trace.outcome == .skipped ? "skipped, " : trace.tried == "-" ? "" : "\(trace.tried): ", .dim),

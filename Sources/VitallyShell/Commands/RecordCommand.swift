@@ -14,6 +14,9 @@ struct RecordCommand: ShellCommand {
                 return .failure("not recording (see 'status')", status: .usage)
             }
             let file = shell.connection.recordingURL?.lastPathComponent ?? "the recording"
+            // --record-mode complete: the lists being read in the background are read to their end first.
+            await shell.connection.completer?.waitUntilDone()
+            let completion = await shell.connection.completer?.progress
             let count = await shell.connection.recorder?.count ?? 0
             do {
                 try await shell.connection.recorder?.close()
@@ -22,8 +25,10 @@ struct RecordCommand: ShellCommand {
                 return .failure(shell.advice(error))
             }
             return CommandResult(output: ShellOutput(
-                blocks: [.text("Stopped recording: \(count) exchanges in \(file). Back to live.")],
-                json: ["stopped": true, "exchanges": .number(Double(count))]))
+                blocks: [.text("Stopped recording: \(count) exchanges in \(file). Back to live.")]
+                    + (completion.map { [.text("Completed in the background: " + ListCompletionWording.summary($0) + ".")] } ?? []),
+                json: completion.map { ["stopped": true, "exchanges": .number(Double(count)), "listCompletion": ListCompletionWording.json($0)] }
+                    ?? ["stopped": true, "exchanges": .number(Double(count))]))
         }
         return await shell.startRecording(command.arguments[0])
     }

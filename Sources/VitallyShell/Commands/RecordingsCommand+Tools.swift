@@ -13,6 +13,7 @@ extension RecordingsCommand {
         } catch {
             return .failure(ErrorAdvice.message(error))
         }
+        if command.has("--coverage") { return CommandResult(output: coverage(recording)) }
         let numbered = Array(recording.exchanges.enumerated()).map { (number: $0.offset + 1, exchange: $0.element) }
         let filter = command.flag("--path")
         let chosen = filter.map { path in numbered.filter { RecordingTools.path($0.exchange.path, matches: path) } } ?? numbered

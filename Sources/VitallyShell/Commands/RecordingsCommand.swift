@@ -7,7 +7,7 @@ struct RecordingsCommand: ShellCommand {
     static let spec = CommandSpec(
         "recordings", group: .recordings, rank: 3,
         summary: "list recordings; show one exchange; scrub a copy safe to share; diff two sessions",
-        usage: "recordings [show FILE.har [N] [--path P] | scrub IN.har [OUT.har] [--salt S] [--domains] [--accounts] "
+        usage: "recordings [show FILE.har [N] [--path P] [--coverage] | scrub IN.har [OUT.har] [--salt S] [--domains] [--accounts] "
             + "[--map FILE] | diff A.har B.har]",
         subcommands: [
             SubcommandSpec("show", arguments: 1...2), SubcommandSpec("scrub", arguments: 1...2),
@@ -15,6 +15,7 @@ struct RecordingsCommand: ShellCommand {
         ],
         flags: [
             FlagSpec("--path", value: true, "show: only exchanges under this path (/resources/notes)"),
+            FlagSpec("--coverage", "show: per resource and scope, the items held and whether the list was read to its end"),
             FlagSpec("--salt", value: true, "scrub: same salt, same pseudonyms in every file"),
             FlagSpec("--domains", "scrub: pseudonymise domains too (acme.com -> org-7f3a9c.example)"),
             FlagSpec("--accounts", "scrub: pseudonymise account names too"),

@@ -29,7 +29,9 @@ struct StatusCommand: ShellCommand {
         if let brief = shell.lastBrief { fields.append(Field("Last brief", brief.summary)) }
         let headroom = seen.map { "\($0.remaining.map(String.init) ?? "?") of \($0.limit.map(String.init) ?? "?") left, resets in \(Format.score($0.resetSeconds))s" }
         fields.append(Field("Rate limit", headroom ?? "not seen yet"))
-        let json: JSONValue = [
+        let completion = await shell.connection.completer?.progress
+        if let completion { fields.append(Field("Completing lists", ListCompletionWording.summary(completion))) }
+        var json: JSONValue = [
             "mode": .string(shell.connection.mode.rawValue), "tenant": .string(shell.connection.tenant),
             "host": JSONValue(shell.connection.endpoint?.baseURL), "region": JSONValue(shell.connection.credentials?.region.rawValue),
             "recording": JSONValue(shell.connection.recordingURL?.path), "requests": .number(Double(requests)),
@@ -40,6 +42,10 @@ struct StatusCommand: ShellCommand {
                  "accounts": .number(Double(brief.accounts))]
             } ?? .null,
         ]
+        if let completion, case .object(var object) = json {
+            object["listCompletion"] = ListCompletionWording.json(completion)
+            json = .object(object)
+        }
         return CommandResult(output: ShellOutput(blocks: [.fields(fields)], json: json))
     }
 }

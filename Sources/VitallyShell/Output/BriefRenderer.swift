@@ -29,7 +29,23 @@ package enum BriefRenderer {
 
     /// The most telling reason a match failed, for one line.
     static func whyNot(_ match: AttendeeMatch) -> String {
-        match.trace.filter { $0.outcome == .nothing }.map(\.found).joined(separator: "; ").ifEmpty("no rule could run")
+        match.trace.filter { $0.outcome == .nothing || $0.outcome == .failed }.map(\.found).joined(separator: "; ").ifEmpty("no rule could run")
+    }
+
+    /// One line per lookup that failed for an attendee, naming the request (empty when none failed).
+    static func lookupFailureLines(_ brief: Brief) -> [String] {
+        brief.matches.flatMap { match in
+            match.failures.map { failure in
+                let rule = failure.rule.map { "rule \($0.number) (\($0.rawValue))" } ?? "the admin list"
+                return "\(match.email): \(rule) could not be checked (\(ErrorAdvice.lookupReason(failure.error))): \(failure.request)"
+            }
+        }
+    }
+
+    /// The fix for a brief's failed lookups, or nil when none failed.
+    static func lookupFix(_ brief: Brief) -> String? {
+        let errors = brief.matches.flatMap(\.failures).map(\.error)
+        return errors.isEmpty ? nil : ErrorAdvice.partialFix(errors)
     }
 
     package static func text(_ brief: Brief) -> String {
@@ -37,6 +53,12 @@ package enum BriefRenderer {
         out += String(repeating: "=", count: min(78, heading(brief).count)) + "\n"
         out += "Attendees\n"
         for match in brief.matches { out += "  " + attendeeLine(match) + "\n" }
+        let failures = lookupFailureLines(brief)
+        if !failures.isEmpty {
+            out += "Data coverage (attendees)\n"
+            for line in failures { out += "  \(marker(.warning)) \(line)\n" }
+            if let fix = lookupFix(brief) { out += "  \(marker(.info)) \(fix)\n" }
+        }
         if brief.emptyReason != nil { out += "\nNo Vitally account matched any attendee, so there is nothing to brief.\n" }
         for account in brief.accounts {
             let title = "\(account.name) (\(account.externalId ?? account.accountId))" + (account.churned ? " [CHURNED]" : "")
@@ -52,6 +74,11 @@ package enum BriefRenderer {
     package static func markdown(_ brief: Brief) -> String {
         var out = "# " + heading(brief) + "\n\n## Attendees\n\n"
         for match in brief.matches { out += "- " + escape(attendeeLine(match)) + "\n" }
+        let failures = lookupFailureLines(brief)
+        if !failures.isEmpty {
+            out += "\n### Data coverage (attendees)\n\n"
+            for line in failures + [lookupFix(brief)].compactMap({ $0 }) { out += "- " + escape(line) + "\n" }
+        }
         if brief.emptyReason != nil { out += "\n_No Vitally account matched any attendee._\n" }
         for account in brief.accounts {
             out += "\n## \(escape(account.name))" + (account.churned ? " (churned)" : "") + "\n"
@@ -99,7 +126,7 @@ package enum BriefRenderer {
     }
 
     package static func matchJSON(_ match: AttendeeMatch) -> JSONValue {
-        [
+        let json: JSONValue = [
             "email": .string(match.email), "domain": JSONValue(match.domain), "freeMail": .bool(match.isFreeMail),
             "internal": .bool(match.isInternal), "matched": .bool(match.isMatched), "ambiguous": .bool(match.isAmbiguous),
             "rule": JSONValue(match.rule?.rawValue), "confidence": .number((match.confidence * 100).rounded() / 100),
@@ -111,5 +138,11 @@ package enum BriefRenderer {
             }),
             "verdict": .string(match.verdict),
         ]
+        guard match.isPartial, case .object(var object) = json else { return json }
+        object["partial"] = .bool(true)
+        object["failures"] = .array(match.failures.map {
+            ["rule": JSONValue($0.rule?.rawValue), "request": .string($0.request), "reason": .string(ErrorAdvice.lookupReason($0.error))]
+        })
+        return .object(object)
     }
 }

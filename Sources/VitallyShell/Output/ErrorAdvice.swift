@@ -108,6 +108,8 @@ enum ErrorAdvice {
                 ? "add \(email) as a user of the right account in Vitally (free-mail addresses only match as known users), "
                     + "or give --title with the company name"
                 : "add a user at \(domain ?? "the domain") to the account, or put the domain in an account trait such as 'domain'"
+        case .cancelled: return "run doctor again and let it finish (Ctrl-C cancelled it)"
+        case .connection(let findings): return connectionFix(findings)
         case .attendeeConcerns(let concerns):
             return concerns.map { concern in
                 switch concern {
@@ -122,6 +124,55 @@ enum ErrorAdvice {
                 }
             }.joined(separator: "; ")
         }
+    }
+
+    /// What to do about what the connection met; each says what it means for the brief service.
+    static func connectionFix(_ findings: [ConnectionFinding]) -> String {
+        findings.map { finding in
+            switch finding {
+            case .failed(let count):
+                return "\(count) request\(count == 1 ? "" : "s") failed even after retries, so a brief can miss Vitally data; "
+                    + "check Vitally's status and the network path, then run doctor again"
+            case .rateLimited(let count, let waited, _):
+                return "Vitally rate-limited this token \(count) time\(count == 1 ? "" : "s") (\(Wording.score(waited.rounded())) s waited): "
+                    + "the brief service may time out while it waits; other integrations share this budget, so spread them out"
+            case .slow(let median):
+                return "a median of \(Wording.score((median * 10).rounded() / 10)) s per request is slow enough that the brief service may time out "
+                    + "(more than \(Wording.score(ConnectionThresholds.slowMedianSeconds)) s); check the network path and Vitally's status"
+            case .paced(let seconds, _):
+                return "the token's budget ran low, so requests were spaced out (\(Wording.score(seconds.rounded())) s): "
+                    + "the brief service may time out at this pace; other integrations share this budget"
+            case .retried(let count):
+                return "requests had to be tried again \(count) time\(count == 1 ? "" : "s"): the connection is flaky, "
+                    + "and a brief service that does not retry will miss data"
+            }
+        }.joined(separator: "; ")
+    }
+
+    /// Why one lookup could not be checked, in a few words: `timeout after 15 s`, `HTTP 503 after
+    /// retries`, `not in the recording`.
+    static func lookupReason(_ error: VitallyError) -> String {
+        switch error.code {
+        case .timeout:
+            let seconds = error.cause?.split(separator: " ").drop { $0 != "within" }.dropFirst().first
+            return seconds.map { "timeout after \($0) s" } ?? "timeout"
+        case .notRecorded: return "not in the recording"
+        case .connection: return "no connection, after retries"
+        case .rateLimited: return "still rate-limited (429) after waiting"
+        default: return (error.status.map { "HTTP \($0)" } ?? error.code.rawValue) + (error.code == .server ? " after retries" : "")
+        }
+    }
+
+    /// How to get what a partial answer lacks: the replay's own "to record it" command, else try again.
+    static func partialFix(_ errors: [VitallyError]) -> String {
+        let marker = "To record it: "
+        for error in errors where error.code == .notRecorded {
+            if let range = error.cause?.range(of: marker), let cause = error.cause {
+                return "record what is missing: " + cause[range.upperBound...].trimmingCharacters(in: .whitespacesAndNewlines)
+            }
+        }
+        return errors.contains { $0.code == .notRecorded }
+            ? "record what is missing with --record FILE --record-mode missing" : "try again; 'doctor' measures the connection"
     }
 
     /// One line naming the first failure and its fix, or how many warnings there were.

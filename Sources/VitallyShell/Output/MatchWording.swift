@@ -53,6 +53,7 @@ extension RuleTrace {
             return accounts.isEmpty ? "\(whose) holds it, but Vitally lists no account under it"
                 : "\(whose): " + accounts.map { "\($0.name) (\($0.evidence))" }.joined(separator: ", ")
         case .noOrganizationTrait(let domain): return "no organization trait holds \(domain), and no user names only an organization"
+        case .lookupFailed(let failure): return "could not check (\(ErrorAdvice.lookupReason(failure.error))): \(failure.request)"
         case .organizationsUnreadable(let error):
             return "could not check: GET \(error.path) failed (\(error.status.map { "HTTP \($0)" } ?? error.code.rawValue))"
         }

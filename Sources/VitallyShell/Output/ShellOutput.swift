@@ -71,7 +71,18 @@ package struct ShellOutput: Sendable, Equatable {
 
 /// How a command ended.
 package enum ExitStatus: Int32, Sendable, Equatable {
-    case ok = 0, failure = 1, usage = 2
+    /// `partial`: some attendees or sections could not be read; the rest was printed.
+    case ok = 0, failure = 1, usage = 2, partial = 3
+
+    /// Which of two statuses a batch exits with: usage error, then failure, then partial, then ok.
+    package var severity: Int {
+        switch self {
+        case .ok: return 0
+        case .partial: return 1
+        case .failure: return 2
+        case .usage: return 3
+        }
+    }
 }
 
 /// One command's outcome: output for stdout, a one-line error for stderr.

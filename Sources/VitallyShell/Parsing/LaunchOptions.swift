@@ -42,8 +42,8 @@ package struct LaunchOptions: Equatable, Sendable {
         Spec(id: .replay, long: "replay", short: nil, value: "FILE.har", help: "Answer from this HAR recording, with no network."),
         Spec(id: .record, long: "record", short: nil, value: "FILE.har",
              help: "Record every response into this HAR file (under recordings/ for a bare name)."),
-        Spec(id: .recordMode, long: "record-mode", short: nil, value: "all|missing",
-             help: "all (default): a new recording; missing: replay the file, record what it lacks."),
+        Spec(id: .recordMode, long: "record-mode", short: nil, value: RecordMode.choices,
+             help: RecordMode.allCases.map { "\($0.rawValue): \($0.summary)" }.joined(separator: "; ") + "."),
         Spec(id: .commands, long: nil, short: "c", value: "COMMANDS", help: "Commands to run, separated by ';'; then exit."),
         Spec(id: .script, long: "script", short: nil, value: "FILE",
              help: "Run the commands in this file, one per line ('#' starts a comment); then exit."),
@@ -153,7 +153,7 @@ package struct LaunchOptions: Equatable, Sendable {
         case .history: history = value
         case .recordMode:
             guard let mode = value.flatMap({ RecordMode(rawValue: $0.lowercased()) }) else {
-                throw UsageError(message: "--record-mode takes all or missing, not '\(value ?? "")'")
+                throw UsageError(message: "--record-mode takes \(RecordMode.choices), not '\(value ?? "")'")
             }
             recordMode = mode
         case .noHistory: noHistory = true

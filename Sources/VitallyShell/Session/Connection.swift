@@ -22,6 +22,8 @@ struct Connection: Sendable {
     var fixedNow: Date?
     var tenant: String
     var recordMissing = false
+    /// Reads partly read lists to their end while recording (`--record-mode complete`).
+    var completer: ListCompleter?
 
     var matcher: AttendeeMatcher { AttendeeMatcher(client: client, directory: directory, team: team) }
 
@@ -33,13 +35,13 @@ struct Connection: Sendable {
             directory: AccountDirectory(client: client, tenant: "offline"), team: TeamDirectory(client: client), tenant: "")
     }
 
-    static func live(_ credentials: Credentials, cacheDirectory: URL?, clock: @escaping @Sendable () -> Date) throws(VitallyError)
-        -> Connection
+    static func live(_ credentials: Credentials, cacheDirectory: URL?, clock: @escaping @Sendable () -> Date, timeout: Double = 15)
+        throws(VitallyError) -> Connection
     {
         let endpoint = try credentials.endpoint()
         let limiter = RateLimiter()
         let transport = RetryingTransport(
-            base: LiveTransport(endpoint: endpoint, token: credentials.token), limiter: limiter)
+            base: LiveTransport(endpoint: endpoint, token: credentials.token, timeoutSeconds: timeout), limiter: limiter)
         let client = VitallyClient(transport: transport)
         let tenant = credentials.tenantLabel
         let cache = cacheDirectory?.appendingPathComponent(Connection.safe(tenant + "-" + endpoint.host))
@@ -51,8 +53,8 @@ struct Connection: Sendable {
     }
 
     /// Live, with every exchange appended to `url`. No disk cache: the scan must be in the recording.
-    static func record(_ credentials: Credentials, to url: URL, existing: HARRecording?, now: Date) async throws
-        -> Connection
+    static func record(_ credentials: Credentials, to url: URL, existing: HARRecording?, now: Date, completeLists: Bool = false)
+        async throws -> Connection
     {
         let endpoint = try credentials.endpoint()
         let info =
@@ -66,11 +68,13 @@ struct Connection: Sendable {
         let live = LiveTransport(endpoint: endpoint, token: credentials.token)
         let recording = RecordingTransport(base: live, recorder: recorder, baseURL: endpoint.baseURL)
         let limiter = RateLimiter()
-        let client = VitallyClient(transport: RetryingTransport(base: recording, limiter: limiter))
+        let retrying = RetryingTransport(base: recording, limiter: limiter)
+        let completer = completeLists ? ListCompleter(transport: retrying, limiter: limiter) : nil
+        let client = VitallyClient(transport: completer.map { CompletingTransport(base: retrying, completer: $0) } ?? retrying)
         return Connection(
             mode: .record, credentials: credentials, endpoint: endpoint, client: client, limiter: limiter,
             directory: AccountDirectory(client: client, tenant: credentials.tenantLabel), team: TeamDirectory(client: client), recorder: recorder,
-            recordingURL: url, fixedNow: info.recordedAt, tenant: credentials.tenantLabel)
+            recordingURL: url, fixedNow: info.recordedAt, tenant: credentials.tenantLabel, completer: completer)
     }
 
     /// From a recording, no network; with `missing`, unrecorded requests go live and are appended.

@@ -2,7 +2,7 @@ import Foundation
 import VitallyKit
 
 extension Shell {
-    func startRecording(_ name: String) async -> CommandResult {
+    func startRecording(_ name: String, completeLists: Bool = false) async -> CommandResult {
         guard let credentials = connection.credentials ?? savedCredentials() else {
             return .failure("recording needs a live tenant: run 'connect SUBDOMAIN' first (a replay cannot be recorded)")
         }
@@ -13,7 +13,7 @@ extension Shell {
                     + "'--record \(name) --record-mode missing' to add what it lacks")
         }
         do {
-            connection = try await .record(credentials, to: url, existing: nil, now: environment.clock())
+            connection = try await .record(credentials, to: url, existing: nil, now: environment.clock(), completeLists: completeLists)
         } catch let error as VitallyError {
             return .failure(advice(error))
         } catch {
@@ -21,7 +21,8 @@ extension Shell {
         }
         completion.setRecordings(Shell.harFiles(in: environment.recordingsDirectory))
         return CommandResult(output: ShellOutput(
-            blocks: [.text("Recording every response to \(url.path) (the token is redacted). 'record stop' ends it.")],
+            blocks: [.text("Recording every response to \(url.path) (the token is redacted). 'record stop' ends it."
+                + (completeLists ? " Lists read only partly are read to their end in the background ('status' shows how far)." : ""))],
             json: ["recording": .string(url.path)]))
     }
 

@@ -1,9 +1,21 @@
 import Foundation
 import VitallyKit
 
-/// How `--record` treats an existing file: start over, or replay it and record what is missing.
+/// How `--record` records: the one list of modes, read by `--help`, the flag's errors and the README.
 package enum RecordMode: String, Sendable, CaseIterable {
-    case all, missing
+    case all, missing, complete
+
+    /// One line for `--help`.
+    package var summary: String {
+        switch self {
+        case .all: return "a new recording (default)"
+        case .missing: return "replay the file, record what it lacks"
+        case .complete: return "a new recording; lists read only partly are read to their end in the background"
+        }
+    }
+
+    /// `all|missing|complete`
+    package static var choices: String { allCases.map(\.rawValue).joined(separator: "|") }
 }
 
 /// The command interpreter: turns lines into results. No terminal I/O: the executable
@@ -48,13 +60,14 @@ package actor Shell {
             return CommandResult()
         }
         do {
-            connection = try .live(credentials, cacheDirectory: environment.cacheDirectory, clock: environment.clock)
+            connection = try .live(credentials, cacheDirectory: environment.cacheDirectory, clock: environment.clock,
+                                   timeout: environment.requestTimeoutSeconds)
         } catch {
             return .failure(ErrorAdvice.sentence(for: error))
         }
         if let record {
             if recordMode == .missing { return await openReplay(record, recordMissing: true, atStart: true) }
-            return await startRecording(record)
+            return await startRecording(record, completeLists: recordMode == .complete)
         }
         return CommandResult()
     }
@@ -62,9 +75,15 @@ package actor Shell {
     /// Ends the session: a recording is flushed to disk, scanned once more for the token, and
     /// unlocked. Returns the failure to report, if any.
     package func finish() async -> CommandResult? {
+        await connection.completer?.waitUntilDone()
         do {
-            try await connection.recorder?.close()
-            return nil
+            guard let recorder = connection.recorder else { return nil }
+            try await recorder.close()
+            // Leaving says where the session went, so a Ctrl-D never ends a recording silently.
+            let file = connection.recordingURL?.path ?? "the recording"
+            var saved = CommandResult()
+            saved.output = ShellOutput(blocks: [.text("recording saved: \(await recorder.count) exchanges in \(file)")])
+            return saved
         } catch {
             return .failure(ErrorAdvice.message(error))
         }

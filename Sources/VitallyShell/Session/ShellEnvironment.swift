@@ -22,6 +22,8 @@ package struct ShellEnvironment: Sendable {
     /// The history lines, newest last.
     package var history: @Sendable () -> [String]
     package var clock: @Sendable () -> Date
+    /// How long one live request may take before it counts as a timeout (and is retried).
+    package var requestTimeoutSeconds: Double = 15
 
     package init(
         environmentCredentials: Credentials? = nil, environmentProblem: String? = nil, configFile: URL? = nil,

@@ -8,6 +8,9 @@ final class ServerProcess: @unchecked Sendable {
     let process = Process()
     let port: Int
     let banner: String
+    /// What the server printed after its banner (drained as it comes, so a chatty server never blocks).
+    private let printed = LockedText()
+    var output: String { printed.text }
 
     struct NoBanner: Error, CustomStringConvertible {
         let output: String
@@ -38,6 +41,7 @@ final class ServerProcess: @unchecked Sendable {
             throw NoBanner(output: banner)
         }
         self.port = port
+        handle.readabilityHandler = { [printed] handle in printed.append(handle.availableData) }
     }
 
     var baseURL: String { "http://127.0.0.1:\(port)" }
@@ -48,4 +52,13 @@ final class ServerProcess: @unchecked Sendable {
             process.waitUntilExit()
         }
     }
+}
+
+/// Text appended from one thread and read from another.
+final class LockedText: @unchecked Sendable {
+    private let lock = NSLock()
+    private var data = Data()
+
+    func append(_ more: Data) { lock.withLock { data.append(more) } }
+    var text: String { lock.withLock { String(decoding: data, as: UTF8.self) } }
 }

@@ -44,7 +44,7 @@ import VitallyShell
         #expect(try LaunchOptions.parse(["health", "--bogus", "-help"]) == .help)
         #expect(try options(["-c=status; notes"]).commands == "status; notes")
         let help = LaunchOptions.helpText()
-        for flag in ["--replay FILE.har", "--record FILE.har", "--record-mode all|missing", "-c COMMANDS", "--script FILE",
+        for flag in ["--replay FILE.har", "--record FILE.har", "--record-mode \(RecordMode.choices)", "-c COMMANDS", "--script FILE",
                      "--history FILE.sqlite", "--no-history", "--json", "--no-color", "-i, --interactive", "--version", "-h, --help"] {
             #expect(help.contains("\n  \(flag) ") || help.contains("\n  \(flag)\n"), "\(flag) is not in the help")
         }
@@ -66,7 +66,7 @@ import VitallyShell
             (["--replay"], "--replay needs a value: --replay FILE.har"),
             (["-c", "--json"], "-c needs a value: -c COMMANDS"),
             (["--json=yes"], "--json takes no value; write --json alone"),
-            (["--record-mode", "some"], "--record-mode takes all or missing, not 'some'"),
+            (["--record-mode", "some"], "--record-mode takes all|missing|complete, not 'some'"),
             (["--replay", "a.har", "--replay", "b.har"], "--replay is given twice; give it once"),
             (["health", "acme.com", "--json"], "unexpected argument 'health': vitally-shell takes only options; to run a command, use -c 'health acme.com'"),
             (["notes", "it's"], #"unexpected argument 'notes': vitally-shell takes only options; to run a command, use -c 'notes it'\''s'"#),

@@ -1,0 +1,139 @@
+import Foundation
+
+/// Why a request was tried again.
+public enum RetryCause: Sendable, Hashable {
+    /// The server answered this status (5xx).
+    case status(Int)
+    case connection, timeout
+}
+
+/// What a connection met, as numbers: each answered try's latency, 429s and the time waited,
+/// retries by cause, and the requests that failed even after retries. Append-only, so
+/// `since(_:)` gives what one command met.
+public struct ConnectionStats: Sendable, Equatable {
+    /// Seconds per try that got an answer or timed out or lost its connection, in order.
+    public var latencies: [Double] = []
+    /// 429 answers met.
+    public var rateLimited = 0
+    /// Seconds spent waiting: for the rate limit, and backing off before retries.
+    public var waitedSeconds = 0.0
+    /// Seconds spent spacing requests out because the budget ran low (no 429 needed).
+    public var pacedSeconds = 0.0
+    /// The `RateLimit-*` headers that made the client pace.
+    public var pacedBy: RateLimitHeaders?
+    public var retries: [RetryCause] = []
+    /// Requests that failed after every retry: `GET /resources/users/search: timeout`.
+    public var failures: [String] = []
+    /// The `RateLimit-*` headers of the last 429.
+    public var lastRateLimit: RateLimitHeaders?
+    /// Requests finished (each once, however many tries).
+    public var requests = 0
+    /// Requests the caller cancelled.
+    public var cancelled = 0
+
+    public init() {}
+
+    /// What happened after `earlier` was taken.
+    public func since(_ earlier: ConnectionStats) -> ConnectionStats {
+        var delta = self
+        delta.latencies = Array(latencies.dropFirst(earlier.latencies.count))
+        delta.rateLimited -= earlier.rateLimited
+        delta.waitedSeconds -= earlier.waitedSeconds
+        delta.pacedSeconds -= earlier.pacedSeconds
+        if pacedSeconds == earlier.pacedSeconds { delta.pacedBy = nil }
+        delta.retries = Array(retries.dropFirst(earlier.retries.count))
+        delta.failures = Array(failures.dropFirst(earlier.failures.count))
+        delta.requests -= earlier.requests
+        delta.cancelled -= earlier.cancelled
+        if rateLimited == earlier.rateLimited { delta.lastRateLimit = nil }
+        return delta
+    }
+
+    public var median: Double? {
+        guard !latencies.isEmpty else { return nil }
+        let sorted = latencies.sorted()
+        let middle = sorted.count / 2
+        return sorted.count % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2
+    }
+
+    public var worst: Double? { latencies.max() }
+
+    /// Retries counted by cause, most first.
+    public var retryCounts: [(cause: RetryCause, count: Int)] {
+        var counts: [RetryCause: Int] = [:]
+        for cause in retries { counts[cause, default: 0] += 1 }
+        return counts.map { ($0.key, $0.value) }.sorted { $0.count != $1.count ? $0.count > $1.count : "\($0.cause)" < "\($1.cause)" }
+    }
+}
+
+/// What the connection is doing now, for a progress line.
+public struct ConnectionActivity: Sendable, Equatable {
+    /// A wait in progress: why, until when, and which try comes next of how many.
+    public struct Wait: Sendable, Equatable {
+        /// Why: a retry's cause; nil for a 429 (`pacing` false) or a low budget (`pacing` true).
+        public var cause: RetryCause?
+        public var pacing = false
+        public var until: Date
+        public var attempt: Int
+        public var of: Int
+        /// Which request waits (its number in `started`).
+        public var request = 0
+    }
+
+    public var started = 0
+    public var finished = 0
+    /// Pages of the account list read (the scan behind matching by trait and name).
+    public var accountPages = 0
+    public var wait: Wait?
+}
+
+/// Counts what the retrying transport meets; `doctor` turns it into checks and the shell's
+/// progress line reads `activity`.
+public actor ConnectionMeter {
+    public private(set) var stats = ConnectionStats()
+    public private(set) var activity = ConnectionActivity()
+
+    public init() {}
+
+    /// Counts a request; returns its number, which its waits carry.
+    func began(_ request: HTTPRequest) -> Int {
+        activity.started += 1
+        if request.path == "/resources/accounts" { activity.accountPages += 1 }
+        return activity.started
+    }
+
+    func answered(seconds: Double) { stats.latencies.append(seconds) }
+
+    func rateLimited(_ headers: RateLimitHeaders?) {
+        stats.rateLimited += 1
+        if let headers { stats.lastRateLimit = headers }
+    }
+
+    /// A wait before the next try; `cause` nil for the rate limit.
+    func waiting(_ seconds: Double, cause: RetryCause?, attempt: Int, of total: Int, request number: Int) {
+        stats.waitedSeconds += seconds
+        if let cause { stats.retries.append(cause) }
+        activity.wait = ConnectionActivity.Wait(cause: cause, until: Date().addingTimeInterval(seconds), attempt: attempt, of: total,
+                                                request: number)
+    }
+
+    /// The wait of request `number` is over (another request's wait stays shown).
+    func doneWaiting(request number: Int) { if activity.wait?.request == number { activity.wait = nil } }
+
+    /// A pause before a request because the budget is running low.
+    func pacing(_ seconds: Double, headers: RateLimitHeaders?, request number: Int) {
+        stats.pacedSeconds += seconds
+        stats.pacedBy = headers
+        activity.wait = ConnectionActivity.Wait(cause: nil, pacing: true, until: Date().addingTimeInterval(seconds), attempt: 0, of: 0,
+                                                request: number)
+    }
+
+    /// The request is over; `failure` says why it failed after retries, if it did.
+    func finished(_ request: HTTPRequest, number: Int, failure: String? = nil, cancelled: Bool = false) {
+        activity.finished += 1
+        doneWaiting(request: number)
+        stats.requests += 1
+        if cancelled { stats.cancelled += 1 }
+        if let failure { stats.failures.append("\(request.summary): \(failure)") }
+    }
+}
