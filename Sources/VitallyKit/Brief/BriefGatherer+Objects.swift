@@ -8,6 +8,17 @@ extension BriefGatherer {
         return Array(objects.filter { ($0.label ?? "").lowercased().contains("goal") || ($0.name ?? "").lowercased().contains("goal") }.prefix(3))
     }
 
+    /// The brief's account at `position`: its bundle (lists only within `accountsWithLists`), with
+    /// its goal-like objects' instances when its lists are read.
+    func gather(accountId id: String, position: Int, objects: [CustomObjectRecord]) async throws -> AccountBundle {
+        let withLists = position < accountsWithLists
+        var bundle = try await gather(accountId: id, withLists: withLists)
+        if withLists, !objects.isEmpty {
+            bundle.customObjects = try await readObjects(objects, accountId: bundle.account.id, organizationId: bundle.account.organizationId)
+        }
+        return bundle
+    }
+
     /// Each goal-like object's instances for the account (`customerId`) and its organization
     /// (`organizationId`). A search that fails is reported, not fatal.
     func readObjects(_ objects: [CustomObjectRecord], accountId: String, organizationId: String?) async throws -> [CustomObjectInstances] {

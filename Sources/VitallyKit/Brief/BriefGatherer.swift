@@ -21,16 +21,6 @@ public struct BriefGatherer: Sendable {
         }
     }
 
-    /// One account of a brief: its record, its lists when within the cap, and its goal-like objects.
-    func gather(accountId id: String, position: Int, objects: [CustomObjectRecord]) async throws -> AccountBundle {
-        let cap = accountsWithLists
-        var bundle = try await gather(accountId: id, withLists: position < cap)
-        if position < cap, !objects.isEmpty {
-            bundle.customObjects = try await readObjects(objects, accountId: bundle.account.id, organizationId: bundle.account.organizationId)
-        }
-        return bundle
-    }
-
     /// The newest page of one list, with how it went.
     struct Read<T: Sendable>: Sendable {
         var items: [T]
