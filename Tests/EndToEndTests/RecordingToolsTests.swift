@@ -171,7 +171,10 @@ import VitallyKit
             entries[index] = .object(object)
         }
         #expect(changedHealth && changedStatus)
-        let dropped = entries.removeLast()
+        // The last request the file holds once (a repeated one would only shorten its sequence).
+        let urls = entries.map { $0["request"]?["url"]?.string ?? "" }
+        let unique = try #require(urls.indices.last { index in urls.filter { $0 == urls[index] }.count == 1 })
+        let dropped = entries.remove(at: unique)
         log["entries"] = .array(entries)
         top["log"] = .object(log)
         root = .object(top)
