@@ -95,8 +95,17 @@ public enum ScrubSafeList {
     }
 
     /// An object key or query parameter name that is kept.
+    /// Not an email, not a phone or long digit run, and not base64 that decodes to an email or JSON.
     public static func isSafeKey(_ key: String) -> Bool {
-        isASCIIToken(key, extra: "._-$:", max: 80) && !key.contains("@")
+        guard isASCIIToken(key, extra: "._-$:", max: 80), !key.contains("@") else { return false }
+        if key.filter({ $0.isASCII && $0.isNumber }).count >= 7 { return false }
+        return encodedKeyText(key) == nil
+    }
+
+    /// The text a key hides in base64, when it holds an email or JSON (a cursor used as a key).
+    static func encodedKeyText(_ key: String) -> String? {
+        guard let text = ScrubWalk<ScrubChecker>.base64Text(key) else { return nil }
+        return text.contains("@") || text.hasPrefix("{") || text.hasPrefix("[") ? text : nil
     }
 
     /// A number: up to 6 digits, or with a sign or decimal point (longer digit runs may be phones).

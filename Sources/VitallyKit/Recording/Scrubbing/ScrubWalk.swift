@@ -205,12 +205,21 @@ struct ScrubWalk<Handler: ScrubLeafHandler> {
             for (k, v) in object {
                 var child = context.child("." + k, key: k)
                 if context.entity != nil, k == "results" { child.entity = context.entity }
-                out[handler.key(k, child)] = json(v, child)
+                out[key(k, child)] = json(v, child)
             }
             return .object(out)
         default:
             return value
         }
+    }
+
+    /// A body object's key: kept when safe, else decoded and decided like any string.
+    mutating func key(_ k: String, _ slot: ScrubSlot) -> String {
+        if ScrubSafeList.isSafeKey(k) || handler.acceptsWhole(k) { return handler.key(k, slot) }
+        var keySlot = slot
+        keySlot.key = nil
+        keySlot.path += " (a key)"
+        return value(k, keySlot)
     }
 
     /// One string: decoded recursively (URL, JSON, percent, base64) before the handler sees it.
