@@ -106,6 +106,7 @@ public enum RecordingScrubber {
             throw VitallyError(.recording, path: path, cause: "\(path) is JSON but not a HAR file (no log.entries)")
         }
         var walk = ScrubWalk(handler: ScrubReplacer(options: options), options: options)
+        if options.accounts { walk.externalIds = ScrubWalk<ScrubReplacer>.externalIds(in: document) }
         guard case .object(var root) = walk.document(document), var log = root["log"]?.object else {
             throw VitallyError(.recording, path: path, cause: "\(path) is JSON but not a HAR file (no log)")
         }

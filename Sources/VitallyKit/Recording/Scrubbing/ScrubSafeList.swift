@@ -40,27 +40,28 @@ public enum ScrubSafeList {
     /// What replaces a body that cannot be decoded.
     public static let undecodableBody = "[body removed by scrub: not decodable]"
 
-    /// The list as `recordings scrub --explain` and the README print it.
+    /// The list as `recordings scrub --explain` and the README print it, one item a line.
     public static var explanation: [String] {
         [
-            "Kept as they are (everything else is pseudonymised or replaced by neutral text of similar length):",
-            "- numbers, booleans and null (JSON values, and strings of up to 6 digits or with a decimal point)",
+            "Kept as they are (every other string is pseudonymised or replaced by neutral text of similar length):",
+            "- numbers, booleans and null (JSON values, and strings of up to 6 digits or with a sign or decimal point)",
             "- UUIDs, ISO-8601 dates and timestamps, HTTP dates",
-            "- ids: values of `id`, `…Id`, `…Ids`, `…_id` keys made of letters, digits and `-_.:`",
+            "- ids: values of `id`, `…Id`, `…Ids`, `…_id` keys made of ASCII letters, digits and `-_.:`",
             "- enumerations: one- to three-word ASCII values of " + enumKeys.sorted().joined(separator: ", "),
             "- header names, and the values of " + identityFreeHeaders.sorted().joined(separator: ", "),
-            "- object keys and query parameter names made of ASCII letters, digits and `._-$:` (not an email), and such",
-            "  key names with a `.` or `_` as the value of " + keyReferenceKeys.sorted().joined(separator: ", "),
+            "- object keys and query parameter names made of ASCII letters, digits and `._-$:`",
+            "- key names (with a `.` or `_`) as the value of " + keyReferenceKeys.sorted().joined(separator: ", "),
             "- URL path words made of ASCII letters, digits and `-_.` (the API's routes and ids)",
-            "- domains (names ending in a common TLD, or under a key naming a domain, website or URL), unless --domains",
+            "- domains (ending in a common TLD, or under a key naming a domain, website or URL), unless --domains",
             "- account names (`name` of an account or organization record), unless --accounts",
-            "- " + constants.sorted().map { "`\($0)`" }.joined(separator: ", "),
-            "Pseudonymised: emails, person names (" + personNameKeys.sorted().joined(separator: ", ")
-                + " and `name` in a person record), phone numbers, IP addresses; with --domains domains, with --accounts",
-            "account names, externalIds holding letters and the tenant subdomain. Credentials become REDACTED.",
-            "Decoded before inspection, recursively: percent-encoding, base64, JSON in strings, URLs; a body that",
-            "cannot be decoded is replaced. Text is compared in NFC, case-folded. After writing, every string in the",
-            "file must be on this list or a pseudonym the scrub produced, or the file is refused.",
+            "- the constants " + constants.sorted().map { "`\($0)`" }.joined(separator: ", "),
+            "Pseudonymised: emails; person names (under " + personNameKeys.sorted().joined(separator: ", ")
+                + ", and `…name` in a person record); phone numbers; IP addresses; with --domains, domains; with --accounts, "
+                + "account names, externalIds holding letters and the tenant subdomain. Credentials become `REDACTED`.",
+            "Decoded before inspection, recursively: URLs, percent-encoding, base64, JSON in strings; a body that cannot be "
+                + "decoded is replaced. Text is compared in NFC, case-folded.",
+            "After writing, every string and key in the file must be on this list or a pseudonym the scrub produced; "
+                + "otherwise the file is removed and refused, naming the JSON path.",
         ]
     }
 
@@ -94,8 +95,17 @@ public enum ScrubSafeList {
     }
 
     /// An object key or query parameter name that is kept.
+    /// Not an email, not a phone or long digit run, and not base64 that decodes to an email or JSON.
     public static func isSafeKey(_ key: String) -> Bool {
-        isASCIIToken(key, extra: "._-$:", max: 80) && !key.contains("@")
+        guard isASCIIToken(key, extra: "._-$:", max: 80), !key.contains("@") else { return false }
+        if key.filter({ $0.isASCII && $0.isNumber }).count >= 7 { return false }
+        return encodedKeyText(key) == nil
+    }
+
+    /// The text a key hides in base64, when it holds an email or JSON (a cursor used as a key).
+    static func encodedKeyText(_ key: String) -> String? {
+        guard let text = ScrubWalk<ScrubChecker>.base64Text(key) else { return nil }
+        return text.contains("@") || text.hasPrefix("{") || text.hasPrefix("[") ? text : nil
     }
 
     /// A number: up to 6 digits, or with a sign or decimal point (longer digit runs may be phones).

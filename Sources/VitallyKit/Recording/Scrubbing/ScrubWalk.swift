@@ -18,6 +18,9 @@ struct ScrubWalk<Handler: ScrubLeafHandler> {
     let options: ScrubOptions
     private var depth = 0
     static var maxDepth: Int { 8 }
+    /// externalIds the recording's bodies hold: with --accounts, a URL path segment that is one
+    /// (`/resources/accounts/acme-001`) is pseudonymised like the body's.
+    var externalIds: Set<String> = []
 
     init(handler: Handler, options: ScrubOptions) {
         self.handler = handler
@@ -205,12 +208,21 @@ struct ScrubWalk<Handler: ScrubLeafHandler> {
             for (k, v) in object {
                 var child = context.child("." + k, key: k)
                 if context.entity != nil, k == "results" { child.entity = context.entity }
-                out[handler.key(k, child)] = json(v, child)
+                out[key(k, child)] = json(v, child)
             }
             return .object(out)
         default:
             return value
         }
+    }
+
+    /// A body object's key: kept when safe, else decoded and decided like any string.
+    mutating func key(_ k: String, _ slot: ScrubSlot) -> String {
+        if ScrubSafeList.isSafeKey(k) || handler.acceptsWhole(k) { return handler.key(k, slot) }
+        var keySlot = slot
+        keySlot.key = nil
+        keySlot.path += " (a key)"
+        return value(k, keySlot)
     }
 
     /// One string: decoded recursively (URL, JSON, percent, base64) before the handler sees it.
@@ -269,7 +281,8 @@ struct ScrubWalk<Handler: ScrubLeafHandler> {
         let segments = rawPath.split(separator: "/", omittingEmptySubsequences: false).enumerated().map { index, segment -> String in
             guard !segment.isEmpty else { return "" }
             let decoded = URLEncoding.decode(String(segment), plusAsSpace: false)
-            let replaced = value(decoded, slot.child("(path)[\(index)]", key: "path", place: .pathSegment))
+            let key = externalIds.contains(decoded) ? "externalId" : "path"
+            let replaced = value(decoded, slot.child("(path)[\(index)]", key: key, place: .pathSegment))
             return replaced == decoded ? String(segment) : URLEncoding.encode(replaced)
         }
         var out = String(url[..<scheme.upperBound]) + userinfo + newHost + port + segments.joined(separator: "/")
@@ -332,6 +345,29 @@ enum ScrubEntity {
         }
         if (segments[1] == "accounts" || segments[1] == "organizations") && segments.count <= 3 { return .account }
         return nil
+    }
+}
+
+extension ScrubWalk {
+    /// Every `externalId` value in the entries' JSON bodies.
+    static func externalIds(in document: JSONValue) -> Set<String> {
+        var found: Set<String> = []
+        func walk(_ value: JSONValue) {
+            switch value {
+            case .array(let items): items.forEach(walk)
+            case .object(let object):
+                for (k, v) in object {
+                    if k == "externalId", let id = v.string { found.insert(id) } else { walk(v) }
+                }
+            default: break
+            }
+        }
+        for entry in document["log"]?["entries"]?.array ?? [] {
+            guard let content = entry["response"]?["content"], let text = content["text"]?.string else { continue }
+            let bytes = content["encoding"]?.string?.lowercased() == "base64" ? Data(base64Encoded: text).map { Array($0) } : Array(text.utf8)
+            if let bytes, let json = try? JSONParser.parse(bytes) { walk(json) }
+        }
+        return found
     }
 }
 

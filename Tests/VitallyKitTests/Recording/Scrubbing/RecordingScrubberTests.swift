@@ -109,6 +109,13 @@ import Testing
         // The tenant's subdomain goes too (replay ignores the host), in URLs and in _vitallyShell.
         #expect(!out.contains("https://acme.rest.vitally.io/") && out.contains(".rest.vitally.io/resources/"))
         #expect(!out.contains("\"subdomain\" : \"acme\"") && !out.contains("acme-001"))
+        // An externalId in a URL path gets the body's pseudonym, so the lookup still replays.
+        let byExternalId = Self.hostile.replacingOccurrences(of: "/accounts/a-1/notes?limit=100", with: "/accounts/acme-001?limit=100")
+        let (second, _) = try scrub(ScrubOptions(salt: "team-salt-0123456789", accounts: true), byExternalId)
+        let recording = try HARReader.parse(Array(second.utf8), url: URL(fileURLWithPath: "/tmp/s.har"))
+        let external = try JSONParser.parse(recording.exchanges[0].body)["results"]?[0]?["accounts"]?[0]?["externalId"]?.string
+        #expect(external?.hasPrefix("ext-") == true && recording.exchanges[1].path == "/resources/accounts/" + (external ?? "?"))
+        #expect(!second.contains("acme-001"))
         #expect(map.translate("brief zoe.obrien@acme.com --title \"Acme Corp QBR\"")
             == "brief \(map.pairs[.emails]?["zoe.obrien@acme.com"] ?? "?") --title \"\(account) QBR\"")
     }
