@@ -89,11 +89,11 @@ extension SimulatorGenerator {
         }
         if random.chance(0.25) || spec.name == "Acme Corp" {
             let created = stamp(daysAgo: 200)
-            set.customObjectInstances["co-contracts", default: []].append(
+            set.customObjectInstances[Self.contractsId, default: []].append(
                 .object(
                     JSONObject([
                         ("id", .string(random.uuid())), ("createdAt", created), ("updatedAt", created),
-                        ("name", .string("\(accountName) MSA")), ("externalId", .null), ("customObjectId", "co-contracts"),
+                        ("name", .string("\(accountName) MSA")), ("externalId", .null), ("customObjectId", .string(Self.contractsId)),
                         ("customerId", .string(accountId)), ("organizationId", .null),
                         ("traits", ["vitally.custom.contractValue": .number((spec.mrr ?? 0) * 12)]), ("archivedAt", .null),
                     ])))

@@ -2,7 +2,10 @@ import Foundation
 import VitallyKit
 
 extension SimulatorGenerator {
-    static let customerGoalsId = "co-customer-goals"
+    /// The "Customer Goals" object's id: fixed, a UUID like Vitally's own.
+    static let customerGoalsId = "5d0c7a3e-6b1f-4c2a-9e8d-7f3b2a1c0d4e"
+    /// The contracts object's id: fixed, a UUID like Vitally's own (a scrubbed copy keeps ids on its safe list).
+    static let contractsId = "8a2f4c61-3d7e-4b95-a0c8-2e6f1b9d7c53"
 
     /// The "Customer Goals" custom object, as the public MCP server's team keeps goals.
     static func customerGoals(created: JSONValue) -> JSONValue {

@@ -86,10 +86,10 @@ struct SimulatorGenerator {
                 ["id": .string(random.uuid()), "name": .string(name), "createdAt": created, "updatedAt": created])
         }
         set.customObjects = [
-            ["id": "co-contracts", "createdAt": created, "updatedAt": created, "name": "contracts",
+            ["id": .string(Self.contractsId), "createdAt": created, "updatedAt": created, "name": "contracts",
              "label": "Contracts", "syncActive": false, "writeMode": "api", "customFields": []]
         ]
-        set.customObjectInstances["co-contracts"] = []
+        set.customObjectInstances[Self.contractsId] = []
         set.customObjects.append(Self.customerGoals(created: created))
         set.customObjectInstances[Self.customerGoalsId] = []
         // Fixed ids: the organizations' fields came later, and must not move the seeded ids above.

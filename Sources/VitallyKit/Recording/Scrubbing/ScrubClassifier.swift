@@ -10,11 +10,13 @@ struct ScrubSlot {
     var person = false
     /// Inside an account's or organization's record.
     var account = false
+    /// Inside the tenant's schema (a custom object and its fields): names and labels, not people.
+    var schema = false
     /// The records of this response are people or accounts (set on a body's root).
     var entity: ScrubEntity?
 
     func child(_ suffix: String, key: String?, place: Place = .json) -> ScrubSlot {
-        ScrubSlot(path: path + suffix, key: key, place: place, person: person, account: account, entity: nil)
+        ScrubSlot(path: path + suffix, key: key, place: place, person: person, account: account, schema: schema, entity: nil)
     }
 }
 
@@ -63,6 +65,7 @@ extension ScrubSafeList {
         if slot.path.hasPrefix("$.log.creator") || slot.path.hasPrefix("$.log.browser"), isEnumValue(s) { return .keep }
         if leaf == "subdomain", isASCIIToken(s, extra: "-") { return options.accounts ? .subdomain : .keep }
         if slot.account, leaf == "name" { return options.accounts ? .account : .keep }
+        if slot.schema, let leaf, schemaLabelKeys.contains(leaf) { return .keep }
         if isDomainShaped(folded), isDomainKey(slot.key) || folded.split(separator: ".").last.map({ commonTLDs.contains(String($0)) }) == true {
             return options.domains && !Domain.isFreeMail(Domain.registrable(folded)) ? .domain : .keep
         }

@@ -29,6 +29,8 @@ public enum ScrubSafeList {
     /// Objects under these keys, and the records of these resources, are accounts: their `name` is
     /// an account name, kept unless `--accounts`.
     public static let accountKeys: Set<String> = ["account", "accounts", "organization", "organizations"]
+    /// Keys of a custom object's (or its fields') record that name the tenant's schema, not a person.
+    public static let schemaLabelKeys: Set<String> = ["name", "label"]
     /// Top-level domains a bare domain-shaped value is recognised by (or a key naming a domain or URL).
     static let commonTLDs: Set<String> = [
         "com", "org", "net", "io", "co", "de", "uk", "fr", "es", "it", "nl", "be", "ch", "at", "se", "no", "dk", "fi",
@@ -54,6 +56,8 @@ public enum ScrubSafeList {
             "- URL path words made of ASCII letters, digits and `-_.` (the API's routes and ids)",
             "- domains (ending in a common TLD, or under a key naming a domain, website or URL), unless --domains",
             "- account names (`name` of an account or organization record), unless --accounts",
+            "- the tenant's schema: " + schemaLabelKeys.sorted().joined(separator: ", ")
+                + " of a custom object and its fields (`/resources/customObjects`), so goal-like objects stay recognisable",
             "- the constants " + constants.sorted().map { "`\($0)`" }.joined(separator: ", "),
             "Pseudonymised: emails; person names (under " + personNameKeys.sorted().joined(separator: ", ")
                 + ", and `…name` in a person record); phone numbers; IP addresses; with --domains, domains; with --accounts, "

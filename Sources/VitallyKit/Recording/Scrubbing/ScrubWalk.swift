@@ -195,6 +195,7 @@ struct ScrubWalk<Handler: ScrubLeafHandler> {
             if let entity = slot.entity, object["results"] == nil {
                 context.person = entity == .person
                 context.account = entity == .account
+                context.schema = entity == .schema
             }
             if let key = ScrubSafeList.leafKey(slot.key), ScrubSafeList.accountKeys.contains(key) {
                 context.account = true
@@ -336,6 +337,8 @@ struct ScrubWalk<Handler: ScrubLeafHandler> {
 /// What the records of a response are, from its path.
 enum ScrubEntity {
     case person, account
+    /// The tenant's custom objects (`/resources/customObjects`): schema, whose names and labels are kept.
+    case schema
 
     static func entity(forPath path: String) -> ScrubEntity? {
         let segments = path.split(separator: "/").map(String.init)
@@ -344,6 +347,7 @@ enum ScrubEntity {
             return .person
         }
         if (segments[1] == "accounts" || segments[1] == "organizations") && segments.count <= 3 { return .account }
+        if segments[1] == "customObjects" && segments.count <= 3 { return .schema }
         return nil
     }
 }
