@@ -30,6 +30,27 @@ import VitallySimulator
         #expect(await pty.waitForExit() == 0)
     }
 
+    /// A command that scans the accounts again after resolving its argument (health's cohort) never
+    /// leaves a "scanning accounts… N" line for its output to be written after.
+    @Test func aScanLineIsErasedBeforeTheOutput() async throws {
+        let (env, home) = isolatedEnvironment()
+        defer { try? FileManager.default.removeItem(at: home) }
+        let pty = try replayShell(env)
+        try await pty.expect(prompt)
+        try await pty.type("health dm-scranton\r")
+        try await pty.expect("from organization Dunder Mifflin")
+        try await pty.expect(prompt)
+        let text = String(decoding: pty.output, as: UTF8.self)
+        var rest = Substring(text)
+        while let drawn = rest.range(of: "scanning accounts… ") {
+            let after = rest[drawn.upperBound...].drop { $0.isNumber }
+            #expect(after.hasPrefix("\r\u{1B}[K"), "a scan line not erased: \(after.prefix(40).debugDescription)")
+            rest = after
+        }
+        try await pty.type("\u{04}")
+        #expect(await pty.waitForExit() == 0)
+    }
+
     @Test func severalCandidatesAreListedLikeAShell() async throws {
         let (env, home) = isolatedEnvironment()
         defer { try? FileManager.default.removeItem(at: home) }

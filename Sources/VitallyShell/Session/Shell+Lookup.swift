@@ -53,10 +53,21 @@ extension Shell {
     }
 
     /// Shows scan progress on a terminal while `body` may scan every account.
+    /// The handler is removed when `body` ends: a later scan in the same command (a cohort) must not
+    /// draw a line that nothing erases before the output.
     func withScanProgress<T>(_ body: () async throws -> T) async throws -> T {
         let progress = environment.progress
-        await connection.directory.setProgressHandler { count in progress("scanning accounts… \(count)") }
-        defer { environment.progress("") }
-        return try await body()
+        let directory = connection.directory
+        await directory.setProgressHandler { count in progress("scanning accounts… \(count)") }
+        do {
+            let value = try await body()
+            await directory.setProgressHandler(nil)
+            progress("")
+            return value
+        } catch {
+            await directory.setProgressHandler(nil)
+            progress("")
+            throw error
+        }
     }
 }
