@@ -1,0 +1,34 @@
+import Foundation
+import Testing
+import VitallyKit
+import VitallyShell
+import VitallySimulator
+
+/// Organization-first tenants in hostile shapes, through the shell against the simulator over
+/// loopback: an organization that cannot be read is named with its request, never shown as "no score".
+@Suite struct OrganizationHostileShellTests {
+    /// The organization id Dunder Mifflin Scranton names.
+    func scrantonOrganizationId(_ simulator: RunningSimulator) async throws -> String {
+        let live = LiveTransport(endpoint: try .custom(simulator.baseURL), token: shellTestToken, timeoutSeconds: 5)
+        return try #require(try await VitallyClient(transport: live).account(id: "dm-scranton").organizationId)
+    }
+
+    @Test func anOrganizationThatCannotBeReadIsNamedNotShownAsNoScore() async throws {
+        try await withSimulatedShell { shell, simulator, _ in
+            let orgId = try await scrantonOrganizationId(simulator)
+            // Only the organization's own record (no query), not its lists.
+            await simulator.state.inject(.status(404), pathPrefix: "*/organizations/\(orgId)")
+            let health = await shell.text("health dm-scranton")
+            #expect(health.out.contains("its organization \(orgId) could not be read"), "\(health.out)")
+            #expect(health.out.contains("/resources/organizations/\(orgId)") && health.out.contains("404"), "\(health.out)")
+            await simulator.state.inject(.status(404), pathPrefix: "*/organizations/\(orgId)")
+            let show = await shell.text("accounts show dm-scranton")
+            #expect(show.out.contains("its organization \(orgId) could not be read"), "\(show.out)")
+            await simulator.state.inject(.status(404), pathPrefix: "*/organizations/\(orgId)")
+            let brief = await shell.text("brief michael.scott@dundermifflin.com")
+            #expect(!brief.out.contains("No health score in Vitally for this account"), "\(brief.out)")
+            #expect(brief.out.contains("Organization \(orgId) not read: GET /resources/organizations/\(orgId) failed (HTTP 404)"), "\(brief.out)")
+            #expect(brief.status == .partial)
+        }
+    }
+}
