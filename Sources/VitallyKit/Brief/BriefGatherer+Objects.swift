@@ -9,7 +9,8 @@ extension BriefGatherer {
     }
 
     /// Each goal-like object's instances for the account (`customerId`) and its organization
-    /// (`organizationId`). A search that fails is reported, not fatal.
+    /// (`organizationId`). A search that fails is reported, not fatal. An organization's instance
+    /// that names an account (`customerId`) is that account's: shown once, never a sibling's.
     func readObjects(_ objects: [CustomObjectRecord], accountId: String, organizationId: String?) async throws -> [CustomObjectInstances] {
         var criteria = [InstanceCriterion.customerId(accountId)]
         if let organizationId, !organizationId.isEmpty { criteria.append(.organizationId(organizationId)) }
@@ -17,7 +18,12 @@ extension BriefGatherer {
         for object in objects {
             for criterion in criteria {
                 do {
-                    found.append(try await client.searchInstances(of: object, criterion))
+                    var instances = try await client.searchInstances(of: object, criterion)
+                    if case .organizationId = criterion {
+                        let known = Set(found.filter { $0.object.id == object.id }.flatMap(\.instances).map(\.id))
+                        instances.instances = OrganizationItems(instances.instances, forAccount: nil, known: known).organizationLevel
+                    }
+                    found.append(instances)
                 } catch let error as VitallyError where error.code != .cancelled && error.code != .unauthorized && error.code != .rateLimited {
                     continue
                 }

@@ -31,4 +31,20 @@ import VitallySimulator
             #expect(brief.status == .partial)
         }
     }
+
+    @Test func anOrganizationsInstanceThatNamesAnAccountIsThatAccountsShownOnceNeverASiblings() async throws {
+        try await withSimulatedShell { shell, _, _ in
+            // "Stamford on SSO" carries customerId = Stamford and organizationId = Dunder Mifflin:
+            // both searches return it.
+            let stamford = await shell.text("brief karen@dundermifflin.com")
+            #expect(stamford.out.components(separatedBy: "Stamford on SSO").count == 2, "\(stamford.out)")
+            #expect(stamford.out.contains("Customer Goals: Stamford on SSO (Due date 2027-01-04, Status On track)\n"), "\(stamford.out)")
+            let scranton = await shell.text("brief michael.scott@dundermifflin.com")
+            #expect(!scranton.out.contains("Stamford on SSO") && scranton.out.contains("Reduce churn"), "\(scranton.out)")
+            let org = await shell.text("objects dunder-mifflin 'Customer Goals'")
+            #expect(org.out.contains("  [Dunder Mifflin Stamford] Stamford on SSO"), "\(org.out)")
+            let account = await shell.text("objects dm-scranton 'Customer Goals'")
+            #expect(account.out.contains("none for this account; its organization's: 'objects "), "\(account.out)")
+        }
+    }
 }
