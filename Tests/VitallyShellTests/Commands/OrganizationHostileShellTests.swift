@@ -47,4 +47,13 @@ import VitallySimulator
             #expect(account.out.contains("none for this account; its organization's: 'objects "), "\(account.out)")
         }
     }
+
+    @Test func anOrganizationWithManyAccountsSaysTheRestAreNotShownNotHidesThem() async throws {
+        try await withSimulatedShell { shell, _, _ in
+            // Cyberdyne Holdings has 9 accounts; Cyberdyne Systems is not among the first six.
+            let (_, err, status) = await shell.text("health cyberdyne-holdings")
+            #expect(status == .failure)
+            #expect(err.contains("with 9 accounts: ") && err.contains(", … (all: 'organizations accounts cyberdyne-holdings')"), "\(err)")
+        }
+    }
 }
