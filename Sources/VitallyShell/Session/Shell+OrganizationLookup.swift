@@ -3,7 +3,8 @@ import VitallyKit
 
 extension Shell {
     /// An ORG argument: an organization's id or externalId (one GET), else its name among the
-    /// scanned organizations (exact, else containing the text). Nil when none fits; ambiguous names throw.
+    /// scanned organizations (exact, else containing the text), else a domain its traits hold.
+    /// Nil when none fits; ambiguous names throw.
     func findOrganization(_ text: String, exactName: Bool = false) async throws -> Organization? {
         let input = text.trimmingWhitespace()
         guard !input.isEmpty else { return nil }
@@ -13,7 +14,11 @@ extension Shell {
             } catch let error as VitallyError where error.code == .notFound || error.code == .badRequest {}
         }
         let scan = try await connection.directory.organizations.load()
-        let named = scan.organizations(named: input).filter { !exactName || $0.name.lowercased() == input.lowercased() }
+        var named = scan.organizations(named: input).filter { !exactName || $0.name.lowercased() == input.lowercased() }
+        // A domain held only by an organization's traits (rule 4's evidence) names that organization.
+        if named.isEmpty, !exactName, !input.contains(" "), input.contains("."), let domain = Domain.normalize(input) {
+            named = scan.organizations(forDomain: domain).map(\.entry.organization)
+        }
         if named.count > 1 {
             let list = named.prefix(6).map { "\($0.displayName) (\($0.externalId ?? $0.id))" }.joined(separator: ", ")
             // Organizations with one and the same name are told apart by their externalId only.

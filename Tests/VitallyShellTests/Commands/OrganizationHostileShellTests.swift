@@ -56,4 +56,16 @@ import VitallySimulator
             #expect(err.contains("with 9 accounts: ") && err.contains(", … (all: 'organizations accounts cyberdyne-holdings')"), "\(err)")
         }
     }
+
+    @Test func aDomainHeldOnlyByAnOrganizationIsAnAccountArgumentToo() async throws {
+        try await withSimulatedShell { shell, _, _ in
+            // match finds dunmifsys.com by rule 4; an ACCOUNT argument said "no account found".
+            let (_, err, _) = await shell.text("health dunmifsys.com")
+            #expect(err.contains("'dunmifsys.com' is the organization Dunder Mifflin, with 2 accounts: Dunder Mifflin Scranton"), "\(err)")
+            let objects = await shell.text("objects dunmifsys.com 'Customer Goals'")
+            #expect(objects.out.contains("organization Dunder Mifflin") && objects.out.contains("Reduce churn"), "\(objects.out) \(objects.err)")
+            let none = await shell.text("health nosuchdomain.io")
+            #expect(none.err.contains("no account or organization trait holds nosuchdomain.io"), "\(none.err)")
+        }
+    }
 }
