@@ -244,6 +244,9 @@ public struct BriefComposer: Sendable {
             insights.append(Insight(.warning, "Organization \(id) not read: \(AccountBundle.describe(outcome)); its health, MRR, renewal and NPS are unknown",
                                     data: ["reason": "organizationUnread", "organizationId": .string(id), "detail": .string(AccountBundle.describe(outcome))]))
         }
+        for failure in bundle.customObjectFailures {
+            insights.append(Insight(.warning, failure, data: ["reason": "customObjectUnread", "detail": .string(failure)]))
+        }
         for list in BriefList.allCases {
             let reports = bundle.reports(for: list)
             guard !reports.isEmpty else { continue }

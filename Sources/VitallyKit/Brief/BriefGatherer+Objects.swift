@@ -11,7 +11,10 @@ extension BriefGatherer {
     /// Each goal-like object's instances for the account (`customerId`) and its organization
     /// (`organizationId`). A search that fails is reported, not fatal. An organization's instance
     /// that names an account (`customerId`) is that account's: shown once, never a sibling's.
-    func readObjects(_ objects: [CustomObjectRecord], accountId: String, organizationId: String?) async throws -> [CustomObjectInstances] {
+    func readObjects(_ objects: [CustomObjectRecord], accountId: String, organizationId: String?) async throws
+        -> (found: [CustomObjectInstances], failed: [(object: String, outcome: ListOutcome)])
+    {
+        var failed: [(object: String, outcome: ListOutcome)] = []
         var criteria = [InstanceCriterion.customerId(accountId)]
         if let organizationId, !organizationId.isEmpty { criteria.append(.organizationId(organizationId)) }
         var found: [CustomObjectInstances] = []
@@ -25,11 +28,11 @@ extension BriefGatherer {
                     }
                     found.append(instances)
                 } catch let error as VitallyError where error.code != .cancelled && error.code != .unauthorized && error.code != .rateLimited {
-                    continue
+                    failed.append((object.displayName, ListOutcome(error)))
                 }
             }
         }
-        return found
+        return (found, failed)
     }
 }
 

@@ -26,7 +26,9 @@ public struct BriefGatherer: Sendable {
         let cap = accountsWithLists
         var bundle = try await gather(accountId: id, withLists: position < cap)
         if position < cap, !objects.isEmpty {
-            bundle.customObjects = try await readObjects(objects, accountId: bundle.account.id, organizationId: bundle.account.organizationId)
+            let read = try await readObjects(objects, accountId: bundle.account.id, organizationId: bundle.account.organizationId)
+            bundle.customObjects = read.found
+            bundle.customObjectFailures = read.failed.map { "\($0.object) not read: \(AccountBundle.describe($0.outcome))" }
         }
         return bundle
     }

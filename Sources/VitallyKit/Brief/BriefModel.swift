@@ -13,6 +13,8 @@ public struct AccountBundle: Sendable {
     public var meetings: [Meeting] = []
     /// Goal-like custom objects' instances of the account and of its organization.
     public var customObjects: [CustomObjectInstances] = []
+    /// One line per goal-like object search that failed ("Customer Goals not read: GET … failed (HTTP 503)").
+    public var customObjectFailures: [String] = []
     /// The account's organization, when it has one and it could be read.
     public var organization: Organization?
     /// Why the organization the account names could not be read (nil when read, or none named).

@@ -77,4 +77,13 @@ import VitallySimulator
             #expect(out.contains("NPS           0 (0 promoters, 1 passive, 0 detractors) · from organization Acme Holdings"), "\(out) \(err)")
         }
     }
+
+    @Test func aGoalSearchThatFailsIsNamedInDataCoverageNotLeftOut() async throws {
+        try await withSimulatedShell { shell, simulator, _ in
+            await simulator.state.inject(.status(404), pathPrefix: "/resources/customObjects/co-customer-goals/instances/search?organizationId=")
+            let (out, _, _) = await shell.text("brief michael.scott@dundermifflin.com")
+            #expect(!out.contains("Reduce churn"))
+            #expect(out.contains("Customer Goals not read: GET /resources/customObjects/co-customer-goals/instances/search failed (HTTP 404)"), "\(out)")
+        }
+    }
 }
