@@ -26,14 +26,22 @@ struct ObjectsCommand: ShellCommand {
         let criterion: InstanceCriterion
         let owner: String
         var organizationHint = ""
-        if let organization = try await shell.findOrganization(target) {
+        // An account's domain is the account's, even when its organization's traits hold it too:
+        // organizations by id or name first, then accounts, then a domain only an organization holds.
+        if let organization = try await shell.findOrganization(target, byDomain: false) {
             criterion = .organizationId(organization.id)
             owner = "organization \(organization.displayName)"
         } else {
-            let account = try await shell.resolveAccount(target)
-            criterion = .customerId(account.id)
-            owner = "account \(account.name)"
-            if let org = account.organizationId, !org.isEmpty { organizationHint = "; its organization's: 'objects \(org)'" }
+            do {
+                let account = try await shell.resolveAccount(target)
+                criterion = .customerId(account.id)
+                owner = "account \(account.name)"
+                if let org = account.organizationId, !org.isEmpty { organizationHint = "; its organization's: 'objects \(org)'" }
+            } catch let error as VitallyError where error.code == .invalidInput {
+                guard let organization = try await shell.findOrganization(target) else { throw error }
+                criterion = .organizationId(organization.id)
+                owner = "organization \(organization.displayName)"
+            }
         }
         // An organization's instance that names an account (`customerId`) is that account's: labelled with it.
         var accountNames: [String: String] = [:]

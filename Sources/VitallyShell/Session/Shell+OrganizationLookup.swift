@@ -3,9 +3,9 @@ import VitallyKit
 
 extension Shell {
     /// An ORG argument: an organization's id or externalId (one GET), else its name among the
-    /// scanned organizations (exact, else containing the text), else a domain its traits hold.
-    /// Nil when none fits; ambiguous names throw.
-    func findOrganization(_ text: String, exactName: Bool = false) async throws -> Organization? {
+    /// scanned organizations (exact, else containing the text), else (`byDomain`) a domain its traits
+    /// hold. Nil when none fits; ambiguous names throw.
+    func findOrganization(_ text: String, exactName: Bool = false, byDomain: Bool = true) async throws -> Organization? {
         let input = text.trimmingWhitespace()
         guard !input.isEmpty else { return nil }
         if !input.contains(" ") {
@@ -16,7 +16,7 @@ extension Shell {
         let scan = try await connection.directory.organizations.load()
         var named = scan.organizations(named: input).filter { !exactName || $0.name.lowercased() == input.lowercased() }
         // A domain held only by an organization's traits (rule 4's evidence) names that organization.
-        if named.isEmpty, !exactName, !input.contains(" "), input.contains("."), let domain = Domain.normalize(input) {
+        if named.isEmpty, byDomain, !exactName, !input.contains(" "), input.contains("."), let domain = Domain.normalize(input) {
             named = scan.organizations(forDomain: domain).map(\.entry.organization)
         }
         if named.count > 1 {

@@ -64,6 +64,9 @@ import VitallySimulator
             #expect(err.contains("'dunmifsys.com' is the organization Dunder Mifflin, with 2 accounts: Dunder Mifflin Scranton"), "\(err)")
             let objects = await shell.text("objects dunmifsys.com 'Customer Goals'")
             #expect(objects.out.contains("organization Dunder Mifflin") && objects.out.contains("Reduce churn"), "\(objects.out) \(objects.err)")
+            // Acme Holdings' traits hold acme.com too, but acme.com is Acme Corp's domain: the account is meant.
+            let acme = await shell.text("objects acme.com contracts")
+            #expect(acme.out.contains("account Acme Corp") && acme.out.contains("Acme Corp MSA"), "\(acme.out) \(acme.err)")
             let none = await shell.text("health nosuchdomain.io")
             #expect(none.err.contains("no account or organization trait holds nosuchdomain.io"), "\(none.err)")
         }
