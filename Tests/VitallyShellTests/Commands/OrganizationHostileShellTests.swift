@@ -89,4 +89,14 @@ import VitallySimulator
             #expect(out.contains("Customer Goals not read: GET /resources/customObjects/co-customer-goals/instances/search failed (HTTP 404)"), "\(out)")
         }
     }
+
+    @Test func doctorSaysAnUnreadOrganizationNotNoHealthScore() async throws {
+        try await withSimulatedShell { shell, simulator, _ in
+            let orgId = try await scrantonOrganizationId(simulator)
+            for _ in 0..<4 { await simulator.state.inject(.status(404), pathPrefix: "*/organizations/\(orgId)") }
+            let (wrapped, _, _) = await shell.text("doctor michael.scott@dundermifflin.com", width: 1000)
+            let out = wrapped.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+            #expect(out.contains("its organization \(orgId) could not be read (GET /resources/organizations/\(orgId): HTTP 404)"), "\(out)")
+        }
+    }
 }
