@@ -32,7 +32,11 @@ extension SimulatorDataSet {
                 var traits = org["traits"]?.object ?? JSONObject()
                 for (key, value) in object["traits"]?.object ?? JSONObject() where traits[key] == nil { traits[key] = value }
                 org["traits"] = .object(traits)
-                for key in moved where org[key] == nil || org[key]?.isNull == true { org[key] = object[key] ?? .null }
+                // The NPS counts go with the score: an organization without a score keeps zero counts
+                // (not null), which must not outlive the account's score as "0 (0 promoters, …)".
+                let npsKeys = ["npsScore", "npsDetractorCount", "npsPassiveCount", "npsPromoterCount"]
+                if org["npsScore"]?.isNull ?? true { for key in npsKeys { org[key] = object[key] ?? .null } }
+                for key in moved where !npsKeys.contains(key) && (org[key] == nil || org[key]?.isNull == true) { org[key] = object[key] ?? .null }
                 if (org["segments"]?.array ?? []).isEmpty { org["segments"] = object["segments"] ?? [] }
                 organizations[orgIndex] = .object(org)
             }

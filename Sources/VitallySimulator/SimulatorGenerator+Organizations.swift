@@ -40,16 +40,22 @@ extension SimulatorGenerator {
         object["keyRoles"] = .array([keyRole("CSM", adminIndex: 0)])
         set.organizations[index] = .object(object)
         for goal in spec.goals { addGoal(goal, organizationId: id) }
+        for goal in spec.accountGoals {
+            guard let account = set.accounts.first(where: { $0["externalId"]?.string == goal.externalId })?["id"]?.string else { continue }
+            // A derived id (no seeded draw), so the rest of the tenant keeps its bytes.
+            addGoal((goal.name, goal.dueInDays, goal.status), organizationId: id, customerId: account, instanceId: "goal-" + goal.externalId)
+        }
     }
 
-    mutating func addGoal(_ goal: (name: String, dueInDays: Int, status: String), organizationId: String) {
+    mutating func addGoal(_ goal: (name: String, dueInDays: Int, status: String), organizationId: String, customerId: String? = nil,
+                          instanceId: String? = nil) {
         let created = stamp(daysAgo: 90)
         set.customObjectInstances[Self.customerGoalsId, default: []].append(
             .object(
                 JSONObject([
-                    ("id", .string(random.uuid())), ("createdAt", created), ("updatedAt", stamp(daysAgo: 4)),
+                    ("id", .string(instanceId ?? random.uuid())), ("createdAt", created), ("updatedAt", stamp(daysAgo: 4)),
                     ("name", .string(goal.name)), ("externalId", .null), ("customObjectId", .string(Self.customerGoalsId)),
-                    ("customerId", .null), ("organizationId", .string(organizationId)),
+                    ("customerId", JSONValue(customerId)), ("organizationId", .string(organizationId)),
                     ("traits", ["vitally.custom.dueDate": day(inDays: goal.dueInDays), "vitally.custom.status": .string(goal.status)]),
                     ("archivedAt", .null),
                 ])))

@@ -53,6 +53,9 @@ struct OrganizationSpec {
     var accounts: [AccountSpec]
     /// "Customer Goals" instances: name, days until due, status.
     var goals: [(name: String, dueInDays: Int, status: String)] = []
+    /// Goals of one of its accounts (by externalId) that also carry the organization's id, as
+    /// instances may (`customerId` and `organizationId` both set): the account's, not the organization's.
+    var accountGoals: [(externalId: String, name: String, dueInDays: Int, status: String)] = []
 }
 
 /// The accounts every later feature is exercised against; see the README's scenario table.
@@ -188,7 +191,8 @@ enum SimulatorScenarios {
                 people: [PersonSpec(name: "Karen Filippelli", email: "karen@dundermifflin.com", lastSeenDaysAgo: 12, nps: 6)],
                 notes: 1, openTasks: 1, doneTasks: 0, stage: "", segments: []),
         ],
-        goals: [("Reduce churn", 73, "On track"), ("Roll out to Stamford", 20, "At risk")])
+        goals: [("Reduce churn", 73, "On track"), ("Roll out to Stamford", 20, "At risk")],
+        accountGoals: [("dm-stamford", "Stamford on SSO", 45, "On track")])
 
     static let admins: [(name: String, email: String, status: String)] = [
         ("Dana Reyes", "dana@brightwave.io", "active"),

@@ -45,6 +45,12 @@ public struct BriefComposer: Sendable {
         let sourced = customer.healthScore
         guard let score = sourced.value, let text = customer.describe(sourced, { "\(Self.score($0))/10 (\(Wording.healthLevel($0)))" }) else {
             let orgNote = bundle.account.organizationId == nil ? "" : " or its organization"
+            if let unread = customer.organizationUnread {
+                return BriefSection(id: "health", title: "Health", insights: [
+                    Insight(.warning, "No health score on this account; \(customer.unreadOrganizationLine ?? unread)",
+                            data: ["healthScore": .null, "organizationUnread": .string(unread)])
+                ])
+            }
             return BriefSection(id: "health", title: "Health", insights: [
                 Insight(.warning, "No health score in Vitally for this account\(orgNote)", data: ["healthScore": .null])
             ])
@@ -234,6 +240,13 @@ public struct BriefComposer: Sendable {
     func coverage(_ bundle: AccountBundle) -> BriefSection {
         var insights: [Insight] = []
         let orgName = bundle.organizationName
+        if let outcome = bundle.organizationOutcome, let id = bundle.account.organizationId {
+            insights.append(Insight(.warning, "Organization \(id) not read: \(AccountBundle.describe(outcome)); its health, MRR, renewal and NPS are unknown",
+                                    data: ["reason": "organizationUnread", "organizationId": .string(id), "detail": .string(AccountBundle.describe(outcome))]))
+        }
+        for failure in bundle.customObjectFailures {
+            insights.append(Insight(.warning, failure, data: ["reason": "customObjectUnread", "detail": .string(failure)]))
+        }
         for list in BriefList.allCases {
             let reports = bundle.reports(for: list)
             guard !reports.isEmpty else { continue }

@@ -14,27 +14,38 @@ extension BriefGatherer {
         let withLists = position < accountsWithLists
         var bundle = try await gather(accountId: id, withLists: withLists)
         if withLists, !objects.isEmpty {
-            bundle.customObjects = try await readObjects(objects, accountId: bundle.account.id, organizationId: bundle.account.organizationId)
+            let read = try await readObjects(objects, accountId: bundle.account.id, organizationId: bundle.account.organizationId)
+            bundle.customObjects = read.found
+            bundle.customObjectFailures = read.failed.map { "\($0.object) not read: \(AccountBundle.describe($0.outcome))" }
         }
         return bundle
     }
 
     /// Each goal-like object's instances for the account (`customerId`) and its organization
-    /// (`organizationId`). A search that fails is reported, not fatal.
-    func readObjects(_ objects: [CustomObjectRecord], accountId: String, organizationId: String?) async throws -> [CustomObjectInstances] {
+    /// (`organizationId`). A search that fails is reported, not fatal. An organization's instance
+    /// that names an account (`customerId`) is that account's: shown once, never a sibling's.
+    func readObjects(_ objects: [CustomObjectRecord], accountId: String, organizationId: String?) async throws
+        -> (found: [CustomObjectInstances], failed: [(object: String, outcome: ListOutcome)])
+    {
+        var failed: [(object: String, outcome: ListOutcome)] = []
         var criteria = [InstanceCriterion.customerId(accountId)]
         if let organizationId, !organizationId.isEmpty { criteria.append(.organizationId(organizationId)) }
         var found: [CustomObjectInstances] = []
         for object in objects {
             for criterion in criteria {
                 do {
-                    found.append(try await client.searchInstances(of: object, criterion))
+                    var instances = try await client.searchInstances(of: object, criterion)
+                    if case .organizationId = criterion {
+                        let known = Set(found.filter { $0.object.id == object.id }.flatMap(\.instances).map(\.id))
+                        instances.instances = OrganizationItems(instances.instances, forAccount: nil, known: known).organizationLevel
+                    }
+                    found.append(instances)
                 } catch let error as VitallyError where error.code != .cancelled && error.code != .unauthorized && error.code != .rateLimited {
-                    continue
+                    failed.append((object.displayName, ListOutcome(error)))
                 }
             }
         }
-        return found
+        return (found, failed)
     }
 }
 

@@ -111,17 +111,28 @@ public struct BriefGatherer: Sendable {
         return bundle
     }
 
+    /// The organization's record, or why it could not be read (its values are then unknown, not absent).
+    func readOrganization(_ id: String) async throws -> (Organization?, ListOutcome?) {
+        do {
+            return (try await client.organization(id: id), nil)
+        } catch let error as VitallyError where error.code != .cancelled && error.code != .unauthorized && error.code != .rateLimited {
+            return (nil, ListOutcome(error))
+        }
+    }
+
     /// The organization and its own notes, tasks, projects, NPS responses and users.
     func gatherOrganization(_ id: String?) async throws -> OrganizationBundle? {
         guard let id, !id.isEmpty else { return nil }
         let owner = ListOwner.organization(id)
-        async let organization: Organization? = try? await client.organization(id: id)
+        async let organization = readOrganization(id)
         async let users = read(.users, of: owner, as: User.self)
         async let notes = read(.notes, of: owner, as: Note.self)
         async let tasks = readTasks(of: owner)
         async let nps = read(.npsResponses, of: owner, as: NPSResponse.self)
         async let projects = read(.projects, of: owner, as: Project.self)
-        var bundle = OrganizationBundle(id: id, organization: await organization)
+        let (record, outcome) = try await organization
+        var bundle = OrganizationBundle(id: id, organization: record)
+        bundle.outcome = outcome
         func take<T>(_ list: BriefList, _ read: Read<T>) -> [T] {
             bundle.reports.append(ListReport(list: list, owner: owner, outcome: read.outcome, openFilter: read.openFilter))
             return read.items
@@ -139,6 +150,8 @@ public struct BriefGatherer: Sendable {
 struct OrganizationBundle: Sendable {
     public var id: String
     public var organization: Organization?
+    /// Why the organization's record could not be read; nil when it was.
+    public var outcome: ListOutcome?
     public var users: [User] = []
     public var notes: [Note] = []
     public var tasks: [VitallyTask] = []

@@ -13,8 +13,12 @@ public struct AccountBundle: Sendable {
     public var meetings: [Meeting] = []
     /// Goal-like custom objects' instances of the account and of its organization.
     public var customObjects: [CustomObjectInstances] = []
+    /// One line per goal-like object search that failed ("Customer Goals not read: GET … failed (HTTP 503)").
+    public var customObjectFailures: [String] = []
     /// The account's organization, when it has one and it could be read.
     public var organization: Organization?
+    /// Why the organization the account names could not be read (nil when read, or none named).
+    public var organizationOutcome: ListOutcome?
     /// Ids of items that came from the organization's lists, not the account's.
     public var organizationItemIds: Set<String> = []
     /// How every list was read, at the account and at its organization: the brief says why a
@@ -35,6 +39,7 @@ public struct AccountBundle: Sendable {
     /// name an account are attributed by `OrganizationItems` (a sibling's are left out).
     mutating func merge(_ org: OrganizationBundle) {
         organization = org.organization
+        organizationOutcome = org.outcome
         reports += org.reports
         let accountId = account.id
         let siblingUsers = Set(OrganizationItems(org.users, forAccount: accountId, known: []).siblings.map(\.id))
@@ -54,7 +59,19 @@ public struct AccountBundle: Sendable {
     }
 
     /// The account as a customer: its values, else its organization's, labelled.
-    public var customer: Customer { Customer(account: account, organization: organization) }
+    public var customer: Customer {
+        Customer(account: account, organization: organization, organizationUnread: organizationOutcome.map(Self.describe))
+    }
+
+    /// An outcome that is not a list's, in words: "GET … failed (HTTP 404)".
+    static func describe(_ outcome: ListOutcome) -> String {
+        switch outcome {
+        case .forbidden(let request): return "Vitally refused \(request) (403)"
+        case .unrecognisedShape(let request): return "unrecognised response shape from \(request)"
+        case .failed(let request, let status): return "\(request) failed (\(status))"
+        case .complete, .capped, .notFetched: return "not read"
+        }
+    }
 
     /// The reports for one list, account first.
     public func reports(for list: BriefList) -> [ListReport] { reports.filter { $0.list == list } }

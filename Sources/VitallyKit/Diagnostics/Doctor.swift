@@ -340,8 +340,16 @@ public struct Doctor: Sendable {
         if let account = try? await context.client.account(id: accountId), account.healthScore == nil {
             // A score on its organization reaches the brief, labelled: not a gap.
             var organization: Organization?
-            if let orgId = account.organizationId, !orgId.isEmpty { organization = try? await context.client.organization(id: orgId) }
-            if Customer(account: account, organization: organization).healthScore.value == nil { gaps.append("no health score") }
+            var unread: String?
+            if let orgId = account.organizationId, !orgId.isEmpty {
+                do {
+                    organization = try await context.client.organization(id: orgId)
+                } catch let error as VitallyError {
+                    // Unknown, not absent: the organization may hold the score.
+                    unread = "no health score on the account, and its organization \(orgId) could not be read (GET \(error.path): \(error.status.map { "HTTP \($0)" } ?? error.code.rawValue))"
+                } catch {}
+            }
+            if Customer(account: account, organization: organization).healthScore.value == nil { gaps.append(unread ?? "no health score") }
         }
         if !refused.contains("notes"), let notes = try? await context.client.firstPage("/resources/accounts/\(VitallyClient.segment(accountId))/notes", limit: 1, as: Note.self), notes.results.isEmpty {
             gaps.append("no notes")

@@ -26,9 +26,13 @@ public struct Sourced<Value: Sendable>: Sendable {
 public struct Customer: Sendable {
     public let account: Account
     public let organization: Organization?
+    /// Why the organization the account names could not be read (its request and status); nil
+    /// when it was read or the account names none. Its values are then unknown, not absent.
+    public var organizationUnread: String?
 
-    public init(account: Account, organization: Organization?) {
+    public init(account: Account, organization: Organization?, organizationUnread: String? = nil) {
         self.account = account
+        self.organizationUnread = organizationUnread
         // An organization the account does not name is not its organization.
         self.organization = organization.flatMap { $0.id == account.organizationId || account.organizationId == nil ? $0 : nil }
     }
@@ -65,6 +69,11 @@ public struct Customer: Sendable {
         var keys = account.traits.map(\.key)
         for (key, _) in organization?.traits ?? JSONObject() where !keys.contains(key) { keys.append(key) }
         return keys
+    }
+
+    /// One line for a customer whose organization could not be read: its values are unknown, not absent.
+    public var unreadOrganizationLine: String? {
+        organizationUnread.map { "its organization \(account.organizationId ?? "?") could not be read, so its health, MRR, renewal and NPS are unknown: \($0)" }
     }
 
     /// The label of a value that came from the organization.

@@ -10,10 +10,11 @@ public enum ItemOwner: Sendable, Equatable {
     /// Attached to these accounts.
     case accounts([String])
 
-    /// The owner an item names: its `accountId`, else its `accountIds`, else the organization.
+    /// The owner an item names: its `accountId` (a custom object instance's `customerId`), else its
+    /// `accountIds`, else the organization.
     public init(_ item: JSONValue) {
         var ids: [String] = []
-        if let id = item["accountId"]?.string, !id.isEmpty { ids.append(id) }
+        if let id = item["accountId"]?.string ?? item["customerId"]?.string, !id.isEmpty { ids.append(id) }
         for id in (item["accountIds"]?.array ?? []).compactMap(\.string) where !id.isEmpty && !ids.contains(id) { ids.append(id) }
         self = ids.isEmpty ? .organization : .accounts(ids)
     }

@@ -88,6 +88,7 @@ struct AccountsCommand: ShellCommand {
             fields.append(Field(role.label, [role.member?.name, role.member?.email.map { "<\($0)>" }].compactMap { $0 }.joined(separator: " ")))
         }
         var blocks: [OutputBlock] = [.fields(fields)]
+        if let unread = customer.unreadOrganizationLine { blocks.append(.text(unread, .warn)) }
         let traits = customer.traitKeys.compactMap { key -> Field? in
             customer.describe(customer.trait(key)) { $0.string ?? $0.serialized() }.map { Field("  " + key, $0) }
         }

@@ -54,7 +54,10 @@ struct BriefCommand: ShellCommand {
                 ? "Run `doctor EMAIL` to see why.\n" : "Run 'match EMAIL' or 'doctor EMAIL' to see each rule that was tried.\n"
         }
         // Partial: an attendee's lookup, or one of an account's lists, failed; the rest is shown.
-        let listFailed = bundles.contains { $0.reports.contains { if case .failed = $0.outcome { return true } else { return false } } }
+        let listFailed = bundles.contains { bundle in
+            (bundle.organizationOutcome.map { if case .failed = $0 { return true } else { return false } } ?? false)
+                || bundle.reports.contains { if case .failed = $0.outcome { return true } else { return false } }
+        }
         let partial = found.contains(where: \.isPartial) || listFailed || !unread.isEmpty
         var json = BriefRenderer.json(brief)
         if !unread.isEmpty, case .object(var object) = json {

@@ -34,6 +34,7 @@ struct HealthCommand: ShellCommand {
                 account.isChurned ? Span("  CHURNED", .bad) : Span(""),
             ])
         ]
+        if let unread = customer.unreadOrganizationLine { blocks.append(.text("  " + unread, .warn)) }
         if let shapeNotice {
             blocks.append(shapeNotice)
         } else if breakdown.isEmpty, customer.healthScore.isFromOrganization {
@@ -72,10 +73,12 @@ struct HealthCommand: ShellCommand {
             "breakdown": .array(breakdown.map { ["name": .string($0.name), "score": JSONValue($0.score), "weight": JSONValue($0.weight)] }),
             "nextRenewalDate": JSONValue(customer.nextRenewalDate.value.map(VitallyDate.format)), "mrr": JSONValue(customer.mrr.value),
             "mrrSource": Customer.source(customer.mrr), "nextRenewalDateSource": Customer.source(customer.nextRenewalDate),
-            "npsScore": JSONValue(account.npsScore), "npsPromoterCount": JSONValue(account.npsPromoterCount),
-            "npsPassiveCount": JSONValue(account.npsPassiveCount), "npsDetractorCount": JSONValue(account.npsDetractorCount),
+            "npsScore": JSONValue(customer.nps.value?.score), "npsPromoterCount": JSONValue(customer.nps.value?.promoters),
+            "npsPassiveCount": JSONValue(customer.nps.value?.passives), "npsDetractorCount": JSONValue(customer.nps.value?.detractors),
+            "npsSource": Customer.source(customer.nps),
             "lastSeenTimestamp": JSONValue(account.lastSeenTimestamp.map(VitallyDate.format)),
             "churned": .bool(account.isChurned), "organization": JSONValue(organization),
+            "organizationUnread": JSONValue(customer.organizationUnread),
             "trend": trends.health.map(HistoryWording.json) ?? .null,
             "history": history.observations == nil ? .string("unavailable: " + history.why) : .number(Double(history.observations?.count ?? 0)),
             "cohort": cohort.map(HistoryWording.json) ?? .null,

@@ -25,13 +25,33 @@ struct ObjectsCommand: ShellCommand {
         // An organization is asked by organizationId, an account by customerId.
         let criterion: InstanceCriterion
         let owner: String
-        if let organization = try await shell.findOrganization(target) {
+        var organizationHint = ""
+        // An account's domain is the account's, even when its organization's traits hold it too:
+        // organizations by id or name first, then accounts, then a domain only an organization holds.
+        if let organization = try await shell.findOrganization(target, byDomain: false) {
             criterion = .organizationId(organization.id)
             owner = "organization \(organization.displayName)"
         } else {
-            let account = try await shell.resolveAccount(target)
-            criterion = .customerId(account.id)
-            owner = "account \(account.name)"
+            do {
+                let account = try await shell.resolveAccount(target)
+                criterion = .customerId(account.id)
+                owner = "account \(account.name)"
+                if let org = account.organizationId, !org.isEmpty { organizationHint = "; its organization's: 'objects \(org)'" }
+            } catch let error as VitallyError where error.code == .invalidInput {
+                guard let organization = try await shell.findOrganization(target) else { throw error }
+                criterion = .organizationId(organization.id)
+                owner = "organization \(organization.displayName)"
+            }
+        }
+        // An organization's instance that names an account (`customerId`) is that account's: labelled with it.
+        var accountNames: [String: String] = [:]
+        func label(_ instance: CustomObjectRecord) -> String {
+            guard case .organizationId = criterion, case .accounts(let ids) = ItemOwner(instance.raw) else { return "" }
+            return "[" + ids.map { accountNames[$0] ?? $0 }.joined(separator: ", ") + "] "
+        }
+        if case .organizationId(let id) = criterion {
+            let accounts = (try? await client.organizationAccounts(id: id).collect(limit: 200)) ?? []
+            accountNames = Dictionary(accounts.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
         }
         var blocks: [OutputBlock] = [.line([Span(owner, .bold), Span(" · \(Format.count(chosen.count, "custom object"))", .dim)])]
         var json: [JSONValue] = []
@@ -46,9 +66,9 @@ struct ObjectsCommand: ShellCommand {
             blocks.append(.text("\(object.displayName) (\(found.instances.count))", .bold))
             for instance in found.instances {
                 let fields = found.labelled(instance).map { "\($0.label): \($0.value.string ?? $0.value.serialized())" }
-                blocks.append(.text("  \(instance.name ?? instance.id)" + (fields.isEmpty ? "" : " — " + fields.joined(separator: ", "))))
+                blocks.append(.text("  \(label(instance))\(instance.name ?? instance.id)" + (fields.isEmpty ? "" : " — " + fields.joined(separator: ", "))))
             }
-            if found.instances.isEmpty { blocks.append(.text("  none for this \(owner.split(separator: " ")[0])", .dim)) }
+            if found.instances.isEmpty { blocks.append(.text("  none for this \(owner.split(separator: " ")[0])\(organizationHint)", .dim)) }
             if found.more { blocks.append(.text("  (Vitally said there are more; the search takes no cursor, so they are not shown)", .warn)) }
             json.append(["object": object.raw, "instances": .array(found.instances.map(\.raw)), "more": .bool(found.more)])
         }

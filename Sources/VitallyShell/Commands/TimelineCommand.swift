@@ -37,6 +37,7 @@ struct TimelineCommand: ShellCommand {
         let health = customer.describe(customer.healthScore) { "health \(Format.score($0))/10" }.map { " · " + $0 } ?? ""
         var blocks = AccountStyle(now: shell.now).header(account, "\(events.count) events, newest first" + health)
         blocks += ownedNotes.notices + ownedTasks.notices
+        if let unread = customer.unreadOrganizationLine { blocks.append(.text(unread, .warn)) }
         blocks.append(
             events.isEmpty
                 ? .text("Nothing on record.", .dim)

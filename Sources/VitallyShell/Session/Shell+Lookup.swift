@@ -42,7 +42,7 @@ extension Shell {
         switch key {
         case .empty: return "no account given"
         case .email(let email): return "no Vitally user has the email \(email)"
-        case .domain(let domain): return "no user has an @\(domain) address and no account trait holds \(domain)"
+        case .domain(let domain): return "no user has an @\(domain) address and no account or organization trait holds \(domain)"
         case .name(let name): return "no account or organization is named like '\(name)', and no account has that id or externalId"
         case .id: return "no account has that id or externalId"
         }

@@ -21,10 +21,17 @@ extension Shell {
         return org.name.isEmpty ? id : org.name
     }
 
-    /// The account as a customer: with its organization read when it names one (nil when that fails).
+    /// The account as a customer: with its organization read when it names one. When that read
+    /// fails, the customer says which request failed (never a silent "no score").
     func customer(of account: Account) async -> Customer {
         guard let id = account.organizationId, !id.isEmpty else { return Customer(account: account, organization: nil) }
-        return Customer(account: account, organization: try? await connection.client.organization(id: id))
+        do {
+            return Customer(account: account, organization: try await connection.client.organization(id: id))
+        } catch let error as VitallyError {
+            return Customer(account: account, organization: nil, organizationUnread: advice(error))
+        } catch {
+            return Customer(account: account, organization: nil, organizationUnread: error.localizedDescription)
+        }
     }
 
     /// One line naming a request whose answer is unusable, and how to see it.

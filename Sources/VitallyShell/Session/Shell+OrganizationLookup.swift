@@ -3,8 +3,9 @@ import VitallyKit
 
 extension Shell {
     /// An ORG argument: an organization's id or externalId (one GET), else its name among the
-    /// scanned organizations (exact, else containing the text). Nil when none fits; ambiguous names throw.
-    func findOrganization(_ text: String, exactName: Bool = false) async throws -> Organization? {
+    /// scanned organizations (exact, else containing the text), else (`byDomain`) a domain its traits
+    /// hold. Nil when none fits; ambiguous names throw.
+    func findOrganization(_ text: String, exactName: Bool = false, byDomain: Bool = true) async throws -> Organization? {
         let input = text.trimmingWhitespace()
         guard !input.isEmpty else { return nil }
         if !input.contains(" ") {
@@ -13,10 +14,17 @@ extension Shell {
             } catch let error as VitallyError where error.code == .notFound || error.code == .badRequest {}
         }
         let scan = try await connection.directory.organizations.load()
-        let named = scan.organizations(named: input).filter { !exactName || $0.name.lowercased() == input.lowercased() }
+        var named = scan.organizations(named: input).filter { !exactName || $0.name.lowercased() == input.lowercased() }
+        // A domain held only by an organization's traits (rule 4's evidence) names that organization.
+        if named.isEmpty, byDomain, !exactName, !input.contains(" "), input.contains("."), let domain = Domain.normalize(input) {
+            named = scan.organizations(forDomain: domain).map(\.entry.organization)
+        }
         if named.count > 1 {
             let list = named.prefix(6).map { "\($0.displayName) (\($0.externalId ?? $0.id))" }.joined(separator: ", ")
-            throw VitallyError(.invalidInput, cause: "\(named.count) organizations are named like '\(input)': \(list); give the externalId or the exact name")
+            // Organizations with one and the same name are told apart by their externalId only.
+            let sameName = Set(named.map { $0.name.lowercased() }).count == 1
+            throw VitallyError(.invalidInput, cause: "\(named.count) organizations are named like '\(input)': \(list)\(named.count > 6 ? ", …" : ""); "
+                + (sameName ? "give the externalId" : "give the externalId or the exact name"))
         }
         return named.first
     }
@@ -33,7 +41,8 @@ extension Shell {
     /// what it resolved to. Several accounts (or none) is a one-line error naming them.
     func accountThroughOrganization(_ text: String, exactName: Bool = false) async throws -> Account? {
         guard let organization = try await findOrganization(text, exactName: exactName) else { return nil }
-        let accounts = try await connection.client.organizationAccounts(id: organization.id).collect(limit: 50)
+        let cap = 50
+        let accounts = try await connection.client.organizationAccounts(id: organization.id).collect(limit: cap)
         switch accounts.count {
         case 1:
             resolutionNotes.append("'\(text)' is the organization \(organization.displayName): showing its account \(accounts[0].name)")
@@ -42,9 +51,12 @@ extension Shell {
             throw VitallyError(.invalidInput, cause: "'\(text)' is the organization \(organization.displayName), which has no accounts; "
                 + "try 'organizations show \(organization.externalId ?? organization.id)'")
         default:
+            // Six are named; the rest are said, not hidden ('organizations accounts' lists them all).
             let list = accounts.prefix(6).map { "\($0.name) (\($0.externalId ?? $0.id))" }.joined(separator: ", ")
-            throw VitallyError(.invalidInput, cause: "'\(text)' is the organization \(organization.displayName), with \(accounts.count) accounts: "
-                + "\(list); give one of them, or try 'organizations show \(organization.externalId ?? organization.id)'")
+            let ref = organization.externalId ?? organization.id
+            let more = accounts.count > 6 ? ", … (all: 'organizations accounts \(ref)')" : ""
+            throw VitallyError(.invalidInput, cause: "'\(text)' is the organization \(organization.displayName), with \(accounts.count >= cap ? "at least " : "")\(accounts.count) accounts: "
+                + "\(list)\(more); give one of them, or try 'organizations show \(ref)'")
         }
     }
 }
