@@ -201,7 +201,9 @@ final class REPL {
         let text = Redactor.scrub(rendered, secrets: secrets)
         if !(result.output == .empty && !result.asJSON) || result.asJSON && result.output.json != .null {
             let lines = text.reduce(0) { $1 == "\n" ? $0 + 1 : $0 }
-            if interactive && Terminal.stdoutIsTTY && lines > size.rows - 2 && Terminal.page(text, colours: color && !result.asJSON) {
+            // Keys typed ahead are for the next prompt: a pager would read them as its own commands.
+            let pages = interactive && Terminal.stdoutIsTTY && lines > size.rows - 2 && !Terminal.hasTypedAhead
+            if pages && Terminal.page(text, colours: color && !result.asJSON) {
                 // shown by the pager
             } else if !(result.output == .empty) || result.asJSON {
                 if printedBefore && !interactive && !result.asJSON { Terminal.out("\n") }
