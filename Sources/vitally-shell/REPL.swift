@@ -170,9 +170,10 @@ final class REPL {
         return interactive ? 0 : worst.rawValue
     }
 
-    /// Whether this command gets a status line: at a terminal, not for JSON, not with `TERM=dumb`.
+    /// Whether this command gets a status line: output to a terminal (at the prompt or `-c`), not
+    /// for JSON, not with `TERM=dumb`; never when the output goes to a pipe or file.
     func showsProgress(_ words: [String]) -> Bool {
-        interactive && !options.json && !words.contains("--json") && Terminal.canShowProgress
+        Terminal.stdoutIsTTY && !options.json && !words.contains("--json") && Terminal.canShowProgress
     }
 
     /// A token typed on the line (`connect --token …`) was echoed; redraw that line redacted so

@@ -88,4 +88,18 @@ import VitallySimulator
         try await pty.type("\u{04}")
         #expect(await pty.waitForExit() == 0)
     }
+
+    /// `-c` on a terminal is a command on a terminal: it showed no status line, so a brief under
+    /// the rate limit left the screen blank for minutes (only `-c` to a file or pipe stays bare).
+    @Test func aCommandGivenWithDashCOnATerminalShowsTheLineToo() async throws {
+        let simulator = try await startSimulator { $0.latencyMilliseconds = 1_200 }
+        defer { Task { await simulator.stop() } }
+        let (env, home) = isolatedEnvironment(["VITALLY_BASE_URL": simulator.baseURL, "VITALLY_TOKEN": e2eToken, "VITALLY_SUBDOMAIN": "acme"])
+        defer { try? FileManager.default.removeItem(at: home) }
+        let pty = try PTY(shellBinary, ["-c", "match pat.lee@acme.com"], environment: env, directory: packageRoot.path)
+        try await pty.expect("matching 1 attendee · ", timeout: 5)
+        let rest = try await pty.expect("by 1) contact association", timeout: 15)
+        #expect(rest.contains("\r\u{1B}[K"), "the line is erased before the output")
+        #expect(await pty.waitForExit() == 0)
+    }
 }
