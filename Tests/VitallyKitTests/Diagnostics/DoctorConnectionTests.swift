@@ -98,4 +98,16 @@ import VitallySimulator
         #expect(lines.contains("notes could not be read"), "\(lines)")
         #expect(report.checks.first { $0.title == "connection" }?.status == .fail)
     }
+
+    /// The data-location check read its pages with `try?` and vanished when one failed after
+    /// retries: a flaky tenant's report simply lacked the line. It now says it could not check, and why.
+    @Test func aDataLocationThatCouldNotBeReadSaysSoInsteadOfVanishing() async throws {
+        let report = try await DoctorTests().doctor({
+            $0.failRate = 1
+            $0.failPattern = RequestPattern("/resources/organizations?limit=100")
+        })
+        let location = try #require(report.checks.first { $0.title == "data location" }, "\(report.checks.map(\.title))")
+        #expect(location.status == .warn && location.inconclusive, "\(location)")
+        #expect(location.detail.contains("could not check") && location.detail.contains("GET /resources/organizations"), "\(location.detail)")
+    }
 }
