@@ -18,6 +18,9 @@ final class LineEditor: LineReader {
 
     init?(completer: Completer, historyLines: [String]) {
         setlocale(LC_ALL, "")
+        // libedit decodes the prompt and keys with the locale's character set; the C locale (no
+        // LANG) cannot hold the prompt's "·" and libedit crashed on it. The terminal speaks UTF-8.
+        if String(cString: nl_langinfo(nl_item(CODESET))) != "UTF-8" { setlocale(LC_CTYPE, "C.UTF-8") }
         guard let el = shim_el_init_stdio("vitally-shell"), let history = history_init() else { return nil }
         self.el = el
         self.history = history

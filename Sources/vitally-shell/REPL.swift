@@ -170,9 +170,10 @@ final class REPL {
         return interactive ? 0 : worst.rawValue
     }
 
-    /// Whether this command gets a status line: at a terminal, not for JSON, not with `TERM=dumb`.
+    /// Whether this command gets a status line: output to a terminal (at the prompt or `-c`), not
+    /// for JSON, not with `TERM=dumb`; never when the output goes to a pipe or file.
     func showsProgress(_ words: [String]) -> Bool {
-        interactive && !options.json && !words.contains("--json") && Terminal.canShowProgress
+        Terminal.stdoutIsTTY && !options.json && !words.contains("--json") && Terminal.canShowProgress
     }
 
     /// A token typed on the line (`connect --token …`) was echoed; redraw that line redacted so
@@ -201,7 +202,9 @@ final class REPL {
         let text = Redactor.scrub(rendered, secrets: secrets)
         if !(result.output == .empty && !result.asJSON) || result.asJSON && result.output.json != .null {
             let lines = text.reduce(0) { $1 == "\n" ? $0 + 1 : $0 }
-            if interactive && Terminal.stdoutIsTTY && lines > size.rows - 2 && Terminal.page(text, colours: color && !result.asJSON) {
+            // Keys typed ahead are for the next prompt: a pager would read them as its own commands.
+            let pages = interactive && Terminal.stdoutIsTTY && lines > size.rows - 2 && !Terminal.hasTypedAhead
+            if pages && Terminal.page(text, colours: color && !result.asJSON) {
                 // shown by the pager
             } else if !(result.output == .empty) || result.asJSON {
                 if printedBefore && !interactive && !result.asJSON { Terminal.out("\n") }

@@ -78,6 +78,20 @@ enum Terminal {
         tcsetattr(STDIN_FILENO, TCSANOW, &saved)
     }
 
+    /// Whether keys were typed while the command ran (they wait for the next prompt). Counted
+    /// with the line discipline non-canonical for a moment, as it counts a line not yet ended only then.
+    static var hasTypedAhead: Bool {
+        guard stdinIsTTY else { return false }
+        var saved = termios()
+        guard tcgetattr(STDIN_FILENO, &saved) == 0 else { return false }
+        var counting = saved
+        counting.c_lflag &= ~tcflag_t(ICANON)
+        tcsetattr(STDIN_FILENO, TCSANOW, &counting)
+        defer { tcsetattr(STDIN_FILENO, TCSANOW, &saved) }
+        var waiting: Int32 = 0
+        return ioctl(STDIN_FILENO, UInt(FIONREAD), &waiting) == 0 && waiting > 0
+    }
+
     /// Whether a status line may be drawn on stderr: a terminal that is not `TERM=dumb`.
     static var canShowProgress: Bool { stderrIsTTY && variable("TERM") != "dumb" }
 

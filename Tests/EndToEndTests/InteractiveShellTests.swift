@@ -155,4 +155,20 @@ import VitallySimulator
         try await pty.type("exit\r")
         #expect(await pty.waitForExit() == 0)
     }
+
+    /// Without LANG or LC_ALL (ssh without locale forwarding, `env -i`, many containers) the C
+    /// locale cannot hold the prompt's "·", and libedit crashed on the first prompt (a NULL
+    /// dereference in its prompt printing). The editor now reads and writes UTF-8 regardless.
+    @Test func theShellRunsWithoutALocale() async throws {
+        let (withLocale, home) = isolatedEnvironment()
+        defer { try? FileManager.default.removeItem(at: home) }
+        let env = withLocale.filter { $0.key != "LANG" }
+        let pty = try PTY(shellBinary, ["--replay", "demo.har"], environment: env, directory: packageRoot.path)
+        try await pty.expect("vitally[brightwave · replay]> ")
+        try await pty.type("hea\tacme.com\r")
+        try await pty.expect("Acme Corp")
+        try await pty.expect("vitally[brightwave · replay]> ")
+        try await pty.type("\u{04}")
+        #expect(await pty.waitForExit() == 0)
+    }
 }

@@ -61,4 +61,45 @@ import VitallySimulator
         #expect(run.out.contains("Acme Corp"))
         #expect(!run.err.contains("requests") && !run.err.contains("\u{1B}[K") && !run.out.contains("\u{1B}[K"), "\(run.err)")
     }
+
+    /// Keys typed while a command runs wait for the next prompt, even when the answer is longer
+    /// than the screen: the pager read them from the terminal instead (`less` took "stat" as its
+    /// `s` command and saved a log file named "tat"). With keys typed ahead the answer is printed,
+    /// not paged. The pager here, like less, reads the terminal.
+    @Test func keysTypedAheadOfALongAnswerReachTheNextPromptNotThePager() async throws {
+        let simulator = try await startSimulator { $0.latencyMilliseconds = 600 }
+        defer { Task { await simulator.stop() } }
+        let (env, home) = isolatedEnvironment(["VITALLY_BASE_URL": simulator.baseURL, "VITALLY_TOKEN": e2eToken, "VITALLY_SUBDOMAIN": "acme",
+                                               "PAGER": "cat; head -c 1 /dev/tty >/dev/null"])
+        defer { try? FileManager.default.removeItem(at: home) }
+        let pty = try PTY(shellBinary, [], environment: env, directory: packageRoot.path, rows: 20)
+        let prompt = "vitally[acme · live]> "
+        try await pty.expect(prompt)
+        try await pty.type("brief pat.lee@acme.com\r")
+        try await pty.expect("briefing 1 attendee · ", timeout: 5)
+        pty.send("status")  // typed ahead, while the command runs
+        let answer = try await pty.expect(prompt, timeout: 30)
+        #expect(answer.contains("Team activity"), "\(answer)")
+        #expect(!answer.contains("status"), "typed-ahead keys are not mixed into the output: \(answer)")
+        try await pty.expect("status")  // they are at the next prompt, all of them
+        try await pty.type("\r")
+        try await pty.expect("Requests this session")
+        try await pty.expect(prompt)
+        try await pty.type("\u{04}")
+        #expect(await pty.waitForExit() == 0)
+    }
+
+    /// `-c` on a terminal is a command on a terminal: it showed no status line, so a brief under
+    /// the rate limit left the screen blank for minutes (only `-c` to a file or pipe stays bare).
+    @Test func aCommandGivenWithDashCOnATerminalShowsTheLineToo() async throws {
+        let simulator = try await startSimulator { $0.latencyMilliseconds = 1_200 }
+        defer { Task { await simulator.stop() } }
+        let (env, home) = isolatedEnvironment(["VITALLY_BASE_URL": simulator.baseURL, "VITALLY_TOKEN": e2eToken, "VITALLY_SUBDOMAIN": "acme"])
+        defer { try? FileManager.default.removeItem(at: home) }
+        let pty = try PTY(shellBinary, ["-c", "match pat.lee@acme.com"], environment: env, directory: packageRoot.path)
+        try await pty.expect("matching 1 attendee · ", timeout: 5)
+        let rest = try await pty.expect("by 1) contact association", timeout: 15)
+        #expect(rest.contains("\r\u{1B}[K"), "the line is erased before the output")
+        #expect(await pty.waitForExit() == 0)
+    }
 }

@@ -53,12 +53,20 @@ public struct DataLocation: Sendable, Equatable {
 
 extension Doctor {
     /// Reads one page of accounts and one of organizations, and says where the data lives. Nil when
-    /// either cannot be read (the read-access check already says why).
+    /// either is refused (the read-access check already says why) or there are no accounts; a read
+    /// that failed otherwise (after retries, a timeout) is an inconclusive WARN naming it.
     func dataLocation() async -> DoctorCheck? {
         let client = context.client
-        async let accountPage = try? client.firstPage("/resources/accounts", limit: 100, as: Account.self)
-        async let organizationPage = try? client.firstPage("/resources/organizations", limit: 100, as: Organization.self)
-        guard let accounts = await accountPage, let organizations = await organizationPage, !accounts.results.isEmpty else { return nil }
+        async let accountPage = Self.attempt { try await client.firstPage("/resources/accounts", limit: 100, as: Account.self) }
+        async let organizationPage = Self.attempt { try await client.firstPage("/resources/organizations", limit: 100, as: Organization.self) }
+        let (accountRead, organizationRead) = await (accountPage, organizationPage)
+        let failures = [accountRead.error, organizationRead.error].compactMap { $0 }.filter { $0.status != 403 }
+        if !failures.isEmpty {
+            let reasons = failures.map { "\($0.method) \($0.path) (\($0.code.rawValue))" }.joined(separator: ", ")
+            return DoctorCheck("6", "data location", .warn, "could not check where the data lives: \(reasons) failed",
+                               cause: .lookupsFailed(failures), inconclusive: true)
+        }
+        guard let accounts = accountRead.page, let organizations = organizationRead.page, !accounts.results.isEmpty else { return nil }
         let sampled = (accounts.next != nil && !accounts.atEnd) || (organizations.next != nil && !organizations.atEnd)
         let location = DataLocation(accounts: accounts.results.map(\.raw), organizations: organizations.results.map(\.raw), sampled: sampled)
         let of = sampled ? " (first page of each)" : ""
@@ -69,5 +77,18 @@ extension Doctor {
             ? "data lives on the organization: briefs show the organization's values, labelled"
             : "data lives on the accounts"
         return DoctorCheck("6", "data location", .pass, "\(verdict) — \(location.summary)\(of)")
+    }
+}
+
+extension Doctor {
+    /// A page, or the error that stopped it.
+    static func attempt<T: Sendable>(_ read: @Sendable () async throws -> T) async -> (page: T?, error: VitallyError?) {
+        do {
+            return (try await read(), nil)
+        } catch let error as VitallyError {
+            return (nil, error)
+        } catch {
+            return (nil, nil)
+        }
     }
 }

@@ -46,4 +46,6 @@ public enum AttendeeConcern: Sendable, Equatable {
     case organizationLevelOnly(account: String, organization: String)
     /// A list the brief reads answered in a shape the decoder does not know.
     case unrecognisedShape(account: String, request: String)
+    /// Reads of the account's data that failed (after retries, a timeout, a replay miss).
+    case unread([VitallyError])
 }

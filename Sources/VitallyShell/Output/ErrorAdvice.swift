@@ -122,6 +122,7 @@ enum ErrorAdvice {
                     return "\(account)'s notes and tasks are on its organization \(organization) only; the brief shows them labelled [\(organization)]"
                 case .unrecognisedShape(_, let request):
                     return "see the unrecognised answer with: raw \(request), and report its shape"
+                case .unread(let errors): return partialFix(errors)
                 }
             }.joined(separator: "; ")
         }

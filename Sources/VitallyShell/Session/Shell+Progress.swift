@@ -24,17 +24,18 @@ extension Shell {
     }
 
     /// What the command is doing, in a few words: `matching 3 attendees`, `health acme.com`.
-    static func doing(_ words: [String]) -> String {
+    package static func doing(_ words: [String]) -> String {
         guard let name = words.first else { return "working" }
         let emails = words.dropFirst().filter(Domain.isEmail).count
-        switch name {
-        case "match", "brief", "doctor" where emails > 0:
-            let verb = name == "brief" ? "briefing" : name == "doctor" ? "checking" : "matching"
+        // Only a command given attendees says how many; `match` alone or `doctor` with none is shown as typed.
+        if emails > 0, let verb = attendeeVerbs[name] {
             return "\(verb) \(emails) attendee\(emails == 1 ? "" : "s")"
-        default:
-            return words.prefix(3).joined(separator: " ")
         }
+        return words.prefix(3).joined(separator: " ")
     }
+
+    /// The commands whose status line counts attendees, with the verb it uses.
+    static let attendeeVerbs = ["match": "matching", "brief": "briefing", "doctor": "checking"]
 
     /// `rate-limited by Vitally: retrying in 41 s (attempt 2/5)`
     static func waiting(_ wait: ConnectionActivity.Wait, seconds: Int) -> String {

@@ -80,4 +80,34 @@ import VitallySimulator
         #expect(lines.contains("notes not counted (403 above), tasks not counted (403 above) on the account"), "\(lines)")
         #expect(!lines.contains("notes 5") && !lines.contains("has a health score, notes"), "\(lines)")
     }
+
+    /// A read that failed after retries is not a finding about the account: flaky reads of an
+    /// account's users, notes and health scores once left the attendee PASS, "has a health score,
+    /// notes and users", and the notes count "unreadable" (as if refused), beside the connection's
+    /// FAIL for those very requests.
+    @Test func aFailedReadOfTheAccountsDataIsNotCalledPresentAndTheAttendeeIsNotPass() async throws {
+        let report = try await DoctorTests().doctor({
+            $0.failRate = 1
+            $0.failPattern = RequestPattern("/resources/accounts/*/*")
+        }, emails: ["pat.lee@acme.com"])
+        let attendee = try #require(report.checks.first { $0.title.hasPrefix("attendee") })
+        let lines = attendee.notes.joined(separator: "\n")
+        #expect(attendee.status == .warn && attendee.inconclusive, "\(attendee)")
+        #expect(attendee.detail.contains("could not read") && attendee.detail.contains("/users"), "\(attendee.detail)")
+        #expect(!lines.contains("has a health score, notes") && !lines.contains("unreadable"), "\(lines)")
+        #expect(lines.contains("notes could not be read"), "\(lines)")
+        #expect(report.checks.first { $0.title == "connection" }?.status == .fail)
+    }
+
+    /// The data-location check read its pages with `try?` and vanished when one failed after
+    /// retries: a flaky tenant's report simply lacked the line. It now says it could not check, and why.
+    @Test func aDataLocationThatCouldNotBeReadSaysSoInsteadOfVanishing() async throws {
+        let report = try await DoctorTests().doctor({
+            $0.failRate = 1
+            $0.failPattern = RequestPattern("/resources/organizations?limit=100")
+        })
+        let location = try #require(report.checks.first { $0.title == "data location" }, "\(report.checks.map(\.title))")
+        #expect(location.status == .warn && location.inconclusive, "\(location)")
+        #expect(location.detail.contains("could not check") && location.detail.contains("GET /resources/organizations"), "\(location.detail)")
+    }
 }
