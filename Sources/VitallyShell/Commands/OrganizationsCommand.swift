@@ -24,11 +24,14 @@ struct OrganizationsCommand: ShellCommand {
             let found = text.isEmpty ? scan.entries.map(\.organization) : scan.organizations(named: text)
             var output = table(Array(found.prefix(limit ?? 50)), total: found.count,
                                empty: text.isEmpty ? "No organizations." : "No organization name contains '\(text)'.")
-            if scan.capped {
-                output.blocks.append(.text("(searched the first \(scan.limit) organizations only: Vitally has no name search, "
-                                           + "so they are read page by page; use the id or externalId for the rest)", .warn))
-            }
-            return CommandResult(output: output)
+            guard scan.capped else { return CommandResult(output: output) }
+            let note = "searched the first \(scan.limit) organizations only: Vitally has no name search, "
+                + "so they are read page by page; use the id or externalId for the rest"
+            output.blocks.append(.text("(\(note))", .warn))
+            var result = CommandResult(output: output)
+            // JSON on stdout stays the list; the cap is said on stderr, never left out.
+            if shell.wantsJSON(command) { result.warnings.append(note) }
+            return result
         case "show":
             let organization = try await shell.resolveOrganization(command.arguments[0])
             return CommandResult(output: detail(organization, now: shell.now))

@@ -101,3 +101,18 @@ import VitallySimulator
         }
     }
 }
+
+/// `organizations search` stops at its read cap; the cap is said in JSON mode too, never a bare `[]`.
+@Suite struct OrganizationSearchCapTests {
+    @Test func theCapIsSaidOnStderrWhenTheAnswerIsJSON() async throws {
+        try await withSimulatedShell({ $0.shape = .organizations; $0.accountCount = 2_300 }) { shell, _, _ in
+            let text = await shell.text("organizations search no-such-organization")
+            #expect(text.out.contains("searched the first \(OrganizationDirectory.scanLimit) organizations only"), "\(text.out)")
+            let json = await shell.run(line: "organizations search no-such-organization --json")
+            #expect(json.first?.asJSON == true)
+            #expect(json.first?.output.json == .array([]))
+            #expect(json.first?.warnings.contains { $0.contains("searched the first \(OrganizationDirectory.scanLimit) organizations only") } == true,
+                    "\(json.first?.warnings ?? [])")
+        }
+    }
+}
