@@ -61,18 +61,18 @@ extension VitallyClient {
         var query: [QueryItem] = []
         if let status { query.append(QueryItem("status", status.rawValue)) }
         if let sortBy { query.append(QueryItem("sortBy", sortBy)) }
-        return list("/resources/accounts", query: query)
+        return list(VitallyPath.accounts, query: query)
     }
 
     /// By Vitally id or by externalId (the API accepts both).
     public func account(id: String) async throws -> Account {
-        try await object("/resources/accounts/\(Self.segment(id))")
+        try await object(VitallyPath.account(id))
     }
 
     /// The breakdown. No public source shows this endpoint's shape (vitally-api.md), so every shape
     /// seen or guessed is read; anything else throws `.unrecognisedShape` instead of reading as empty.
     public func healthScores(accountId: String) async throws -> [HealthScoreEntry] {
-        let path = "/resources/accounts/\(Self.segment(accountId))/healthScores"
+        let path = VitallyPath.account(accountId) + "/healthScores"
         guard let entries = HealthScoreEntry.parse(try await getJSON(path)) else {
             throw VitallyError.unrecognisedShape(path: path, expected: HealthScoreEntry.expectedShape)
         }
@@ -82,25 +82,25 @@ extension VitallyClient {
     public func accountList<T: VitallyModel>(
         _ list: ActivityList, accountId: String, filter: ListFilter = ListFilter(), as type: T.Type = T.self
     ) -> PageSequence<T> {
-        self.list("/resources/accounts/\(Self.segment(accountId))/\(list.rawValue)", query: filter.query)
+        self.list(VitallyPath.list(list, of: .account(accountId)), query: filter.query)
     }
 
     // MARK: Organizations
 
-    public func organizations() -> PageSequence<Organization> { list("/resources/organizations") }
+    public func organizations() -> PageSequence<Organization> { list(VitallyPath.organizations) }
 
     public func organization(id: String) async throws -> Organization {
-        try await object("/resources/organizations/\(Self.segment(id))")
+        try await object(VitallyPath.organization(id))
     }
 
     public func organizationAccounts(id: String) -> PageSequence<Account> {
-        list("/resources/organizations/\(Self.segment(id))/accounts")
+        list(VitallyPath.organization(id) + "/accounts")
     }
 
     public func organizationList<T: VitallyModel>(
         _ list: ActivityList, organizationId: String, filter: ListFilter = ListFilter(), as type: T.Type = T.self
     ) -> PageSequence<T> {
-        self.list("/resources/organizations/\(Self.segment(organizationId))/\(list.rawValue)", query: filter.query)
+        self.list(VitallyPath.list(list, of: .organization(organizationId)), query: filter.query)
     }
 
     /// A per-account or per-organization list, by owner.

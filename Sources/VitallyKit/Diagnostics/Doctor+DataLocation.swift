@@ -57,8 +57,8 @@ extension Doctor {
     /// that failed otherwise (after retries, a timeout) is an inconclusive WARN naming it.
     func dataLocation() async -> DoctorCheck? {
         let client = context.client
-        async let accountPage = Self.attempt { try await client.firstPage("/resources/accounts", limit: 100, as: Account.self) }
-        async let organizationPage = Self.attempt { try await client.firstPage("/resources/organizations", limit: 100, as: Organization.self) }
+        async let accountPage = Self.attempt { try await client.firstPage(VitallyPath.accounts, limit: 100, as: Account.self) }
+        async let organizationPage = Self.attempt { try await client.firstPage(VitallyPath.organizations, limit: 100, as: Organization.self) }
         let (accountRead, organizationRead) = await (accountPage, organizationPage)
         let failures = [accountRead.error, organizationRead.error].compactMap { $0 }.filter { $0.status != 403 }
         if !failures.isEmpty {

@@ -102,6 +102,26 @@ public struct Customer: Sendable {
     }
 }
 
+extension Customer {
+    /// Reads the organization an account names (`id`, nil or empty when it names none) with
+    /// `client`. A read that fails comes back as its error, for the caller to word: the
+    /// organization's values are then unknown, not absent. Errors that are not `VitallyError`s are
+    /// thrown. The one home of "read the account's organization" for the shell, the brief and `doctor`.
+    public static func readOrganization(_ id: String?, with client: VitallyClient) async throws -> (organization: Organization?, error: VitallyError?) {
+        guard let id, !id.isEmpty else { return (nil, nil) }
+        do {
+            return (try await client.organization(id: id), nil)
+        } catch let error as VitallyError {
+            return (nil, error)
+        }
+    }
+
+    /// What an account's organization `id` is called in a line: its name, else the id (no name, or not read).
+    public static func organizationLabel(_ id: String, _ organization: Organization?) -> String {
+        organization.map { $0.name.isEmpty ? id : $0.name } ?? id
+    }
+}
+
 /// An NPS score and its response counts by category.
 public struct NPSSummary: Sendable, Equatable {
     public var score: Double
