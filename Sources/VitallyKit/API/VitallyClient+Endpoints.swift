@@ -117,8 +117,6 @@ extension VitallyClient {
 
     public func users() -> PageSequence<User> { list("/resources/users") }
 
-    public func user(id: String) async throws -> User { try await object("/resources/users/\(Self.segment(id))") }
-
     /// `users/search` answers `{results: [...]}`; whether it paginates is unknown, so a `next` is followed.
     /// Sent with the one criterion only (no `limit`): the documented form.
     public func searchUsers(_ criterion: UserSearch) async throws -> [User] {
@@ -151,27 +149,13 @@ extension VitallyClient {
     public func notes(archived: Bool? = nil) -> PageSequence<Note> {
         list("/resources/notes", query: ListFilter(archived: archived).query)
     }
-    public func note(id: String) async throws -> Note { try await object("/resources/notes/\(Self.segment(id))") }
     public func noteCategories() -> PageSequence<Category> { list("/resources/noteCategories") }
 
-    public func tasks(archived: Bool? = nil) -> PageSequence<VitallyTask> {
-        list("/resources/tasks", query: ListFilter(archived: archived).query)
-    }
-    public func task(id: String) async throws -> VitallyTask { try await object("/resources/tasks/\(Self.segment(id))") }
     public func taskCategories() -> PageSequence<Category> { list("/resources/taskCategories") }
 
-    public func conversations() -> PageSequence<Conversation> { list("/resources/conversations") }
     /// The detail, with `messages`.
     public func conversation(id: String) async throws -> Conversation {
         try await object("/resources/conversations/\(Self.segment(id))")
-    }
-
-    /// One message (`/resources/messages/:id`).
-    public func message(id: String) async throws -> Message { try await object("/resources/messages/\(Self.segment(id))") }
-
-    /// A conversation's messages as a list (seen in working code, not in the docs).
-    func conversationMessages(id: String) -> PageSequence<Message> {
-        list("/resources/conversations/\(Self.segment(id))/messages")
     }
 
     /// `target` is sent only for organizations, as `organization` (singular: the docs and two
@@ -179,8 +163,6 @@ extension VitallyClient {
     public func npsResponses(target: NPSTarget = .accounts) -> PageSequence<NPSResponse> {
         list("/resources/npsResponses", query: target == .organizations ? [QueryItem("target", target.rawValue)] : [])
     }
-    public func projects() -> PageSequence<Project> { list("/resources/projects") }
-    public func meetings() -> PageSequence<Meeting> { list("/resources/meetings") }
 
     // MARK: Definitions
 
