@@ -45,4 +45,20 @@ import VitallyShell
         let value = try JSONValueEncoder().encode(Sample())
         #expect(value.serialized() == #"{"zeta":1,"alpha":null,"when":"2026-11-28T00:00:00.000Z","nested":[{"b":2.5}]}"#)
     }
+
+    @Test func listJSONLabelsTheOrganizationsItemsAndNPSCategoriesAsTheTextDoes() async throws {
+        try await withSimulatedShell { shell, _, _ in
+            let text = await shell.text("notes cyberdyne.com --all", width: 200)
+            let labelled = text.out.split(separator: "\n").filter { $0.contains("[Cyberdyne Holdings]") }.count
+            #expect(labelled > 0, "\(text.out)")
+            let json = try JSONParser.parse(await shell.text("notes cyberdyne.com --all --json").out)
+            #expect(json.array?.filter { $0["_organization"]?.string == "Cyberdyne Holdings" }.count == labelled, "\(json)")
+
+            let nps = await shell.text("nps acme.com --all", width: 200)
+            let npsJSON = try JSONParser.parse(await shell.text("nps acme.com --all --json").out)
+            let categories = npsJSON.array?.compactMap { $0["_category"]?.string } ?? []
+            #expect(!categories.isEmpty && categories.contains("detractor"), "\(npsJSON)")
+            for category in Set(categories) { #expect(nps.out.contains(category), "\(category) missing from \(nps.out)") }
+        }
+    }
 }
