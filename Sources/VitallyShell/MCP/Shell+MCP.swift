@@ -51,6 +51,18 @@ extension Shell {
         return (await limiter.started, await limiter.refused, await limiter.budgetSpent)
     }
 
-    /// `doctor`'s data-location check, on its own.
-    package func dataLocation() async -> DoctorCheck? { await Doctor.dataLocation(client: connection.client) }
+    /// `doctor`'s data-location check, on its own. Its two requests go through a limiter (and, in
+    /// replay, a reading of the recording) of their own, so the session's request count, budget,
+    /// connection figures and the order identical recorded requests are answered in stay those of
+    /// the tool calls, as in a `-c` session that runs the same commands.
+    package func dataLocation() async -> DoctorCheck? {
+        var client = connection.client
+        if let replay = connection.replay, connection.mode == .replay, !connection.recordMissing {
+            let own = ReplayTransport(recording: replay.recording, fallback: nil, recordHint: "")
+            client = VitallyClient(transport: RetryingTransport(base: own, limiter: RateLimiter(), clock: VirtualRetryClock()))
+        } else if let retrying = client.transport as? RetryingTransport {
+            client = VitallyClient(transport: RetryingTransport(base: retrying.base, limiter: RateLimiter(), clock: retrying.clock))
+        }
+        return await Doctor.dataLocation(client: client)
+    }
 }
