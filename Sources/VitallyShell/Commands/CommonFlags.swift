@@ -9,6 +9,8 @@ enum Common {
     static let source = Option<String>("--source", value: "NAME", help: "only items from this integration (hubspot, gong, salesforce, …)")
     static let archived = Flag("--archived", help: "archived items instead of live ones")
     static let organization = Flag("--org", help: "the responses of the account's organization (NPS target organizations)")
+    /// What `notes` and `tasks` take: how many, from which integration, archived or live.
+    static let itemFilters: [any FlagDeclaration] = [limit, all, source, archived]
     /// Raises the attendee cap of `brief`, `match` and `doctor` (checked by `InputLimits`).
     static let maxAttendees = Option<Int>(
         "--max-attendees", limits: 1...InputLimits.attendeesCeiling,

@@ -6,12 +6,7 @@ struct NotesCommand: ActivityCommand {
     static let spec = CommandSpec(
         "notes", group: .explore, rank: 3, summary: "the account's notes, newest first",
         synopsis: "ACCOUNT", argument: .account, arguments: 1...1,
-        flags: [
-            Common.limit,
-            Common.all,
-            Common.source,
-            Common.archived,
-        ],
+        flags: Common.itemFilters,
         example: "notes acme.com")
 
     static let listing = ActivityListing<Note>(

@@ -6,12 +6,7 @@ struct TasksCommand: ActivityCommand {
     static let spec = CommandSpec(
         "tasks", group: .explore, rank: 4, summary: "open tasks first with due dates, overdue flagged",
         synopsis: "ACCOUNT", argument: .account, arguments: 1...1,
-        flags: [
-            Common.limit,
-            Common.all,
-            Common.source,
-            Common.archived,
-        ],
+        flags: Common.itemFilters,
         example: "tasks acme.com")
 
     static let listing = ActivityListing<VitallyTask>(

@@ -120,8 +120,9 @@ package actor Shell {
         do {
             commands = try ShellWords.split(line)
         } catch {
-            if case .unterminated(let why) = error { return [.failure("cannot read the line: \(why)", status: .usage)] }
-            return []
+            switch error {
+            case .unterminated(let why): return [.failure("cannot read the line: \(why)", status: .usage)]
+            }
         }
         var results: [CommandResult] = []
         for words in commands {
