@@ -4,7 +4,7 @@ import VitallyKit
 /// `brief`: matches the attendees, gathers every matched account's data at once, composes and renders.
 struct BriefCommand: ShellCommand {
     static let title = Option<String>("--title", help: "the meeting title")
-    static let ics = Option<String>("--ics", value: "FILE", completion: .path, help: "read attendees and title from a calendar invite")
+    static let ics = Option<String>("--ics", value: "FILE", help: "read attendees and title from a calendar invite")
     static let format = Option<OutputFormat>("--format", help: "output format")
     static let spec = CommandSpec(
         "brief", group: .diagnose, rank: 2, summary: "the meeting brief for the attendees' accounts",

@@ -22,7 +22,7 @@ extension RecordingsCommand {
         static let salt = Option<String>("--salt", value: "S", secret: true, help: "same salt, same pseudonyms in every file")
         static let domains = Flag("--domains", help: "pseudonymise domains too (acme.com -> org-7f3a9c.example)")
         static let accounts = Flag("--accounts", help: "pseudonymise account names too")
-        static let map = Option<String>("--map", value: "FILE", completion: .path, help: "write the original -> pseudonym map here (0600)")
+        static let map = Option<String>("--map", value: "FILE", help: "write the original -> pseudonym map here (0600)")
         static let force = Flag("--force", help: "replace an existing OUT.har")
         static let explain = Flag("--explain", help: "print the safe list (what a scrub keeps as it is)")
         static let spec = SubcommandSpec(
