@@ -3,8 +3,8 @@
 # each for FUZZ_RUNS executions (default 1,000,000) from its corpus in Fuzz/Corpus.
 # The VitallyKit files the readers need (no AsyncHTTPClient) are compiled once into an instrumented
 # static library. The command-line target fuzzes the real parser with the real command registry:
-# SwiftPM builds VitallyShell's dependencies (debug, not instrumented), command-registry generates
-# the registry as the build plugin does, and VitallyShell is compiled again, instrumented, with the
+# SwiftPM builds VitallyShell's dependencies (debug, not instrumented), and VitallyShell (whose
+# command catalog is one array in Commands/ShellCommand.swift) is compiled again, instrumented, with the
 # flags SwiftPM used for it (read from its build description by scripts/fuzz-shell-flags.py).
 # Usage: scripts/fuzz.sh [TARGET...]   targets: json har commandline ics (default: all)
 # FUZZ_RUNS=0 only builds; FUZZ_SKIP_BUILD=1 runs the harnesses built before, as they are.
@@ -46,14 +46,12 @@ build_shell() {
     local bin sources
     bin=$($SWIFT build --show-bin-path)
     sources=$(find Sources/VitallyShell -name '*.swift' | sort)
-    quietly "$OUT/build-registry.log" $SWIFTC -O Sources/command-registry/main.swift -o "$OUT/command-registry"
-    "$OUT/command-registry" "$OUT/CommandRegistry.generated.swift" $sources
     mapfile -t shell_flags < <(python3 scripts/fuzz-shell-flags.py "$bin")
     mkdir -p "$OUT/shell"
     echo "fuzz: compiling VitallyShell (instrumented)..."
     quietly "$OUT/build-VitallyShell.log" $SWIFTC -O -sanitize=fuzzer,address "${shell_flags[@]}" -module-name VitallyShell \
         -emit-module -emit-module-path "$OUT/shell/VitallyShell.swiftmodule" -emit-library -static \
-        -o "$OUT/shell/libVitallyShell.a" $sources "$OUT/CommandRegistry.generated.swift"
+        -o "$OUT/shell/libVitallyShell.a" $sources
     grep -v -e '/VitallyShell.build/' -e '/vitally-shell.build/' "$bin/vitally-shell.product/Objects.LinkFileList" >"$OUT/shell/objects"
 }
 

@@ -3,23 +3,32 @@ import VitallyKit
 
 /// `brief`: matches the attendees, gathers every matched account's data at once, composes and renders.
 struct BriefCommand: ShellCommand {
+    static let title = Option<String>("--title", help: "the meeting title")
+    static let ics = Option<String>("--ics", value: "FILE", help: "read attendees and title from a calendar invite")
+    static let format = Option<OutputFormat>("--format", help: "output format")
     static let spec = CommandSpec(
         "brief", group: .diagnose, rank: 2, summary: "the meeting brief for the attendees' accounts",
-        usage: "brief EMAIL... [--title TEXT] [--ics FILE] [--format text|markdown|json]",
+        synopsis: "EMAIL...", argument: .emails, arguments: 0...InputLimits.attendeesCeiling,
         flags: [
-            FlagSpec("--title", value: true, "the meeting title"),
-            FlagSpec("--ics", value: true, "read attendees and title from a calendar invite"),
-            FlagSpec("--format", values: ["text", "markdown", "json"], "output format"),
-            .maxAttendees, .json,
-        ], argument: .emails, arguments: 0...InputLimits.attendeesCeiling, example: "brief pat.lee@acme.com --title \"Acme QBR\"")
+            title,
+            ics,
+            format,
+            Common.maxAttendees,
+        ],
+        example: "brief pat.lee@acme.com --title \"Acme QBR\"")
+
+    /// What `--format` asks for.
+    enum OutputFormat: String, FlagChoice {
+        case text, markdown, json
+    }
 
     static func run(_ command: ParsedCommand, in shell: isolated Shell) async throws -> CommandResult {
         var emails = command.arguments
-        var title = command.flag("--title")
+        var title = command.options[Self.title]
         var start: Date?
-        let limits = try InputLimits(maxAttendeesFlag: command.flag("--max-attendees"))
+        let limits = InputLimits(command.options)
         try InputLimits.check(title: title, what: "--title")
-        if let ics = command.flag("--ics") {
+        if let ics = command.options[Self.ics] {
             let url = ics.hasPrefix("/") ? URL(fileURLWithPath: ics) : shell.environment.workingDirectory.appendingPathComponent(ics)
             let invite = try CalendarInvite.parse(try InputLimits.readInvite(at: url), now: shell.now)
             emails += invite.attendees.filter { !emails.contains($0) }
@@ -27,7 +36,7 @@ struct BriefCommand: ShellCommand {
             title = title ?? invite.summary
             start = invite.start
         }
-        try limits.check(attendees: emails.count, from: command.flag("--ics") == nil ? "given" : "with the invite's")
+        try limits.check(attendees: emails.count, from: command.options[Self.ics] == nil ? "given" : "with the invite's")
         guard !emails.isEmpty else {
             return .failure("brief needs attendee emails or --ics FILE; usage: brief EMAIL... [--title T] [--ics FILE]", status: .usage)
         }
@@ -47,10 +56,10 @@ struct BriefCommand: ShellCommand {
         let matches = found.map { $0.updated(with: bundles) }
         for bundle in bundles { shell.completion.noteAccount(bundle.account) }
         let brief = BriefComposer(now: shell.now, historyHint: HistoryWording.howToGet).compose(title: title, meetingStart: start, matches: matches, bundles: bundles)
-        let format = command.flag("--format") ?? "text"
-        var verbatim = format == "markdown" ? BriefRenderer.markdown(brief) : BriefRenderer.text(brief)
+        let format = command.options[Self.format] ?? .text
+        var verbatim = format == .markdown ? BriefRenderer.markdown(brief) : BriefRenderer.text(brief)
         if brief.emptyReason != nil {
-            verbatim += format == "markdown"
+            verbatim += format == .markdown
                 ? "Run `doctor EMAIL` to see why.\n" : "Run 'match EMAIL' or 'doctor EMAIL' to see each rule that was tried.\n"
         }
         // Partial: an attendee's lookup, or one of an account's lists, failed; the rest is shown.
@@ -63,7 +72,7 @@ struct BriefCommand: ShellCommand {
         if !unread.isEmpty, case .object(var object) = json {
             // An account whose record could not be read is named with its request, never left out silently.
             let lines = unread.map { "Account \($0.id) not shown: GET \($0.error.path) failed (\(ErrorAdvice.lookupReason($0.error)))" }
-            verbatim += (format == "markdown" ? "\n" + lines.map { "- " + BriefRenderer.escape($0) }.joined(separator: "\n") : "\n" + lines.joined(separator: "\n")) + "\n"
+            verbatim += (format == .markdown ? "\n" + lines.map { "- " + BriefRenderer.escape($0) }.joined(separator: "\n") : "\n" + lines.joined(separator: "\n")) + "\n"
             verbatim += ErrorAdvice.partialFix(unread.map(\.error)) + "\n"
             object["unreadAccounts"] = .array(unread.map { ["id": .string($0.id), "request": .string("GET " + $0.error.path),
                                                              "reason": .string(ErrorAdvice.lookupReason($0.error))] })

@@ -3,34 +3,37 @@ import VitallyKit
 
 /// `connect`: validates, tests with one small read, and saves the credentials only when that worked.
 struct ConnectCommand: ShellCommand {
+    static let token = Option<String>("--token", value: "T", secret: true, help: "the secret token (asked for without echo when missing)")
+    static let region = Option<VitallyRegion>("--region", help: "data center: us (default) or eu")
+    static let baseURL = Option<String>("--base-url", value: "URL", help: "send requests to a proxy or the simulator instead")
     static let spec = CommandSpec(
-        "connect", group: .connection, rank: 1, summary: "connect to a tenant and test the connection",
-        usage: "connect [SUBDOMAIN] [--token T] [--region us|eu] [--base-url URL]",
+        "connect", group: .connection, rank: 1, summary: "connect to a tenant and test the connection", synopsis: "[SUBDOMAIN]",
+        argument: .subdomain, arguments: 0...1,
         flags: [
-            FlagSpec("--token", value: true, "the secret token (asked for without echo when missing)"),
-            FlagSpec("--region", values: ["us", "eu"], "data center: us (default) or eu"),
-            FlagSpec("--base-url", value: true, "send requests to a proxy or the simulator instead"),
-            .json,
-        ], argument: .subdomain, arguments: 0...1, example: "connect acme --region us")
+            token,
+            region,
+            baseURL,
+        ],
+        example: "connect acme --region us")
 
     static func run(_ command: ParsedCommand, in shell: isolated Shell) async throws -> CommandResult {
         var notes: [OutputBlock] = []
         let previous = shell.savedCredentials() ?? shell.connection.credentials
-        var region = command.flag("--region").flatMap(VitallyRegion.init(rawValue:)) ?? previous?.region ?? .us
+        var region = command.options[Self.region] ?? previous?.region ?? .us
         var subdomain: String? = previous?.subdomain
         if let raw = command.arguments.first {
             let parsed = try SubdomainParser.parse(raw)
             subdomain = parsed.subdomain
             if let note = parsed.note { notes.append(.text(note, .dim)) }
-            if let implied = parsed.impliedRegion, command.flag("--region") == nil { region = implied }
+            if let implied = parsed.impliedRegion, command.options[Self.region] == nil { region = implied }
         }
-        let baseURL = command.flag("--base-url") ?? (command.arguments.isEmpty ? previous?.baseURL : nil)
+        let baseURL = command.options[Self.baseURL] ?? (command.arguments.isEmpty ? previous?.baseURL : nil)
         if let baseURL { _ = try VitallyEndpoint.custom(baseURL) }
         if subdomain == nil, region == .us, baseURL == nil {
             return .failure("connect needs the subdomain you log in with, e.g. 'connect acme' for https://acme.vitally.io", status: .usage)
         }
-        var token = command.flag("--token")
-        if token == nil, command.arguments.isEmpty, command.flag("--base-url") == nil { token = previous?.token }
+        var token = command.options[Self.token]
+        if token == nil, command.arguments.isEmpty, command.options[Self.baseURL] == nil { token = previous?.token }
         if token == nil || token?.isEmpty == true {
             token = await shell.environment.readSecret("Vitally secret token for \(subdomain ?? "the EU tenant") (input hidden): ")
         }
@@ -64,3 +67,5 @@ struct ConnectCommand: ShellCommand {
         return CommandResult(output: ShellOutput(blocks: notes, json: json))
     }
 }
+
+extension VitallyRegion: FlagChoice {}

@@ -4,7 +4,7 @@ import VitallyKit
 /// `disconnect`: forgets the saved credentials.
 struct DisconnectCommand: ShellCommand {
     static let spec = CommandSpec(
-        "disconnect", group: .connection, rank: 2, summary: "forget the saved credentials", usage: "disconnect",
+        "disconnect", group: .connection, rank: 2, summary: "forget the saved credentials",
         example: "disconnect")
 
     static func run(_ command: ParsedCommand, in shell: isolated Shell) async throws -> CommandResult {

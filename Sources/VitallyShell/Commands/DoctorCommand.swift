@@ -2,16 +2,19 @@ import VitallyKit
 
 /// `doctor`: runs every check behind "no Vitally data in briefs" and "connection failed".
 struct DoctorCommand: ShellCommand {
+    static let title = Option<String>("--title", help: "the meeting title")
     static let spec = CommandSpec(
         "doctor", group: .diagnose, rank: 3, summary: "check everything behind \"no Vitally data in briefs\"",
-        usage: "doctor [EMAIL...] [--title TEXT]",
-        flags: [FlagSpec("--title", value: true, "the meeting title"), .maxAttendees, .json], argument: .emails,
-        arguments: 0...InputLimits.attendeesCeiling,
+        synopsis: "[EMAIL...]", argument: .emails, arguments: 0...InputLimits.attendeesCeiling,
+        flags: [
+            title,
+            Common.maxAttendees,
+        ],
         example: "doctor jane@acme.com")
 
     static func run(_ command: ParsedCommand, in shell: isolated Shell) async throws -> CommandResult {
-        try InputLimits(maxAttendeesFlag: command.flag("--max-attendees")).check(attendees: command.arguments.count, from: "given")
-        try InputLimits.check(title: command.flag("--title"), what: "--title")
+        try InputLimits(command.options).check(attendees: command.arguments.count, from: "given")
+        try InputLimits.check(title: command.options[Self.title], what: "--title")
         shell.completion.note(emails: command.arguments.filter(Domain.isEmail))
         var endpoint = shell.connection.endpoint
         if endpoint == nil, let recorded = shell.connection.replay?.recording.info?.baseURL {
@@ -22,7 +25,7 @@ struct DoctorCommand: ShellCommand {
             replayFile: shell.connection.mode == .replay && !shell.connection.recordMissing ? shell.connection.recordingURL?.lastPathComponent : nil,
             client: shell.connection.client, limiter: shell.connection.limiter, matcher: shell.connection.matcher,
             configurationProblem: shell.connection.mode == .offline ? shell.configurationProblem : nil)
-        let report = try await shell.withScanProgress { await Doctor(context: context).run(emails: command.arguments, title: command.flag("--title")) }
+        let report = try await shell.withScanProgress { await Doctor(context: context).run(emails: command.arguments, title: command.options[Self.title]) }
         var blocks: [OutputBlock] = []
         for check in report.checks {
             let style: Style = check.status == .pass ? .good : check.status == .warn ? .warn : check.status == .fail ? .bad : .dim
