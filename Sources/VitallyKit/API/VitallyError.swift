@@ -32,6 +32,8 @@ public struct VitallyError: Error, Sendable, Equatable, CustomStringConvertible 
         case allowAttendees(Int)
         /// Give fewer attendees: even the most the run can allow is fewer than were given.
         case fewerAttendees
+        /// A session's request budget (this many) is spent: start a new session, or allow more.
+        case requestBudget(Int)
         /// The scrub map must be a file of its own, never the recording.
         case separateScrubMap
         /// The file given as a scrub map is not one the scrubber wrote.

@@ -63,6 +63,8 @@ enum ErrorAdvice {
         case .scrubMapExpected: return text + " (written by recordings scrub --map)"
         case .anotherScrubOutput: return text + "; give another OUT.har"
         case .replaceOrAnotherScrubOutput: return text + "; give --force to replace it, or another OUT.har"
+        case .requestBudget(let count):
+            return text + "; stop calling tools, or restart the server with a larger --max-requests than \(count)"
         }
     }
 
