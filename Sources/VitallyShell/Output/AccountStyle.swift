@@ -12,8 +12,12 @@ struct AccountStyle: Sendable {
     func day(_ date: Date?) -> String { Format.day(date, now: now) }
 
     func nps(_ score: Double?) -> Style {
-        guard let score else { return .dim }
-        return score <= 6 ? .bad : score <= 8 ? .warn : .good
+        switch NPSCategory(score: score) {
+        case nil: return .dim
+        case .detractor?: return .bad
+        case .passive?: return .warn
+        case .promoter?: return .good
+        }
     }
 
 
@@ -32,13 +36,16 @@ struct AccountStyle: Sendable {
 
     func renewal(_ account: Account) -> Style {
         guard let renewal = account.nextRenewalDate else { return .plain }
-        let days = Format.daysUntil(renewal, now: now)
-        return days < 0 ? .bad : days <= 90 ? .warn : .plain
+        switch RenewalTiming(daysUntil: Format.daysUntil(renewal, now: now)) {
+        case .passed: return .bad
+        case .urgent, .soon: return .warn
+        case .later: return .plain
+        }
     }
 
-    /// Bad when last seen over 30 days ago, dim when never.
+    /// Bad when idle (`ActivityWindow`), dim when never seen.
     func stale(_ date: Date?) -> Style {
         guard let date else { return .dim }
-        return Format.daysUntil(date, now: now) <= -30 ? .bad : .plain
+        return ActivityWindow.isIdle(lastSeen: date, now: now) ? .bad : .plain
     }
 }
