@@ -38,6 +38,10 @@ public struct VitallyError: Error, Sendable, Equatable, CustomStringConvertible 
         case separateScrubMap
         /// The file given as a scrub map is not one the scrubber wrote.
         case scrubMapExpected
+        /// The scrubbed copy needs another output file (the one given is the input).
+        case anotherScrubOutput
+        /// The scrubbed copy's output exists: allow replacing it, or give another.
+        case replaceOrAnotherScrubOutput
     }
 
     public init(

@@ -59,8 +59,8 @@ extension Doctor {
 
     /// The data-location check on its own (the MCP server's instructions say where the data lives).
     package static func dataLocation(client: VitallyClient) async -> DoctorCheck? {
-        async let accountPage = Self.attempt { try await client.firstPage("/resources/accounts", limit: 100, as: Account.self) }
-        async let organizationPage = Self.attempt { try await client.firstPage("/resources/organizations", limit: 100, as: Organization.self) }
+        async let accountPage = Self.attempt { try await client.firstPage(VitallyPath.accounts, limit: 100, as: Account.self) }
+        async let organizationPage = Self.attempt { try await client.firstPage(VitallyPath.organizations, limit: 100, as: Organization.self) }
         let (accountRead, organizationRead) = await (accountPage, organizationPage)
         let failures = [accountRead.error, organizationRead.error].compactMap { $0 }.filter { $0.status != 403 }
         if !failures.isEmpty {
