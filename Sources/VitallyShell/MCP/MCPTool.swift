@@ -81,9 +81,9 @@ extension MCPTool {
         for flag in spec.flags where !withheldFlags.contains(flag.name) {
             // A flag documented for another subcommand ("scrub: …") is not this tool's.
             if others.contains(where: { flag.help.hasPrefix($0 + ":") }) { continue }
-            let kind: MCPInput.Kind = flag.positiveNumber ? .integer : flag.takesValue ? .string : .boolean
+            let kind: MCPInput.Kind = flag.limits != nil ? .integer : flag.takesValue ? .string : .boolean
             let property = flag.name.drop { $0 == "-" }.replacingOccurrences(of: "-", with: "_")
-            inputs.append(MCPInput(name: property, kind: kind, description: flag.help, values: flag.values, flag: flag.name))
+            inputs.append(MCPInput(name: property, kind: kind, description: flag.help, values: flag.choices, flag: flag.name))
         }
         let shown = ([spec.name] + (subcommand.map { [$0] } ?? [])).joined(separator: " ")
         return MCPTool(
