@@ -17,27 +17,40 @@ public struct CoverageEngine: Sendable {
         self.matcher = matcher
     }
 
-    /// The report for `meetings`; `progress` hears after each attendee-and-title pair.
+    /// The report for `meetings`. Each distinct attendee is matched once without a title; only those
+    /// no title-free rule matched are matched again with each of their meetings' titles (the
+    /// company-name rule reads the title; the rules before it do not, so their answer holds for
+    /// every meeting). `progress` hears after each attendee.
     public func run(_ meetings: [CalendarMeeting], progress: @escaping @Sendable (CoverageProgress) -> Void = { _ in }) async throws -> CoverageReport {
-        struct Pair: Hashable, Sendable { var email: String; var title: String? }
-        var pairs: [Pair] = []
-        var seen = Set<Pair>()
-        for meeting in meetings {
-            for email in meeting.attendees {
-                let pair = Pair(email: email.trimmingWhitespace().lowercased(), title: meeting.title)
-                if seen.insert(pair).inserted { pairs.append(pair) }
-            }
+        var emails: [String] = []
+        var seen = Set<String>()
+        for email in meetings.flatMap(\.attendees).map({ $0.trimmingWhitespace().lowercased() }) where seen.insert(email).inserted {
+            emails.append(email)
         }
         let done = Counter()
-        let total = pairs.count
+        let total = emails.count
         progress(CoverageProgress(matched: 0, of: total))
-        let results = try await pairs.concurrentMap(width: width) { [matcher] pair in
-            let match = try await matcher.match(pair.email, title: pair.title)
+        let first = try await emails.concurrentMap(width: width) { [matcher] email in
+            let match = try await matcher.match(email, title: nil)
             progress(CoverageProgress(matched: await done.next(), of: total))
             return match
         }
+        var byEmail: [String: AttendeeMatch] = [:]
+        for (email, match) in zip(emails, first) { byEmail[email] = match }
+        var pairs: [Pair] = []
+        var asked = Set<Pair>()
+        for meeting in meetings where meeting.title != nil {
+            for email in meeting.attendees.map({ $0.trimmingWhitespace().lowercased() }) {
+                guard let known = byEmail[email], !known.isInternal, known.rule == nil || known.rule == .companyName else { continue }
+                let pair = Pair(email: email, title: meeting.title)
+                if asked.insert(pair).inserted { pairs.append(pair) }
+            }
+        }
+        // No new requests: the shared transport has every answer these need.
+        let titled = try await pairs.concurrentMap(width: width) { [matcher] pair in try await matcher.match(pair.email, title: pair.title) }
         var byPair: [Pair: AttendeeMatch] = [:]
-        for (pair, match) in zip(pairs, results) { byPair[pair] = match }
+        for (pair, match) in zip(pairs, titled) { byPair[pair] = match }
+        func match(_ email: String, _ title: String?) -> AttendeeMatch? { byPair[Pair(email: email, title: title)] ?? byEmail[email] }
 
         let perMeeting = meetings.map { meeting -> CoverageReport.MeetingResult in
             var external: [AttendeeMatch] = []
@@ -45,7 +58,7 @@ public struct CoverageEngine: Sendable {
             var listed = Set<String>()
             for email in meeting.attendees {
                 let key = email.trimmingWhitespace().lowercased()
-                guard listed.insert(key).inserted, let match = byPair[Pair(email: key, title: meeting.title)] else { continue }
+                guard listed.insert(key).inserted, let match = match(key, meeting.title) else { continue }
                 if match.isInternal { internalCount += 1 } else { external.append(match) }
             }
             let verdict: CoverageReport.MeetingResult.Verdict =
@@ -131,7 +144,12 @@ public struct CoverageEngine: Sendable {
                                  key: found.summary.domains.first?.key ?? defaultKey)
     }
 
-    /// Counts finished pairs for the progress line.
+    struct Pair: Hashable, Sendable {
+        var email: String
+        var title: String?
+    }
+
+    /// Counts finished attendees for the progress line.
     actor Counter {
         var value = 0
         func next() -> Int {

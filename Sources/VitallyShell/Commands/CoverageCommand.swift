@@ -49,7 +49,7 @@ struct CoverageCommand: ShellCommand {
         let engine = CoverageEngine(client: shell.connection.client, directory: shell.connection.directory, team: shell.connection.team)
         let report = try await shell.withScanProgress {
             try await engine.run(meetings) { [meetingCount] step in
-                progress("coverage: \(step.matched)/\(step.of) attendee checks · \(meetingCount) meetings")
+                progress("coverage: \(step.matched)/\(step.of) attendees · \(meetingCount) meetings")
             }
         }
         progress("")

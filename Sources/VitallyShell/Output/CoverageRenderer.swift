@@ -190,7 +190,7 @@ struct CoverageRenderer {
     // MARK: HTML
 
     func page() -> ReportPage {
-        let meetings = Table(columns: ["When", "CalendarMeeting", "External attendees", "Data"], rows: report.meetings.map { result in
+        let meetings = Table(columns: ["When", "Meeting", "External attendees", "Data"], rows: report.meetings.map { result in
             let people = result.external.map { match in
                 match.rule.map { "\(match.email) → \(match.accounts.map(\.name).joined(separator: ", ")) (\($0.rawValue))" } ?? "\(match.email): no account"
             }
