@@ -28,9 +28,14 @@ deps:
 	  echo "Installing libsqlite3-dev (needed by the history store, through GRDB)..."; \
 	  $(APT) update -qq && $(APT) install -y -qq libsqlite3-dev pkg-config >/dev/null; }
 
-## The HAR 1.2 JSON schema (Debian), the Python validators used by the recording tests, and the
-## official MCP Python SDK (the client of the `vitally-shell mcp` tests).
+## The HAR 1.2 JSON schema (Debian), the Python validators used by the recording tests, the
+## official MCP Python SDK (the client of the `vitally-shell mcp` tests), and Chromium (Debian)
+## for the browser test of `coverage --html`.
 test-deps:
+	@command -v chromium >/dev/null 2>&1 || { \
+	  echo "Installing chromium (renders the --html report in the browser test)..."; \
+	  { $(APT) update -qq && $(APT) install -y -qq chromium >/dev/null; } \
+	    || echo "chromium could not be installed: the browser test of --html will be skipped"; }
 	@[ -f /usr/share/nodejs/har-schema/lib/har.json ] || { \
 	  echo "Installing node-har-schema (HAR 1.2 JSON schema)..."; \
 	  $(APT) update -qq && $(APT) install -y -qq node-har-schema >/dev/null; }

@@ -30,7 +30,7 @@ build_kit() {
     local kit_sources newest
     kit_sources=$(ls Sources/VitallyKit/JSON/*.swift Sources/VitallyKit/Models/*.swift Sources/VitallyKit/Text/*.swift \
         Sources/VitallyKit/Recording/{HARReader,HARSkimmer,RecordedExchange,RecordingFolder}.swift Sources/VitallyKit/API/VitallyError.swift \
-        Sources/VitallyKit/Transport/{HTTPTransport,RetryPolicy,Redactor,Redactor+Userinfo,SecretForms}.swift Sources/VitallyKit/Brief/CalendarInvite.swift \
+        Sources/VitallyKit/Transport/{HTTPTransport,RetryPolicy,Redactor,Redactor+Userinfo,SecretForms}.swift Sources/VitallyKit/Brief/CalendarInvite.swift Sources/VitallyKit/Calendar/*.swift \
         Sources/VitallyKit/Recording/Scrubbing/*.swift Sources/VitallyKit/Recording/{AtomicFile,HARWriter}.swift \
         Sources/VitallyKit/Transport/VitallyKitVersion.swift Sources/VitallyKit/Matching/{Domain,CompanyName}.swift)
     newest=$(ls -t $kit_sources | head -1)

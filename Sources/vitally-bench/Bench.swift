@@ -33,6 +33,7 @@ struct Bench {
         if wanted("record") { try await RecordBench.run(shell: shell, folder: folder, environment: environment) }
         if wanted("matching") { try await MatchingBench.run() }
         if wanted("brief") { try await BriefBench.run() }
+        if wanted("coverage") { try await CoverageBench.run() }
         if wanted("history") { try HistoryBench.run() }
         if wanted("tools") { try ToolsBench.run(shell: shell, folder: folder, environment: environment) }
     }

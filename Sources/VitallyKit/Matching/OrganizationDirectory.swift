@@ -42,13 +42,24 @@ public actor OrganizationDirectory {
 
     let client: VitallyClient
     private var scan: Scan?
+    private var loading: Task<Scan, any Error>?
 
     public init(client: VitallyClient) { self.client = client }
 
-    /// The scan, read on first use. A `customFields` failure other than a cancellation falls back
-    /// on the well-known keys, as for accounts.
+    /// The scan, read on first use; concurrent callers (a calendar's attendees) share one read.
+    /// A `customFields` failure other than a cancellation falls back on the well-known keys, as for accounts.
     public func load() async throws -> Scan {
         if let scan { return scan }
+        if let loading { return try await loading.value }
+        let task = Task { try await self.read() }
+        loading = task
+        defer { loading = nil }
+        let result = try await task.value
+        scan = result
+        return result
+    }
+
+    private func read() async throws -> Scan {
         var traits: DomainTraits
         do {
             traits = DomainTraits(customFields: try await client.customFields(model: "organizations"))
@@ -60,9 +71,7 @@ public actor OrganizationDirectory {
         let entries = organizations.prefix(limit).map { org in
             Entry(organization: org, domains: traits.domains(in: org.traits).map { DomainHit(key: $0.key, domain: $0.domain) })
         }
-        let result = Scan(entries: Array(entries), capped: organizations.count > limit, limit: limit,
-                          customFieldsFailure: traits.customFieldsFailure, keys: traits.keys)
-        scan = result
-        return result
+        return Scan(entries: Array(entries), capped: organizations.count > limit, limit: limit,
+                    customFieldsFailure: traits.customFieldsFailure, keys: traits.keys)
     }
 }

@@ -60,7 +60,8 @@ public actor TeamDirectory {
 
     let client: VitallyClient
     private var loaded: Team?
-    private var customerUsersByDomain: [String: Int] = [:]
+    private var loading: Task<Team, any Error>?
+    private var customerUsersByDomain: [String: Task<Int, any Error>] = [:]
 
     public init(client: VitallyClient) { self.client = client }
 
@@ -73,8 +74,19 @@ public actor TeamDirectory {
 
     /// `GET /resources/admins` is not in the current docs (Airbyte uses it); when it fails,
     /// fall back to `admins/search?email=` per attendee.
+    /// Concurrent callers (a calendar's attendees) share one read.
     func load() async throws -> Team {
         if let loaded { return loaded }
+        if let loading { return try await loading.value }
+        let task = Task { try await self.read() }
+        loading = task
+        defer { loading = nil }
+        let team = try await task.value
+        loaded = team
+        return team
+    }
+
+    private func read() async throws -> Team {
         var team = Team()
         do {
             for admin in try await client.admins().collect() where Self.isActive(admin) {
@@ -88,17 +100,23 @@ public actor TeamDirectory {
         } catch let error as VitallyError where error.code == .notFound || error.code == .forbidden || error.code == .badRequest {
             team.listed = false
         }
-        loaded = team
         return team
     }
 
-    /// How many Vitally users at the domain belong to accounts, admins' own addresses aside.
+    /// How many Vitally users at the domain belong to accounts, admins' own addresses aside: one
+    /// search per domain, shared by concurrent callers; a failed one is asked again next time.
     private func customerUsers(at domain: String, team: Team) async throws -> Int {
-        if let known = customerUsersByDomain[domain] { return known }
-        let users = try await client.searchUsers(.emailSubdomain(domain))
-        let count = users.filter { !$0.accountIds.isEmpty && team.emails[$0.email?.lowercased() ?? ""] == nil }.count
-        customerUsersByDomain[domain] = count
-        return count
+        let task = customerUsersByDomain[domain] ?? Task { [client] in
+            let users = try await client.searchUsers(.emailSubdomain(domain))
+            return users.filter { !$0.accountIds.isEmpty && team.emails[$0.email?.lowercased() ?? ""] == nil }.count
+        }
+        customerUsersByDomain[domain] = task
+        do {
+            return try await task.value
+        } catch {
+            customerUsersByDomain[domain] = nil
+            throw error
+        }
     }
 
     /// Whether the address is ours, and why. An admin's domain stays a customer's when Vitally

@@ -29,8 +29,7 @@ struct BriefCommand: ShellCommand {
         let limits = InputLimits(command.options)
         try InputLimits.check(title: title, what: "--title")
         if let ics = command.options[Self.ics] {
-            let url = ics.hasPrefix("/") ? URL(fileURLWithPath: ics) : shell.environment.workingDirectory.appendingPathComponent(ics)
-            let invite = try CalendarInvite.parse(try InputLimits.readInvite(at: url), now: shell.now)
+            let invite = try CalendarInvite.parse(try InputLimits.readInvite(at: shell.url(ics)), now: shell.now)
             emails += invite.attendees.filter { !emails.contains($0) }
             if title == nil { try InputLimits.check(title: invite.summary, what: "the invite's SUMMARY") }
             title = title ?? invite.summary
