@@ -6,10 +6,11 @@ import VitallyKit
 struct AuditCommand: ShellCommand {
     static let spec = CommandSpec(
         "audit", group: .diagnose, rank: 4, summary: "which accounts no attendee can match, and what to fix in Vitally",
-        usage: "audit [--users] [--csv FILE] [--fail-on N|N%] [--json]",
+        usage: "audit [--users] [--csv FILE] [--html FILE] [--fail-on N|N%] [--json]",
         flags: [
             FlagSpec("--users", "also read the users (at most 20,000, with progress): free-mail-only accounts, users' company domains"),
             FlagSpec("--csv", value: true, "write every account and organization to fix to FILE"),
+            FlagSpec("--html", value: true, "write a self-contained page (tables and chart) to FILE, for a ticket"),
             FlagSpec("--fail-on", value: true, "exit 1 when more than N active accounts (or N% of them) have a finding"),
             .json,
         ],
@@ -24,27 +25,28 @@ struct AuditCommand: ShellCommand {
             failOn = parsed
         }
         let progress = shell.environment.progress
-        let auditor = Auditor(matcher: shell.connection.matcher)
-        let report = try await auditor.run(users: command.has("--users")) { step in
+        let report = try await Auditor(matcher: shell.connection.matcher).run(users: command.has("--users")) { step in
             switch step {
             case .accounts(let count): progress("auditing: scanning accounts… \(count)")
             case .users(let count): progress("auditing: reading users… \(count)")
             }
         }
         progress("")
-        var blocks = AuditWording.blocks(report, failOn: failOn)
-        if let path = command.flag("--csv") {
+        var result = try CommandResult(report, renderedBy: AuditRenderer(failOn: failOn))
+        let files = [("--csv", { AuditWording.csv(report) }), ("--html", { AuditWording.page(report, failOn: failOn).html() })]
+        for (flag, contents) in files {
+            guard let path = command.flag(flag) else { continue }
             let url = path.hasPrefix("/") ? URL(fileURLWithPath: path) : shell.environment.workingDirectory.appendingPathComponent(path)
             do {
                 // Customer data: a private file, written whole or not at all.
-                try AtomicFile.write(Data(AuditWording.csv(report).utf8), to: url, permissions: 0o600)
+                try AtomicFile.write(Data(contents().utf8), to: url, permissions: 0o600)
             } catch {
-                return .failure("could not write \(path): \(error.localizedDescription); pick a folder you can write to")
+                return .failure("could not write \(path) (\(flag)): \(error.localizedDescription); pick a folder you can write to")
             }
-            blocks.append(.text("Wrote \(Format.count(report.rows.count, "row")) to \(path)", .dim))
+            let what = flag == "--csv" ? Format.count(report.rows.count, "row") : "the report page"
+            result.output.blocks.append(.text("Wrote \(what) to \(path)", .dim))
         }
-        return CommandResult(
-            output: ShellOutput(blocks: blocks, json: try JSONValue(encoding: report)),
-            status: failOn?.exceeded(by: report) == true ? .failure : .ok)
+        result.status = failOn?.exceeded(by: report) == true ? .failure : .ok
+        return result
     }
 }

@@ -36,19 +36,68 @@ package enum AuditWording {
         return "1 \(one[finding.unit] ?? finding.unit)"
     }
 
+    /// One bar for reach and one per finding: active accounts fine vs to fix.
+    static func bars(_ report: AuditReport) -> ReportBars {
+        let reachable = report.reach.filter(\.matchable).map(\.accounts).reduce(0, +)
+        var bars = [ReportBar("reachable from a domain", matched: reachable, unmatched: report.activeAccounts - reachable)]
+        for finding in report.findings {
+            bars.append(ReportBar(title(finding.kind), matched: report.activeAccounts - finding.accounts, unmatched: finding.accounts))
+        }
+        return ReportBars(title: "Active accounts, check by check", bars: bars, matchedName: "fine", unmatchedName: "to fix")
+    }
+
+    /// The self-contained page for `--html`: the summary, the bars, and one table per finding.
+    static func page(_ report: AuditReport, failOn: FailOn?) -> ReportPage {
+        var summary = [
+            Field("Accounts", "\(report.accounts) (\(report.activeAccounts) active, \(report.churnedAccounts) churned)"),
+            Field("Organizations", "\(report.organizations)\(report.organizationsCapped ? " (capped)" : "")"),
+            Field("Users", report.usersRead.map { "\($0)\(report.usersCapped ? " (capped)" : "")" } ?? "not read"),
+            Field("Accounts to fix", verdict(report, failOn: failOn).dropFirst().map(\.text).joined()),
+        ]
+        if !report.teamDomains.isEmpty { summary.append(Field("Your team's domains", report.teamDomains.joined(separator: ", "))) }
+        var sections = [ReportPage.Section("Findings", findingsTable(report))]
+        sections.append(ReportPage.Section("How attendees reach the active accounts", Table(
+            columns: ["Way", "Active accounts"], rows: report.reach.map { [Span(way($0.way)), Span("\($0.accounts) (\(percent($0.share)))")] })))
+        for finding in report.findings where finding.count > 0 {
+            let rows = finding.examples.map { example in
+                [Span(example.level.rawValue, .dim), Span(example.name), Span(example.externalId ?? "", .dim), Span(example.detail)]
+            }
+            sections.append(ReportPage.Section("\(title(finding.kind)): \(counted(finding)). Fix: \(finding.fix)",
+                                               Table(columns: ["Level", "Name", "External id", "Detail"], rows: rows)))
+        }
+        return ReportPage(title: "Vitally matchability audit", subtitle: "What no attendee can match, and what to fix in Vitally",
+                          summary: summary, charts: [bars(report)], sections: sections)
+    }
+
+    static func findingsTable(_ report: AuditReport) -> Table {
+        Table(
+            columns: ["Finding", "Count", "Active accounts"],
+            rows: report.findings.map { finding in
+                let style: Style = finding.count == 0 ? .dim : finding.share >= 0.1 ? .bad : .warn
+                return [Span(title(finding.kind), finding.count == 0 ? .dim : .plain), Span(counted(finding), style),
+                        Span(finding.accounts == 0 ? "-" : "\(finding.accounts) (\(percent(finding.share)))", style)]
+            }, flexible: [0])
+    }
+
+    /// `Accounts to fix: 142 of 342 active (41.5%)  above --fail-on 5%`
+    static func verdict(_ report: AuditReport, failOn: FailOn?) -> [Span] {
+        let fixing = report.accountsToFix
+        let share = report.activeAccounts == 0 ? 0 : Double(fixing) / Double(report.activeAccounts)
+        var verdict = [Span("Accounts to fix: ", .bold), Span("\(fixing) of \(report.activeAccounts) active (\(percent(share)))")]
+        if let failOn {
+            let over = failOn.exceeded(by: report)
+            verdict.append(Span(over ? "  above --fail-on \(failOn.text)" : "  within --fail-on \(failOn.text)", over ? .bad : .good))
+        }
+        return verdict
+    }
+
     static func blocks(_ report: AuditReport, failOn: FailOn?) -> [OutputBlock] {
         var head = "Audit of \(report.accounts.formatted()) accounts (\(report.activeAccounts.formatted()) active, "
             + "\(report.churnedAccounts.formatted()) churned), \(Format.count(report.organizations, "organization"))"
         if report.organizationsCapped { head += " (the first \(report.organizations.formatted()) only)" }
         head += report.usersRead.map { ", \(Format.count($0, "user"))\(report.usersCapped ? " (capped)" : "")" } ?? ", users not read"
         var blocks: [OutputBlock] = [.text(head, .bold), .blank]
-        blocks.append(.table(Table(
-            columns: ["Finding", "Count", "Active accounts"],
-            rows: report.findings.map { finding in
-                let style: Style = finding.count == 0 ? .dim : finding.share >= 0.1 ? .bad : .warn
-                return [Span(title(finding.kind), finding.count == 0 ? .dim : .plain), Span(counted(finding), style),
-                        Span(finding.accounts == 0 ? "-" : "\(finding.accounts) (\(percent(finding.share)))", style)]
-            }, flexible: [0])))
+        blocks.append(.table(findingsTable(report)))
         for finding in report.findings where finding.count > 0 || finding.note != nil {
             blocks.append(.blank)
             blocks.append(.line([Span(title(finding.kind), .bold), Span("  \(counted(finding))", .dim)]))
@@ -70,15 +119,10 @@ package enum AuditWording {
             blocks.append(.line([Span("  \(way(reach.way).padding(toLength: 28, withPad: " ", startingAt: 0))"),
                                  Span("\(reach.accounts) (\(percent(reach.share)))", style)]))
         }
-        let fixing = report.accountsToFix
-        let share = report.activeAccounts == 0 ? 0 : Double(fixing) / Double(report.activeAccounts)
-        var verdict = [Span("Accounts to fix: ", .bold), Span("\(fixing) of \(report.activeAccounts) active (\(percent(share)))")]
-        if let failOn {
-            let over = failOn.exceeded(by: report)
-            verdict.append(Span(over ? "  above --fail-on \(failOn.text)" : "  within --fail-on \(failOn.text)", over ? .bad : .good))
-        }
         blocks.append(.blank)
-        blocks.append(.line(verdict))
+        blocks.append(.bars(bars(report)))
+        blocks.append(.blank)
+        blocks.append(.line(verdict(report, failOn: failOn)))
         return blocks
     }
 
@@ -99,6 +143,12 @@ package enum AuditWording {
         guard value.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return value }
         return "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
+}
+
+/// The text of `audit`, from an `AuditReport`.
+struct AuditRenderer: ResultRenderer {
+    let failOn: FailOn?
+    func blocks(_ report: AuditReport) -> [OutputBlock] { AuditWording.blocks(report, failOn: failOn) }
 }
 
 /// `--fail-on N` (more than N active accounts to fix) or `--fail-on N%` (more than N% of the active accounts).

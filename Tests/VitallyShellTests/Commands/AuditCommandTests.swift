@@ -21,6 +21,28 @@ import VitallySimulator
             #expect(out.contains("fix: set the `domain` trait"))
             #expect(out.contains("contact only (no domain)"))
             #expect(out.contains("Accounts to fix: "))
+            // The summary picture: one bar for reach, one per finding, within the width.
+            #expect(out.contains("Active accounts, check by check"))
+            #expect(out.contains("reachable from a domain"))
+            #expect(!out.split(separator: "\n").contains { $0.count > 160 })
+        }
+    }
+
+    @Test func htmlIsASelfContainedPageWithTheFindingsAndTheChart() async throws {
+        try await withSimulatedShell({ $0.scenario = .messy }) { shell, _, scratch in
+            let page = scratch.appendingPathComponent("audit.html")
+            let (out, err, status) = await shell.text("audit --users --html \(page.path)")
+            #expect(status == .ok, "\(err)")
+            #expect(out.contains("Wrote the report page to \(page.path)"))
+            let html = try String(contentsOf: page, encoding: .utf8)
+            #expect(html.hasPrefix("<!DOCTYPE html>"))
+            #expect(html.contains("<title>Vitally matchability audit</title>"))
+            #expect(html.contains("<svg") && html.contains("reachable from a domain"))
+            #expect(html.contains("Nimbus Freight") && html.contains("lakesidedental.com"))
+            #expect(html.contains("Brightwave Partners"))
+            #expect(!html.contains("<script") && !html.contains("src="))
+            let mode = try FileManager.default.attributesOfItem(atPath: page.path)[.posixPermissions] as? Int
+            #expect(mode == 0o600)
         }
     }
 
