@@ -34,6 +34,7 @@ struct Bench {
         if wanted("matching") { try await MatchingBench.run() }
         if wanted("brief") { try await BriefBench.run() }
         if wanted("history") { try HistoryBench.run() }
+        if wanted("audit") { try await AuditBench.run(shell: shell, folder: folder, environment: environment) }
     }
 }
 
