@@ -36,6 +36,7 @@ struct Bench {
         if wanted("coverage") { try await CoverageBench.run() }
         if wanted("history") { try HistoryBench.run() }
         if wanted("tools") { try ToolsBench.run(shell: shell, folder: folder, environment: environment) }
+        if wanted("audit") { try await AuditBench.run(shell: shell, folder: folder, environment: environment) }
     }
 }
 

@@ -193,7 +193,7 @@ struct AuditBuilder {
         for account in active {
             let users = userCount[account.id] ?? 0
             guard users > 0, freeMailCount[account.id] == users else { continue }
-            examples.append(accountExample(account, "all \(users) user\(users == 1 ? " is" : "s are") on free mail", .freeMailOnly))
+            examples.append(accountExample(account, users == 1 ? "its only user is on free mail" : "all \(users) users are on free mail", .freeMailOnly))
         }
         add(.freeMailOnly, unit: "accounts", examples,
             fix: "set the `domain` trait; attendees on free mail match only as known contacts, so link these users to the account",
@@ -264,7 +264,7 @@ struct AuditBuilder {
             let label = input.fieldLabels[key].map { " (\"\($0)\")" } ?? ""
             let sample = list.prefix(3).map { "\($0.name): \($0.domain)" }.joined(separator: "; ")
             return AuditExample(level: .field, name: key,
-                                detail: "\(list.count) value\(list.count == 1 ? "" : "s") look like domains\(label), e.g. \(sample); rename its label to \"\(Self.suggestedLabel(input.fieldLabels[key] ?? key))\"")
+                                detail: "\(list.count == 1 ? "1 value looks like a domain" : "\(list.count) values look like domains")\(label), e.g. \(sample); rename its label to \"\(Self.suggestedLabel(input.fieldLabels[key] ?? key))\"")
         }
         let accounts = touched.values.reduce(into: Set<String>()) { $0.formUnion($1) }.count
         report.findings.append(finding(.unusedDomainField, count: examples.count, unit: "fields", accounts: accounts, examples, fix: fix))

@@ -25,7 +25,24 @@ public struct AuditReport: Sendable, Equatable, Encodable {
 
     enum CodingKeys: String, CodingKey {
         case accounts, activeAccounts, churnedAccounts, organizations, organizationsCapped, usersRead, usersCapped
-        case teamDomains, teamListed, reach, findings
+        case teamDomains, teamListed, reach, findings, accountsToFix
+    }
+
+    /// `usersRead` is `null` when users were not read (never left out); `rows` stay for the CSV.
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(accounts, forKey: .accounts)
+        try c.encode(activeAccounts, forKey: .activeAccounts)
+        try c.encode(churnedAccounts, forKey: .churnedAccounts)
+        try c.encode(organizations, forKey: .organizations)
+        try c.encode(organizationsCapped, forKey: .organizationsCapped)
+        try c.encode(usersRead, forKey: .usersRead)
+        try c.encode(usersCapped, forKey: .usersCapped)
+        try c.encode(teamDomains, forKey: .teamDomains)
+        try c.encode(teamListed, forKey: .teamListed)
+        try c.encode(reach, forKey: .reach)
+        try c.encode(findings, forKey: .findings)
+        try c.encode(accountsToFix, forKey: .accountsToFix)
     }
 
     /// Distinct active accounts with at least one finding.

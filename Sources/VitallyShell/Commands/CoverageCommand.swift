@@ -4,24 +4,30 @@ import VitallyKit
 /// `coverage --ics FILE...`: for every meeting of a calendar in a date range, whether its brief
 /// would have Vitally data, by which rule, and the unmatched domains that cost the most meetings.
 struct CoverageCommand: ShellCommand {
+    static let ics = Option<String>("--ics", value: "FILE", help: "a calendar export (.ics); more files may follow as arguments")
+    static let attendeesFile = Option<String>("--attendees-file", value: "FILE", help: "a file of attendee emails, one per line")
+    static let from = Option<String>("--from", value: "DAY", help: "first day (YYYY-MM-DD; default today)")
+    static let to = Option<String>("--to", value: "DAY", help: "last day (YYYY-MM-DD; default 13 days after --from)")
+    static let html = Option<String>("--html", value: "FILE", help: "also write a self-contained HTML report to FILE")
     static let spec = CommandSpec(
         "coverage", group: .diagnose, rank: 0, summary: "which meetings' briefs will have Vitally data, and what would fix the rest",
-        usage: "coverage --ics FILE [FILE...] [--attendees-file FILE] [--from DAY] [--to DAY] [--html FILE] [--json]",
+        synopsis: "[FILE...]", argument: .text, arguments: 0...50,
         flags: [
-            FlagSpec("--ics", value: true, "a calendar export (.ics); more files may follow as arguments"),
-            FlagSpec("--attendees-file", value: true, "a file of attendee emails, one per line"),
-            FlagSpec("--from", value: true, "first day (YYYY-MM-DD; default today)"),
-            FlagSpec("--to", value: true, "last day (YYYY-MM-DD; default 13 days after --from)"),
-            FlagSpec("--html", value: true, "also write a self-contained HTML report to FILE"),
-            .json,
-        ], argument: .path, arguments: 0...50, example: "coverage --ics examples/fortnight.ics")
+            ics,
+            attendeesFile,
+            from,
+            to,
+            html,
+            Common.json,
+        ],
+        example: "coverage --ics examples/fortnight.ics")
 
     /// Attendees matched per run, at most: a calendar is bounded, not a tenant's user list.
     static let attendeeCeiling = 5000
 
     static func run(_ command: ParsedCommand, in shell: isolated Shell) async throws -> CommandResult {
-        let files = (command.flag("--ics").map { [$0] } ?? []) + command.arguments
-        guard !files.isEmpty || command.has("--attendees-file") else {
+        let files = (command.options[Self.ics].map { [$0] } ?? []) + command.arguments
+        guard !files.isEmpty || command.options[Self.attendeesFile] != nil else {
             return .failure("coverage needs a calendar: coverage --ics FILE [FILE...] or --attendees-file FILE", status: .usage)
         }
         let range = try dateRange(command, now: shell.now)
@@ -32,7 +38,7 @@ struct CoverageCommand: ShellCommand {
             meetings += calendar.meetings(from: range.from, to: range.to)
             unknownZones += calendar.unknownZones.filter { !unknownZones.contains($0) }
         }
-        if let list = command.flag("--attendees-file") {
+        if let list = command.options[Self.attendeesFile] {
             meetings += try attendees(in: InputLimits.readInvite(at: shell.url(list)), from: list).map {
                 CalendarMeeting(title: nil, start: range.from, attendees: [$0])
             }
@@ -53,12 +59,12 @@ struct CoverageCommand: ShellCommand {
             }
         }
         progress("")
-        let source = CoverageRenderer.Source(files: files + (command.flag("--attendees-file").map { [$0] } ?? []),
+        let source = CoverageRenderer.Source(files: files + (command.options[Self.attendeesFile].map { [$0] } ?? []),
                                              from: range.from, lastDay: range.to.addingTimeInterval(-86_400), unknownZones: unknownZones)
         let renderer = CoverageRenderer(report: report, source: source, totalRequests: await shell.connection.limiter.requestCount - before)
         var result = CommandResult(output: ShellOutput(blocks: renderer.blocks(), json: renderer.json()),
                                    status: report.partialAttendees.isEmpty ? .ok : .partial)
-        if let html = command.flag("--html") {
+        if let html = command.options[Self.html] {
             let url = shell.url(html)
             do {
                 try AtomicFile.write(Data(renderer.page().html().utf8), to: url, permissions: 0o600)
@@ -72,15 +78,16 @@ struct CoverageCommand: ShellCommand {
 
     /// `--from` (default: today) to the end of `--to` (default: 14 days in all).
     static func dateRange(_ command: ParsedCommand, now: Date) throws -> (from: Date, to: Date) {
-        func day(_ flag: String) throws -> Date? {
-            guard let text = command.flag(flag) else { return nil }
+        func day(_ option: Option<String>) throws -> Date? {
+            let flag = option.descriptor.name
+            guard let text = command.options[option] else { return nil }
             guard text.count == 10, let date = VitallyDate.parse(text) else {
                 throw VitallyError(.invalidInput, cause: "\(flag) '\(text)' is not a day; write it as YYYY-MM-DD")
             }
             return date
         }
-        let from = try day("--from") ?? VitallyDate.startOfDay(now)
-        let to = try day("--to").map { $0.addingTimeInterval(86_400) } ?? from.addingTimeInterval(14 * 86_400)
+        let from = try day(Self.from) ?? VitallyDate.startOfDay(now)
+        let to = try day(Self.to).map { $0.addingTimeInterval(86_400) } ?? from.addingTimeInterval(14 * 86_400)
         guard to > from else { throw VitallyError(.invalidInput, cause: "--to is before --from; give a range that runs forward") }
         guard to.timeIntervalSince(from) <= 366 * 86_400 else {
             throw VitallyError(.invalidInput, cause: "the range is over a year; give --from and --to at most 366 days apart")

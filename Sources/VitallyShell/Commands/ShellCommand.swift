@@ -34,7 +34,7 @@ enum CommandCatalog {
         ConnectCommand.self, DisconnectCommand.self, StatusCommand.self,
         AccountsCommand.self, HealthCommand.self, NotesCommand.self, TasksCommand.self, UsersCommand.self, NPSCommand.self,
         ConversationsCommand.self, TimelineCommand.self, OrganizationsCommand.self, RawCommand.self, ObjectsCommand.self,
-        MatchCommand.self, BriefCommand.self, DoctorCommand.self,
+        MatchCommand.self, BriefCommand.self, DoctorCommand.self, CoverageCommand.self, AuditCommand.self,
         RecordCommand.self, ReplayCommand.self, RecordingsCommand.self,
         HelpCommand.self, HistoryCommand.self, ExitCommand.self,
     ]
