@@ -107,6 +107,13 @@ enum RecordingTools {
                 + (report.options.domains ? "" : ", domains") + (report.options.accounts ? "" : ", account names") + "."),
             .text("Scanned the written file (\(Format.bytes(report.scannedBytes))): every string is on the safe list or a pseudonym.", .good),
         ]
+        if !report.lostCompanyMatches.isEmpty {
+            let lost = report.lostCompanyMatches
+            lines.append(.text("Warning: \(lost.count) user email\(lost.count == 1 ? "" : "s") matched an account by company name in the original "
+                + "and match none in the copy (account names are pseudonyms under --accounts): "
+                + lost.prefix(3).map { printable($0) }.joined(separator: ", ") + (lost.count > 3 ? ", …" : "")
+                + ". A brief of the copy will say \"no account\" for them; scrub without --accounts to keep that rule.", .warn))
+        }
         if let mapURL { lines.append(.text("Map of originals to pseudonyms: \(mapURL.path) (0600; keep it private, never attach it).")) }
         if randomSalt {
             lines.append(.text("A random salt was used: pass --salt S to get the same pseudonyms in every file.", .dim))
@@ -118,6 +125,7 @@ enum RecordingTools {
             ("scannedBytes", .number(Double(report.scannedBytes))), ("map", JSONValue(mapURL?.path)),
         ])
         json["replaced"] = .object(JSONObject(ScrubMap.Kind.allCases.map { ($0.rawValue, .number(Double(map.count($0)))) }))
+        json["lostCompanyMatches"] = .array(report.lostCompanyMatches.map { .string($0) })
         return ShellOutput(blocks: lines, json: .object(json))
     }
 

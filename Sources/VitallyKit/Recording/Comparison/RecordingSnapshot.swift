@@ -82,7 +82,8 @@ struct RecordingSnapshot {
     }
 
     mutating func noteUser(_ item: JSONValue) {
-        guard let id = item["id"]?.string, let ids = item["accountIds"]?.array else { return }
+        guard let id = item["id"]?.string, item["accountIds"] != nil || item["email"] != nil else { return }
+        let ids = item["accountIds"]?.array ?? []
         let label = item["email"]?.string ?? item["name"]?.string ?? id
         if users[id] == nil { userOrder.append(id) }
         users[id] = UserFacts(id: id, label: label, accountIds: Set(ids.compactMap(\.string)))

@@ -55,8 +55,12 @@ public enum RecordingScrubber {
                                    cause: "the scrubbed copy is written, but the map cannot be: \(mapURL.path) (\(error.localizedDescription))")
             }
         }
-        return ScrubReport(input: input, output: output, entries: recording.exchanges.count, map: map, options: options,
-                           scannedBytes: written.count)
+        var report = ScrubReport(input: input, output: output, entries: recording.exchanges.count, map: map, options: options,
+                                 scannedBytes: written.count)
+        if options.accounts, let copy = try? HARReader.parse(written, url: output) {
+            report.lostCompanyMatches = ScrubMatchCheck.lostCompanyMatches(original: recording, scrubbed: copy)
+        }
+        return report
     }
 
     static func checkSalt(_ options: ScrubOptions) throws(VitallyError) {

@@ -104,4 +104,7 @@ public struct ScrubReport: Sendable {
     public var options: ScrubOptions
     /// Bytes of the written file the post-write scan read.
     public var scannedBytes: Int
+    /// With `--accounts`: user emails that matched an account by company name in the original
+    /// and match none in the copy (`bruce@wayneenterprises.com (Wayne Enterprises)`).
+    public var lostCompanyMatches: [String] = []
 }
