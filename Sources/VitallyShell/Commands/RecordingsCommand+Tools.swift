@@ -40,10 +40,15 @@ extension RecordingsCommand {
         static func run(_ command: ParsedCommand, in shell: isolated Shell) async throws -> CommandResult { scrub(command, in: shell) }
     }
 
-    /// `recordings diff A.har B.har`: what changed between two sessions (exit 1 when something did).
+    /// `recordings diff A.har B.har`: what a replay of each would serve differently.
     struct Diff: ShellSubcommand {
+        static let account = Option<String>("--account", value: "ACCOUNT", completion: .account, help: "only what concerns this account (id, externalId or name)")
         static let spec = SubcommandSpec(
-            "diff", summary: "what changed between two recordings (exit 1 when something did)", synopsis: "A.har B.har", arguments: 2...2)
+            "diff", summary: "what a replay of each would serve differently, grouped by field, largest first (exit 0 same, 1 different, 2 error)",
+            synopsis: "A.har B.har", arguments: 2...2,
+            flags: [
+                account,
+            ])
 
         static func run(_ command: ParsedCommand, in shell: isolated Shell) async throws -> CommandResult { diff(command, in: shell) }
     }
@@ -128,16 +133,17 @@ extension RecordingsCommand {
 
     static func diff(_ command: ParsedCommand, in shell: isolated Shell) -> CommandResult {
         guard command.arguments.count == 2 else { return .failure("usage: \(spec.usage(of: "diff"))", status: .usage) }
+        // Like diff(1): 0 when the same, 1 when different, 2 when it could not compare.
+        let diff: RecordingDiff
         let first: HARRecording
         let second: HARRecording
         do {
             first = try HARReader.load(shell.recordingURL(command.arguments[0]))
             second = try HARReader.load(shell.recordingURL(command.arguments[1]))
+            diff = try RecordingDiff.compare(first, second, account: command.options[Diff.account])
         } catch {
-            return .failure(ErrorAdvice.message(error))
+            return .failure(ErrorAdvice.message(error), status: .usage)
         }
-        let diff = RecordingDiff.compare(first, second)
-        // Like diff(1): 0 when the same, 1 when different.
         return CommandResult(
             output: RecordingTools.diffOutput(diff, first.url.lastPathComponent, second.url.lastPathComponent),
             status: diff.isEmpty ? .ok : .failure)

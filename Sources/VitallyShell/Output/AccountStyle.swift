@@ -23,10 +23,13 @@ struct AccountStyle: Sendable {
 
     /// The customer's NPS: the account's, else its organization's, labelled.
     func npsSummary(_ customer: Customer) -> String {
-        customer.describe(customer.nps) { nps in
-            "\(Format.score(nps.score)) (\(Format.count(nps.promoters, "promoter")), "
-                + "\(nps.passives) passive, \(Format.count(nps.detractors, "detractor")))"
-        } ?? "no responses"
+        customer.describe(customer.nps, Self.nps) ?? "no responses"
+    }
+
+    /// `0 (1 promoter, 1 passive, 1 detractor)`.
+    static func nps(_ nps: NPSSummary) -> String {
+        "\(Format.score(nps.score)) (\(Format.count(nps.promoters, "promoter")), "
+            + "\(nps.passives) passive, \(Format.count(nps.detractors, "detractor")))"
     }
 
     /// The customer's next renewal: the account's, else its organization's, labelled.
@@ -34,8 +37,11 @@ struct AccountStyle: Sendable {
         customer.describe(customer.nextRenewalDate) { day($0) } ?? "—"
     }
 
-    func renewal(_ account: Account) -> Style {
-        guard let renewal = account.nextRenewalDate else { return .plain }
+    func renewal(_ account: Account) -> Style { renewal(account.nextRenewalDate) }
+
+    /// Bad when passed, a warning inside the renewal window (`RenewalTiming`).
+    func renewal(_ date: Date?) -> Style {
+        guard let renewal = date else { return .plain }
         switch RenewalTiming(daysUntil: Format.daysUntil(renewal, now: now)) {
         case .passed: return .bad
         case .urgent, .soon: return .warn
