@@ -104,17 +104,14 @@ async def wait_for_raw(raw_path, structured):
     return None
 
 
-def help_flags(command):
-    """The flags `help COMMAND` lists: {'--title': (True (takes a value), [its help lines])}."""
-    text = subprocess.run([BINARY, "-c", "help " + command], capture_output=True, env=ENV).stdout.decode()
+def help_flags(command, sub):
+    """The flags `help COMMAND --json` lists for the subcommand `sub` (its own and the command's):
+    {'--title': (True (takes a value), help), '--json': (False, …), …}."""
+    out = subprocess.run([BINARY, "-c", "help " + command + " --json"], capture_output=True, env=ENV).stdout.decode()
     flags = {}
-    section = text.split("\nFlags\n", 1)[1].split("\n\n", 1)[0] if "\nFlags\n" in text else ""
-    for line in section.splitlines():
-        match = re.match(r"\s+(--[a-z-]+)( \S+)?\s\s+(.*)", line)
-        if match:
-            # A flag several subcommands take is listed once for each ("search: …", "list: …").
-            takes_value, texts = flags.get(match.group(1), (False, []))
-            flags[match.group(1)] = (takes_value or match.group(2) is not None, texts + [match.group(3)])
+    for flag in json.loads(out).get("flags", []):
+        if flag.get("subcommand") in (None, sub or None):
+            flags[flag["name"]] = (flag.get("value") is not None, flag["help"])
     return flags
 
 
@@ -123,17 +120,12 @@ def check_schema(tool):
     command, _, sub = tool.name.partition("_")
     schema = tool.input_schema
     properties = schema.get("properties", {})
-    flags = help_flags(command)
+    flags = help_flags(command, sub)
     check(flags, f"{tool.name}: 'help {command}' lists no flags")
     expected = set()
-    for flag, (takes_value, texts) in flags.items():
+    for flag, (takes_value, text) in flags.items():
         if flag in WITHHELD_FLAGS:
             continue
-        def for_another(text):
-            prefix = text.split(":", 1)[0]
-            return ":" in text and re.fullmatch(r"[a-z]+", prefix) is not None and prefix != sub
-        if all(for_another(text) for text in texts):
-            continue  # documented only for other subcommands
         name = flag[2:].replace("-", "_")
         expected.add(name)
         if not check(name in properties, f"{tool.name}: flag {flag} is no property"):
