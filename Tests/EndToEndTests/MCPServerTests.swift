@@ -31,53 +31,58 @@ import VitallySimulator
         #expect(run.out.contains("OK: mcp client checks"), "\(run.out)")
     }
 
-    @Test func liveStdoutIsProtocolOnlyAndNoTokenIsEverShown() async throws {
+    /// A simulated tenant, and a private environment whose `VITALLY_*` variables point at it.
+    func withLiveTenant(_ body: (_ env: [String: String], _ home: URL) async throws -> Void) async throws {
         let simulator = try await startSimulator { $0.accountCount = 30 }
         defer { Task { await simulator.stop() } }
         let (env, home) = isolatedEnvironment(["VITALLY_BASE_URL": simulator.baseURL, "VITALLY_TOKEN": e2eToken, "VITALLY_SUBDOMAIN": "acme"])
         defer { try? FileManager.default.removeItem(at: home) }
-        let input = Self.messages([
-            ("accounts_search", ["account": "acme"]),
-            ("raw_get", ["path": .string("/resources/accounts/\(e2eToken)")]),
-            ("raw_get", ["path": .string("/resources/accounts?externalId=\(e2eToken)&limit=1")]),
-            ("health", ["account": .string(e2eToken)]),
-        ])
-        let run = try await runShell(["mcp", "--max-requests", "500"], environment: env, stdin: input)
-        #expect(run.status == 0, "\(run.err)")
-        let lines = run.out.split(separator: "\n").map(String.init)
-        #expect(lines.count == 5, "one answer per request, nothing else on stdout: \(run.out.prefix(2000))")
-        for line in lines {
-            let message = try JSONParser.parse(line)
-            #expect(message["jsonrpc"] == "2.0" && message["id"] != nil, "\(line.prefix(300))")
+        try await body(env, home)
+    }
+
+    @Test func liveStdoutIsProtocolOnlyAndNoTokenIsEverShown() async throws {
+        try await withLiveTenant { env, _ in
+            let input = Self.messages([
+                ("accounts_search", ["account": "acme"]),
+                ("raw_get", ["path": .string("/resources/accounts/\(e2eToken)")]),
+                ("raw_get", ["path": .string("/resources/accounts?externalId=\(e2eToken)&limit=1")]),
+                ("health", ["account": .string(e2eToken)]),
+            ])
+            let run = try await runShell(["mcp", "--max-requests", "500"], environment: env, stdin: input)
+            #expect(run.status == 0, "\(run.err)")
+            let lines = run.out.split(separator: "\n").map(String.init)
+            #expect(lines.count == 5, "one answer per request, nothing else on stdout: \(run.out.prefix(2000))")
+            for line in lines {
+                let message = try JSONParser.parse(line)
+                #expect(message["jsonrpc"] == "2.0" && message["id"] != nil, "\(line.prefix(300))")
+            }
+            #expect(try JSONParser.parse(lines[0])["result"]?["instructions"]?.string?.contains("Live: results come from tenant acme") == true)
+            #expect(try JSONParser.parse(lines[1])["result"]?["isError"] == false, "\(lines[1].prefix(500))")
+            #expect(try JSONParser.parse(lines[2])["result"]?["isError"] == true, "a 404 is an error result: \(lines[2].prefix(500))")
+            #expect(!run.out.contains(e2eToken) && !run.err.contains(e2eToken), "\(run.out.prefix(3000))\n\(run.err)")
+            #expect(run.out.contains("REDACTED"), "the token in a path is shown redacted")
+            #expect(run.err.contains("vitally-shell mcp: serving live acme"), "\(run.err)")
         }
-        #expect(try JSONParser.parse(lines[0])["result"]?["instructions"]?.string?.contains("Live: results come from tenant acme") == true)
-        #expect(try JSONParser.parse(lines[1])["result"]?["isError"] == false, "\(lines[1].prefix(500))")
-        #expect(try JSONParser.parse(lines[2])["result"]?["isError"] == true, "a 404 is an error result: \(lines[2].prefix(500))")
-        #expect(!run.out.contains(e2eToken) && !run.err.contains(e2eToken), "\(run.out.prefix(3000))\n\(run.err)")
-        #expect(run.out.contains("REDACTED"), "the token in a path is shown redacted")
-        #expect(run.err.contains("vitally-shell mcp: serving live acme"), "\(run.err)")
     }
 
     @Test func recordModeRecordsTheCallsWithoutTheToken() async throws {
-        let simulator = try await startSimulator { $0.accountCount = 30 }
-        defer { Task { await simulator.stop() } }
-        let (env, home) = isolatedEnvironment(["VITALLY_BASE_URL": simulator.baseURL, "VITALLY_TOKEN": e2eToken, "VITALLY_SUBDOMAIN": "acme"])
-        defer { try? FileManager.default.removeItem(at: home) }
-        let file = home.appendingPathComponent("mcp.har")
-        var input = Self.messages([("accounts_search", ["account": "acme"])])
-        input += #"{"jsonrpc":"2.0","id":9,"method":"resources/read","params":{"uri":"har://entry/1"}}"# + "\n"
-        let run = try await runShell(["mcp", "--record", file.path], environment: env, stdin: input)
-        #expect(run.status == 0, "\(run.err)")
-        let lines = run.out.split(separator: "\n").map(String.init)
-        #expect(lines.count == 3, "\(run.out.prefix(2000))")
-        #expect(try JSONParser.parse(lines[1])["result"]?["isError"] == false, "\(lines[1].prefix(500))")
-        #expect(try JSONParser.parse(lines[0])["result"]?["instructions"]?.string?.contains("Record: results come live") == true)
-        let entry = try JSONParser.parse(lines[2])["result"]?["contents"]?[0]?["text"]?.string ?? ""
-        #expect(entry.contains("\"method\": \"GET\""), "har://entry/1 while recording: \(lines[2].prefix(500))")
-        #expect(run.err.contains("recording saved"), "\(run.err)")
-        let har = try String(contentsOf: file, encoding: .utf8)
-        #expect(har.contains("/resources/accounts") && !har.contains(e2eToken))
-        #expect(!run.out.contains(e2eToken) && !run.err.contains(e2eToken))
+        try await withLiveTenant { env, home in
+            let file = home.appendingPathComponent("mcp.har")
+            var input = Self.messages([("accounts_search", ["account": "acme"])])
+            input += #"{"jsonrpc":"2.0","id":9,"method":"resources/read","params":{"uri":"har://entry/1"}}"# + "\n"
+            let run = try await runShell(["mcp", "--record", file.path], environment: env, stdin: input)
+            #expect(run.status == 0, "\(run.err)")
+            let lines = run.out.split(separator: "\n").map(String.init)
+            #expect(lines.count == 3, "\(run.out.prefix(2000))")
+            #expect(try JSONParser.parse(lines[1])["result"]?["isError"] == false, "\(lines[1].prefix(500))")
+            #expect(try JSONParser.parse(lines[0])["result"]?["instructions"]?.string?.contains("Record: results come live") == true)
+            let entry = try JSONParser.parse(lines[2])["result"]?["contents"]?[0]?["text"]?.string ?? ""
+            #expect(entry.contains("\"method\": \"GET\""), "har://entry/1 while recording: \(lines[2].prefix(500))")
+            #expect(run.err.contains("recording saved"), "\(run.err)")
+            let har = try String(contentsOf: file, encoding: .utf8)
+            #expect(har.contains("/resources/accounts") && !har.contains(e2eToken))
+            #expect(!run.out.contains(e2eToken) && !run.err.contains(e2eToken))
+        }
     }
 
     @Test func badLinesGetJSONRPCErrorsAndMcpRefusesShellOnlyFlags() async throws {

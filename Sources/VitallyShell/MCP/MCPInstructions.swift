@@ -23,7 +23,7 @@ enum MCPInstructions {
             + "pass `all` only when every row is needed)."
         if let maxRequests {
             budget += " This session may start at most \(maxRequests) request\(maxRequests == 1 ? "" : "s") (--max-requests); "
-                + "after that every call fails with isError."
+                + "after that every call that needs one fails with isError."
         }
         parts.append(budget)
         return parts.joined(separator: "\n\n")
