@@ -27,8 +27,7 @@ enum HealthHistory {
     static func fields(_ trends: Trends, why: String, cohort: Cohort?, cohortGap: String, account: Account) -> [Field] {
         var fields: [Field] = []
         if let trend = trends.health {
-            let style: Style = trend.direction == .improving ? .good : trend.direction == .declining ? .bad : .plain
-            fields.append(Field("History", HistoryWording.healthLine(trend), style))
+            fields.append(Field("History", HistoryWording.healthLine(trend), HistoryWording.style(trend)))
             fields.append(Field("", HistoryWording.span(trend) + "; " + HistoryWording.windows(trend), .dim))
         } else if why.isEmpty {
             fields.append(Field("History", "none before today: " + HistoryWording.howToGet, .dim))

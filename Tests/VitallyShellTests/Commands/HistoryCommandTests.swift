@@ -40,11 +40,12 @@ private func atAnchor<T>(_ daysBefore: Int, _ body: (Credentials, Date) async th
                         await shell.text("brief pat.lee@acme.com", width: 140).out)
             }
         }
-        #expect(last.health.contains(try Regex("\nHistory +▁▅█ 6.2 → 7.4 over 30 days: improving")))
+        // The line beside the sparkline covers the sixty days it draws; the windows follow.
+        #expect(last.health.contains(try Regex("\nHistory +▁▅█ 5 → 7.4 over 60 days: improving")), "\(last.health)")
         #expect(last.health.contains("7 days n/a · 30 days +1.2 · 90 days n/a"))
         #expect(last.health.contains("CHANGE"))
         #expect(last.health.contains("percentile of"))
-        #expect(last.soylent.contains("█▅▁ 3 → 2.1 over 30 days: declining"))
+        #expect(last.soylent.contains("█▅▁ 3.9 → 2.1 over 60 days: declining"), "\(last.soylent)")
         let health = try #require(last.brief.components(separatedBy: "Health\n").dropFirst().first)
         #expect(health.hasPrefix("  +  Health 6.2 → 7.4 over 30 days (improving)"))
         #expect(last.brief.contains("MRR $3,822 → $4,200 over 30 days (improving)"))
