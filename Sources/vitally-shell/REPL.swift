@@ -17,6 +17,9 @@ final class REPL {
     var shell: Shell?
     /// Whether something was printed already: script output separates commands by a blank line.
     var printedBefore = false
+    /// A `-c` or `--script` of several commands prints each JSON result as one line (JSON Lines),
+    /// so the output parses as a stream; one command keeps its indented document.
+    var jsonLines = false
 
     init(options: LaunchOptions) {
         self.options = options
@@ -69,12 +72,15 @@ final class REPL {
         let reader: any LineReader
         if let commands = options.commands {
             reader = FixedReader(lines: [commands])
+            jsonLines = REPL.commandCount([commands]) > 1
         } else if let script = options.script {
             guard let text = try? String(contentsOfFile: script, encoding: .utf8) else {
                 Terminal.err("error: cannot read script \(script)\n")
                 return 2
             }
-            reader = FixedReader(lines: text.components(separatedBy: "\n"))
+            let lines = text.components(separatedBy: "\n")
+            reader = FixedReader(lines: lines)
+            jsonLines = REPL.commandCount(lines) > 1
         } else if interactive, let editor = LineEditor(completer: Completer(state: shell.completion), historyLines: history?.lines ?? []) {
             self.editor = editor
             reader = editor
@@ -187,6 +193,11 @@ final class REPL {
         Terminal.out(visiblePrompt + TerminalSanitizer.visible(redacted) + "\n", colours: color)
     }
 
+    /// How many commands the lines hold (comments and blank lines hold none).
+    static func commandCount(_ lines: [String]) -> Int {
+        lines.reduce(0) { $0 + ((try? ShellWords.split($1))?.count ?? 1) }
+    }
+
     static func isUnterminated(_ line: String) -> Bool {
         do {
             _ = try ShellWords.split(line)
@@ -198,7 +209,8 @@ final class REPL {
 
     func print(_ result: CommandResult) {
         let size = Terminal.size
-        let rendered = TextRenderer(width: size.columns, color: color && !result.asJSON).render(result.output, json: result.asJSON)
+        let rendered = TextRenderer(width: size.columns, color: color && !result.asJSON)
+            .render(result.output, json: result.asJSON, jsonLine: jsonLines)
         let text = Redactor.scrub(rendered, secrets: secrets)
         if !(result.output == .empty && !result.asJSON) || result.asJSON && result.output.json != .null {
             let lines = text.reduce(0) { $1 == "\n" ? $0 + 1 : $0 }

@@ -22,6 +22,32 @@ import VitallySimulator
         #expect((try JSONParser.parse(json.out))["healthScore"]?.double == 7.4)
     }
 
+    /// Several commands with --json print JSON Lines (one compact document each) that
+    /// `python3 -m json.tool --json-lines` reads; one command keeps its indented document.
+    @Test func severalCommandsWithJSONPrintJSONLines() async throws {
+        let (env, home) = isolatedEnvironment()
+        defer { try? FileManager.default.removeItem(at: home) }
+        let replay = ["--replay", "recordings/demo.har", "--json"]
+        let two = try await runShell(replay + ["-c", "health acme.com; health soylent.com"], environment: env)
+        #expect(two.status == 0, "\(two.err)")
+        let lines = two.out.split(separator: "\n")
+        #expect(lines.count == 2, "\(two.out)")
+        #expect(try lines.map { try JSONParser.parse(String($0))["account"]?["name"]?.string } == ["Acme Corp", "Soylent"])
+        let parsed = try await runBinary("/usr/bin/python3", ["-m", "json.tool", "--json-lines"], stdin: two.out)
+        #expect(parsed.status == 0, "\(parsed.err)")
+        #expect(parsed.out.contains(#""name": "Soylent""#))
+        let before = try await runBinary("/usr/bin/python3", ["-m", "json.tool"], stdin: two.out)
+        #expect(before.status != 0, "a stream of documents is not one JSON document")
+        // A script of several commands streams the same way; comments and blank lines are no commands.
+        let script = home.appendingPathComponent("two.txt")
+        try "# two\nhealth acme.com\n\nhealth soylent.com\n".write(to: script, atomically: true, encoding: .utf8)
+        let scripted = try await runShell(replay + ["--script", script.path], environment: env)
+        #expect(scripted.out == two.out)
+        let one = try await runShell(replay + ["-c", "health acme.com"], environment: env)
+        #expect(one.out.hasPrefix("{\n  \""), "one command keeps today's indented document")
+        #expect(try await runBinary("/usr/bin/python3", ["-m", "json.tool"], stdin: one.out).status == 0)
+    }
+
     @Test func exitStatusesAndOneLineErrors() async throws {
         let simulator = try await startSimulator()
         defer { Task { await simulator.stop() } }

@@ -36,6 +36,11 @@ private func atAnchor<T>(_ daysBefore: Int, _ body: (Credentials, Date) async th
             last = try await atAnchor(daysBefore) { credentials, clock in
                 let shell = historyShell(credentials, data: data, scratch: scratch, clock: clock)
                 _ = await shell.start()
+                if daysBefore == 0 {
+                    // The 30-day change as shown (+1.2), with no float noise (1.2000000000000002).
+                    let json = await shell.text("health acme.com --json").out
+                    #expect(json.contains(#""30d": 1.2,"#), "\(json)")
+                }
                 return (await shell.text("health acme.com", width: 140).out, await shell.text("health soylent.com", width: 140).out,
                         await shell.text("brief pat.lee@acme.com", width: 140).out)
             }
