@@ -232,8 +232,13 @@ final class REPL {
             Terminal.err((color ? "\u{1B}[33mwarning:\u{1B}[0m " : "warning: ") + TerminalSanitizer.visible(warning) + "\n", colours: color)
         }
         guard let message = result.error else { return }
-        let scrubbed = LineRedactor.redactUserinfo(Redactor.scrub(message, secrets: secrets))
-        Terminal.err((color ? "\u{1B}[31merror:\u{1B}[0m " : "error: ") + TerminalSanitizer.visible(scrubbed) + "\n", colours: color)
+        func clean(_ text: String) -> String { TerminalSanitizer.visible(LineRedactor.redactUserinfo(Redactor.scrub(text, secrets: secrets))) }
+        // One line; what lies behind it only when asked for, and where to ask when there is some.
+        let more = result.errorDetail.isEmpty || options.verbose ? "" : " (--verbose for details)"
+        Terminal.err((color ? "\u{1B}[31merror:\u{1B}[0m " : "error: ") + clean(message) + more + "\n", colours: color)
+        if options.verbose {
+            for line in result.errorDetail { Terminal.err("  " + clean(line) + "\n", colours: color) }
+        }
     }
 }
 

@@ -48,6 +48,25 @@ import VitallySimulator
         #expect(try await runBinary("/usr/bin/python3", ["-m", "json.tool"], stdin: one.out).status == 0)
     }
 
+    /// A replay miss is one line naming the request and the command that records it; the closest
+    /// recorded requests follow only with --verbose.
+    @Test func aReplayMissIsOneLineWithTheDetailBehindVerbose() async throws {
+        let (env, home) = isolatedEnvironment()
+        defer { try? FileManager.default.removeItem(at: home) }
+        let line = ["--replay", "recordings/demo.har", "-c", "raw GET /resources/accounts/no-such-account"]
+        let plain = try await runShell(line, environment: env)
+        #expect(plain.status == 1)
+        #expect(plain.err.split(separator: "\n").count == 1, "\(plain.err)")
+        #expect(plain.err.hasPrefix("error: GET /resources/accounts/no-such-account is not in demo.har; to record it: "))
+        #expect(plain.err.hasSuffix(" (--verbose for details)\n"))
+        let verbose = try await runShell(["--verbose"] + line, environment: env)
+        let lines = verbose.err.split(separator: "\n")
+        #expect(lines.count >= 3, "\(verbose.err)")
+        #expect(lines.first.map { !$0.contains("--verbose") } == true)
+        #expect(lines.dropFirst().first == "  closest recorded:")
+        #expect(lines.dropFirst(2).first?.hasPrefix("    1) GET /resources/accounts/") == true)
+    }
+
     @Test func exitStatusesAndOneLineErrors() async throws {
         let simulator = try await startSimulator()
         defer { Task { await simulator.stop() } }

@@ -12,6 +12,8 @@ package struct LaunchOptions: Equatable, Sendable {
     package var noHistory = false
     package var json = false
     package var noColor = false
+    /// Print the lines behind a one-line error (a replay miss's closest recorded requests).
+    package var verbose = false
     package var interactive = false
 
     package init() {}
@@ -28,7 +30,7 @@ package struct LaunchOptions: Equatable, Sendable {
 
     /// One flag of the table: its names, its value's placeholder (nil for a switch), its help.
     struct Spec: Sendable {
-        enum ID: Sendable { case replay, record, recordMode, commands, script, history, noHistory, json, noColor, interactive, version, help }
+        enum ID: Sendable { case replay, record, recordMode, commands, script, history, noHistory, json, noColor, verbose, interactive, version, help }
         let id: ID
         let long: String?
         let short: Character?
@@ -52,6 +54,8 @@ package struct LaunchOptions: Equatable, Sendable {
         Spec(id: .noHistory, long: "no-history", short: nil, value: nil, help: "Neither read nor write the local account history."),
         Spec(id: .json, long: "json", short: nil, value: nil, help: "Print JSON for every command."),
         Spec(id: .noColor, long: "no-color", short: nil, value: nil, help: "Never colour the output."),
+        Spec(id: .verbose, long: "verbose", short: nil, value: nil,
+             help: "Under a one-line error, print its detail (a replay miss's closest recorded requests)."),
         Spec(id: .interactive, long: "interactive", short: "i", value: nil,
              help: "Use the line editor even when stdin or stdout is not a terminal."),
         Spec(id: .version, long: "version", short: nil, value: nil, help: "Show the version."),
@@ -159,6 +163,7 @@ package struct LaunchOptions: Equatable, Sendable {
         case .noHistory: noHistory = true
         case .json: json = true
         case .noColor: noColor = true
+        case .verbose: verbose = true
         case .interactive: interactive = true
         case .version, .help: break
         }

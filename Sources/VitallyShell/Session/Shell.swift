@@ -153,7 +153,9 @@ package actor Shell {
             result.warnings += await flushObservations()
             return result
         } catch let error as VitallyError {
-            return .failure(advice(error))
+            var failure = CommandResult.failure(advice(error))
+            failure.errorDetail = error.detail
+            return failure
         } catch is CancellationError {
             return .failure("cancelled")
         } catch {
