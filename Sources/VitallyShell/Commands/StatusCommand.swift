@@ -16,7 +16,7 @@ struct StatusCommand: ShellCommand {
         if let endpoint = shell.connection.endpoint { fields.append(Field("Host", endpoint.baseURL)) }
         if let credentials = shell.connection.credentials {
             fields.append(Field("Region", credentials.region.rawValue))
-            fields.append(Field("Credentials from", credentials.source.rawValue))
+            fields.append(Field("Credentials from", credentials.source == .command ? "connect arguments" : credentials.source.rawValue))
         }
         if let url = shell.connection.recordingURL { fields.append(Field("Recording", url.path)) }
         if let recorded { fields.append(Field("Exchanges recorded", String(recorded))) }
