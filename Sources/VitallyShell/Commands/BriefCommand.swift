@@ -5,11 +5,11 @@ import VitallyKit
 struct BriefCommand: ShellCommand {
     static let spec = CommandSpec(
         "brief", group: .diagnose, rank: 2, summary: "the meeting brief for the attendees' accounts",
-        usage: "brief EMAIL... [--title TEXT] [--ics FILE] [--format text|markdown|json]",
+        usage: "brief EMAIL... [--title TEXT] [--ics FILE] [--format text|markdown] [--json]",
         flags: [
             FlagSpec("--title", value: true, "the meeting title"),
             FlagSpec("--ics", value: true, "read attendees and title from a calendar invite"),
-            FlagSpec("--format", values: ["text", "markdown", "json"], "output format"),
+            FlagSpec("--format", values: ["text", "markdown"], "output format (JSON: --json)"),
             .maxAttendees, .json,
         ], argument: .emails, arguments: 0...InputLimits.attendeesCeiling, example: "brief pat.lee@acme.com --title \"Acme QBR\"")
 

@@ -5,8 +5,8 @@ import VitallyKit
 struct HealthCommand: ShellCommand {
     static let spec = CommandSpec(
         "health", group: .explore, rank: 2, summary: "health score, breakdown, renewal, MRR, NPS, last seen",
-        usage: "health ACCOUNT [--history]",
-        flags: [.json, FlagSpec("--history", "list the stored observations of the account")],
+        usage: "health ACCOUNT [--observations]",
+        flags: [.json, FlagSpec("--observations", "list the stored observations of the account")],
         argument: .account, arguments: 1...1, example: "health acme.com")
 
     static func run(_ command: ParsedCommand, in shell: isolated Shell) async throws -> CommandResult {
@@ -22,7 +22,7 @@ struct HealthCommand: ShellCommand {
         let current = Observation(account: account, at: shell.now, breakdown: shapeNotice == nil ? breakdown : nil)
         shell.observe(current)
         let history = shell.accountHistory(account, current: current)
-        if command.has("--history") { return HealthHistory.list(account, history) }
+        if command.has("--observations") { return HealthHistory.list(account, history) }
         let trends = HealthHistory.Trends(history.observations ?? [])
         let (cohort, cohortGap) = await shell.cohort(of: account)
         var report = HealthReport(customer: customer, breakdown: breakdown, breakdownUnread: shapeNotice)

@@ -1,7 +1,7 @@
 import Foundation
 import VitallyKit
 
-/// The history parts of `health`: trend fields, per-category change, and `--history`.
+/// The history parts of `health`: trend fields, per-category change, and `--observations`.
 enum HealthHistory {
     /// The trends one account's observations show.
     struct Trends {
@@ -42,7 +42,7 @@ enum HealthHistory {
         return fields
     }
 
-    /// `health ACCOUNT --history`: every observation, oldest first.
+    /// `health ACCOUNT --observations`: every observation, oldest first.
     static func list(_ account: Account, _ history: (observations: [Observation]?, why: String)) -> CommandResult {
         guard let observations = history.observations else {
             return CommandResult(output: ShellOutput(

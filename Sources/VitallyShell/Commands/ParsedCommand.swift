@@ -82,6 +82,7 @@ package struct ParsedCommand: Sendable, Equatable {
                 inlineValue = String(word[word.index(after: eq)...])
             }
             guard let flag = spec.flags.first(where: { $0.name == flagName }) else {
+                if let renamed = RenamedSpellings.flag(flagName, of: spec.name) { throw UsageError(message: renamed) }
                 let guess = Suggest.closest(to: flagName, in: spec.flags.map(\.name))
                 throw UsageError(
                     message: "\(spec.name) has no flag \(flagName)"
@@ -99,6 +100,7 @@ package struct ParsedCommand: Sendable, Equatable {
                 throw UsageError(message: "\(flag.name) takes a positive number, not '\(value)'")
             }
             if !flag.values.isEmpty, !flag.values.contains(value) {
+                if let renamed = RenamedSpellings.value(value, of: flag.name, in: spec.name) { throw UsageError(message: renamed) }
                 throw UsageError(message: "\(flag.name) takes one of \(flag.values.joined(separator: ", ")), not '\(value)'")
             }
             flags[flag.name] = value

@@ -151,7 +151,7 @@ package actor Shell {
             resolutionNotes = []
             var result = try await dispatch(parsed)
             result.output.blocks.insert(contentsOf: resolutionNotes.map { OutputBlock.text($0, .dim) }, at: 0)
-            result.asJSON = wantsJSON(parsed) || parsed.flag("--format") == "json"
+            result.asJSON = wantsJSON(parsed)
             result.warnings += await flushObservations()
             return result
         } catch let error as VitallyError {

@@ -80,10 +80,10 @@ private func atAnchor<T>(_ daysBefore: Int, _ body: (Credentials, Date) async th
         }
         let imported = await replay(["history import before.har after.har"], history: historyFile)
         #expect(imported[0].contains("before.har: 360 accounts at 2026-10-21"))
-        let withHistory = await replay(["health acme.com", "health acme.com --history"], history: historyFile)
+        let withHistory = await replay(["health acme.com", "health acme.com --observations"], history: historyFile)
         #expect(withHistory[0].contains("6.2 → 7.4 over 30 days: improving"))
         #expect(withHistory[1].contains("2 observations"))
-        #expect(await replay(["health acme.com", "health acme.com --history"], history: historyFile) == withHistory)
+        #expect(await replay(["health acme.com", "health acme.com --observations"], history: historyFile) == withHistory)
         let without = await replay(["health acme.com"], history: nil)
         #expect(without[0].contains(try Regex("\nHistory +none: recordings and replays read history only from --history FILE.sqlite")))
         #expect(!FileManager.default.fileExists(atPath: scratch.appendingPathComponent("data").path))
