@@ -56,7 +56,7 @@ enum HealthHistory {
              Span(o.churned ? "churned" : "active", o.churned ? .bad : .plain)]
         }
         let blocks: [OutputBlock] = [
-            .line([Span(account.name, .bold), Span(" (\(account.externalId ?? account.id))  ", .dim),
+            .line([Span(account.name, .bold), Span(" (\(Format.reference(externalId: account.externalId, id: account.id)))  ", .dim),
                    Span(Format.count(observations.count, "observation"))]),
             .table(Table(columns: ["DAY", "HEALTH", "MRR", "USERS", "ACTIVE 30D", "NPS", "LAST SEEN", "STATUS"], rows: rows)),
         ]
