@@ -11,37 +11,63 @@ extension SimulatorDataSet {
     /// MRR change per day, as a share: Acme grows, Soylent shrinks.
     static let scenarioMRRRates: [String: Double] = ["acme-001": 0.003, "soylent": -0.004]
 
-    /// Moves health scores (and their breakdown rows) and MRR by `days` times each account's
-    /// rate; the values at zero days are the scenario's own. Uses no random numbers, so ids and
-    /// every other byte stay the same at any anchor.
+    /// Moves each health category on its own slope and wobble, sets the overall score to their
+    /// weighted mean, moves MRR by `days` times the account's rate, and keeps renewal dates on
+    /// their calendar day (a year on once passed); the values at zero days are the scenario's own.
+    /// Uses no random numbers, so ids and every other byte stay the same at any anchor.
     mutating func drift(days: Double) {
         guard days != 0 else { return }
         for (position, value) in accounts.enumerated() {
             guard var account = value.object, let id = account["id"]?.string else { continue }
             let key = account["externalId"]?.string ?? id
-            let rate = Self.scenarioHealthRates[key] ?? Self.randomRate(key)
-            if let score = account["healthScore"]?.double {
-                let moved = Self.clampScore(score + rate * days)
-                account["healthScore"] = .number(moved)
-                healthScores[id] = healthScores[id]?.map { row in
-                    guard var object = row.object, let old = object["score"]?.double else { return row }
-                    object["score"] = .number(Self.clampScore(old + (moved - score)))
+            let scenarioRate = Self.scenarioHealthRates[key]
+            let rate = scenarioRate ?? Self.randomRate(key)
+            if account["healthScore"]?.double != nil, let rows = healthScores[id] {
+                let moved = rows.map { row -> JSONValue in
+                    guard var object = row.object, let old = object["score"]?.double, object["weight"]?.double != nil,
+                        let name = object["name"]?.string
+                    else { return row }
+                    let move = SimulatedHealth.categoryMove(key: key, name: name, rate: rate, days: days, wobbles: scenarioRate == nil)
+                    object["score"] = .number(SimulatedHealth.clamp(old + move))
                     return .object(object)
+                }
+                let weighted = moved.compactMap { row in row["score"]?.double.flatMap { s in row["weight"]?.double.map { (s, $0) } } }
+                if let overall = SimulatedHealth.overall(weighted) {
+                    account["healthScore"] = .number(overall)
+                    healthScores[id] = moved.map { row in
+                        guard var object = row.object, object["weight"]?.double == nil else { return row }
+                        object["score"] = .number(overall)
+                        return .object(object)
+                    }
                 }
             }
             if let mrr = account["mrr"]?.double, let share = Self.scenarioMRRRates[key] {
                 account["mrr"] = .number(max(0, (mrr * (1 + share * days)).rounded()))
             }
+            account["nextRenewalDate"] = Self.onCalendar(account["nextRenewalDate"], days: days, anchor: anchor)
             accounts[position] = .object(account)
         }
+        organizations = organizations.map { value in
+            guard var organization = value.object else { return value }
+            organization["nextRenewalDate"] = Self.onCalendar(organization["nextRenewalDate"], days: days, anchor: anchor)
+            return .object(organization)
+        }
+    }
+
+    /// A renewal date generated `days` after the epoch, moved back to the epoch's calendar day,
+    /// then by whole years to the first one not before `anchor` (renewals come round every year).
+    static func onCalendar(_ value: JSONValue?, days: Double, anchor: Date) -> JSONValue {
+        guard let text = value?.string, let date = VitallyDate.parse(text) else { return value ?? .null }
+        var moved = date.addingTimeInterval(-days * 86400)
+        var utc = Calendar(identifier: .gregorian)
+        utc.timeZone = TimeZone(identifier: "UTC") ?? utc.timeZone
+        while moved < anchor, let next = utc.date(byAdding: .year, value: 1, to: moved) { moved = next }
+        while let earlier = utc.date(byAdding: .year, value: -1, to: moved), earlier >= anchor { moved = earlier }
+        return .string(VitallyDate.format(moved))
     }
 
     /// -0.02 ... +0.02 a day, fixed per key (FNV-1a), so every anchor agrees.
     static func randomRate(_ key: String) -> Double {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in key.utf8 { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
-        return Double(Int(hash % 41) - 20) / 1000
+        Double(Int(SimulatedHealth.hash(key) % 41) - 20) / 1000
     }
-
-    static func clampScore(_ value: Double) -> Double { (min(max(value, 0), 10) * 10).rounded() / 10 }
 }

@@ -63,16 +63,18 @@ extension SimulatorGenerator {
     }
 
     /// The breakdown's real shape is undocumented; rows of `{id, name, score, weight, updatedAt}`.
+    /// The categories scatter around `overall`, whose value is their weighted mean.
     mutating func addHealthScores(accountId: String, overall: Double) {
         var rows: [JSONValue] = [
             ["id": .string(random.uuid()), "name": "Overall", "score": .number(overall), "weight": .null,
              "updatedAt": stamp(daysAgo: 1)]
         ]
-        for (name, weight) in [("Product usage", 0.4), ("Support", 0.2), ("Engagement", 0.25), ("NPS", 0.15)] {
-            let jitter = Double(random.int(-20...20)) / 10
-            let score = (min(max(overall + jitter, 0), 10) * 10).rounded() / 10
+        // Drawn in the order the ids always were, so every later id stays put.
+        let draws = SimulatedHealth.categories.map { _ in (jitter: Double(random.int(-20...20)) / 10, id: random.uuid()) }
+        let scores = SimulatedHealth.categoryScores(overall: overall, jitters: draws.map(\.jitter))
+        for (((name, weight), draw), score) in zip(zip(SimulatedHealth.categories, draws), scores) {
             rows.append(
-                ["id": .string(random.uuid()), "name": .string(name), "score": .number(score),
+                ["id": .string(draw.id), "name": .string(name), "score": .number(score),
                  "weight": .number(weight), "updatedAt": stamp(daysAgo: 1)])
         }
         set.healthScores[accountId] = rows
@@ -93,7 +95,7 @@ extension SimulatorGenerator {
                 ("lastSeenTimestamp", person.lastSeenDaysAgo.map { stamp(daysAgo: Double($0) + 0.3) } ?? .null),
                 ("lastInboundMessageTimestamp", .null), ("lastOutboundMessageTimestamp", .null),
                 ("npsLastScore", person.nps.map { .number(Double($0)) } ?? .null),
-                ("npsLastFeedback", person.nps.map { Self.feedback(for: $0) } ?? .null),
+                ("npsLastFeedback", person.nps.map { .string(text.comment(score: $0, dealt: spec.scenario)) } ?? .null),
                 ("npsLastRespondedAt", person.nps == nil ? .null : stamp(daysAgo: 40)),
                 ("unsubscribedFromConversations", false), ("deactivatedAt", .null), ("segments", []),
                 ("accountIds", [.string(accountId)]), ("organizationIds", orgId.map { [.string($0)] } ?? []),
@@ -102,14 +104,6 @@ extension SimulatorGenerator {
             ]))
         set.users.append(user)
         return user
-    }
-
-    static func feedback(for score: Int) -> JSONValue {
-        switch score {
-        case 0...6: return "Too many bugs lately; support is slow."
-        case 7...8: return "Solid, but reporting could be better."
-        default: return "Works well for us."
-        }
     }
 
     mutating func finishOrganizations() {

@@ -7,13 +7,13 @@ extension SimulatorGenerator {
         for n in 0..<spec.notes {
             let daysAgo = Double(n * 9 + random.int(0...6)) + random.unit()
             addNote(daysAgo: daysAgo, spec: spec, ownerName: accountName, accountId: accountId, organizationId: nil,
-                    source: n == 1 ? "hubspot" : nil, archived: n < spec.archivedNotes)
+                    source: n == 1 ? "hubspot" : nil, archived: n < spec.archivedNotes, dealt: spec.scenario && n < 6)
         }
         if let organizationId {
             for n in 0..<spec.orgNotes {
                 let daysAgo = Double(n * 11 + random.int(0...4)) + random.unit()
                 addNote(daysAgo: daysAgo, spec: spec, ownerName: spec.organization ?? accountName, accountId: nil,
-                        organizationId: organizationId, source: n == 0 ? "gong" : nil, archived: n == 2)
+                        organizationId: organizationId, source: n == 0 ? "gong" : nil, archived: n == 2, dealt: spec.scenario && n < 6)
             }
         }
         let taskPlan: [(kind: Int, organization: Bool)] =
@@ -23,10 +23,10 @@ extension SimulatorGenerator {
                 + Array(repeating: (1, true), count: spec.orgOverdueTasks))
         // Tasks embed their account, organization and completer as notes embed theirs (Airbyte's tasks schema).
         let organizationRef: JSONValue = organizationId.map { ["id": .string($0), "name": JSONValue(spec.organization)] } ?? .null
-        var names = SimulatorScenarios.taskNames
-        for (kind, onOrganization) in taskPlan {
-            if names.isEmpty { names = SimulatorScenarios.taskNames }
-            let taskName = names.remove(at: random.int(0...(names.count - 1)))
+        // A scenario account's first names come from the shared deck; the rest from its own, so none repeats early.
+        var own = TextDeck(SimulatorText.taskNames)
+        for (number, (kind, onOrganization)) in taskPlan.enumerated() {
+            let taskName = spec.scenario && number < 6 ? text.tasks.deal(&text.random) : own.deal(&text.random)
             let due: Int = kind == 0 ? random.int(2...30) : kind == 1 ? -random.int(3...25) : -random.int(10...60)
             let created = Double(random.int(20...70))
             let completed: JSONValue = kind == 2 ? stamp(daysAgo: Double(-due) - 1) : .null
@@ -103,11 +103,11 @@ extension SimulatorGenerator {
     /// One note on an account, or on an organization when `accountId` is nil.
     mutating func addNote(
         daysAgo: Double, spec: AccountSpec, ownerName: String, accountId: String?, organizationId: String?,
-        source: String?, archived: Bool
+        source: String?, archived: Bool, dealt: Bool
     ) {
         let author = adminRef(spec.csm)
         let category = set.noteCategories[random.int(0...(set.noteCategories.count - 1))]
-        let subject = random.pick(SimulatorScenarios.noteSubjects)
+        let (subject, body) = text.note(owner: ownerName, dealt: dealt)
         let accountRef: JSONValue = accountId.map { ["id": .string($0), "name": .string(ownerName)] } ?? .null
         let orgRef: JSONValue = organizationId.map { ["id": .string($0), "name": .string(ownerName)] } ?? .null
         set.notes.append(
@@ -116,8 +116,7 @@ extension SimulatorGenerator {
                     ("id", .string(random.uuid())), ("createdAt", stamp(daysAgo: daysAgo)),
                     ("updatedAt", stamp(daysAgo: daysAgo - 0.01)), ("externalId", .null),
                     ("subject", .string(subject)),
-                    ("note", .string("<p>" + (SimulatorScenarios.noteBodies[subject] ?? "Follow-up with {account}.")
-                        .replacingOccurrences(of: "{account}", with: ownerName) + "</p>")),
+                    ("note", .string(body)),
                     ("noteDate", stamp(daysAgo: daysAgo)), ("tags", .array([.string(Self.slug(subject))])),
                     ("users", []), ("authorId", author["id"] ?? .null), ("author", author),
                     ("categoryId", category["id"] ?? .null), ("category", category),

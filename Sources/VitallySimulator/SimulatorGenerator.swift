@@ -12,9 +12,12 @@ struct SimulatorGenerator {
     var usedNames: Set<String> = []
     /// Organizations that hold their customer's data themselves.
     var organizationFirstIds: Set<String> = []
+    /// Notes, comments and task names, on random numbers of their own.
+    var text: SimulatorTextSource
 
     init(seed: UInt64, anchor: Date) {
         random = SeededRandom(seed: seed)
+        text = SimulatorTextSource(seed: seed)
         self.anchor = anchor
         set = SimulatorDataSet(anchor: anchor)
     }
@@ -141,6 +144,7 @@ struct SimulatorGenerator {
         usedNames.insert(name)
         let domain = Self.domainLabel(name) + random.pick([".com", ".com", ".io", ".co", ".de"])
         var spec = AccountSpec(name: name, externalId: "ext-\(1000 + index)")
+        spec.scenario = false
         switch random.int(0...9) {
         case 0, 1, 2: spec.traits.append(("domain", .string(domain)))
         case 3: spec.traits.append(("hubspot.domain", .string(domain)))

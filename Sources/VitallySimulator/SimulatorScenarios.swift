@@ -41,6 +41,8 @@ struct AccountSpec {
     var archivedNotes = 0
     /// The breakdown's shape for this account, when not the tenant-wide one.
     var healthShape: HealthScoreShape? = nil
+    /// A hand-written account: its texts are dealt so that no two scenario accounts share one.
+    var scenario = true
 }
 
 /// An organization that holds its customer's data itself, with its accounts.
@@ -230,28 +232,6 @@ enum SimulatorScenarios {
     ]
     static let freeMail = ["gmail.com", "outlook.com", "yahoo.com", "icloud.com", "hotmail.com", "proton.me"]
     static let stages = ["Onboarding", "Adoption", "Expansion", "Renewal", "At risk"]
-    static let noteSubjects = [
-        "QBR recap", "Kickoff call", "Renewal prep", "Champion left", "Feature request: SSO", "Pricing discussion",
-        "Exec sponsor check-in", "Usage review", "Escalation follow-up", "Training session",
-    ]
-    /// Note bodies by subject; `{account}` is replaced with the account name.
-    static let noteBodies: [String: String] = [
-        "QBR recap": "Reviewed adoption and goals for next quarter; {account} wants the EMEA rollout before renewal.",
-        "Kickoff call": "Met the project team at {account}; success criteria and the onboarding plan agreed.",
-        "Renewal prep": "Pricing proposal drafted; procurement at {account} needs it two weeks before signature.",
-        "Champion left": "Our champion at {account} moved on; need a new executive sponsor.",
-        "Feature request: SSO": "{account} asks for SAML SSO with Okta; logged with product.",
-        "Pricing discussion": "{account} pushes back on the seat price; open to an annual prepay discount.",
-        "Exec sponsor check-in": "VP at {account} is happy with reporting, wants faster support answers.",
-        "Usage review": "Weekly active users at {account} dipped after the holidays; sent enablement links.",
-        "Escalation follow-up": "Data export bug hit {account}'s month-end close; fix promised for next release.",
-        "Training session": "Trained {account}'s new admins on dashboards and alerts.",
-    ]
-
-    static let taskNames = [
-        "Send renewal quote", "Schedule QBR", "Follow up on SSO bug", "Share usage report", "Intro to new admin",
-        "Confirm training date", "Review expansion proposal", "Collect NPS feedback",
-    ]
     static let conversationSubjects = [
         "Login issue", "Billing question", "Export to CSV", "Add seats", "Webhook failures", "Slow dashboard",
     ]

@@ -17,6 +17,9 @@ final class REPL {
     var shell: Shell?
     /// Whether something was printed already: script output separates commands by a blank line.
     var printedBefore = false
+    /// A `-c` or `--script` of several commands prints each JSON result as one line (JSON Lines),
+    /// so the output parses as a stream; one command keeps its indented document.
+    var jsonLines = false
 
     init(options: LaunchOptions) {
         self.options = options
@@ -75,12 +78,15 @@ final class REPL {
         let reader: any LineReader
         if let commands = options.commands {
             reader = FixedReader(lines: [commands])
+            jsonLines = REPL.commandCount([commands]) > 1
         } else if let script = options.script {
             guard let text = try? String(contentsOfFile: script, encoding: .utf8) else {
                 Terminal.err("error: cannot read script \(script)\n")
                 return 2
             }
-            reader = FixedReader(lines: text.components(separatedBy: "\n"))
+            let lines = text.components(separatedBy: "\n")
+            reader = FixedReader(lines: lines)
+            jsonLines = REPL.commandCount(lines) > 1
         } else if interactive, let editor = LineEditor(completer: Completer(state: shell.completion), historyLines: history?.lines ?? []) {
             self.editor = editor
             reader = editor
@@ -193,6 +199,11 @@ final class REPL {
         Terminal.out(visiblePrompt + TerminalSanitizer.visible(redacted) + "\n", colours: color)
     }
 
+    /// How many commands the lines hold (comments and blank lines hold none).
+    static func commandCount(_ lines: [String]) -> Int {
+        lines.reduce(0) { $0 + ((try? ShellWords.split($1))?.count ?? 1) }
+    }
+
     static func isUnterminated(_ line: String) -> Bool {
         do {
             _ = try ShellWords.split(line)
@@ -204,7 +215,7 @@ final class REPL {
 
     func print(_ result: CommandResult) {
         let size = Terminal.size
-        let text = result.printed(json: result.asJSON, width: size.columns, color: color, secrets: secrets)
+        let text = result.printed(json: result.asJSON, jsonLine: jsonLines, width: size.columns, color: color, secrets: secrets)
         if !(result.output == .empty && !result.asJSON) || result.asJSON && result.output.json != .null {
             let lines = text.reduce(0) { $1 == "\n" ? $0 + 1 : $0 }
             // Keys typed ahead are for the next prompt: a pager would read them as its own commands.
@@ -225,8 +236,13 @@ final class REPL {
             Terminal.err((color ? "\u{1B}[33mwarning:\u{1B}[0m " : "warning: ") + TerminalSanitizer.visible(warning) + "\n", colours: color)
         }
         guard let message = result.error else { return }
-        let scrubbed = LineRedactor.redactUserinfo(Redactor.scrub(message, secrets: secrets))
-        Terminal.err((color ? "\u{1B}[31merror:\u{1B}[0m " : "error: ") + TerminalSanitizer.visible(scrubbed) + "\n", colours: color)
+        func clean(_ text: String) -> String { TerminalSanitizer.visible(LineRedactor.redactUserinfo(Redactor.scrub(text, secrets: secrets))) }
+        // One line; what lies behind it only when asked for, and where to ask when there is some.
+        let more = result.errorDetail.isEmpty || options.verbose ? "" : " (--verbose for details)"
+        Terminal.err((color ? "\u{1B}[31merror:\u{1B}[0m " : "error: ") + clean(message) + more + "\n", colours: color)
+        if options.verbose {
+            for line in result.errorDetail { Terminal.err("  " + clean(line) + "\n", colours: color) }
+        }
     }
 }
 

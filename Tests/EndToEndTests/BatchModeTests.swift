@@ -22,6 +22,51 @@ import VitallySimulator
         #expect((try JSONParser.parse(json.out))["healthScore"]?.double == 7.4)
     }
 
+    /// Several commands with --json print JSON Lines (one compact document each) that
+    /// `python3 -m json.tool --json-lines` reads; one command keeps its indented document.
+    @Test func severalCommandsWithJSONPrintJSONLines() async throws {
+        let (env, home) = isolatedEnvironment()
+        defer { try? FileManager.default.removeItem(at: home) }
+        let replay = ["--replay", "recordings/demo.har", "--json"]
+        let two = try await runShell(replay + ["-c", "health acme.com; health soylent.com"], environment: env)
+        #expect(two.status == 0, "\(two.err)")
+        let lines = two.out.split(separator: "\n")
+        #expect(lines.count == 2, "\(two.out)")
+        #expect(try lines.map { try JSONParser.parse(String($0))["account"]?["name"]?.string } == ["Acme Corp", "Soylent"])
+        let parsed = try await runBinary("/usr/bin/python3", ["-m", "json.tool", "--json-lines"], stdin: two.out)
+        #expect(parsed.status == 0, "\(parsed.err)")
+        #expect(parsed.out.contains(#""name": "Soylent""#))
+        let before = try await runBinary("/usr/bin/python3", ["-m", "json.tool"], stdin: two.out)
+        #expect(before.status != 0, "a stream of documents is not one JSON document")
+        // A script of several commands streams the same way; comments and blank lines are no commands.
+        let script = home.appendingPathComponent("two.txt")
+        try "# two\nhealth acme.com\n\nhealth soylent.com\n".write(to: script, atomically: true, encoding: .utf8)
+        let scripted = try await runShell(replay + ["--script", script.path], environment: env)
+        #expect(scripted.out == two.out)
+        let one = try await runShell(replay + ["-c", "health acme.com"], environment: env)
+        #expect(one.out.hasPrefix("{\n  \""), "one command keeps today's indented document")
+        #expect(try await runBinary("/usr/bin/python3", ["-m", "json.tool"], stdin: one.out).status == 0)
+    }
+
+    /// A replay miss is one line naming the request and the command that records it; the closest
+    /// recorded requests follow only with --verbose.
+    @Test func aReplayMissIsOneLineWithTheDetailBehindVerbose() async throws {
+        let (env, home) = isolatedEnvironment()
+        defer { try? FileManager.default.removeItem(at: home) }
+        let line = ["--replay", "recordings/demo.har", "-c", "raw GET /resources/accounts/no-such-account"]
+        let plain = try await runShell(line, environment: env)
+        #expect(plain.status == 1)
+        #expect(plain.err.split(separator: "\n").count == 1, "\(plain.err)")
+        #expect(plain.err.hasPrefix("error: GET /resources/accounts/no-such-account is not in demo.har; to record it: "))
+        #expect(plain.err.hasSuffix(" (--verbose for details)\n"))
+        let verbose = try await runShell(["--verbose"] + line, environment: env)
+        let lines = verbose.err.split(separator: "\n")
+        #expect(lines.count >= 3, "\(verbose.err)")
+        #expect(lines.first.map { !$0.contains("--verbose") } == true)
+        #expect(lines.dropFirst().first == "  closest recorded:")
+        #expect(lines.dropFirst(2).first?.hasPrefix("    1) GET /resources/accounts/") == true)
+    }
+
     @Test func exitStatusesAndOneLineErrors() async throws {
         let simulator = try await startSimulator()
         defer { Task { await simulator.stop() } }

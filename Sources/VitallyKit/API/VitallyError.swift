@@ -19,6 +19,9 @@ public struct VitallyError: Error, Sendable, Equatable, CustomStringConvertible 
     public var cause: String?
     /// What would help, beyond `cause`; the shell words it with the command or flag to use.
     public var hint: Hint?
+    /// Lines behind the one-line message, for whoever asks for more (the closest recorded requests
+    /// of a replay miss); never part of `cause` or `description`.
+    public var detail: [String] = []
 
     /// What the user can do about an error, as a value: VitallyKit names no command or flag.
     public enum Hint: Sendable, Equatable {
@@ -104,6 +107,7 @@ public struct VitallyError: Error, Sendable, Equatable, CustomStringConvertible 
         copy.path = Redactor.scrub(path, secrets: secrets)
         copy.bodyExcerpt = bodyExcerpt.map { Redactor.scrub($0, secrets: secrets) }
         copy.cause = cause.map { Redactor.scrub($0, secrets: secrets) }
+        copy.detail = detail.map { Redactor.scrub($0, secrets: secrets) }
         return copy
     }
 }

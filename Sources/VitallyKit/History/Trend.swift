@@ -71,6 +71,12 @@ public struct Trend: Sendable, Equatable {
         return delta > 0 ? .improving : .declining
     }
 
+    /// The change across the points a sparkline of `width` draws: what a line beside it should say.
+    public func drawn(width: Int = 30) -> Change {
+        let from = points.suffix(max(2, width)).first ?? first
+        return Change(from: from, to: last, days: Self.days(from.date, last.date))
+    }
+
     /// `▁▃▅▇`: the last `width` values scaled between their own minimum and maximum.
     public func sparkline(width: Int = 30) -> String {
         // Halved, so that the span between values near ±1.8e308 (a hostile file's) stays finite.

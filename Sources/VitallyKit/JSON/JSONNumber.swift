@@ -1,3 +1,5 @@
+import Foundation
+
 /// A JSON number as it was written, so raw output, recorded files and JSON output print back the exact
 /// digits Vitally sent (`9007199254740993` stays that, `-1.5e2` stays that).
 public struct JSONNumber: Sendable, Equatable, CustomStringConvertible {
@@ -51,10 +53,14 @@ public struct JSONNumber: Sendable, Equatable, CustomStringConvertible {
         return negative ? -value : value
     }
 
-    /// Integers print without a fraction; everything else as the shortest round-trip form.
+    /// Integers print without a fraction; everything else as the shortest form of the value held
+    /// to 15 significant digits (all a `Double` carries faithfully), so arithmetic's binary noise
+    /// (`7.4 - 6.2` = `1.2000000000000002`) prints as the number meant (`1.2`).
     static func format(_ n: Double) -> String {
         if !n.isFinite { return "null" }
         if n == n.rounded(), abs(n) < 1e15, let whole = Int(checked: n) { return String(whole) }
-        return "\(n)"
+        let meant = Double(String(format: "%.15g", n)) ?? n
+        if meant == meant.rounded(), abs(meant) < 1e15, let whole = Int(checked: meant) { return String(whole) }
+        return "\(meant)"
     }
 }

@@ -33,20 +33,23 @@ public final class ReplayTransport: HTTPTransport {
 
     public var unusedCount: Int { index.withLock { $0.unusedCount } }
 
+    /// The marker before the command that records what a replay lacks, in a miss's cause.
+    public static let recordMarker = "to record it: "
+
+    /// One line (what is missing, and the command that records it); the closest recorded
+    /// requests, with how each differs, go in `detail`.
     func miss(_ request: HTTPRequest) -> VitallyError {
         let file = recording.url.lastPathComponent
         let candidates = index.withLock { $0.closest(to: request) }
-        var text = "\(request.summary) is not in \(file)"
-        if candidates.isEmpty {
-            text += " (it has no requests)."
-        } else {
-            text += ". Closest recorded:"
-            for (number, candidate) in candidates.enumerated() {
-                text += "\n  \(number + 1)) \(candidate.summary)"
-                if !candidate.differences.isEmpty { text += "   differs: " + candidate.differences.joined(separator: "; ") }
+        let text = "\(request.summary) is not in \(file)" + (candidates.isEmpty ? " (it has no requests)" : "")
+            + "; " + Self.recordMarker + recordHint
+        var error = VitallyError(.notRecorded, method: request.method, path: request.path, cause: text)
+        if !candidates.isEmpty {
+            error.detail = ["closest recorded:"] + candidates.enumerated().map { number, candidate in
+                "  \(number + 1)) \(candidate.summary)"
+                    + (candidate.differences.isEmpty ? "" : "   differs: " + candidate.differences.joined(separator: "; "))
             }
         }
-        text += "\n  To record it: \(recordHint)"
-        return VitallyError(.notRecorded, method: request.method, path: request.path, cause: text)
+        return error
     }
 }

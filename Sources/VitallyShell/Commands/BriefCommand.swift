@@ -5,7 +5,7 @@ import VitallyKit
 struct BriefCommand: ShellCommand {
     static let title = Option<String>("--title", help: "the meeting title")
     static let ics = Option<String>("--ics", value: "FILE", help: "read attendees and title from a calendar invite")
-    static let format = Option<OutputFormat>("--format", help: "output format")
+    static let format = Option<OutputFormat>("--format", help: "output format (JSON: --json)")
     static let spec = CommandSpec(
         "brief", group: .diagnose, rank: 2, summary: "the meeting brief for the attendees' accounts",
         synopsis: "EMAIL...", argument: .emails, arguments: 0...InputLimits.attendeesCeiling,
@@ -19,7 +19,7 @@ struct BriefCommand: ShellCommand {
 
     /// What `--format` asks for.
     enum OutputFormat: String, FlagChoice {
-        case text, markdown, json
+        case text, markdown
     }
 
     static func run(_ command: ParsedCommand, in shell: isolated Shell) async throws -> CommandResult {

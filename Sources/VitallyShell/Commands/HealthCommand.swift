@@ -3,12 +3,12 @@ import VitallyKit
 
 /// `health ACCOUNT`: health score with its breakdown, renewal, MRR, NPS and last seen.
 struct HealthCommand: ShellCommand {
-    static let history = Flag("--history", help: "list the stored observations of the account")
+    static let observations = Flag("--observations", help: "list the stored observations of the account")
     static let spec = CommandSpec(
         "health", group: .explore, rank: 2, summary: "health score, breakdown, renewal, MRR, NPS, last seen",
         synopsis: "ACCOUNT", argument: .account, arguments: 1...1,
         flags: [
-            history,
+            observations,
         ],
         example: "health acme.com")
 
@@ -25,7 +25,7 @@ struct HealthCommand: ShellCommand {
         let current = Observation(account: account, at: shell.now, breakdown: shapeNotice == nil ? breakdown : nil)
         shell.observe(current)
         let history = shell.accountHistory(account, current: current)
-        if command.options[Self.history] { return HealthHistory.list(account, history) }
+        if command.options[Self.observations] { return HealthHistory.list(account, history) }
         let trends = HealthHistory.Trends(history.observations ?? [])
         let (cohort, cohortGap) = await shell.cohort(of: account)
         var report = HealthReport(customer: customer, breakdown: breakdown, breakdownUnread: shapeNotice)

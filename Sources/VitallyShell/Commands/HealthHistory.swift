@@ -1,7 +1,7 @@
 import Foundation
 import VitallyKit
 
-/// The history parts of `health`: trend fields, per-category change, and `--history`.
+/// The history parts of `health`: trend fields, per-category change, and `--observations`.
 enum HealthHistory {
     /// The trends one account's observations show.
     struct Trends {
@@ -27,8 +27,7 @@ enum HealthHistory {
     static func fields(_ trends: Trends, why: String, cohort: Cohort?, cohortGap: String, healthScore: Double?) -> [Field] {
         var fields: [Field] = []
         if let trend = trends.health {
-            let style: Style = trend.direction == .improving ? .good : trend.direction == .declining ? .bad : .plain
-            fields.append(Field("History", HistoryWording.healthLine(trend), style))
+            fields.append(Field("History", HistoryWording.healthLine(trend), HistoryWording.style(trend)))
             fields.append(Field("", HistoryWording.span(trend) + "; " + HistoryWording.windows(trend), .dim))
         } else if why.isEmpty {
             fields.append(Field("History", "none before today: " + HistoryWording.howToGet, .dim))
@@ -43,7 +42,7 @@ enum HealthHistory {
         return fields
     }
 
-    /// `health ACCOUNT --history`: every observation, oldest first.
+    /// `health ACCOUNT --observations`: every observation, oldest first.
     static func list(_ account: Account, _ history: (observations: [Observation]?, why: String)) -> CommandResult {
         guard let observations = history.observations else {
             return CommandResult(output: ShellOutput(
@@ -57,7 +56,7 @@ enum HealthHistory {
              Span(o.churned ? "churned" : "active", o.churned ? .bad : .plain)]
         }
         let blocks: [OutputBlock] = [
-            .line([Span(account.name, .bold), Span(" (\(account.externalId ?? account.id))  ", .dim),
+            .line([Span(account.name, .bold), Span(" (\(Format.reference(externalId: account.externalId, id: account.id)))  ", .dim),
                    Span(Format.count(observations.count, "observation"))]),
             .table(Table(columns: ["DAY", "HEALTH", "MRR", "USERS", "ACTIVE 30D", "NPS", "LAST SEEN", "STATUS"], rows: rows)),
         ]

@@ -103,6 +103,7 @@ package struct ParsedCommand: Sendable, Equatable {
         _ typed: String, among flags: [FlagDescriptor], of spec: CommandSpec, subcommand: String?
     ) throws(UsageError) -> FlagDescriptor {
         if let flag = flags.first(where: { $0.name == typed }) { return flag }
+        if let renamed = RenamedSpellings.flag(typed, of: spec.name) { throw UsageError(message: renamed) }
         let here = subcommand.map { "\(spec.name) \($0)" } ?? spec.name
         let owners = spec.subcommands.filter { $0.flags.contains { $0.name == typed } }.map { "`\(spec.name) \($0.name)`" }
         if !owners.isEmpty {

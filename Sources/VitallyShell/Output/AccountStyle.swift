@@ -6,7 +6,7 @@ struct AccountStyle: Sendable {
     let now: Date
 
     func header(_ account: Account, _ summary: String) -> [OutputBlock] {
-        [.line([Span(account.name, .bold), Span(" (\(account.externalId ?? account.id)) · ", .dim), Span(summary)])]
+        [.line([Span(account.name, .bold), Span(" (\(Format.reference(externalId: account.externalId, id: account.id))) · ", .dim), Span(summary)])]
     }
 
     func day(_ date: Date?) -> String { Format.day(date, now: now) }

@@ -61,7 +61,7 @@ package enum BriefRenderer {
         }
         if brief.emptyReason != nil { out += "\nNo Vitally account matched any attendee, so there is nothing to brief.\n" }
         for account in brief.accounts {
-            let title = "\(account.name) (\(account.externalId ?? account.accountId))" + (account.churned ? " [CHURNED]" : "")
+            let title = "\(account.name) (\(Format.reference(externalId: account.externalId, id: account.accountId)))" + (account.churned ? " [CHURNED]" : "")
             out += "\n" + title + "\n" + String(repeating: "-", count: min(78, title.count)) + "\n"
             for section in account.sections {
                 out += section.title + "\n"

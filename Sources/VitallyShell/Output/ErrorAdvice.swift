@@ -171,7 +171,7 @@ enum ErrorAdvice {
 
     /// How to get what a partial answer lacks: the replay's own "to record it" command, else try again.
     static func partialFix(_ errors: [VitallyError]) -> String {
-        let marker = "To record it: "
+        let marker = ReplayTransport.recordMarker
         for error in errors where error.code == .notRecorded {
             if let range = error.cause?.range(of: marker), let cause = error.cause {
                 return "record what is missing: " + cause[range.upperBound...].trimmingCharacters(in: .whitespacesAndNewlines)

@@ -49,6 +49,12 @@ package enum Format {
     /// `1 promoter`, `2 promoters`.
     package static func count(_ n: Int, _ noun: String) -> String { "\(n) \(noun)\(n == 1 ? "" : "s")" }
 
+    /// How a record is referred to beside its name: `ext acme-001` (its externalId, labelled, so
+    /// it is not taken for an id), else `id 8a2f…` (its Vitally id). Both are accepted as ACCOUNT.
+    package static func reference(externalId: String?, id: String) -> String {
+        externalId.map { "ext " + $0 } ?? "id " + id
+    }
+
     package static func bytes(_ count: Int) -> String {
         if count < 1024 { return "\(count) B" }
         if count < 1024 * 1024 { return String(format: "%.1f KB", Double(count) / 1024) }

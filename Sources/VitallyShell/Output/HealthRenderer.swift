@@ -20,7 +20,7 @@ struct HealthRenderer: ResultRenderer {
         let health = describe(score) { "\(Format.score($0))/10 \(Format.healthLevel($0).0)" }
         var blocks: [OutputBlock] = [
             .line([
-                Span(report.account.name, .bold), Span(" (\(report.account.externalId ?? report.account.id))  ", .dim),
+                Span(report.account.name, .bold), Span(" (\(Format.reference(externalId: report.account.externalId, id: report.account.id)))  ", .dim),
                 Span("health " + (health ?? "\(Format.score(nil))/10 \(report.level)"), style),
                 report.churned ? Span("  CHURNED", .bad) : Span(""),
             ])

@@ -20,10 +20,20 @@ enum HistoryWording {
         return "history: \(what); going on without history"
     }
 
-    /// `▁▃▅▇ 5.0 → 7.4 from 2026-09-21 to 2026-11-20 (3 observations): improving`
+    /// `▁▅█ 5.0 → 7.4 over 60 days: improving`: the change across the span the sparkline draws
+    /// (the 7, 30 and 90-day windows follow on the next line).
     static func healthLine(_ trend: Trend) -> String {
-        let headline = trend.headline
-        return "\(trend.sparkline()) \(Wording.change(headline)): \(trend.direction.rawValue)"
+        let drawn = trend.drawn()
+        return "\(trend.sparkline()) \(Wording.change(drawn)): \(trend.direction(of: drawn).rawValue)"
+    }
+
+    /// The style of a trend's line: its direction across the span drawn.
+    static func style(_ trend: Trend) -> Style {
+        switch trend.direction(of: trend.drawn()) {
+        case .improving: return .good
+        case .declining: return .bad
+        case .stable: return .plain
+        }
     }
 
     /// `from 2026-09-21 to 2026-11-20, 3 observations`

@@ -140,7 +140,7 @@ struct MatchRenderer: ResultRenderer {
             for (index, account) in match.accounts.enumerated() {
                 if index > 0 { head.append(Span(", ")) }
                 head.append(Span(account.name, .good))
-                head.append(Span(" (\(account.externalId ?? account.id))", .dim))
+                head.append(Span(" (\(Format.reference(externalId: account.externalId, id: account.id)))", .dim))
                 if account.churned { head.append(Span(" CHURNED", .bad)) }
             }
             head.append(Span("  by \(number)) \(rule), \(match.confidenceLabel) confidence"))

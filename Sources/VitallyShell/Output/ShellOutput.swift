@@ -93,6 +93,8 @@ package struct CommandResult: Sendable, Equatable {
     package var status: ExitStatus
     /// One line: what went wrong and what to do.
     package var error: String?
+    /// More lines about the error, printed under it only with `--verbose`.
+    package var errorDetail: [String] = []
     /// Set by `exit`.
     package var exitRequested = false
     /// Print `output.json` rather than the text blocks.

@@ -10,9 +10,10 @@ package struct TextRenderer: Sendable {
         self.color = color
     }
 
-    /// Renders a result's stdout part: JSON, verbatim text, or the blocks.
-    package func render(_ output: ShellOutput, json: Bool) -> String {
-        if json { return output.json.serialized(pretty: true) + "\n" }
+    /// Renders a result's stdout part: JSON, verbatim text, or the blocks. `jsonLine` prints the
+    /// JSON compact on one line, for a run of several commands (JSON Lines).
+    package func render(_ output: ShellOutput, json: Bool, jsonLine: Bool = false) -> String {
+        if json { return output.json.serialized(pretty: !jsonLine) + "\n" }
         if let verbatim = output.verbatim.map({ TerminalSanitizer.visible($0) }) { return verbatim.hasSuffix("\n") ? verbatim : verbatim + "\n" }
         return output.blocks.map(render).joined()
     }

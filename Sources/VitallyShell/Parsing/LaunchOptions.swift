@@ -12,6 +12,8 @@ package struct LaunchOptions: Equatable, Sendable {
     package var noHistory = false
     package var json = false
     package var noColor = false
+    /// Print the lines behind a one-line error (a replay miss's closest recorded requests).
+    package var verbose = false
     package var interactive = false
 
     package init() {}
@@ -42,13 +44,14 @@ package struct LaunchOptions: Equatable, Sendable {
     static let noHistory = Flag("--no-history", help: "Neither read nor write the local account history.")
     static let json = Flag("--json", help: "Print JSON for every command.")
     static let noColor = Flag("--no-color", help: "Never colour the output.")
+    static let verbose = Flag("--verbose", help: "Under a one-line error, print its detail (a replay miss's closest recorded requests).")
     static let interactive = Flag("--interactive", short: "i", help: "Use the line editor even when stdin or stdout is not a terminal.")
     static let version = Flag("--version", help: "Show the version.")
     static let help = Flag("--help", short: "h", help: "Show this help.")
 
     static let flags: [FlagDescriptor] = {
         let declared: [any FlagDeclaration] = [
-            replay, record, recordMode, commands, script, history, noHistory, json, noColor, interactive, version, help,
+            replay, record, recordMode, commands, script, history, noHistory, json, noColor, verbose, interactive, version, help,
         ]
         return declared.map(\.descriptor)
     }()
@@ -122,6 +125,7 @@ package struct LaunchOptions: Equatable, Sendable {
         case Self.noHistory.descriptor.name: noHistory = true
         case Self.json.descriptor.name: json = true
         case Self.noColor.descriptor.name: noColor = true
+        case Self.verbose.descriptor.name: verbose = true
         case Self.interactive.descriptor.name: interactive = true
         default: break
         }

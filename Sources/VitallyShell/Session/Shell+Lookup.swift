@@ -16,7 +16,7 @@ extension Shell {
         case .ambiguous(let candidates, let count, let key):
             // Accounts named like an organization's exact name: the organization is what was meant.
             if case .name = key, let account = try await accountThroughOrganization(text, exactName: true) { return accepted(account) }
-            let list = candidates.prefix(6).map { "\($0.name) (\($0.externalId ?? $0.id))" }.joined(separator: ", ")
+            let list = candidates.prefix(6).map { "\($0.name) (\(Format.reference(externalId: $0.externalId, id: $0.id)))" }.joined(separator: ", ")
             throw VitallyError(
                 .invalidInput,
                 cause: "\(Self.ambiguity(count, key)): \(list)\(candidates.count > 6 ? ", …" : ""); give the externalId or the exact name")

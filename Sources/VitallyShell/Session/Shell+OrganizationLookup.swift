@@ -20,7 +20,7 @@ extension Shell {
             named = scan.organizations(forDomain: domain).map(\.entry.organization)
         }
         if named.count > 1 {
-            let list = named.prefix(6).map { "\($0.displayName) (\($0.externalId ?? $0.id))" }.joined(separator: ", ")
+            let list = named.prefix(6).map { "\($0.displayName) (\(Format.reference(externalId: $0.externalId, id: $0.id)))" }.joined(separator: ", ")
             // Organizations with one and the same name are told apart by their externalId only.
             let sameName = Set(named.map { $0.name.lowercased() }).count == 1
             throw VitallyError(.invalidInput, cause: "\(named.count) organizations are named like '\(input)': \(list)\(named.count > 6 ? ", …" : ""); "
@@ -52,7 +52,7 @@ extension Shell {
                 + "try 'organizations show \(organization.externalId ?? organization.id)'")
         default:
             // Six are named; the rest are said, not hidden ('organizations accounts' lists them all).
-            let list = accounts.prefix(6).map { "\($0.name) (\($0.externalId ?? $0.id))" }.joined(separator: ", ")
+            let list = accounts.prefix(6).map { "\($0.name) (\(Format.reference(externalId: $0.externalId, id: $0.id)))" }.joined(separator: ", ")
             let ref = organization.externalId ?? organization.id
             let more = accounts.count > 6 ? ", … (all: 'organizations accounts \(ref)')" : ""
             throw VitallyError(.invalidInput, cause: "'\(text)' is the organization \(organization.displayName), with \(accounts.count >= cap ? "at least " : "")\(accounts.count) accounts: "

@@ -27,6 +27,7 @@ extension Shell {
         guard !secrets.isEmpty else { return result }
         var copy = result
         copy.error = result.error.map { LineRedactor.redactUserinfo(Redactor.scrub($0, secrets: secrets)) }
+        copy.errorDetail = result.errorDetail.map { LineRedactor.redactUserinfo(Redactor.scrub($0, secrets: secrets)) }
         copy.output = result.output.scrubbed(secrets)
         return copy
     }

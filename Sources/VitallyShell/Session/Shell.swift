@@ -153,11 +153,13 @@ package actor Shell {
             resolutionNotes = []
             var result = try await runner.run(parsed, in: self)
             result.output.blocks.insert(contentsOf: resolutionNotes.map { OutputBlock.text($0, .dim) }, at: 0)
-            result.asJSON = wantsJSON(parsed) || parsed.options[BriefCommand.format] == .json
+            result.asJSON = wantsJSON(parsed)
             result.warnings += await flushObservations()
             return result
         } catch let error as VitallyError {
-            return .failure(advice(error))
+            var failure = CommandResult.failure(advice(error))
+            failure.errorDetail = error.detail
+            return failure
         } catch is CancellationError {
             return .failure("cancelled")
         } catch {

@@ -13,6 +13,18 @@ import VitallyKit
         #expect(value.serialized(pretty: true).contains(#""n": \#(literal)"#))
     }
 
+    /// Numbers we compute print as the number meant, not the binary float behind it.
+    @Test func computedNumbersCarryNoBinaryFloatNoise() {
+        #expect(JSONValue.number(7.4 - 6.2).serialized() == "1.2")
+        #expect(JSONValue.number(0.1 + 0.2).serialized() == "0.3")
+        #expect(JSONValue.number(2.1 - 3.9).serialized() == "-1.8")
+        #expect(JSONValue.number(0.7 * 3 * 100 / 3).serialized() == "70")
+        #expect(JSONValue.number(1.0 / 3).serialized() == "0.333333333333333")
+        #expect(JSONValue.number(.leastNonzeroMagnitude).serialized() == "5e-324")
+        #expect(JSONValue.number(1.5e300).serialized() == "1.5e+300")
+        #expect(JSONValue.number(-0.25).serialized() == "-0.25")
+    }
+
     @Test func integersBeyondDoublePrecisionStayExact() throws {
         #expect(try JSONParser.parse("9007199254740993").int == 9_007_199_254_740_993)
         #expect(try JSONParser.parse("1e3").int == 1000)

@@ -144,11 +144,13 @@ import VitallySimulator
         }
         let text = error?.cause ?? ""
         #expect(error?.code == .notRecorded)
-        #expect(text.contains("GET /resources/users/search?email=jo%40acme.com is not in ticket-4411.har"))
-        #expect(text.contains("1) GET /resources/users/search?email=pat%40acme.com"))
-        #expect(text.contains("lacks email=jo@acme.com"))
-        #expect(text.contains("3)"))
-        #expect(text.contains("To record it: vitally-shell --record ticket-4411.har --record-mode missing"))
+        // One line: what is missing and how to record it; the closest recorded requests are the detail.
+        #expect(text == "GET /resources/users/search?email=jo%40acme.com is not in ticket-4411.har; "
+            + "to record it: vitally-shell --record ticket-4411.har --record-mode missing")
+        let detail = error?.detail ?? []
+        #expect(detail.first == "closest recorded:" && detail.count == 4, "\(detail)")
+        #expect(detail[1].contains("1) GET /resources/users/search?email=pat%40acme.com") && detail[1].contains("lacks email=jo@acme.com"))
+        #expect(detail[3].contains("3)"))
     }
 
     @Test func recordMissingReplaysWhatItHasAndAppendsTheRest() async throws {

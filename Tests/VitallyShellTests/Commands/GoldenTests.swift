@@ -17,7 +17,7 @@ let demoHistory = packageRoot.appendingPathComponent("recordings/demo-history.sq
         ("match.txt", "match pat.lee@acme.com jane.doe@gmail.com casey.wu@eu.acme.com someone@umbrella-health.com pepper.potts@stark.com gavin@hooli.com dana@brightwave.io nobody@nowhere-example.com"),
         ("brief-acme.txt", "brief pat.lee@acme.com jordan.kim@acme.com dana@brightwave.io --title \"Acme QBR\""),
         ("brief-soylent.md", "brief sol@soylent.com --format markdown"),
-        ("brief-acme.json", "brief pat.lee@acme.com --format json"),
+        ("brief-acme.json", "brief pat.lee@acme.com --json"),
         ("brief-ics.txt", "brief --ics examples/acme-qbr.ics"),
         ("doctor.txt", "doctor pat.lee@acme.com nobody@nowhere-example.com jane.doe@gmail.com gavin@hooli.com"),
     ]

@@ -36,15 +36,21 @@ private func atAnchor<T>(_ daysBefore: Int, _ body: (Credentials, Date) async th
             last = try await atAnchor(daysBefore) { credentials, clock in
                 let shell = historyShell(credentials, data: data, scratch: scratch, clock: clock)
                 _ = await shell.start()
+                if daysBefore == 0 {
+                    // The 30-day change as shown (+1.2), with no float noise (1.2000000000000002).
+                    let json = await shell.text("health acme.com --json").out
+                    #expect(json.contains(#""30d": 1.2,"#), "\(json)")
+                }
                 return (await shell.text("health acme.com", width: 140).out, await shell.text("health soylent.com", width: 140).out,
                         await shell.text("brief pat.lee@acme.com", width: 140).out)
             }
         }
-        #expect(last.health.contains(try Regex("\nHistory +▁▅█ 6.2 → 7.4 over 30 days: improving")))
+        // The line beside the sparkline covers the sixty days it draws; the windows follow.
+        #expect(last.health.contains(try Regex("\nHistory +▁▅█ 5 → 7.4 over 60 days: improving")), "\(last.health)")
         #expect(last.health.contains("7 days n/a · 30 days +1.2 · 90 days n/a"))
         #expect(last.health.contains("CHANGE"))
         #expect(last.health.contains("percentile of"))
-        #expect(last.soylent.contains("█▅▁ 3 → 2.1 over 30 days: declining"))
+        #expect(last.soylent.contains("█▅▁ 3.9 → 2.1 over 60 days: declining"), "\(last.soylent)")
         let health = try #require(last.brief.components(separatedBy: "Health\n").dropFirst().first)
         #expect(health.hasPrefix("  +  Health 6.2 → 7.4 over 30 days (improving)"))
         #expect(last.brief.contains("MRR $3,822 → $4,200 over 30 days (improving)"))
@@ -74,10 +80,10 @@ private func atAnchor<T>(_ daysBefore: Int, _ body: (Credentials, Date) async th
         }
         let imported = await replay(["history import before.har after.har"], history: historyFile)
         #expect(imported[0].contains("before.har: 360 accounts at 2026-10-21"))
-        let withHistory = await replay(["health acme.com", "health acme.com --history"], history: historyFile)
+        let withHistory = await replay(["health acme.com", "health acme.com --observations"], history: historyFile)
         #expect(withHistory[0].contains("6.2 → 7.4 over 30 days: improving"))
         #expect(withHistory[1].contains("2 observations"))
-        #expect(await replay(["health acme.com", "health acme.com --history"], history: historyFile) == withHistory)
+        #expect(await replay(["health acme.com", "health acme.com --observations"], history: historyFile) == withHistory)
         let without = await replay(["health acme.com"], history: nil)
         #expect(without[0].contains(try Regex("\nHistory +none: recordings and replays read history only from --history FILE.sqlite")))
         #expect(!FileManager.default.fileExists(atPath: scratch.appendingPathComponent("data").path))

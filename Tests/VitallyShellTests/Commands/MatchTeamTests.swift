@@ -12,7 +12,7 @@ import VitallySimulator
             // Only an account trait holds umbrella-health.com: not internal, and which trait says so.
             #expect(out.contains("not internal: umbrella-health.com is the domain of admin Kai Tan <kai@umbrella-health.com>, but Vitally "
                 + "holds it as a customer's too (Umbrella Health's trait vitally.custom.companyDomain), so it is not internal"), "\(out)")
-            #expect(out.contains("someone.new@umbrella-health.com  ->  Umbrella Health (umbrella)"))
+            #expect(out.contains("someone.new@umbrella-health.com  ->  Umbrella Health (ext umbrella)"))
             // A user of a customer at initech.com.
             #expect(out.contains("not internal: initech.com is the domain of admin Ravi Shah <ravi@initech.com>, but Vitally holds it "
                 + "as a customer's too (1 user there belongs to accounts), so it is not internal"))

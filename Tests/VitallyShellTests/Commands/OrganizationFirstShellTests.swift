@@ -27,7 +27,7 @@ import VitallySimulator
             #expect(stamford.out.contains("$6,400 · from organization Dunder Mifflin"))
             let acme = await shell.text("accounts show acme-001")
             #expect(acme.out.contains("7.4/10 good · organization Acme Holdings: 6.8/10 fair"))
-            let timeline = await shell.text("timeline dm-scranton")
+            let timeline = await shell.text("timeline dm-scranton", width: 140)
             #expect(timeline.out.contains("health 3.2/10 · from organization"))
             #expect(timeline.out.contains("[Dunder Mifflin]"))
             let nps = await shell.text("nps dm-scranton")
@@ -40,7 +40,7 @@ import VitallySimulator
             let (out, _, status) = await shell.text("doctor michael.scott@dundermifflin.com")
             #expect(status == .ok)
             #expect(out.contains("PASS  data location: data lives on the organization"))
-            #expect(out.contains("health on 0 of 100 accounts, on 96 of 100 organizations"))
+            #expect(out.contains("health on 0 of 100 accounts, on 97 of 100 organizations"))
             #expect(!out.contains("no health score"))
         }
         try await withSimulatedShell { shell, _, _ in
@@ -64,7 +64,7 @@ import VitallySimulator
                 ("organizations search dunder", ["Dunder Mifflin", "dunder-mifflin"]),
                 ("organizations show dunder-mifflin", ["3.2/10 poor", "$6,400", "dunmifsys.com"]),
                 ("organizations notes 'Acme Holdings'", ["[Acme Labs]", "[Acme Corp]"]),
-                ("organizations tasks dunder-mifflin", ["[Dunder Mifflin Stamford] Intro to new admin", "  Share usage report"]),
+                ("organizations tasks dunder-mifflin", ["[Dunder Mifflin Stamford] Share release notes", "  Review expansion proposal"]),
             ])
             let none = await shell.text("organizations show no-such-org")
             #expect(none.status == .failure && none.err.contains("no organization found for 'no-such-org'"))

@@ -74,10 +74,10 @@ import VitallySimulator
 
     @Test func theOrganizationsShapeMovesTheNPSCountsWithTheScore() async throws {
         try await withSimulatedShell({ $0.shape = .organizations }) { shell, _, _ in
-            // Acme Holdings had no score and zero counts; the first of its accounts' NPS (Acme Labs: one
-            // passive) moved to it whole. It said "0 (0 promoters, 0 passive, 0 detractors)".
+            // Acme Holdings had no score and zero counts; the first of its accounts' NPS (Acme Corp, newest
+            // updated: one of each) moved to it whole. It said "0 (0 promoters, 0 passive, 0 detractors)".
             let (out, err, _) = await shell.text("health acme-001")
-            #expect(out.contains("NPS           0 (0 promoters, 1 passive, 0 detractors) · from organization Acme Holdings"), "\(out) \(err)")
+            #expect(out.contains("NPS           0 (1 promoter, 1 passive, 1 detractor) · from organization Acme Holdings"), "\(out) \(err)")
         }
     }
 

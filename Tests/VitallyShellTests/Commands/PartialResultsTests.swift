@@ -26,7 +26,7 @@ import VitallySimulator
         let (out, err, status) = await shell.text("brief pat.lee@acme.com zed@acme.com --title 'Acme QBR'")
         #expect(status == .partial, "\(err)")
         #expect(out.contains("pat.lee@acme.com -> Acme Corp (contact association"), "\(out)")
-        #expect(out.contains("Acme Corp (acme-001)") && out.contains("Health"), "the other attendee's brief is intact")
+        #expect(out.contains("Acme Corp (ext acme-001)") && out.contains("Health"), "the other attendee's brief is intact")
         // Zed's rule 1 timed out; rule 2 (colleagues at acme.com) still matched.
         #expect(out.contains("zed@acme.com -> Acme Corp (email domain"), "\(out)")
         #expect(out.contains("Data coverage (attendees)"))
@@ -40,7 +40,7 @@ import VitallySimulator
             for _ in 0..<3 { await simulator.state.inject(.status(503), pathPrefix: "*/resources/accounts/\(soylent)") }
             let (out, err, status) = await shell.text("brief pat.lee@acme.com sol@soylent.com")
             #expect(status == .partial, "\(err)")
-            #expect(out.contains("Acme Corp (acme-001)"), "the other account is briefed: \(out)")
+            #expect(out.contains("Acme Corp (ext acme-001)"), "the other account is briefed: \(out)")
             #expect(out.contains("Account \(soylent) not shown: GET /resources/accounts/\(soylent) failed (HTTP 503 after retries)"), "\(out)")
         }
     }
@@ -52,8 +52,8 @@ import VitallySimulator
         let emails = ["pat.lee@acme.com", "jordan.kim@acme.com", "zed@unrecorded-example.org", "jane.doe@gmail.com"]
         let (out, err, status) = await shell.text("match " + emails.joined(separator: " "))
         #expect(status == .partial, "\(err)")
-        #expect(out.contains("pat.lee@acme.com  ->  Acme Corp (acme-001)"))
-        #expect(out.contains("jordan.kim@acme.com  ->  Acme Corp (acme-001)"))
+        #expect(out.contains("pat.lee@acme.com  ->  Acme Corp (ext acme-001)"))
+        #expect(out.contains("jordan.kim@acme.com  ->  Acme Corp (ext acme-001)"))
         #expect(out.contains("jane.doe@gmail.com (free mail)  ->  Pied Piper"), "\(out)")
         #expect(out.contains("1) contact association: users/search?email=zed@unrecorded-example.org: could not check"), "\(out)")
         #expect(out.contains("the recording): GET /resources/users/search?email=zed%40unrecorded-example.org"))

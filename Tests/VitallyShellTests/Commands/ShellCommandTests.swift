@@ -12,7 +12,7 @@ import VitallySimulator
             #expect(search.out.contains("Acme Labs"))
             let health = await shell.text("health acme.com")
             #expect(health.status == .ok)
-            #expect(health.out.contains("Acme Corp (acme-001)  health 7.4/10 good"))
+            #expect(health.out.contains("Acme Corp (ext acme-001)  health 7.4/10 good"))
             #expect(health.out.contains("2027-01-04 (in 45 days)") && health.out.contains("Renewal "))
             #expect(health.out.contains("$4,200") && health.out.contains("MRR "))
             #expect(health.out.contains("0 (1 promoter, 1 passive, 1 detractor)"))
@@ -81,7 +81,7 @@ import VitallySimulator
         try await withSimulatedShell { shell, _, _ in
             let stark = await shell.text("health stark.com")
             #expect(stark.status == .failure)
-            #expect(stark.err == "2 accounts match stark.com: Stark Industries (stark-us), Stark Industries EMEA (stark-emea); give the externalId or the exact name")
+            #expect(stark.err == "2 accounts match stark.com: Stark Industries (ext stark-us), Stark Industries EMEA (ext stark-emea); give the externalId or the exact name")
             let typo = await shell.text("helth acme.com")
             #expect(typo.status == .usage)
             #expect(typo.err == "unknown command 'helth'; did you mean 'health'?")

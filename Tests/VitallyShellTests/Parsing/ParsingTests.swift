@@ -45,9 +45,17 @@ import Testing
         #expect(throws: ParsedCommand.UsageError(message: "accounts has no subcommand 'serach'; did you mean 'accounts search'?")) {
             try ParsedCommand.parse(["accounts", "serach", "acme"])
         }
-        #expect(throws: ParsedCommand.UsageError(message: "--format takes one of text, markdown, json, not 'pdf'")) {
+        #expect(throws: ParsedCommand.UsageError(message: "--format takes one of text, markdown, not 'pdf'")) {
             try ParsedCommand.parse(["brief", "a@b.com", "--format", "pdf"])
         }
+        // One spelling each: the old one says the new one, on one line.
+        #expect(throws: ParsedCommand.UsageError(message: "brief --format json is spelled --json (one spelling for JSON output)")) {
+            try ParsedCommand.parse(["brief", "a@b.com", "--format", "json"])
+        }
+        #expect(throws: ParsedCommand.UsageError(message: "health --history was renamed to --observations; run 'health … --observations'")) {
+            try ParsedCommand.parse(["health", "acme.com", "--history"])
+        }
+        #expect((try? ParsedCommand.parse(["health", "acme.com", "--observations"]))?.0.has("--observations") == true)
     }
 
     @Test func badArgumentsAreUsageErrors() {

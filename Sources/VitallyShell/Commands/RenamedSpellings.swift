@@ -1,0 +1,23 @@
+/// Spellings that were renamed, so the old one gets a one-line answer naming the new one instead
+/// of "no such flag": one spelling per meaning.
+enum RenamedSpellings {
+    /// Command -> old flag -> new flag.
+    static let flags: [String: [String: String]] = [
+        // `history` is the typed commands; an account's stored observations are --observations.
+        "health": ["--history": "--observations"]
+    ]
+    /// Command -> "flag value" -> what to type instead.
+    static let values: [String: [String: String]] = [
+        "brief": ["--format json": "--json"]
+    ]
+
+    /// The refusal for an old flag, or nil when `flag` was never renamed.
+    static func flag(_ flag: String, of command: String) -> String? {
+        flags[command]?[flag].map { "\(command) \(flag) was renamed to \($0); run '\(command) … \($0)'" }
+    }
+
+    /// The refusal for an old flag value, or nil.
+    static func value(_ value: String, of flag: String, in command: String) -> String? {
+        values[command]?[flag + " " + value].map { "\(command) \(flag) \(value) is spelled \($0) (one spelling for JSON output)" }
+    }
+}
