@@ -40,15 +40,12 @@ extension RecordingsCommand {
         static func run(_ command: ParsedCommand, in shell: isolated Shell) async throws -> CommandResult { scrub(command, in: shell) }
     }
 
-    /// `recordings diff A.har B.har`: what a replay of each would serve differently.
+    /// `recordings diff A.har B.har`: what changed between two sessions (exit 1 when something did).
     struct Diff: ShellSubcommand {
-        static let account = Option<String>("--account", value: "ACCOUNT", completion: .account, help: "only what concerns this account (id, externalId or name)")
+        static let account = Option<String>("--account", value: "ACCOUNT", help: "only what concerns this account (id, externalId or name)")
         static let spec = SubcommandSpec(
             "diff", summary: "what a replay of each would serve differently, grouped by field, largest first (exit 0 same, 1 different, 2 error)",
-            synopsis: "A.har B.har", arguments: 2...2,
-            flags: [
-                account,
-            ])
+            synopsis: "A.har B.har", arguments: 2...2, flags: [account])
 
         static func run(_ command: ParsedCommand, in shell: isolated Shell) async throws -> CommandResult { diff(command, in: shell) }
     }

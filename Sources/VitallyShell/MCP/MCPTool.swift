@@ -77,7 +77,6 @@ extension MCPTool {
                 description: many ? about : "the arguments, in order, as in: \(spec.usage(of: subcommand))", required: lower >= 1,
                 count: lower...upper))
         }
-        // The subcommand's own flags and the command's: another subcommand's are not this tool's.
         for flag in spec.flags(of: subcommand) where !withheldFlags.contains(flag.name) {
             let kind: MCPInput.Kind = flag.limits != nil ? .integer : flag.takesValue ? .string : .boolean
             let property = flag.name.drop { $0 == "-" }.replacingOccurrences(of: "-", with: "_")

@@ -4,7 +4,7 @@ extension LaunchOptions {
         var lines = wrap(
             "vitally-shell: a read-only shell for Vitally: explore accounts, match attendees, brief, diagnose; record and replay.",
             width: width, indent: "")
-        lines += ["", "Usage: vitally-shell [OPTIONS]", ""]
+        lines += ["", "Usage: vitally-shell [OPTIONS]", "       vitally-shell mcp [OPTIONS]   the read commands as MCP tools (mcp --help)", ""]
         lines += wrap(
             "Credentials: 'connect' inside the shell, or VITALLY_SUBDOMAIN, VITALLY_TOKEN, VITALLY_REGION (us|eu) and "
                 + "VITALLY_BASE_URL (a proxy or vitally-sim). Commands come from the terminal, -c, --script, or a pipe; "
