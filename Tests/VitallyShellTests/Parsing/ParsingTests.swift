@@ -55,7 +55,7 @@ import Testing
         #expect(throws: ParsedCommand.UsageError(message: "health --history was renamed to --observations; run 'health … --observations'")) {
             try ParsedCommand.parse(["health", "acme.com", "--history"])
         }
-        #expect((try? ParsedCommand.parse(["health", "acme.com", "--observations"]))?.0.has("--observations") == true)
+        #expect((try? ParsedCommand.parse(["health", "acme.com", "--observations"]))?.0.options[HealthCommand.observations] == true)
     }
 
     @Test func badArgumentsAreUsageErrors() {
