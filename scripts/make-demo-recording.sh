@@ -39,6 +39,7 @@ import os
 os.makedirs(f"{work}/examples", exist_ok=True)
 open(f"{work}/session.txt", "w").write(translate(open("scripts/demo-session.txt").read()))
 open(f"{work}/examples/acme-qbr.ics", "w").write(translate(open("examples/acme-qbr.ics").read()))
+open(f"{work}/examples/fortnight.ics", "w").write(translate(open("examples/fortnight.ics").read()))
 PY
   local out="$work/out.txt"
   (cd "$work" && env -u VITALLY_TOKEN -u VITALLY_BASE_URL "$OLDPWD/$bin/vitally-shell" \

@@ -15,7 +15,6 @@ struct AuditCommand: ShellCommand {
             csv,
             html,
             failOn,
-            Common.json,
         ],
         example: "audit --users --csv to-fix.csv --fail-on 5%")
 

@@ -18,7 +18,6 @@ struct CoverageCommand: ShellCommand {
             from,
             to,
             html,
-            Common.json,
         ],
         example: "coverage --ics examples/fortnight.ics")
 
