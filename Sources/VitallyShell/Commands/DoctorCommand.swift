@@ -32,11 +32,23 @@ struct DoctorCommand: ShellCommand {
                 blocks.append(.line([Span("        fix: ", .dim), Span(ErrorAdvice.fix(for: cause))]))
             }
         }
+        let age = TokenAge(savedAt: shell.connection.credentials?.tokenSavedAt, now: shell.environment.clock())
+        if let age {
+            let reminder = TokenWording.reminder(age, profile: shell.connection.credentials?.profile)
+            blocks.append(.line([Span(reminder == nil ? "PASS" : "WARN", reminder == nil ? .good : .warn), Span("  token age: ", .bold),
+                                 Span(reminder ?? "saved \(TokenWording.age(age)) ago (rotate at \(TokenAge.rotationDays))")]))
+        }
         let verdict = ErrorAdvice.verdict(report)
         blocks.append(.blank)
         blocks.append(.line([Span("Verdict: ", .bold), Span(verdict, report.succeeded ? .good : .bad)]))
         // The verdict already says what failed; the exit status carries it for scripts.
-        return CommandResult(output: ShellOutput(blocks: blocks, json: json(report, verdict: verdict)), status: report.succeeded ? .ok : .failure)
+        var json = json(report, verdict: verdict)
+        if let age, case .object(var object) = json {
+            object["tokenAgeDays"] = .number(Double(age.days))
+            object["rotateToken"] = .bool(age.needsRotation)
+            json = .object(object)
+        }
+        return CommandResult(output: ShellOutput(blocks: blocks, json: json), status: report.succeeded ? .ok : .failure)
     }
 
     /// A check's sub-lines: each matching rule, then what the matched accounts hold.

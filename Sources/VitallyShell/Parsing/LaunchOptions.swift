@@ -5,6 +5,8 @@
 package struct LaunchOptions: Equatable, Sendable {
     package var replay: String?
     package var record: String?
+    /// The saved profile to start with (else `VITALLY_PROFILE`, else the variables or the current profile).
+    package var profile: String?
     package var recordMode: RecordMode = .all
     package var commands: String?
     package var script: String?
@@ -28,7 +30,7 @@ package struct LaunchOptions: Equatable, Sendable {
 
     /// One flag of the table: its names, its value's placeholder (nil for a switch), its help.
     struct Spec: Sendable {
-        enum ID: Sendable { case replay, record, recordMode, commands, script, history, noHistory, json, noColor, interactive, version, help }
+        enum ID: Sendable { case replay, record, profile, recordMode, commands, script, history, noHistory, json, noColor, interactive, version, help }
         let id: ID
         let long: String?
         let short: Character?
@@ -42,6 +44,8 @@ package struct LaunchOptions: Equatable, Sendable {
         Spec(id: .replay, long: "replay", short: nil, value: "FILE.har", help: "Answer from this HAR recording, with no network."),
         Spec(id: .record, long: "record", short: nil, value: "FILE.har",
              help: "Record every response into this HAR file (under recordings/ for a bare name)."),
+        Spec(id: .profile, long: "profile", short: nil, value: "NAME",
+             help: "Start with this saved profile (default: VITALLY_PROFILE, else VITALLY_TOKEN, else the profile last used)."),
         Spec(id: .recordMode, long: "record-mode", short: nil, value: RecordMode.choices,
              help: RecordMode.allCases.map { "\($0.rawValue): \($0.summary)" }.joined(separator: "; ") + "."),
         Spec(id: .commands, long: nil, short: "c", value: "COMMANDS", help: "Commands to run, separated by ';'; then exit."),
@@ -148,6 +152,7 @@ package struct LaunchOptions: Equatable, Sendable {
         switch id {
         case .replay: replay = value
         case .record: record = value
+        case .profile: profile = value
         case .commands: commands = value
         case .script: script = value
         case .history: history = value
