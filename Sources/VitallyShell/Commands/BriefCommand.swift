@@ -8,26 +8,16 @@ struct BriefCommand: ShellCommand {
         usage: "brief EMAIL... [--title TEXT] [--ics FILE] [--format text|markdown|json]",
         flags: [
             FlagSpec("--title", value: true, "the meeting title"),
-            FlagSpec("--ics", value: true, "read attendees and title from a calendar invite"),
+            .ics,
             FlagSpec("--format", values: ["text", "markdown", "json"], "output format"),
             .maxAttendees, .json,
         ], argument: .emails, arguments: 0...InputLimits.attendeesCeiling, example: "brief pat.lee@acme.com --title \"Acme QBR\"")
 
     static func run(_ command: ParsedCommand, in shell: isolated Shell) async throws -> CommandResult {
-        var emails = command.arguments
-        var title = command.flag("--title")
-        var start: Date?
         let limits = try InputLimits(maxAttendeesFlag: command.flag("--max-attendees"))
-        try InputLimits.check(title: title, what: "--title")
-        if let ics = command.flag("--ics") {
-            let url = ics.hasPrefix("/") ? URL(fileURLWithPath: ics) : shell.environment.workingDirectory.appendingPathComponent(ics)
-            let invite = try CalendarInvite.parse(try InputLimits.readInvite(at: url), now: shell.now)
-            emails += invite.attendees.filter { !emails.contains($0) }
-            if title == nil { try InputLimits.check(title: invite.summary, what: "the invite's SUMMARY") }
-            title = title ?? invite.summary
-            start = invite.start
-        }
-        try limits.check(attendees: emails.count, from: command.flag("--ics") == nil ? "given" : "with the invite's")
+        let meeting = try shell.meetingInput(command)
+        let (emails, title, start) = (meeting.emails, meeting.title, meeting.start)
+        try limits.check(attendees: emails.count, from: meeting.source)
         guard !emails.isEmpty else {
             return .failure("brief needs attendee emails or --ics FILE; usage: brief EMAIL... [--title T] [--ics FILE]", status: .usage)
         }

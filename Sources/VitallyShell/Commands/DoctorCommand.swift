@@ -4,15 +4,15 @@ import VitallyKit
 struct DoctorCommand: ShellCommand {
     static let spec = CommandSpec(
         "doctor", group: .diagnose, rank: 3, summary: "check everything behind \"no Vitally data in briefs\"",
-        usage: "doctor [EMAIL...] [--title TEXT]",
-        flags: [FlagSpec("--title", value: true, "the meeting title"), .maxAttendees, .json], argument: .emails,
+        usage: "doctor [EMAIL...] [--title TEXT] [--ics FILE]",
+        flags: [FlagSpec("--title", value: true, "the meeting title"), .ics, .maxAttendees, .json], argument: .emails,
         arguments: 0...InputLimits.attendeesCeiling,
         example: "doctor jane@acme.com")
 
     static func run(_ command: ParsedCommand, in shell: isolated Shell) async throws -> CommandResult {
-        try InputLimits(maxAttendeesFlag: command.flag("--max-attendees")).check(attendees: command.arguments.count, from: "given")
-        try InputLimits.check(title: command.flag("--title"), what: "--title")
-        shell.completion.note(emails: command.arguments.filter(Domain.isEmail))
+        let meeting = try shell.meetingInput(command)
+        try InputLimits(maxAttendeesFlag: command.flag("--max-attendees")).check(attendees: meeting.emails.count, from: meeting.source)
+        shell.completion.note(emails: meeting.emails.filter(Domain.isEmail))
         var endpoint = shell.connection.endpoint
         if endpoint == nil, let recorded = shell.connection.replay?.recording.info?.baseURL {
             endpoint = try? VitallyEndpoint.custom(recorded, subdomain: shell.connection.replay?.recording.info?.subdomain)
@@ -22,7 +22,7 @@ struct DoctorCommand: ShellCommand {
             replayFile: shell.connection.mode == .replay && !shell.connection.recordMissing ? shell.connection.recordingURL?.lastPathComponent : nil,
             client: shell.connection.client, limiter: shell.connection.limiter, matcher: shell.connection.matcher,
             configurationProblem: shell.connection.mode == .offline ? shell.configurationProblem : nil)
-        let report = try await shell.withScanProgress { await Doctor(context: context).run(emails: command.arguments, title: command.flag("--title")) }
+        let report = try await shell.withScanProgress { await Doctor(context: context).run(emails: meeting.emails, title: meeting.title) }
         var blocks: [OutputBlock] = []
         for check in report.checks {
             let style: Style = check.status == .pass ? .good : check.status == .warn ? .warn : check.status == .fail ? .bad : .dim

@@ -5,16 +5,19 @@ import VitallyKit
 struct MatchCommand: ShellCommand {
     static let spec = CommandSpec(
         "match", group: .diagnose, rank: 1, summary: "which account each attendee maps to, by which rule, or why none",
-        usage: "match EMAIL... [--title TEXT]",
-        flags: [FlagSpec("--title", value: true, "the meeting title, for company-name matching"), .maxAttendees, .json],
-        argument: .emails, arguments: 1...InputLimits.attendeesCeiling, example: "match pat.lee@acme.com jane.doe@gmail.com")
+        usage: "match EMAIL... [--title TEXT] [--ics FILE]",
+        flags: [FlagSpec("--title", value: true, "the meeting title, for company-name matching"), .ics, .maxAttendees, .json],
+        argument: .emails, arguments: 0...InputLimits.attendeesCeiling, example: "match pat.lee@acme.com jane.doe@gmail.com")
 
     static func run(_ command: ParsedCommand, in shell: isolated Shell) async throws -> CommandResult {
-        let emails = command.arguments
-        try InputLimits(maxAttendeesFlag: command.flag("--max-attendees")).check(attendees: emails.count, from: "given")
-        try InputLimits.check(title: command.flag("--title"), what: "--title")
+        let meeting = try shell.meetingInput(command)
+        let emails = meeting.emails
+        try InputLimits(maxAttendeesFlag: command.flag("--max-attendees")).check(attendees: emails.count, from: meeting.source)
+        guard !emails.isEmpty else {
+            return .failure("match needs attendee emails or --ics FILE; usage: \(spec.usage)", status: .usage)
+        }
         shell.completion.note(emails: emails.filter(Domain.isEmail))
-        let matches = try await shell.withScanProgress { try await shell.connection.matcher.match(emails, title: command.flag("--title")) }
+        let matches = try await shell.withScanProgress { try await shell.connection.matcher.match(emails, title: meeting.title) }
         var blocks: [OutputBlock] = []
         for match in matches {
             blocks += matchBlocks(match, fullTrace: !match.isMatched || match.isAmbiguous)
