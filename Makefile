@@ -28,7 +28,8 @@ deps:
 	  echo "Installing libsqlite3-dev (needed by the history store, through GRDB)..."; \
 	  $(APT) update -qq && $(APT) install -y -qq libsqlite3-dev pkg-config >/dev/null; }
 
-## The HAR 1.2 JSON schema (Debian) and Python validators used by the recording tests.
+## The HAR 1.2 JSON schema (Debian), the Python validators used by the recording tests, and the
+## official MCP Python SDK (the client of the `vitally-shell mcp` tests).
 test-deps:
 	@[ -f /usr/share/nodejs/har-schema/lib/har.json ] || { \
 	  echo "Installing node-har-schema (HAR 1.2 JSON schema)..."; \
@@ -38,6 +39,10 @@ test-deps:
 	  python3 -m pip --version >/dev/null 2>&1 || $(APT) install -y -qq python3-pip >/dev/null; \
 	  python3 -m pip install -q jsonschema haralyzer 2>/dev/null \
 	    || python3 -m pip install -q --break-system-packages jsonschema haralyzer; }
+	@python3 -c "import mcp" 2>/dev/null || { \
+	  echo "Installing the MCP Python SDK (mcp) from PyPI..."; \
+	  python3 -m pip --version >/dev/null 2>&1 || $(APT) install -y -qq python3-pip >/dev/null; \
+	  python3 -m pip install -q mcp 2>/dev/null || python3 -m pip install -q --break-system-packages mcp; }
 
 build: deps
 	$(SWIFT) build

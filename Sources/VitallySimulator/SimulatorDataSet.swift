@@ -35,11 +35,11 @@ package struct SimulatorDataSet: Sendable {
 
     /// The realistic tenant every test, demo and benchmark uses.
     /// Scores and MRR drift as `anchor` moves away from `scoreEpoch` (none when it is nil).
-    package static func generate(seed: UInt64 = 42, anchor: Date, accountCount: Int = 360, scoreEpoch: Date? = nil)
-        -> SimulatorDataSet
+    package static func generate(seed: UInt64 = 42, anchor: Date, accountCount: Int = 360, scoreEpoch: Date? = nil,
+                                 scenario: TenantScenario = .standard) -> SimulatorDataSet
     {
         var generator = SimulatorGenerator(seed: seed, anchor: anchor)
-        var set = generator.build(accountCount: accountCount)
+        var set = generator.build(accountCount: accountCount, messy: scenario == .messy)
         if let scoreEpoch { set.drift(days: (anchor.timeIntervalSince(scoreEpoch) / 86400).rounded()) }
         return set
     }

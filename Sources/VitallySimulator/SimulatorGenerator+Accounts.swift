@@ -35,8 +35,8 @@ extension SimulatorGenerator {
             ("npsPromoterCount", .number(Double(scores.filter { $0 >= 9 }.count))),
             ("npsScore", scores.isEmpty ? .null : .number(Self.npsScore(scores))),
             ("healthScore", JSONValue(spec.health)),
-            ("csmId", .string(csm)), ("accountExecutiveId", .string(ae)),
-            ("keyRoles", .array([keyRole("CSM", adminIndex: spec.csm), keyRole("Account Executive", adminIndex: 1)])),
+            ("csmId", spec.owned ? .string(csm) : .null), ("accountExecutiveId", .string(ae)),
+            ("keyRoles", .array((spec.owned ? [keyRole("CSM", adminIndex: spec.csm)] : []) + [keyRole("Account Executive", adminIndex: 1)])),
             ("segments", .array(spec.segments.map { ["id": .string("seg-" + Self.slug($0)), "name": .string($0)] })),
         ])
         set.accounts.append(.object(account))

@@ -36,7 +36,7 @@ struct SimulatorGenerator {
         }
     }
 
-    mutating func build(accountCount: Int) -> SimulatorDataSet {
+    mutating func build(accountCount: Int, messy: Bool = false) -> SimulatorDataSet {
         set.admins = SimulatorGenerator.adminRecords(anchor: anchor)
         adminIds = set.admins.compactMap { $0["id"]?.string }
         buildDefinitions()
@@ -48,6 +48,8 @@ struct SimulatorGenerator {
         while specs.count < accountCount - organizationFirst.accounts.count { specs.append(randomSpec(index: specs.count)) }
         for spec in specs { addAccount(spec) }
         addOrganizationFirst(organizationFirst)
+        // The messy customers come after everything else, so the standard tenant keeps its bytes.
+        if messy { addMessy() }
         finishOrganizations()
         stampUserMessages()
         sortAll()

@@ -19,7 +19,7 @@ package struct SimulatorHandler: Sendable {
             options.emptyTenant
             ? SimulatorDataSet.empty(anchor: options.anchor)
             : SimulatorDataSet.generate(seed: options.seed, anchor: options.anchor, accountCount: options.accountCount,
-                scoreEpoch: options.scoreEpoch)
+                scoreEpoch: options.scoreEpoch, scenario: options.scenario)
         data.addBulkActivity(options.bulkActivity, toAccount: "massive")
         if options.shape == .organizations { data.moveDataToOrganizations() }
         data.applyShapes(numericIds: options.numericIds, epochDates: options.epochDates)

@@ -34,6 +34,8 @@ package struct SimulatorOptions: Sendable {
     package var bulkActivity = 0
     /// What task lists do with `status=open` (no package source documents the parameter).
     package var taskStatusFilter = TaskStatusFilter.honoured
+    /// Which hand-written accounts join the tenant (`--scenario`).
+    package var scenario = TenantScenario.standard
     /// Where the tenant keeps its customers' data (`--shape`).
     package var shape = TenantShape.accounts
     /// What error bodies hold (`--error-bodies`).
@@ -105,6 +107,14 @@ package enum TenantShape: String, Sendable, CaseIterable {
     case accounts
     /// On organizations, with account traits empty: the shape the public evidence describes.
     case organizations
+}
+
+/// Which hand-written customers the tenant holds besides the random ones.
+package enum TenantScenario: String, Sendable, CaseIterable {
+    /// The scenario accounts of the README's table.
+    case standard
+    /// Those, plus customers whose data defeats matching (`SimulatorScenarios.messy`): what `audit` finds.
+    case messy
 }
 
 /// What a 4xx/5xx body holds: `{statusCode, error, message}` (no public source) or `{message}` alone (seen live).

@@ -31,6 +31,8 @@ struct AccountSpec {
     var stage = "Adoption"
     var segments: [String] = ["Mid-Market"]
     var csm = 0
+    /// False for an account with no owner and no CSM (the messy scenario).
+    var owned = true
     /// Notes and tasks attached to the account's organization only (`accountId` null).
     var orgNotes = 0
     var orgOpenTasks = 0

@@ -26,12 +26,18 @@ final class REPL {
     }
 
     func makeEnvironment() -> ShellEnvironment {
+        let environment = REPL.environment(showProgress: interactive && Terminal.stderrIsTTY, history: history, promptsForSecrets: true)
+        if let token = environment.environmentCredentials?.token { secrets = Redactor.forms(of: token) }
+        return environment
+    }
+
+    /// The shell's view of this process: variables, folders, the terminal. Without `promptsForSecrets`
+    /// nothing ever reads a secret from the terminal (the MCP server's stdin is its protocol).
+    static func environment(showProgress: Bool, history: HistoryStore?, promptsForSecrets: Bool) -> ShellEnvironment {
         let (credentials, problem) = ShellEnvironment.credentials(from: Terminal.environment)
-        if let token = credentials?.token { secrets = Redactor.forms(of: token) }
         let cwd = Terminal.workingDirectory
         let recordings = Terminal.variable("VITALLY_RECORDINGS_DIR").map { URL(fileURLWithPath: $0) }
             ?? cwd.appendingPathComponent("recordings")
-        let showProgress = interactive && Terminal.stderrIsTTY
         let historyBox = HistoryBox()
         historyBox.store = history
         return ShellEnvironment(
@@ -40,7 +46,7 @@ final class REPL {
             cacheDirectory: StateFolders.cacheDirectory(Terminal.environment),
             dataDirectory: StateFolders.dataDirectory(Terminal.environment),
             recordingsDirectory: recordings, workingDirectory: cwd,
-            readSecret: { prompt in Terminal.readSecret(prompt: prompt) },
+            readSecret: { prompt in promptsForSecrets ? Terminal.readSecret(prompt: prompt) : nil },
             progress: { text in if showProgress { Terminal.control("\r\u{1B}[K", to: STDERR_FILENO); Terminal.err(text) } },
             history: { historyBox.lines })
     }
@@ -199,8 +205,7 @@ final class REPL {
 
     func print(_ result: CommandResult) {
         let size = Terminal.size
-        let rendered = TextRenderer(width: size.columns, color: color && !result.asJSON).render(result.output, json: result.asJSON)
-        let text = Redactor.scrub(rendered, secrets: secrets)
+        let text = result.printed(json: result.asJSON, width: size.columns, color: color, secrets: secrets)
         if !(result.output == .empty && !result.asJSON) || result.asJSON && result.output.json != .null {
             let lines = text.reduce(0) { $1 == "\n" ? $0 + 1 : $0 }
             // Keys typed ahead are for the next prompt: a pager would read them as its own commands.

@@ -9,6 +9,9 @@ Terminal.blockInterrupts()
 nonisolated(unsafe) var session: REPL?
 
 do {
+    if CommandLine.arguments.dropFirst().first == "mcp" {
+        Terminal.exit(MCPStdio.run(try MCPLaunch.parse(Array(CommandLine.arguments.dropFirst(2)))))
+    }
     switch try LaunchOptions.parse(Array(CommandLine.arguments.dropFirst())) {
     case .help: Terminal.out(LaunchOptions.helpText())
     case .version: Terminal.out(VitallyKitVersion.current + "\n")

@@ -43,6 +43,8 @@ struct VitallySim: AsyncParsableCommand {
     var serveAsTenant = false
     @Option(help: "Where customers' data lives: accounts, or organizations (account traits empty, as real tenants often are).")
     var shape = "accounts"
+    @Option(help: "Which hand-written customers the tenant holds: standard, or messy (adds customers whose data defeats matching, for audit).")
+    var scenario = "standard"
     @Option(name: .customLong("error-bodies"), help: "Error bodies: full ({statusCode, error, message}) or message ({message} alone).")
     var errorBodies = "full"
     @Option(name: .customLong("org-lists"), help: "Organization lists: exclusive (its own items) or inclusive (its accounts' items too).")
@@ -102,6 +104,7 @@ struct VitallySim: AsyncParsableCommand {
         }
         options.taskStatusFilter = filter
         options.shape = try Self.choice(shape, "--shape")
+        options.scenario = try Self.choice(scenario, "--scenario")
         options.errorBodies = try Self.choice(errorBodies, "--error-bodies")
         options.organizationLists = try Self.choice(orgLists, "--org-lists")
         options.instancesEnvelope = try Self.choice(instancesEnvelope, "--instances-envelope")

@@ -142,6 +142,11 @@ import VitallyKit
         let same = try await runShell(["-c", "recordings diff \(demo.path) \(demo.path)"], environment: env)
         #expect(same.status == 0)
         #expect(same.out.contains("No differences"))
+        // An error is 2, as for diff(1): not "different".
+        let missing = try await runShell(["-c", "recordings diff \(demo.path) \(dir.path)/absent.har"], environment: env)
+        #expect(missing.status == 2 && missing.err.contains("absent.har"))
+        let unknown = try await runShell(["-c", "recordings diff \(demo.path) \(demo.path) --account Nonesuch"], environment: env)
+        #expect(unknown.status == 2 && unknown.err.contains("Nonesuch"))
 
         // Acme's health drops, a token loses the notes scope, one request is gone.
         var root = try JSONParser.parse(Array(try Data(contentsOf: demo)))
@@ -186,6 +191,9 @@ import VitallyKit
         #expect(text.out.contains("Acme Corp health 7.4 → 5.1"), "\(text.out)")
         #expect(text.out.contains("/notes?limit=100: 200 → 403"))
         #expect(text.out.contains("Requests only in demo.har"))
+        let narrowed = try await runShell(["-c", "recordings diff \(demo.path) \(changed.path) --account acme-001"], environment: env)
+        #expect(narrowed.status == 1 && narrowed.out.contains("Acme Corp health 7.4 → 5.1"), "\(narrowed.out)")
+        #expect(!narrowed.out.contains("GET /resources/notes?"), "the tenant-wide notes list is not Acme's")
         let json = try await runShell(["--json", "-c", "recordings diff \(demo.path) \(changed.path)"], environment: env)
         #expect(json.status == 1)
         let document = try JSONParser.parse(json.out)

@@ -61,18 +61,18 @@ extension VitallyClient {
         var query: [QueryItem] = []
         if let status { query.append(QueryItem("status", status.rawValue)) }
         if let sortBy { query.append(QueryItem("sortBy", sortBy)) }
-        return list("/resources/accounts", query: query)
+        return list(VitallyPath.accounts, query: query)
     }
 
     /// By Vitally id or by externalId (the API accepts both).
     public func account(id: String) async throws -> Account {
-        try await object("/resources/accounts/\(Self.segment(id))")
+        try await object(VitallyPath.account(id))
     }
 
     /// The breakdown. No public source shows this endpoint's shape (vitally-api.md), so every shape
     /// seen or guessed is read; anything else throws `.unrecognisedShape` instead of reading as empty.
     public func healthScores(accountId: String) async throws -> [HealthScoreEntry] {
-        let path = "/resources/accounts/\(Self.segment(accountId))/healthScores"
+        let path = VitallyPath.account(accountId) + "/healthScores"
         guard let entries = HealthScoreEntry.parse(try await getJSON(path)) else {
             throw VitallyError.unrecognisedShape(path: path, expected: HealthScoreEntry.expectedShape)
         }
@@ -82,25 +82,25 @@ extension VitallyClient {
     public func accountList<T: VitallyModel>(
         _ list: ActivityList, accountId: String, filter: ListFilter = ListFilter(), as type: T.Type = T.self
     ) -> PageSequence<T> {
-        self.list("/resources/accounts/\(Self.segment(accountId))/\(list.rawValue)", query: filter.query)
+        self.list(VitallyPath.list(list, of: .account(accountId)), query: filter.query)
     }
 
     // MARK: Organizations
 
-    public func organizations() -> PageSequence<Organization> { list("/resources/organizations") }
+    public func organizations() -> PageSequence<Organization> { list(VitallyPath.organizations) }
 
     public func organization(id: String) async throws -> Organization {
-        try await object("/resources/organizations/\(Self.segment(id))")
+        try await object(VitallyPath.organization(id))
     }
 
     public func organizationAccounts(id: String) -> PageSequence<Account> {
-        list("/resources/organizations/\(Self.segment(id))/accounts")
+        list(VitallyPath.organization(id) + "/accounts")
     }
 
     public func organizationList<T: VitallyModel>(
         _ list: ActivityList, organizationId: String, filter: ListFilter = ListFilter(), as type: T.Type = T.self
     ) -> PageSequence<T> {
-        self.list("/resources/organizations/\(Self.segment(organizationId))/\(list.rawValue)", query: filter.query)
+        self.list(VitallyPath.list(list, of: .organization(organizationId)), query: filter.query)
     }
 
     /// A per-account or per-organization list, by owner.
@@ -116,8 +116,6 @@ extension VitallyClient {
     // MARK: Users and admins
 
     public func users() -> PageSequence<User> { list("/resources/users") }
-
-    public func user(id: String) async throws -> User { try await object("/resources/users/\(Self.segment(id))") }
 
     /// `users/search` answers `{results: [...]}`; whether it paginates is unknown, so a `next` is followed.
     /// Sent with the one criterion only (no `limit`): the documented form.
@@ -151,27 +149,13 @@ extension VitallyClient {
     public func notes(archived: Bool? = nil) -> PageSequence<Note> {
         list("/resources/notes", query: ListFilter(archived: archived).query)
     }
-    public func note(id: String) async throws -> Note { try await object("/resources/notes/\(Self.segment(id))") }
     public func noteCategories() -> PageSequence<Category> { list("/resources/noteCategories") }
 
-    public func tasks(archived: Bool? = nil) -> PageSequence<VitallyTask> {
-        list("/resources/tasks", query: ListFilter(archived: archived).query)
-    }
-    public func task(id: String) async throws -> VitallyTask { try await object("/resources/tasks/\(Self.segment(id))") }
     public func taskCategories() -> PageSequence<Category> { list("/resources/taskCategories") }
 
-    public func conversations() -> PageSequence<Conversation> { list("/resources/conversations") }
     /// The detail, with `messages`.
     public func conversation(id: String) async throws -> Conversation {
         try await object("/resources/conversations/\(Self.segment(id))")
-    }
-
-    /// One message (`/resources/messages/:id`).
-    public func message(id: String) async throws -> Message { try await object("/resources/messages/\(Self.segment(id))") }
-
-    /// A conversation's messages as a list (seen in working code, not in the docs).
-    func conversationMessages(id: String) -> PageSequence<Message> {
-        list("/resources/conversations/\(Self.segment(id))/messages")
     }
 
     /// `target` is sent only for organizations, as `organization` (singular: the docs and two
@@ -179,8 +163,6 @@ extension VitallyClient {
     public func npsResponses(target: NPSTarget = .accounts) -> PageSequence<NPSResponse> {
         list("/resources/npsResponses", query: target == .organizations ? [QueryItem("target", target.rawValue)] : [])
     }
-    public func projects() -> PageSequence<Project> { list("/resources/projects") }
-    public func meetings() -> PageSequence<Meeting> { list("/resources/meetings") }
 
     // MARK: Definitions
 

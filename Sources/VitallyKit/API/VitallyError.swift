@@ -32,10 +32,16 @@ public struct VitallyError: Error, Sendable, Equatable, CustomStringConvertible 
         case allowAttendees(Int)
         /// Give fewer attendees: even the most the run can allow is fewer than were given.
         case fewerAttendees
+        /// A session's request budget (this many) is spent: start a new session, or allow more.
+        case requestBudget(Int)
         /// The scrub map must be a file of its own, never the recording.
         case separateScrubMap
         /// The file given as a scrub map is not one the scrubber wrote.
         case scrubMapExpected
+        /// The scrubbed copy needs another output file (the one given is the input).
+        case anotherScrubOutput
+        /// The scrubbed copy's output exists: allow replacing it, or give another.
+        case replaceOrAnotherScrubOutput
     }
 
     public init(

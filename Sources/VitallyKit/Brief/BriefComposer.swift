@@ -55,10 +55,16 @@ public struct BriefComposer: Sendable {
                 Insight(.warning, "No health score in Vitally for this account\(orgNote)", data: ["healthScore": .null])
             ])
         }
-        let level = Wording.healthLevel(score)
-        let severity: Severity = level == Wording.notAScore ? .warning : score >= 7 ? .positive : score >= 4 ? .info : .critical
+        let level = HealthLevel(score: score)
+        let severity: Severity
+        switch level {
+        case .good: severity = .positive
+        case .fair: severity = .info
+        case .poor: severity = .critical
+        case .notAScore: severity = .warning
+        }
         var insights = healthChange(bundle)
-        insights.append(Insight(severity, "Health \(text)", data: ["healthScore": .number(score), "level": .string(level),
+        insights.append(Insight(severity, "Health \(text)", data: ["healthScore": .number(score), "level": .string(level.rawValue),
                                                                   "organizationHealthScore": JSONValue(sourced.organization),
                                                                   "source": Customer.source(sourced)]))
         insights += cohortInsights(bundle)
@@ -84,7 +90,7 @@ public struct BriefComposer: Sendable {
             let from = customer.healthScore.isFromOrganization ? " (\(customer.fromOrganization))" : ""
             insights.append(Insight(score < 4 ? .critical : .warning, "Low health score: \(Self.score(score))/10\(from)", data: ["healthScore": .number(score)]))
         }
-        let detractors = bundle.npsResponses.filter { ($0.score ?? 10) <= 6 }
+        let detractors = bundle.npsResponses.filter { $0.category == .detractor }
         let detractorCount = max(detractors.count, account.npsDetractorCount ?? 0)
         if detractorCount > 0 {
             let who = detractors.prefix(3).map { "\($0.user?.displayName ?? "a user") (\(Self.score($0.score)))" }.joined(separator: ", ")
@@ -97,8 +103,8 @@ public struct BriefComposer: Sendable {
                                     data: ["count": .number(Double(overdue.count)), "tasks": .array(overdue.map { .string($0.name) })]))
         }
         if let lastSeen = account.lastSeenTimestamp {
-            let idle = -days(to: lastSeen)
-            if idle >= 30 {
+            let idle = ActivityWindow.daysSince(lastSeen, now: now)
+            if ActivityWindow.isIdle(lastSeen: lastSeen, now: now) {
                 insights.append(Insight(.warning, "No product activity for \(idle) days (last seen \(VitallyDate.formatDay(lastSeen)))", data: ["daysIdle": .number(Double(idle))]))
             }
         } else if account.firstSeenTimestamp == nil && !account.isChurned {
@@ -107,9 +113,10 @@ public struct BriefComposer: Sendable {
         if let renewal = customer.nextRenewalDate.value, !account.isChurned {
             let d = days(to: renewal)
             let from = customer.nextRenewalDate.isFromOrganization ? " · \(customer.fromOrganization)" : ""
-            if d >= 0 && d <= 90 {
-                insights.append(Insight(d <= 30 ? .critical : .warning, "Renewal in \(d) days (\(VitallyDate.formatDay(renewal)))\(from)", data: ["daysToRenewal": .number(Double(d))]))
-            } else if d < 0 {
+            let timing = RenewalTiming(daysUntil: d)
+            if timing.isWithinWindow {
+                insights.append(Insight(timing == .urgent ? .critical : .warning, "Renewal in \(d) days (\(VitallyDate.formatDay(renewal)))\(from)", data: ["daysToRenewal": .number(Double(d))]))
+            } else if timing == .passed {
                 insights.append(Insight(.warning, "Renewal date passed \(-d) days ago (\(VitallyDate.formatDay(renewal))) and was not moved\(from)", data: ["daysToRenewal": .number(Double(d))]))
             }
         }
@@ -134,9 +141,9 @@ public struct BriefComposer: Sendable {
         // The organization's users (other accounts' people) are not this account's engagement.
         let own = bundle.users.filter { !bundle.organizationItemIds.contains($0.id) }
         let total = own.isEmpty ? (account.usersCount ?? 0) : max(own.count, account.usersCount ?? 0)
-        let active = own.filter { $0.lastSeenTimestamp.map { days(to: $0) >= -30 } ?? false }.count
+        let active = own.filter { ActivityWindow.isActive(lastSeen: $0.lastSeenTimestamp, now: now) }.count
         if total > 0 {
-            insights.append(Insight(active == 0 ? .warning : .info, "\(active) of \(total) users active in the last 30 days", data: ["active30d": .number(Double(active)), "users": .number(Double(total))]))
+            insights.append(Insight(active == 0 ? .warning : .info, "\(active) of \(total) users active in the last \(ActivityWindow.days) days", data: ["active30d": .number(Double(active)), "users": .number(Double(total))]))
         }
         insights += activeUsersChange(bundle)
         for attendee in attendees {
@@ -148,7 +155,7 @@ public struct BriefComposer: Sendable {
             var parts = ["\(user.displayName) <\(attendee.email)>"]
             parts.append(user.lastSeenTimestamp.map { "last seen \(ago($0))" } ?? "never seen in the product")
             if let score = user.npsLastScore { parts.append("NPS \(Self.score(score))" + (user.npsLastFeedback.map { ": \"\($0)\"" } ?? "")) }
-            let severity: Severity = (user.npsLastScore ?? 10) <= 6 ? .warning : .info
+            let severity: Severity = NPSCategory(score: user.npsLastScore) == .detractor ? .warning : .info
             insights.append(Insight(severity, parts.joined(separator: ", "), data: ["email": .string(attendee.email), "npsLastScore": JSONValue(user.npsLastScore),
                                                                                  "lastSeenTimestamp": JSONValue(user.lastSeenTimestamp.map(VitallyDate.format))]))
         }

@@ -28,16 +28,9 @@ public struct BriefGatherer: Sendable {
         var openFilter: OpenFilter?
     }
 
-    static func path(_ list: ActivityList, of owner: ListOwner) -> String {
-        switch owner {
-        case .account(let id): return "/resources/accounts/\(VitallyClient.segment(id))/\(list.rawValue)"
-        case .organization(let id): return "/resources/organizations/\(VitallyClient.segment(id))/\(list.rawValue)"
-        }
-    }
-
     func read<T: VitallyModel>(_ list: ActivityList, of owner: ListOwner, query: [QueryItem] = [], as type: T.Type) async throws -> Read<T> {
         do {
-            let page = try await client.firstPage(Self.path(list, of: owner), query: query, limit: pageLimit, as: T.self)
+            let page = try await client.firstPage(list, of: owner, query: query, limit: pageLimit, as: T.self)
             let more = page.next != nil && !page.atEnd && !page.results.isEmpty
             return Read(items: page.results, outcome: more ? .capped(read: page.results.count, atLeast: page.results.count + 1) : .complete(count: page.results.count))
         } catch let error as VitallyError where error.code != .cancelled && error.code != .unauthorized && error.code != .rateLimited {
@@ -113,11 +106,9 @@ public struct BriefGatherer: Sendable {
 
     /// The organization's record, or why it could not be read (its values are then unknown, not absent).
     func readOrganization(_ id: String) async throws -> (Organization?, ListOutcome?) {
-        do {
-            return (try await client.organization(id: id), nil)
-        } catch let error as VitallyError where error.code != .cancelled && error.code != .unauthorized && error.code != .rateLimited {
-            return (nil, ListOutcome(error))
-        }
+        let (organization, error) = try await Customer.readOrganization(id, with: client)
+        if let error, error.code == .cancelled || error.code == .unauthorized || error.code == .rateLimited { throw error }
+        return (organization, error.map { ListOutcome($0) })
     }
 
     /// The organization and its own notes, tasks, projects, NPS responses and users.

@@ -52,14 +52,8 @@ package enum Wording {
         score((fraction * 100).rounded()) + (fraction.isFinite && abs(fraction) < 1e13 ? "%" : "")
     }
 
-    /// What a score outside 0-10 (1e400, -3, NaN from a hostile answer) is called instead of a level.
-    package static let notAScore = "not a 0-10 score"
-
-    /// good (7+), fair (4 to 7), poor (under 4) for a 0-10 health score; `notAScore` outside 0-10.
-    package static func healthLevel(_ score: Double) -> String {
-        guard (0...10).contains(score) else { return notAScore }
-        return score >= 7 ? "good" : score >= 4 ? "fair" : "poor"
-    }
+    /// good, fair, poor or "not a 0-10 score" (`HealthLevel` holds the thresholds).
+    package static func healthLevel(_ score: Double) -> String { HealthLevel(score: score).rawValue }
 }
 
 extension String {

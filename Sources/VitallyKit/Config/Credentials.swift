@@ -1,8 +1,9 @@
 import Foundation
 
-/// Where a credential came from, for `status` and `doctor`.
+/// Where a credential came from, for `status` and `doctor`. The shell names the command that
+/// gave them (`status` says "connect arguments"); the core says only "this session".
 public enum CredentialSource: String, Sendable, Equatable {
-    case command = "connect arguments"
+    case command = "this session"
     case environment = "environment (VITALLY_*)"
     case profile = "saved profile"
     case recording = "recording"

@@ -101,9 +101,9 @@ extension Doctor {
             lines.append("health-score breakdown: " + (error.code == .unrecognisedShape ? "unrecognised response shape" : error.description))
         } catch {}
         /// One page's count, or the error that stopped it: a failed read is not "none".
-        func count(_ path: String) async -> Result<Int, VitallyError>? {
+        func count(_ list: ActivityList, of owner: ListOwner) async -> Result<Int, VitallyError>? {
             do {
-                return .success(try await context.client.firstPage(path, limit: 50, as: Note.self).results.count)
+                return .success(try await context.client.firstPage(list, of: owner, limit: 50, as: Note.self).results.count)
             } catch let error as VitallyError {
                 return .failure(error)
             } catch {
@@ -118,8 +118,8 @@ extension Doctor {
             }
         }
         // A list refused above is not counted here: "403 on notes" and "notes 5" cannot both be true.
-        func count(_ list: String, at base: String) async -> Result<Int, VitallyError>? {
-            refused.contains(list) ? nil : await count(base + "/" + list)
+        func count(_ list: ActivityList, at owner: ListOwner) async -> Result<Int, VitallyError>? {
+            refused.contains(list.rawValue) ? nil : await count(list, of: owner)
         }
         func text(_ list: String, _ n: Result<Int, VitallyError>?) -> String {
             refused.contains(list) ? "\(list) not counted (403 above)" : "\(list) \(text(n))"
@@ -127,20 +127,18 @@ extension Doctor {
         func failure(_ n: Result<Int, VitallyError>?) -> VitallyError? { if case .failure(let error)? = n { return error } else { return nil } }
         func value(_ n: Result<Int, VitallyError>?) -> Int { if case .success(let n)? = n { return n } else { return 0 } }
         let account = try? await context.client.account(id: accountId)
-        let base = "/resources/accounts/\(VitallyClient.segment(accountId))"
-        async let accountNotes = count("notes", at: base)
-        async let accountTasks = count("tasks", at: base)
+        async let accountNotes = count(.notes, at: .account(accountId))
+        async let accountTasks = count(.tasks, at: .account(accountId))
         let (notes, tasks) = await (accountNotes, accountTasks)
         unread += [notes, tasks].compactMap(failure)
         var line = "\(text("notes", notes)), \(text("tasks", tasks)) on the account"
         var organizationOnly: String?
         if let orgId = account?.organizationId, !orgId.isEmpty {
-            let orgBase = "/resources/organizations/\(VitallyClient.segment(orgId))"
-            async let orgNotes = count("notes", at: orgBase)
-            async let orgTasks = count("tasks", at: orgBase)
+            async let orgNotes = count(.notes, at: .organization(orgId))
+            async let orgTasks = count(.tasks, at: .organization(orgId))
             let (on, ot) = await (orgNotes, orgTasks)
             unread += [on, ot].compactMap(failure)
-            let name = (try? await context.client.organization(id: orgId)).map { $0.name.isEmpty ? orgId : $0.name } ?? orgId
+            let name = Customer.organizationLabel(orgId, (try? await Customer.readOrganization(orgId, with: context.client))?.organization)
             line += "; \(text("notes", on)), \(text("tasks", ot)) on its organization \(name)"
             if value(notes) + value(tasks) == 0, value(on) + value(ot) > 0 { organizationOnly = name }
         } else {
@@ -159,34 +157,28 @@ extension Doctor {
             let account = try await context.client.account(id: accountId)
             if account.healthScore == nil {
                 // A score on its organization reaches the brief, labelled: not a gap.
-                var organization: Organization?
-                var organizationUnread = false
-                if let orgId = account.organizationId, !orgId.isEmpty {
-                    do {
-                        organization = try await context.client.organization(id: orgId)
-                    } catch let error as VitallyError {
-                        // Unknown, not absent: the organization may hold the score.
-                        unread.append(("a health score", error))
-                        organizationUnread = true
-                    }
+                let (organization, error) = try await Customer.readOrganization(account.organizationId, with: context.client)
+                if let error {
+                    // Unknown, not absent: the organization may hold the score.
+                    unread.append(("a health score", error))
+                } else if Customer(account: account, organization: organization).healthScore.value == nil {
+                    gaps.append("no health score")
                 }
-                if !organizationUnread, Customer(account: account, organization: organization).healthScore.value == nil { gaps.append("no health score") }
             }
         } catch let error as VitallyError {
             unread.append(("a health score", error))
         } catch {}
         // A list refused in the read-access check is not asked again.
-        func probe<T: VitallyModel>(_ list: String, as type: T.Type) async {
-            guard !refused.contains(list) else { return }
+        func probe<T: VitallyModel>(_ list: ActivityList, as type: T.Type) async {
+            guard !refused.contains(list.rawValue) else { return }
             do {
-                let path = "/resources/accounts/\(VitallyClient.segment(accountId))/\(list)"
-                if try await context.client.firstPage(path, limit: 1, as: type).results.isEmpty { gaps.append("no \(list)") }
+                if try await context.client.firstPage(list, of: .account(accountId), limit: 1, as: type).results.isEmpty { gaps.append("no \(list.rawValue)") }
             } catch let error as VitallyError {
-                unread.append((list, error))
+                unread.append((list.rawValue, error))
             } catch {}
         }
-        await probe("notes", as: Note.self)
-        await probe("users", as: User.self)
+        await probe(.notes, as: Note.self)
+        await probe(.users, as: User.self)
         return (gaps, unread)
     }
 }

@@ -55,10 +55,12 @@ extension Doctor {
     /// Reads one page of accounts and one of organizations, and says where the data lives. Nil when
     /// either is refused (the read-access check already says why) or there are no accounts; a read
     /// that failed otherwise (after retries, a timeout) is an inconclusive WARN naming it.
-    func dataLocation() async -> DoctorCheck? {
-        let client = context.client
-        async let accountPage = Self.attempt { try await client.firstPage("/resources/accounts", limit: 100, as: Account.self) }
-        async let organizationPage = Self.attempt { try await client.firstPage("/resources/organizations", limit: 100, as: Organization.self) }
+    func dataLocation() async -> DoctorCheck? { await Self.dataLocation(client: context.client) }
+
+    /// The data-location check on its own (the MCP server's instructions say where the data lives).
+    package static func dataLocation(client: VitallyClient) async -> DoctorCheck? {
+        async let accountPage = Self.attempt { try await client.firstPage(VitallyPath.accounts, limit: 100, as: Account.self) }
+        async let organizationPage = Self.attempt { try await client.firstPage(VitallyPath.organizations, limit: 100, as: Organization.self) }
         let (accountRead, organizationRead) = await (accountPage, organizationPage)
         let failures = [accountRead.error, organizationRead.error].compactMap { $0 }.filter { $0.status != 403 }
         if !failures.isEmpty {

@@ -34,13 +34,13 @@ public struct Doctor: Sendable {
     public init(context: DoctorContext) { self.context = context }
 
     /// The lists a brief reads, with one small request each.
-    static let resources: [(name: String, path: String)] = [
-        ("accounts", "/resources/accounts"), ("users", "/resources/users"), ("notes", "/resources/notes"),
-        ("tasks", "/resources/tasks"), ("NPS responses", "/resources/npsResponses"),
-        ("conversations", "/resources/conversations"), ("projects", "/resources/projects"),
-        ("meetings", "/resources/meetings"), ("organizations", "/resources/organizations"), ("admins", "/resources/admins"),
-        ("customFields", "/resources/customFields?model=accounts"),
-    ]
+    /// customFields takes no limit (a bare array); the others are probed with one row.
+    static let resources: [(name: String, path: String, query: [QueryItem])] = [
+        ("accounts", "accounts"), ("users", "users"), ("notes", "notes"), ("tasks", "tasks"), ("NPS responses", "npsResponses"),
+        ("conversations", "conversations"), ("projects", "projects"), ("meetings", "meetings"), ("organizations", "organizations"),
+        ("admins", "admins"),
+    ].map { ($0.0, VitallyPath.resource($0.1), [QueryItem("limit", "1")]) }
+        + [("customFields", VitallyPath.resource("customFields"), [QueryItem("model", "accounts")])]
 
     /// Every check but the connection's (`run`, in Doctor+Connection.swift, adds it).
     func runChecks(emails: [String], title: String?) async -> DoctorReport {
@@ -69,10 +69,10 @@ public struct Doctor: Sendable {
 
         // 2 and 3: one small read tells whether the host answers and the token is accepted.
         let host = context.endpoint?.baseURL ?? "(unknown host)"
-        let probe = "\(host)/resources/accounts?limit=1"
+        let probe = "\(host)\(VitallyPath.accounts)?limit=1"
         var firstAccount: Account?
         do {
-            let page = try await context.client.firstPage("/resources/accounts", limit: 1, as: Account.self)
+            let page = try await context.client.firstPage(VitallyPath.accounts, limit: 1, as: Account.self)
             firstAccount = page.results.first
             checks.append(DoctorCheck("2", "host", .pass, "\(region()) \(probe) answered"))
             checks.append(DoctorCheck("3", "token", .pass, "accepted by \(context.endpoint?.host ?? "the recorded host")"))
@@ -149,10 +149,7 @@ public struct Doctor: Sendable {
             for resource in Doctor.resources.dropFirst() {
                 group.addTask {
                     do {
-                        // customFields takes no limit (a bare array); the others are probed with one row.
-                        let parts = resource.path.split(separator: "?", maxSplits: 1).map(String.init)
-                        let query = parts.count > 1 ? URLEncoding.parseQuery(parts[1]) : [QueryItem("limit", "1")]
-                        _ = try await context.client.getJSON(parts[0], query: query)
+                        _ = try await context.client.getJSON(resource.path, query: resource.query)
                         return (resource.name, nil)
                     } catch let error as VitallyError {
                         return (resource.name, error)
@@ -208,7 +205,7 @@ public struct Doctor: Sendable {
     func tenantData(hasActive: Bool) async -> DoctorCheck {
         if hasActive { return DoctorCheck("6", "tenant data", .pass, "the tenant has active accounts") }
         do {
-            let churned = try await context.client.firstPage("/resources/accounts", query: [QueryItem("status", "churned")], limit: 1, as: Account.self)
+            let churned = try await context.client.firstPage(VitallyPath.accounts, query: [QueryItem("status", "churned")], limit: 1, as: Account.self)
             if !churned.results.isEmpty {
                 return DoctorCheck("6", "tenant data", .warn, "only churned accounts: no active account to brief on", cause: .onlyChurnedAccounts)
             }

@@ -13,6 +13,8 @@ public struct HistoryError: Error, Sendable, Equatable, CustomStringConvertible 
         case unusable
         /// A database written by a newer vitally-shell (an unknown migration).
         case newer
+        /// Others can write the file, or it links to another user's file: `detail` says what to do.
+        case untrusted
     }
 
     public var cause: Cause

@@ -41,7 +41,7 @@ public struct Observation: Sendable, Equatable {
             accountId: account.id, accountName: account.name, observedAt: time, healthScore: account.healthScore.flatMap(Self.finite),
             breakdown: breakdown.map { Self.categories($0, healthScore: account.healthScore) }, mrr: account.mrr.flatMap(Self.finite), usersCount: account.usersCount,
             activeUsers30d: users.map { list in
-                list.filter { user in user.lastSeenTimestamp.map { time.timeIntervalSince($0) <= 30 * 86400 } ?? false }.count
+                list.filter { user in user.lastSeenTimestamp.map { time.timeIntervalSince($0) <= TimeInterval(ActivityWindow.days) * 86400 } ?? false }.count
             },
             lastSeenAt: account.lastSeenTimestamp, npsScore: account.npsScore.flatMap(Self.finite), churned: account.isChurned)
     }

@@ -28,7 +28,8 @@ extension ObservationStore {
                 .serialized()
         }
         let values: [(any DatabaseValueConvertible)?] = [
-            tenant, observation.accountId, day(observation.observedAt), observation.accountName,
+            tenant, observation.accountId, day(observation.observedAt),
+            StoredAccountName.name(observation.accountName, id: observation.accountId),
             observation.observedAt.timeIntervalSince1970, observation.healthScore, breakdown, observation.mrr,
             observation.usersCount, observation.activeUsers30d, observation.lastSeenAt?.timeIntervalSince1970,
             observation.npsScore, observation.churned,

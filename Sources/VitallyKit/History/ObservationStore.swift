@@ -9,13 +9,15 @@ public final class ObservationStore: Sendable {
     public let path: String
     let queue: DatabaseQueue
 
-    /// Opens (creating it 0600 in a 0700 folder) and migrates the store at `url`.
+    /// Opens (creating it 0600 in a 0700 folder) and migrates the store at `url`; refuses one that
+    /// others can write or that links to another user's file (`StoreFileCheck`).
     public init(url: URL, busyTimeout: TimeInterval = 0.25) throws(HistoryError) {
         path = url.path
         let folder = url.deletingLastPathComponent()
         do {
             try FileManager.default.createDirectory(
                 at: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+            if let problem = StoreFileCheck.problem(at: path) { throw HistoryError(.untrusted, path: path, detail: problem) }
             var isDirectory: ObjCBool = false
             if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) {
                 if isDirectory.boolValue { throw HistoryError(.unusable, path: path, detail: "a directory is in the way") }

@@ -13,6 +13,11 @@ public struct AccountSummary: Sendable, Equatable {
     public var segments: [String]
     /// (trait key, normalised domain) pairs.
     public var domains: [DomainHit]
+    public var organizationId: String?
+    /// `Account.ownerId`: the account owner, else the CSM.
+    public var ownerId: String?
+    /// Domain-looking values in traits that matching does not read (`DomainTraits.unusedDomains`).
+    public var unusedDomains: [DomainHit]
 
     public init(account: Account, traits: DomainTraits) {
         id = account.id
@@ -24,6 +29,9 @@ public struct AccountSummary: Sendable, Equatable {
         mrr = account.mrr
         segments = account.segments.map(\.name)
         domains = traits.domains(of: account).map { DomainHit(key: $0.key, domain: $0.domain) }
+        organizationId = account.organizationId
+        ownerId = account.ownerId
+        unusedDomains = traits.unusedDomains(in: account.traits)
     }
 
     init?(json: JSONValue) {
@@ -36,7 +44,14 @@ public struct AccountSummary: Sendable, Equatable {
         healthScore = json["healthScore"]?.double
         mrr = json["mrr"]?.double
         segments = (json["segments"]?.array ?? []).compactMap(\.string)
-        domains = (json["domains"]?.array ?? []).compactMap { pair in
+        domains = Self.hits(json["domains"])
+        organizationId = json["organizationId"]?.string
+        ownerId = json["ownerId"]?.string
+        unusedDomains = Self.hits(json["unusedDomains"])
+    }
+
+    private static func hits(_ json: JSONValue?) -> [DomainHit] {
+        (json?.array ?? []).compactMap { pair in
             guard let key = pair[0]?.string, let domain = pair[1]?.string else { return nil }
             return DomainHit(key: key, domain: domain)
         }
@@ -47,6 +62,8 @@ public struct AccountSummary: Sendable, Equatable {
             "id": .string(id), "name": .string(name), "externalId": JSONValue(externalId), "churned": .bool(churned),
             "updatedAt": .string(updatedAt), "healthScore": JSONValue(healthScore), "mrr": JSONValue(mrr),
             "segments": .array(segments.map { .string($0) }), "domains": .array(domains.map { [.string($0.key), .string($0.domain)] }),
+            "organizationId": JSONValue(organizationId), "ownerId": JSONValue(ownerId),
+            "unusedDomains": .array(unusedDomains.map { [.string($0.key), .string($0.domain)] }),
         ]
     }
 }
@@ -118,14 +135,15 @@ public struct AccountIndex: Sendable {
     /// The cache file's JSON.
     public func json(tenant: String, domainKeys: [String], scannedAt: Date) -> JSONValue {
         [
-            "version": 2, "tenant": .string(tenant), "scannedAt": .string(VitallyDate.format(scannedAt)),
+            "version": 3, "tenant": .string(tenant), "scannedAt": .string(VitallyDate.format(scannedAt)),
             "domainKeys": .array(domainKeys.map { .string($0) }), "accounts": .array(accounts.map(\.json)),
         ]
     }
 
-    /// Reads a cache file written by `json(...)`; nil when it is not one.
+    /// Reads a cache file written by `json(...)`; nil when it is not one (version 2 lacked the
+    /// organization, owner and unused-domain fields the audit reads: it is rescanned).
     public static func from(json: JSONValue) -> (index: AccountIndex, domainKeys: [String])? {
-        guard json["version"]?.int == 2, let rows = json["accounts"]?.array else { return nil }
+        guard json["version"]?.int == 3, let rows = json["accounts"]?.array else { return nil }
         let index = AccountIndex(rows.compactMap(AccountSummary.init(json:)))
         return (index, (json["domainKeys"]?.array ?? []).compactMap(\.string))
     }

@@ -24,7 +24,7 @@ package enum CompanyName {
     /// The same, with the title split once for every account name it is compared with.
     package static func score(accountName: String, titleWords: [String]?, domainLabel: String?) -> Double {
         let name = tokens(accountName)
-        guard !name.isEmpty, name.joined().count >= 3 else { return 0 }
+        guard comparable(name) else { return 0 }
         var best = 0.0
         if let words = titleWords {
             if contains(words, phrase: name) { best = 1 }
@@ -38,6 +38,13 @@ package enum CompanyName {
         }
         return best
     }
+
+    /// Whether a name's tokens can be compared at all: something besides legal suffixes, three
+    /// letters or more. A name that is not scores 0 against every title and domain.
+    static func comparable(_ name: [String]) -> Bool { !name.isEmpty && name.joined().count >= 3 }
+
+    /// Whether an account name can ever match a meeting title or a domain label.
+    package static func isComparable(_ accountName: String) -> Bool { comparable(tokens(accountName)) }
 
     static func contains(_ words: [String], phrase: [String]) -> Bool {
         guard !phrase.isEmpty, words.count >= phrase.count else { return false }

@@ -96,6 +96,16 @@ public enum Domain {
 
     public static func isFreeMail(_ domain: String) -> Bool { freeMail.contains(domain.lowercased()) }
 
+    /// A whole value that reads as a bare domain or a site (`initrode.com`, `https://www.initrode.com/`):
+    /// no spaces, no `@`, and a last label of two letters or more. Nil for versions, numbers, emails and words.
+    public static func lookalike(_ raw: String) -> String? {
+        let text = raw.trimmingWhitespace()
+        guard !text.isEmpty, text.utf8.count <= 253, !text.contains(" "), !text.contains("@"), let domain = normalize(text),
+            let last = domain.split(separator: ".").last, last.count >= 2, last.allSatisfy({ $0.isLetter })
+        else { return nil }
+        return domain
+    }
+
     /// The part of an email address after `@`, normalised.
     static func ofEmail(_ email: String) -> String? {
         guard let at = email.lastIndex(of: "@"), email.index(after: at) < email.endIndex else { return nil }

@@ -64,10 +64,7 @@ public struct DomainTraits: Sendable, Equatable {
     public func domains(in traits: JSONObject) -> [(key: String, domain: String)] {
         var found: [(String, String)] = []
         for (key, value) in traits {
-            let isDomainKey =
-                foldedKeys.contains(key.lowercased())
-                || (key.hasPrefix("vitally.custom.") && DomainTraits.mentionsDomain(key))
-            guard isDomainKey else { continue }
+            guard reads(key) else { continue }
             let texts: [String] = value.array?.compactMap(\.string) ?? [value.string].compactMap { $0 }
             for text in texts {
                 for piece in DomainTraits.pieces(of: text) {
@@ -76,6 +73,22 @@ public struct DomainTraits: Sendable, Equatable {
                     }
                 }
             }
+        }
+        return found
+    }
+
+    /// Whether matching reads this trait key for domains.
+    public func reads(_ key: String) -> Bool {
+        foldedKeys.contains(key.lowercased()) || (key.hasPrefix("vitally.custom.") && DomainTraits.mentionsDomain(key))
+    }
+
+    /// Domain-looking values (`Domain.lookalike`) under keys matching does not read: the
+    /// candidates for the trait list that the audit reports.
+    public func unusedDomains(in traits: JSONObject) -> [DomainHit] {
+        var found: [DomainHit] = []
+        for (key, value) in traits {
+            guard case .string(let text) = value, text.utf8.contains(0x2E), !reads(key), let domain = Domain.lookalike(text) else { continue }
+            found.append(DomainHit(key: key, domain: domain))
         }
         return found
     }

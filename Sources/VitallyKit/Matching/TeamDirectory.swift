@@ -129,4 +129,7 @@ public actor TeamDirectory {
 
     /// The domains that make an address internal (before the customer-domain check).
     public func domains() async throws -> Set<String> { Set(try await load().domains.keys) }
+
+    /// Whether `GET /resources/admins` could be read (else `domains()` is empty because it is unknown).
+    public func isListed() async throws -> Bool { try await load().listed }
 }

@@ -62,6 +62,9 @@ public struct Account: VitallyModel, Equatable {
     }
 
     public var isChurned: Bool { churnedAt != nil }
+
+    /// The team member who owns the account: its `accountOwnerId`, else its CSM.
+    public var ownerId: String? { accountOwnerId ?? csmId }
 }
 
 /// A key role on an account: a label ("CSM") held by a team member.
@@ -116,4 +119,10 @@ public struct Organization: VitallyModel, Equatable {
 
     /// The name to label its values with: its id when it has no name.
     public var displayName: String { name.isEmpty ? id : name }
+
+    /// The team member who owns the organization: `organizationOwnerId` (newer docs), else
+    /// `accountOwnerId` (older schemas), else its CSM (vitally-api.md, open question 11).
+    public var ownerId: String? {
+        raw["organizationOwnerId"]?.string ?? raw["accountOwnerId"]?.string ?? raw["csmId"]?.string
+    }
 }

@@ -106,11 +106,8 @@ public struct NPSResponse: VitallyModel, Equatable {
         raw = json
     }
 
-    /// detractor (0-6), passive (7-8) or promoter (9-10).
-    public var category: String? {
-        guard let score else { return nil }
-        return score <= 6 ? "detractor" : score <= 8 ? "passive" : "promoter"
-    }
+    /// detractor (0-6), passive (7-8) or promoter (9-10); nil without a score.
+    public var category: NPSCategory? { NPSCategory(score: score) }
 }
 
 /// A conversation (`/resources/conversations`); only the detail carries `messages`.

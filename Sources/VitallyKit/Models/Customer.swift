@@ -18,6 +18,17 @@ public struct Sourced<Value: Sendable>: Sendable {
     public var isFromOrganization: Bool { account == nil && organization != nil }
     /// True when both hold one (both are shown).
     public var isOnBoth: Bool { account != nil && organization != nil }
+
+    /// In words (see `Customer.describe`): `organization` names it when both hold a value, `from`
+    /// labels the organization's value when only it holds one.
+    public func describe(organization name: String, from: String, _ format: (Value) -> String) -> String? {
+        switch (account, organization) {
+        case (let own?, let org?): return "\(format(own)) · organization \(name): \(format(org))"
+        case (let own?, nil): return format(own)
+        case (nil, let org?): return "\(format(org)) · \(from)"
+        case (nil, nil): return nil
+        }
+    }
 }
 
 /// The account as a customer: its own values, else its organization's, each labelled with where
@@ -73,7 +84,12 @@ public struct Customer: Sendable {
 
     /// One line for a customer whose organization could not be read: its values are unknown, not absent.
     public var unreadOrganizationLine: String? {
-        organizationUnread.map { "its organization \(account.organizationId ?? "?") could not be read, so its health, MRR, renewal and NPS are unknown: \($0)" }
+        organizationUnread.map { Self.unreadOrganizationLine(account.organizationId, $0) }
+    }
+
+    /// The line for organization `id` that could not be read, and why.
+    public static func unreadOrganizationLine(_ id: String?, _ why: String) -> String {
+        "its organization \(id ?? "?") could not be read, so its health, MRR, renewal and NPS are unknown: \(why)"
     }
 
     /// The label of a value that came from the organization.
@@ -83,27 +99,35 @@ public struct Customer: Sendable {
     /// (`3.2/10 (poor) · from organization Hooli`); both when both hold one
     /// (`7.4/10 · organization Hooli: 6.8/10`). Nil when neither holds one.
     public func describe<T>(_ value: Sourced<T>, _ format: (T) -> String) -> String? {
-        switch (value.account, value.organization) {
-        case (let own?, let org?): return "\(format(own)) · organization \(organizationName ?? "?"): \(format(org))"
-        case (let own?, nil): return format(own)
-        case (nil, let org?): return "\(format(org)) · \(fromOrganization)"
-        case (nil, nil): return nil
-        }
+        value.describe(organization: organizationName ?? "?", from: fromOrganization, format)
     }
 
     /// Where a value came from, for JSON: "account", "organization", "both" or null.
-    public static func source<T>(_ value: Sourced<T>) -> JSONValue {
-        switch (value.account != nil, value.organization != nil) {
-        case (true, true): return "both"
-        case (true, false): return "account"
-        case (false, true): return "organization"
-        case (false, false): return .null
+    public static func source<T>(_ value: Sourced<T>) -> JSONValue { JSONValue(value.source) }
+}
+
+extension Customer {
+    /// Reads the organization an account names (`id`, nil or empty when it names none) with
+    /// `client`. A read that fails comes back as its error, for the caller to word: the
+    /// organization's values are then unknown, not absent. Errors that are not `VitallyError`s are
+    /// thrown. The one home of "read the account's organization" for the shell, the brief and `doctor`.
+    public static func readOrganization(_ id: String?, with client: VitallyClient) async throws -> (organization: Organization?, error: VitallyError?) {
+        guard let id, !id.isEmpty else { return (nil, nil) }
+        do {
+            return (try await client.organization(id: id), nil)
+        } catch let error as VitallyError {
+            return (nil, error)
         }
+    }
+
+    /// What an account's organization `id` is called in a line: its name, else the id (no name, or not read).
+    public static func organizationLabel(_ id: String, _ organization: Organization?) -> String {
+        organization.map { $0.name.isEmpty ? id : $0.name } ?? id
     }
 }
 
 /// An NPS score and its response counts by category.
-public struct NPSSummary: Sendable, Equatable {
+public struct NPSSummary: Sendable, Equatable, Encodable {
     public var score: Double
     public var promoters: Int
     public var passives: Int

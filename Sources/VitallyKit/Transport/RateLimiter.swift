@@ -19,9 +19,33 @@ public actor RateLimiter {
         self.lowWater = lowWater
     }
 
-    /// Waits for a free slot; throws if the task is cancelled while waiting.
-    func acquire() async throws {
+    /// The most requests this connection may start (nil: no limit), and how many it started.
+    public private(set) var budget: Int?
+    public private(set) var started = 0
+    /// Requests refused because the budget was spent.
+    public private(set) var refused = 0
+
+    /// Caps the requests this connection starts, retries included (`mcp --max-requests`).
+    public func setBudget(_ budget: Int?) { self.budget = budget }
+
+    /// Whether the budget is spent: the next request would be refused.
+    public var budgetSpent: Bool { budget.map { started >= $0 } ?? false }
+
+    /// The refusal of a request beyond the budget.
+    public static func budgetError(_ budget: Int, method: String = "GET", path: String = "") -> VitallyError {
+        VitallyError(
+            .invalidInput, method: method, path: path,
+            cause: "the session's budget of \(budget) request\(budget == 1 ? "" : "s") is spent", hint: .requestBudget(budget))
+    }
+
+    /// Waits for a free slot; throws if the task is cancelled while waiting, or when the budget is spent.
+    func acquire(for request: HTTPRequest? = nil) async throws {
         try Task.checkCancellation()
+        if let budget, started >= budget {
+            refused += 1
+            throw Self.budgetError(budget, method: request?.method ?? "GET", path: request?.path ?? "")
+        }
+        started += 1
         if inFlight < maxInFlight {
             inFlight += 1
             return

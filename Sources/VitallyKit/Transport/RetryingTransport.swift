@@ -49,7 +49,7 @@ public struct RetryingTransport: HTTPTransport {
                 await meter.doneWaiting(request: number)
             }
             let outcome: Result<HTTPResponse, any Error>
-            try await limiter.acquire()
+            try await limiter.acquire(for: request)
             let started = Date()
             do {
                 outcome = .success(try await base.send(request))

@@ -70,20 +70,11 @@ extension ActivityCommand {
             let onOrganization = ordered.filter { $0.raw["id"]?.string.map(owned.organizationIds.contains) ?? false }.count
             if onOrganization > 0 { summary += " (\(onOrganization) on its organization \(owned.organizationName ?? ""))" }
         }
-        var blocks = style.header(account, summary)
-        blocks += owned.notices
-        func row(_ record: Record) -> [Span] {
-            var spans = listing.row(record, style)
-            if !onlyOrganization, let id = record.raw["id"]?.string, let label = owned.label(id), spans.indices.contains(listing.labelColumn) {
-                spans[listing.labelColumn].text = "[\(label)] " + spans[listing.labelColumn].text
-            }
-            return spans
+        let rows = shown.map { record in
+            let label = onlyOrganization ? nil : record.raw["id"]?.string.flatMap(owned.label)
+            return ActivityRows<Record>.Row(record, organization: label, derived: listing.json(record, style))
         }
-        blocks.append(
-            ordered.isEmpty
-                ? .text("No \(listing.noun).", .dim)
-                : .table(Table(columns: listing.columns, rows: shown.map(row), flexible: listing.flexible)))
-        if ordered.count > shown.count { blocks.append(.text("(\(shown.count) of \(ordered.count); --limit N or --all for more)", .dim)) }
-        return CommandResult(output: ShellOutput(blocks: blocks, json: .array(shown.map { listing.json($0, style) })))
+        let value = ActivityRows(account: account, summary: summary, notices: owned.notices, rows: rows, total: ordered.count)
+        return try CommandResult(value, renderedBy: ActivityRenderer(listing: listing, style: style))
     }
 }

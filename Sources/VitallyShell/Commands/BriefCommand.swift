@@ -59,6 +59,7 @@ struct BriefCommand: ShellCommand {
                                                              "reason": .string(ErrorAdvice.lookupReason($0.error))] })
             json = .object(object)
         }
+        shell.lastBriefMarkdown = format == "markdown" ? verbatim : BriefRenderer.markdown(brief)
         return CommandResult(output: ShellOutput(json: json, verbatim: verbatim), status: partial ? .partial : .ok)
     }
 }

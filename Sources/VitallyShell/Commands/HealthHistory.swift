@@ -24,7 +24,7 @@ enum HealthHistory {
         }
     }
 
-    static func fields(_ trends: Trends, why: String, cohort: Cohort?, cohortGap: String, account: Account) -> [Field] {
+    static func fields(_ trends: Trends, why: String, cohort: Cohort?, cohortGap: String, healthScore: Double?) -> [Field] {
         var fields: [Field] = []
         if let trend = trends.health {
             let style: Style = trend.direction == .improving ? .good : trend.direction == .declining ? .bad : .plain
@@ -36,7 +36,7 @@ enum HealthHistory {
             fields.append(Field("History", "none: \(why)", .dim))
         }
         if let cohort {
-            fields.append(Field("Cohort", Wording.cohort(cohort, healthScore: account.healthScore)))
+            fields.append(Field("Cohort", Wording.cohort(cohort, healthScore: healthScore)))
         } else {
             fields.append(Field("Cohort", "none: \(cohortGap)", .dim))
         }

@@ -14,7 +14,12 @@ struct NPSCommand: ActivityCommand {
         summaryReadsOrganization: true,
         row: { response, style in
             [Span(response.respondedAt.map(VitallyDate.formatDay) ?? "—"), Span(Format.score(response.score), style.nps(response.score)),
-             Span(response.category ?? "—", style.nps(response.score)),
+             Span(response.category?.rawValue ?? "—", style.nps(response.score)),
              Span(response.user?.displayName ?? response.userId ?? "—"), Span(response.feedback ?? "", .dim)]
+        },
+        json: { response, _ in
+            guard var object = response.raw.object else { return response.raw }
+            object["_category"] = JSONValue(response.category?.rawValue)
+            return .object(object)
         })
 }

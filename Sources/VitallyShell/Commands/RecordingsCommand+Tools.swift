@@ -83,17 +83,18 @@ extension RecordingsCommand {
     }
 
     static func diff(_ command: ParsedCommand, in shell: isolated Shell) -> CommandResult {
-        guard command.arguments.count == 2 else { return .failure("usage: recordings diff A.har B.har", status: .usage) }
+        guard command.arguments.count == 2 else { return .failure("usage: recordings diff A.har B.har [--account ACCOUNT]", status: .usage) }
+        // Like diff(1): 0 when the same, 1 when different, 2 when it could not compare.
+        let diff: RecordingDiff
         let first: HARRecording
         let second: HARRecording
         do {
             first = try HARReader.load(shell.recordingURL(command.arguments[0]))
             second = try HARReader.load(shell.recordingURL(command.arguments[1]))
+            diff = try RecordingDiff.compare(first, second, account: command.flag("--account"))
         } catch {
-            return .failure(ErrorAdvice.message(error))
+            return .failure(ErrorAdvice.message(error), status: .usage)
         }
-        let diff = RecordingDiff.compare(first, second)
-        // Like diff(1): 0 when the same, 1 when different.
         return CommandResult(
             output: RecordingTools.diffOutput(diff, first.url.lastPathComponent, second.url.lastPathComponent),
             status: diff.isEmpty ? .ok : .failure)

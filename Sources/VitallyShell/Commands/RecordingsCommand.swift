@@ -8,7 +8,7 @@ struct RecordingsCommand: ShellCommand {
         "recordings", group: .recordings, rank: 3,
         summary: "list recordings; show one exchange; scrub a copy safe to share; diff two sessions",
         usage: "recordings [show FILE.har [N] [--path P] [--coverage] | scrub IN.har [OUT.har] [--salt S] [--domains] [--accounts] "
-            + "[--map FILE] [--force] [--explain] | diff A.har B.har]",
+            + "[--map FILE] [--force] [--explain] | diff A.har B.har [--account ACCOUNT]]",
         subcommands: [
             SubcommandSpec("show", arguments: 1...2), SubcommandSpec("scrub", arguments: 0...2),
             SubcommandSpec("diff", arguments: 2...2),
@@ -22,6 +22,7 @@ struct RecordingsCommand: ShellCommand {
             FlagSpec("--map", value: true, "scrub: write the original -> pseudonym map here (0600)"),
             FlagSpec("--force", "scrub: replace an existing OUT.har"),
             FlagSpec("--explain", "scrub: print the safe list (what a scrub keeps as it is)"),
+            FlagSpec("--account", value: true, "diff: only what concerns this account (id, externalId or name)"),
             .json,
         ], argument: .harFile, arguments: 0...1, example: "recordings scrub acme-ticket.har --salt team-secret-0123456")
 

@@ -18,7 +18,7 @@ struct StatusCommand: ShellCommand {
         if let credentials = shell.connection.credentials {
             if let profile = credentials.profile { fields.append(Field("Profile", profile)) }
             fields.append(Field("Region", credentials.region.rawValue))
-            fields.append(Field("Credentials from", credentials.source.rawValue))
+            fields.append(Field("Credentials from", credentials.source == .command ? "connect arguments" : credentials.source.rawValue))
             let age = TokenAge(savedAt: credentials.tokenSavedAt, now: shell.environment.clock())
             reminder = TokenWording.reminder(age, profile: credentials.profile)
             fields.append(Field("Token", TokenWording.source(credentials, now: shell.environment.clock()), reminder == nil ? .plain : .warn))

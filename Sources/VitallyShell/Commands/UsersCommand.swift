@@ -12,8 +12,8 @@ struct UsersCommand: ActivityCommand {
         list: .users, noun: "users", defaultLimit: 50, columns: ["NAME", "EMAIL", "LAST SEEN", "NPS"], flexible: [0, 1],
         order: { users, _ in users.sorted { ($0.lastSeenTimestamp ?? .distantPast) > ($1.lastSeenTimestamp ?? .distantPast) } },
         summary: { users, _, style in
-            let active = users.filter { $0.lastSeenTimestamp.map { Format.daysUntil($0, now: style.now) >= -30 } ?? false }
-            return "\(Format.count(users.count, "user")), \(active.count) active in the last 30 days"
+            let active = users.filter { ActivityWindow.isActive(lastSeen: $0.lastSeenTimestamp, now: style.now) }
+            return "\(Format.count(users.count, "user")), \(active.count) active in the last \(ActivityWindow.days) days"
         },
         row: { user, style in
             [Span(user.name ?? "—"), Span(user.email ?? "—"),

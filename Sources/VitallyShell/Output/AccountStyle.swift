@@ -12,17 +12,24 @@ struct AccountStyle: Sendable {
     func day(_ date: Date?) -> String { Format.day(date, now: now) }
 
     func nps(_ score: Double?) -> Style {
-        guard let score else { return .dim }
-        return score <= 6 ? .bad : score <= 8 ? .warn : .good
+        switch NPSCategory(score: score) {
+        case nil: return .dim
+        case .detractor?: return .bad
+        case .passive?: return .warn
+        case .promoter?: return .good
+        }
     }
 
 
     /// The customer's NPS: the account's, else its organization's, labelled.
     func npsSummary(_ customer: Customer) -> String {
-        customer.describe(customer.nps) { nps in
-            "\(Format.score(nps.score)) (\(Format.count(nps.promoters, "promoter")), "
-                + "\(nps.passives) passive, \(Format.count(nps.detractors, "detractor")))"
-        } ?? "no responses"
+        customer.describe(customer.nps, Self.nps) ?? "no responses"
+    }
+
+    /// `0 (1 promoter, 1 passive, 1 detractor)`.
+    static func nps(_ nps: NPSSummary) -> String {
+        "\(Format.score(nps.score)) (\(Format.count(nps.promoters, "promoter")), "
+            + "\(nps.passives) passive, \(Format.count(nps.detractors, "detractor")))"
     }
 
     /// The customer's next renewal: the account's, else its organization's, labelled.
@@ -30,15 +37,21 @@ struct AccountStyle: Sendable {
         customer.describe(customer.nextRenewalDate) { day($0) } ?? "—"
     }
 
-    func renewal(_ account: Account) -> Style {
-        guard let renewal = account.nextRenewalDate else { return .plain }
-        let days = Format.daysUntil(renewal, now: now)
-        return days < 0 ? .bad : days <= 90 ? .warn : .plain
+    func renewal(_ account: Account) -> Style { renewal(account.nextRenewalDate) }
+
+    /// Bad when passed, a warning inside the renewal window (`RenewalTiming`).
+    func renewal(_ date: Date?) -> Style {
+        guard let renewal = date else { return .plain }
+        switch RenewalTiming(daysUntil: Format.daysUntil(renewal, now: now)) {
+        case .passed: return .bad
+        case .urgent, .soon: return .warn
+        case .later: return .plain
+        }
     }
 
-    /// Bad when last seen over 30 days ago, dim when never.
+    /// Bad when idle (`ActivityWindow`), dim when never seen.
     func stale(_ date: Date?) -> Style {
         guard let date else { return .dim }
-        return Format.daysUntil(date, now: now) <= -30 ? .bad : .plain
+        return ActivityWindow.isIdle(lastSeen: date, now: now) ? .bad : .plain
     }
 }

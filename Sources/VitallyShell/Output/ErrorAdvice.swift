@@ -61,6 +61,10 @@ enum ErrorAdvice {
             return text + "; --max-attendees allows at most \(InputLimits.attendeesCeiling); give only the attendees that matter"
         case .separateScrubMap: return "--map must be a file of its own, never the recording itself"
         case .scrubMapExpected: return text + " (written by recordings scrub --map)"
+        case .anotherScrubOutput: return text + "; give another OUT.har"
+        case .replaceOrAnotherScrubOutput: return text + "; give --force to replace it, or another OUT.har"
+        case .requestBudget(let count):
+            return text + "; stop calling tools, or restart the server with a larger --max-requests than \(count)"
         }
     }
 

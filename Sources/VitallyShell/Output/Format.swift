@@ -21,8 +21,8 @@ package enum Format {
     /// The health level and the colour it is shown in.
     static func healthLevel(_ score: Double?) -> (String, Style) {
         guard let score else { return ("no score", .dim) }
-        let level = Wording.healthLevel(score)
-        return (level, level == "good" ? .good : level == "fair" ? .warn : .bad)
+        let level = HealthLevel(score: score)
+        return (level.rawValue, level == .good ? .good : level == .fair ? .warn : .bad)
     }
 
     /// Plain text from Vitally's HTML note bodies.

@@ -15,6 +15,7 @@ enum HistoryWording {
         case .corrupt: what = "\(name) is damaged or not a SQLite file; move it aside (\(error.path)) to start a new one"
         case .unusable: what = "\(error.path) cannot be used (\(error.detail)); check its permissions"
         case .newer: what = "\(name) was written by a newer vitally-shell"
+        case .untrusted: what = error.detail
         }
         return "history: \(what); going on without history"
     }

@@ -34,6 +34,8 @@ package enum OutputBlock: Sendable, Equatable {
     case line([Span])
     case fields([Field])
     case table(Table)
+    /// Matched vs unmatched bars, laid out for the terminal width when rendered.
+    case bars(ReportBars)
     case blank
 
     package static func text(_ s: String, _ style: Style = .plain) -> OutputBlock { .line([Span(s, style)]) }

@@ -29,6 +29,7 @@ package struct TextRenderer: Sendable {
                 pad(field.label, labelWidth) + "  " + paint(fit(field.value, width - labelWidth - 2)) + "\n"
             }.joined()
         case .table(let table): return render(table)
+        case .bars(let bars): return bars.lines(width: width).map(paint).joined(separator: "\n") + "\n"
         }
     }
 
@@ -40,6 +41,10 @@ package struct TextRenderer: Sendable {
         case .fields(let fields): return .fields(fields.map { Field(TerminalSanitizer.visible($0.label), spans: $0.value.map(inert)) })
         case .table(let table):
             return .table(Table(columns: table.columns.map { TerminalSanitizer.visible($0) }, rows: table.rows.map { $0.map(inert) }, flexible: table.flexible))
+        case .bars(var bars):
+            bars.title = TerminalSanitizer.visible(bars.title)
+            bars.bars = bars.bars.map { ReportBar(TerminalSanitizer.visible($0.label), matched: $0.matched, unmatched: $0.unmatched) }
+            return .bars(bars)
         }
     }
 

@@ -17,18 +17,15 @@ extension Shell {
     /// The organization's name for an account, nil when it has none; its id when it cannot be read.
     func organizationName(of account: Account) async -> String? {
         guard let id = account.organizationId, !id.isEmpty else { return nil }
-        guard let org = try? await connection.client.organization(id: id) else { return id }
-        return org.name.isEmpty ? id : org.name
+        return Customer.organizationLabel(id, (try? await Customer.readOrganization(id, with: connection.client))?.organization)
     }
 
     /// The account as a customer: with its organization read when it names one. When that read
     /// fails, the customer says which request failed (never a silent "no score").
     func customer(of account: Account) async -> Customer {
-        guard let id = account.organizationId, !id.isEmpty else { return Customer(account: account, organization: nil) }
         do {
-            return Customer(account: account, organization: try await connection.client.organization(id: id))
-        } catch let error as VitallyError {
-            return Customer(account: account, organization: nil, organizationUnread: advice(error))
+            let (organization, error) = try await Customer.readOrganization(account.organizationId, with: connection.client)
+            return Customer(account: account, organization: organization, organizationUnread: error.map(advice))
         } catch {
             return Customer(account: account, organization: nil, organizationUnread: error.localizedDescription)
         }

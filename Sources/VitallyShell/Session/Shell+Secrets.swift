@@ -44,6 +44,9 @@ extension ShellOutput {
             case .table(var table):
                 table.rows = table.rows.map(clean)
                 return .table(table)
+            case .bars(var bars):
+                bars.bars = bars.bars.map { ReportBar(Redactor.scrub($0.label, secrets: secrets), matched: $0.matched, unmatched: $0.unmatched) }
+                return .bars(bars)
             case .blank: return .blank
             }
         }

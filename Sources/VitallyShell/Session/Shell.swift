@@ -34,6 +34,8 @@ package actor Shell {
     var historySession = HistorySession()
     /// The requests the last brief made, for `status`.
     var lastBrief: BriefCost?
+    /// The last brief, as Markdown (the MCP server serves it as a resource).
+    package var lastBriefMarkdown: String?
     /// What an ACCOUNT argument resolved to when that is not plain (an organization's account), for the output.
     var resolutionNotes: [String] = []
 

@@ -26,7 +26,7 @@ import VitallyKit
             #expect(tasks.filter { $0.isOverdue(now: testAnchor) }.count == 1)
             #expect(tasks.filter { !$0.isOpen }.count == 3)
             let nps = try await client.accountList(.npsResponses, accountId: acme.id, as: NPSResponse.self).collect()
-            #expect(nps.map(\.category).contains("detractor"))
+            #expect(nps.map(\.category).contains(.detractor))
             let conversations = try await client.accountList(.conversations, accountId: acme.id, as: Conversation.self).collect()
             #expect(conversations.count == 2)
             #expect(conversations.allSatisfy { $0.messages.isEmpty })

@@ -43,11 +43,11 @@ import VitallyShell
         }
         let health = await shell.text("health acme.com", width: 200)
         #expect(health.status == .ok, "\(health.err)")
-        #expect(health.out.contains("health \(Wording.outOfRange)/10 \(Wording.notAScore)"), "\(health.out)")
+        #expect(health.out.contains("health \(Wording.outOfRange)/10 \(HealthLevel.notAScore.rawValue)"), "\(health.out)")
         let brief = await shell.text("brief pat.lee@acme.com", width: 200)
-        #expect(brief.out.contains("!  Health \(Wording.outOfRange)/10 (\(Wording.notAScore))"), "\(brief.out)")
+        #expect(brief.out.contains("!  Health \(Wording.outOfRange)/10 (\(HealthLevel.notAScore.rawValue))"), "\(brief.out)")
         #expect(!brief.out.contains("(good)"))
-        #expect([Wording.healthLevel(.nan), Wording.healthLevel(-1), Wording.healthLevel(10.5)] == Array(repeating: Wording.notAScore, count: 3))
+        #expect([Wording.healthLevel(.nan), Wording.healthLevel(-1), Wording.healthLevel(10.5)] == Array(repeating: HealthLevel.notAScore.rawValue, count: 3))
         #expect([Wording.healthLevel(0), Wording.healthLevel(4), Wording.healthLevel(10)] == ["poor", "fair", "good"])
     }
 

@@ -44,6 +44,23 @@ public struct RecordingDiff: Sendable, Equatable {
         public var after: Int
     }
 
+    /// A request whose sequence of answers changed as a whole: the same answers in another order
+    /// (a replay serves them in order), or more or fewer of them.
+    public struct SequenceChange: Sendable, Equatable {
+        public enum Kind: Sendable, Equatable {
+            case reordered(count: Int)
+            case count(before: Int, after: Int)
+        }
+
+        public var request: String
+        public var kind: Kind
+
+        public init(request: String, kind: Kind) {
+            self.request = request
+            self.kind = kind
+        }
+    }
+
     public var accountsAdded: [AccountRef] = []
     public var accountsRemoved: [AccountRef] = []
     public var accountsChurned: [AccountRef] = []
@@ -54,17 +71,28 @@ public struct RecordingDiff: Sendable, Equatable {
     public var statusChanges: [StatusChange] = []
     public var onlyInFirst: [String] = []
     public var onlyInSecond: [String] = []
+    public var sequenceChanges: [SequenceChange] = []
+    /// The named account field changes (`fieldChanges`), grouped: "330 renewal dates moved +30 days".
+    public var fieldGroups: [ChangeGroup] = []
+    /// Every other field that a replay would serve differently, grouped by resource and field, largest first.
+    public var responseGroups: [ChangeGroup] = []
+    /// The account the diff was narrowed to (`--account`), as both files name it.
+    public var account: AccountRef?
     /// Whether both files list all accounts, so that added and removed mean something.
     public var comparedAccountLists = false
 
     public var isEmpty: Bool {
         accountsAdded.isEmpty && accountsRemoved.isEmpty && accountsChurned.isEmpty && fieldChanges.isEmpty
             && linkChanges.isEmpty && traitChanges.isEmpty && newActivities.isEmpty && statusChanges.isEmpty
-            && onlyInFirst.isEmpty && onlyInSecond.isEmpty
+            && onlyInFirst.isEmpty && onlyInSecond.isEmpty && sequenceChanges.isEmpty && responseGroups.isEmpty
     }
 
-    /// Compares `first` (before) with `second` (after).
-    public static func compare(_ first: HARRecording, _ second: HARRecording) -> RecordingDiff {
+    /// Compares `first` (before) with `second` (after) as a replay would serve them; with
+    /// `account` (an id, externalId or name), only what concerns that account. Each group keeps
+    /// `examples` items.
+    public static func compare(_ first: HARRecording, _ second: HARRecording, account: String? = nil, examples: Int = 3)
+        throws(VitallyError) -> RecordingDiff
+    {
         let a = RecordingSnapshot(first)
         let b = RecordingSnapshot(second)
         var diff = RecordingDiff()
@@ -104,15 +132,61 @@ public struct RecordingDiff: Sendable, Equatable {
                 diff.newActivities.append(NewActivity(kind: kind, id: item.id, title: item.title, account: item.accountId.map(ref)))
             }
         }
-        for key in a.requestOrder {
-            guard let before = a.statuses[key] else { continue }
-            if let after = b.statuses[key] {
-                if before != after { diff.statusChanges.append(StatusChange(request: key, before: before, after: after)) }
-            } else {
-                diff.onlyInFirst.append(key)
+        let replay = ReplayComparison(first, second)
+        diff.statusChanges = replay.statusChanges
+        diff.sequenceChanges = replay.sequenceChanges
+        diff.onlyInFirst = replay.onlyInFirst
+        diff.onlyInSecond = replay.onlyInSecond
+        var values = replay.valueChanges
+        if let account {
+            guard let id = a.resolve(account) ?? b.resolve(account) else {
+                throw VitallyError(.invalidInput, cause: "neither recording holds an account \(account.debugDescription); "
+                    + "give its id, externalId or name as the recordings list it")
             }
+            let names = Set([id] + [a.accounts[id]?.externalId, b.accounts[id]?.externalId].compactMap { $0 })
+            diff.narrow(to: names)
+            values = values.filter { !names.isDisjoint(with: $0.accounts) }
+            diff.account = ref(id)
         }
-        diff.onlyInSecond = b.requestOrder.filter { a.statuses[$0] == nil }
+        diff.fieldGroups = group(diff.fieldChanges.map(\.valueChange), examples: examples)
+        diff.responseGroups = group(values, examples: examples)
         return diff
+    }
+
+    /// Keeps only what concerns the account known by `ids` (its id and externalId).
+    mutating func narrow(to ids: Set<String>) {
+        func mine(_ ref: AccountRef) -> Bool { ids.contains(ref.id) }
+        func mentions(_ request: String) -> Bool {
+            ids.contains { id in request.contains("/" + id) || request.contains("=" + URLEncoding.encode(id)) }
+        }
+        accountsAdded = accountsAdded.filter(mine)
+        accountsRemoved = accountsRemoved.filter(mine)
+        accountsChurned = accountsChurned.filter(mine)
+        fieldChanges = fieldChanges.filter { mine($0.account) }
+        traitChanges = traitChanges.filter { mine($0.account) }
+        linkChanges = linkChanges.compactMap { change in
+            var change = change
+            change.removed = change.removed.filter(mine)
+            change.added = change.added.filter(mine)
+            return change.removed.isEmpty && change.added.isEmpty ? nil : change
+        }
+        newActivities = newActivities.filter { $0.account.map(mine) ?? false }
+        statusChanges = statusChanges.filter { mentions($0.request) }
+        sequenceChanges = sequenceChanges.filter { mentions($0.request) }
+        onlyInFirst = onlyInFirst.filter(mentions)
+        onlyInSecond = onlyInSecond.filter(mentions)
+    }
+}
+
+extension RecordingDiff.FieldChange {
+    /// This change as a grouped value: numbers as numbers, so that a shared shift shows.
+    var valueChange: ValueChange {
+        func value(_ text: String?) -> JSONValue? {
+            guard let text else { return nil }
+            if let number = Double(text), number.isFinite { return .number(number) }
+            return .string(text)
+        }
+        return ValueChange(resource: "accounts", field: field, itemKey: account.id, itemLabel: account.name,
+                           accounts: [account.id], before: value(before), after: value(after))
     }
 }

@@ -1,9 +1,10 @@
 /// What a recording says about a tenant, for comparing two recordings: the last state of each
-/// account and user it holds, the notes and tasks per request, and each request's status.
+/// account and user it holds, and the notes and tasks per request.
 struct RecordingSnapshot {
     struct AccountFacts: Equatable {
         var id: String
         var name: String
+        var externalId: String?
         var fields: [String: String] = [:]
         var churned = false
         var domainTraits: Set<String> = []
@@ -21,8 +22,7 @@ struct RecordingSnapshot {
     var userOrder: [String] = []
     /// Notes and tasks by the request that listed them: id -> title, in order.
     var activities: [String: [(id: String, title: String, accountId: String?)]] = [:]
-    /// The last status of each request, by its replay key, in first-seen order.
-    var statuses: [String: Int] = [:]
+    /// Each request's replay key, in first-seen order.
     var requestOrder: [String] = []
     var hasAccountList = false
 
@@ -32,10 +32,10 @@ struct RecordingSnapshot {
     ]
 
     init(_ recording: HARRecording) {
+        var seen = Set<String>()
         for exchange in recording.exchanges {
             let key = ReplayIndex.key(method: exchange.method, path: exchange.path, query: exchange.query)
-            if statuses[key] == nil { requestOrder.append(key) }
-            statuses[key] = exchange.error != nil ? 0 : exchange.status
+            if seen.insert(key).inserted { requestOrder.append(key) }
             guard exchange.error == nil, exchange.status == 200, let json = try? JSONParser.parse(exchange.body) else { continue }
             let items = json["results"]?.array ?? (json.object != nil ? [json] : [])
             let segments = exchange.path.split(separator: "/").map(String.init)
@@ -57,7 +57,7 @@ struct RecordingSnapshot {
 
     mutating func noteAccount(_ item: JSONValue) {
         guard let id = item["id"]?.string else { return }
-        var facts = AccountFacts(id: id, name: item["name"]?.string ?? id)
+        var facts = AccountFacts(id: id, name: item["name"]?.string ?? id, externalId: item["externalId"]?.string)
         for (key, _) in Self.accountFields {
             if let value = item[key], !value.isNull { facts.fields[key] = value.string ?? value.serialized() }
         }
@@ -71,6 +71,14 @@ struct RecordingSnapshot {
         }
         if accounts[id] == nil { accountOrder.append(id) }
         accounts[id] = facts
+    }
+
+    /// The id of the account `text` names: its id, its externalId, or its name (any case).
+    func resolve(_ text: String) -> String? {
+        if accounts[text] != nil { return text }
+        if let match = accountOrder.first(where: { accounts[$0]?.externalId == text }) { return match }
+        let folded = text.lowercased()
+        return accountOrder.first { accounts[$0]?.name.lowercased() == folded }
     }
 
     mutating func noteUser(_ item: JSONValue) {

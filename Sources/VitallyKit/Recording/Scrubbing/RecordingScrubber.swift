@@ -15,7 +15,8 @@ public enum RecordingScrubber {
         try checkSalt(options)
         if sameFile(input, output) {
             throw VitallyError(.invalidInput, path: output.path,
-                               cause: "the scrubbed copy would overwrite \(input.lastPathComponent) (OUT is IN, through a link); give another OUT.har")
+                               cause: "the scrubbed copy would overwrite \(input.lastPathComponent) (the output is the input, through a link)",
+                               hint: .anotherScrubOutput)
         }
         if let mapURL, sameFile(mapURL, input) || sameFile(mapURL, output) {
             throw VitallyError(
@@ -23,7 +24,7 @@ public enum RecordingScrubber {
         }
         if !force, FileManager.default.fileExists(atPath: output.path) || isSymlink(output) {
             throw VitallyError(.invalidInput, path: output.path,
-                               cause: "\(output.path) already exists; give --force to replace it, or another OUT.har")
+                               cause: "\(output.path) already exists", hint: .replaceOrAnotherScrubOutput)
         }
         // Loading checks it is a HAR of this API, and names what is wrong with it if not.
         let recording = try HARReader.load(input)

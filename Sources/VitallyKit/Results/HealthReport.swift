@@ -1,0 +1,107 @@
+import Foundation
+
+/// What `health ACCOUNT` reports, as one value: `--json` is this value encoded (keys in
+/// declaration order, absent values as null) and the shell's renderer draws its text from it, so
+/// the two cannot disagree. Each customer value comes with where it came from and, when the
+/// organization holds one, the organization's own (the text shows both).
+public struct HealthReport: Sendable, Encodable {
+    public struct AccountName: Sendable, Encodable, Equatable {
+        public var id: String
+        public var externalId: String?
+        public var name: String
+    }
+
+    /// One row of the breakdown.
+    public struct Part: Sendable, Encodable, Equatable {
+        public var name: String
+        public var score: Double?
+        public var weight: Double?
+    }
+
+    public var account: AccountName
+    public var healthScore: Double?
+    /// good, fair, poor, "not a 0-10 score", or "no score".
+    public var level: String
+    public var healthScoreSource: String?
+    public var organizationHealthScore: Double?
+    public var breakdown: [Part]
+    /// Why the breakdown could not be used (403, unrecognised shape), worded by the caller; nil when read.
+    public var breakdownUnread: String?
+    public var nextRenewalDate: Date?
+    public var mrr: Double?
+    public var mrrSource: String?
+    public var nextRenewalDateSource: String?
+    public var organizationMrr: Double?
+    public var organizationNextRenewalDate: Date?
+    public var npsScore: Double?
+    public var npsPromoterCount: Int?
+    public var npsPassiveCount: Int?
+    public var npsDetractorCount: Int?
+    public var npsSource: String?
+    public var organizationNps: NPSSummary?
+    public var lastSeenTimestamp: Date?
+    public var trialEndDate: Date?
+    public var churned: Bool
+    /// The organization's name, else the id the account names it by.
+    public var organization: String?
+    public var organizationUnread: String?
+    /// The stored history's trend and count and the cohort, as the history layer words them.
+    public var trend: JSONValue = .null
+    public var history: JSONValue = .null
+    public var cohort: JSONValue = .null
+
+    /// From the customer (account and organization) and the breakdown as read.
+    public init(customer: Customer, breakdown: [HealthScoreEntry], breakdownUnread: String?) {
+        let account = customer.account
+        self.account = AccountName(id: account.id, externalId: account.externalId, name: account.name)
+        healthScore = customer.healthScore.value
+        level = customer.healthScore.value.map { HealthLevel(score: $0).rawValue } ?? "no score"
+        healthScoreSource = customer.healthScore.source
+        organizationHealthScore = customer.healthScore.organization
+        self.breakdown = breakdown.map { Part(name: $0.name, score: $0.score, weight: $0.weight) }
+        self.breakdownUnread = breakdownUnread
+        nextRenewalDate = customer.nextRenewalDate.value
+        mrr = customer.mrr.value
+        mrrSource = customer.mrr.source
+        nextRenewalDateSource = customer.nextRenewalDate.source
+        organizationMrr = customer.mrr.organization
+        organizationNextRenewalDate = customer.nextRenewalDate.organization
+        npsScore = customer.nps.value?.score
+        npsPromoterCount = customer.nps.value?.promoters
+        npsPassiveCount = customer.nps.value?.passives
+        npsDetractorCount = customer.nps.value?.detractors
+        npsSource = customer.nps.source
+        organizationNps = customer.nps.organization
+        lastSeenTimestamp = account.lastSeenTimestamp
+        trialEndDate = account.trialEndDate
+        churned = account.isChurned
+        organization = customer.organizationName ?? account.organizationId
+        organizationUnread = customer.organizationUnread
+    }
+
+    /// The health score as each side holds it.
+    public var sourcedHealthScore: Sourced<Double> { Sourced(healthScore, organizationHealthScore, source: healthScoreSource) }
+    public var sourcedMrr: Sourced<Double> { Sourced(mrr, organizationMrr, source: mrrSource) }
+    public var sourcedNextRenewalDate: Sourced<Date> { Sourced(nextRenewalDate, organizationNextRenewalDate, source: nextRenewalDateSource) }
+    public var sourcedNps: Sourced<NPSSummary> {
+        let own = npsScore.map { NPSSummary(score: $0, npsPromoterCount, npsPassiveCount, npsDetractorCount) }
+        return Sourced(own, organizationNps, source: npsSource)
+    }
+}
+
+extension Sourced {
+    /// "account", "organization", "both", or nil: where the value came from.
+    public var source: String? {
+        switch (account != nil, organization != nil) {
+        case (true, true): return "both"
+        case (true, false): return "account"
+        case (false, true): return "organization"
+        case (false, false): return nil
+        }
+    }
+
+    /// Back from a reported value, its organization's value and its source.
+    init(_ value: Value?, _ organization: Value?, source: String?) {
+        self.init(account: source == "account" || source == "both" ? value : nil, organization: organization)
+    }
+}

@@ -1,0 +1,59 @@
+import Foundation
+import VitallyKit
+
+/// The text of `health ACCOUNT`, from a `HealthReport`.
+struct HealthRenderer: ResultRenderer {
+    let now: Date
+    /// The stored history's trends (the CHANGE column and the History field) and the cohort.
+    let trends: HealthHistory.Trends
+    let historyWhy: String
+    let cohort: Cohort?
+    let cohortGap: String
+
+    func blocks(_ report: HealthReport) -> [OutputBlock] {
+        let organization = report.organization
+        func describe<T>(_ value: Sourced<T>, _ format: (T) -> String) -> String? {
+            value.describe(organization: organization ?? "?", from: "from organization \(organization ?? "?")", format)
+        }
+        let score = report.sourcedHealthScore
+        let style = Format.healthLevel(report.healthScore).1
+        let health = describe(score) { "\(Format.score($0))/10 \(Format.healthLevel($0).0)" }
+        var blocks: [OutputBlock] = [
+            .line([
+                Span(report.account.name, .bold), Span(" (\(report.account.externalId ?? report.account.id))  ", .dim),
+                Span("health " + (health ?? "\(Format.score(nil))/10 \(report.level)"), style),
+                report.churned ? Span("  CHURNED", .bad) : Span(""),
+            ])
+        ]
+        if let unread = report.organizationUnread {
+            blocks.append(.text("  " + Customer.unreadOrganizationLine(organization, unread), .warn))
+        }
+        if let notice = report.breakdownUnread {
+            blocks.append(.text(notice, .warn))
+        } else if report.breakdown.isEmpty, score.isFromOrganization {
+            blocks.append(.text("  no health-score breakdown on the account: its score is \(organization ?? "its organization")'s", .dim))
+        } else if report.breakdown.isEmpty {
+            blocks.append(.text("  no health-score breakdown (Vitally returned 0 rows)", .dim))
+        } else {
+            blocks.append(.table(Table(
+                columns: ["  SCORE", "VALUE", "WEIGHT"] + (trends.health == nil ? [] : ["CHANGE"]),
+                rows: report.breakdown.map { part in
+                    [Span("  " + part.name), Span(Format.score(part.score), Format.healthLevel(part.score).1),
+                     Span(part.weight.map(Wording.percent) ?? "")]
+                        + (trends.health == nil ? [] : [trends.changeSpan(part.name)])
+                })))
+        }
+        let looks = AccountStyle(now: now)
+        var fields = [
+            Field("Renewal", describe(report.sourcedNextRenewalDate) { looks.day($0) } ?? "—", looks.renewal(report.sourcedNextRenewalDate.account)),
+            Field("MRR", describe(report.sourcedMrr, Format.money) ?? "—"),
+            Field("NPS", describe(report.sourcedNps, AccountStyle.nps) ?? "no responses"),
+            Field("Last seen", Format.day(report.lastSeenTimestamp, now: now), looks.stale(report.lastSeenTimestamp)),
+        ]
+        if let trial = report.trialEndDate { fields.append(Field("Trial ends", Format.day(trial, now: now))) }
+        if let organization { fields.append(Field("Organization", organization)) }
+        fields += HealthHistory.fields(trends, why: historyWhy, cohort: cohort, cohortGap: cohortGap, healthScore: score.account)
+        blocks.append(.fields(fields))
+        return blocks
+    }
+}
