@@ -12,6 +12,8 @@ package struct FlagSpec: Sendable, Equatable {
     /// The value must be a whole number above zero.
     var positiveNumber: Bool
     package var help: String
+    /// May be given more than once (`--ics a.ics --ics b.ics`); read with `ParsedCommand.values`.
+    var repeatable = false
 
     init(_ name: String, value: Bool = false, values: [String] = [], positiveNumber: Bool = false, _ help: String) {
         self.name = name

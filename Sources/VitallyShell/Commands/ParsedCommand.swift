@@ -9,6 +9,8 @@ package struct ParsedCommand: Sendable, Equatable {
 
     package func flag(_ name: String) -> String? { flags[name] }
     package func has(_ name: String) -> Bool { flags[name] != nil }
+    /// Every value of a repeatable flag, in the order given (the parser joins them with NUL, which no word holds).
+    func values(_ name: String) -> [String] { flags[name].map { $0.components(separatedBy: "\0") } ?? [] }
     /// A `positiveNumber` flag's value (the parser checked it).
     func number(_ name: String) -> Int? { flags[name].flatMap { Int($0) } }
 
@@ -101,7 +103,7 @@ package struct ParsedCommand: Sendable, Equatable {
             if !flag.values.isEmpty, !flag.values.contains(value) {
                 throw UsageError(message: "\(flag.name) takes one of \(flag.values.joined(separator: ", ")), not '\(value)'")
             }
-            flags[flag.name] = value
+            flags[flag.name] = flag.repeatable ? flags[flag.name].map { $0 + "\0" + value } ?? value : value
         }
         return (arguments, flags)
     }

@@ -37,15 +37,19 @@ struct MeetingInput: Sendable, Equatable {
 }
 
 extension FlagSpec {
-    /// `--ics FILE` of `match`, `doctor` and `brief`.
-    static let ics = FlagSpec("--ics", value: true, "read attendees and title from a calendar invite")
+    /// `--ics FILE` of `match`, `doctor` and `brief`, once per invite.
+    static let ics: FlagSpec = {
+        var flag = FlagSpec("--ics", value: true, "read attendees and title from a calendar invite")
+        flag.repeatable = true
+        return flag
+    }()
 }
 
 extension Shell {
     /// The command's emails, `--title` and `--ics` invites, read as `MeetingInput` does.
     func meetingInput(_ command: ParsedCommand) throws(VitallyError) -> MeetingInput {
         try MeetingInput.read(
-            emails: command.arguments, title: command.flag("--title"), invites: command.flag("--ics").map { [$0] } ?? [],
+            emails: command.arguments, title: command.flag("--title"), invites: command.values("--ics"),
             workingDirectory: environment.workingDirectory, now: now)
     }
 }

@@ -10,7 +10,7 @@ import VitallySimulator
     let attendees = "pat.lee@acme.com jordan.kim@acme.com dana@brightwave.io"
 
     @Test func matchTakesTheInvitesAttendeesAsIfTyped() async throws {
-        try await withSimulatedShell { shell, _, _ in
+        try await withSimulatedShell { shell, _, scratch in
             let typed = await shell.text("match \(attendees) --title 'Acme Corp QBR: renewal and SSO' --json")
             let fromInvite = await shell.text("match --ics \(invite) --json")
             #expect(fromInvite.status == typed.status, "\(fromInvite.err)")
@@ -18,6 +18,11 @@ import VitallySimulator
             #expect(fromInvite.out.contains("pat.lee@acme.com") && fromInvite.out.contains("Acme Corp"), "\(fromInvite.out)")
             let both = await shell.text("match ann@acme.com --ics \(invite) --json")
             #expect(both.out.components(separatedBy: "\"email\"").count == 5, "one typed and three from the invite: \(both.out)")
+            let second = scratch.appendingPathComponent("second.ics")
+            try Data("BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nSUMMARY:Other\r\nATTENDEE:mailto:ann@acme.com\r\nATTENDEE:mailto:pat.lee@acme.com\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n".utf8).write(to: second)
+            let several = await shell.text("match --ics \(invite) --ics \(second.path) --json")
+            #expect(several.out.contains("\"ann@acme.com\""), "the second invite's attendee: \(several.out)")
+            #expect(several.out.components(separatedBy: "\"email\"").count == 5, "several invites add up, each attendee once: \(several.out)")
             let none = await shell.text("match")
             #expect(none.status == .usage && none.err.contains("match needs attendee emails or --ics FILE"), "\(none.err)")
             let missing = await shell.text("match --ics no-such.ics")
