@@ -69,7 +69,7 @@ demo-recording: deps test-deps
 sim:
 	$(SWIFT) run vitally-sim --port 8080 --token sk_live_demo
 
-## Fuzz the JSON parser, HAR reader, command line and .ics reader (libFuzzer; FUZZ_RUNS per target).
+## Fuzz the JSON parser, HAR reader, command line, .ics reader and scrubber (libFuzzer; FUZZ_RUNS per target).
 FUZZ_RUNS ?= 1000000
 fuzz: deps
 	SWIFT="$(SWIFT)" FUZZ_RUNS=$(FUZZ_RUNS) scripts/fuzz.sh $(FUZZ_TARGETS)

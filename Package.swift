@@ -34,9 +34,7 @@ let package = Package(
                 .product(name: "GRDB", package: "GRDB.swift"),
             ]
         ),
-        .target(name: "VitallyShell", dependencies: ["VitallyKit"], plugins: ["CommandRegistryPlugin"]),
-        .executableTarget(name: "command-registry"),
-        .plugin(name: "CommandRegistryPlugin", capability: .buildTool(), dependencies: ["command-registry"]),
+        .target(name: "VitallyShell", dependencies: ["VitallyKit"]),
         .executableTarget(
             name: "vitally-shell",
             dependencies: [

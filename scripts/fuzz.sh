@@ -3,10 +3,10 @@
 # each for FUZZ_RUNS executions (default 1,000,000) from its corpus in Fuzz/Corpus.
 # The VitallyKit files the readers need (no AsyncHTTPClient) are compiled once into an instrumented
 # static library. The command-line target fuzzes the real parser with the real command registry:
-# SwiftPM builds VitallyShell's dependencies (debug, not instrumented), command-registry generates
-# the registry as the build plugin does, and VitallyShell is compiled again, instrumented, with the
+# SwiftPM builds VitallyShell's dependencies (debug, not instrumented), and VitallyShell (whose
+# command catalog is one array in Commands/ShellCommand.swift) is compiled again, instrumented, with the
 # flags SwiftPM used for it (read from its build description by scripts/fuzz-shell-flags.py).
-# Usage: scripts/fuzz.sh [TARGET...]   targets: json har commandline ics (default: all)
+# Usage: scripts/fuzz.sh [TARGET...]   targets: json har commandline ics scrub (default: all)
 # FUZZ_RUNS=0 only builds; FUZZ_SKIP_BUILD=1 runs the harnesses built before, as they are.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -30,7 +30,9 @@ build_kit() {
     local kit_sources newest
     kit_sources=$(ls Sources/VitallyKit/JSON/*.swift Sources/VitallyKit/Models/*.swift Sources/VitallyKit/Text/*.swift \
         Sources/VitallyKit/Recording/{HARReader,HARSkimmer,RecordedExchange,RecordingFolder}.swift Sources/VitallyKit/API/VitallyError.swift \
-        Sources/VitallyKit/Transport/{HTTPTransport,RetryPolicy,Redactor,Redactor+Userinfo,SecretForms}.swift Sources/VitallyKit/Brief/CalendarInvite.swift)
+        Sources/VitallyKit/Transport/{HTTPTransport,RetryPolicy,Redactor,Redactor+Userinfo,SecretForms}.swift Sources/VitallyKit/Brief/CalendarInvite.swift \
+        Sources/VitallyKit/Recording/Scrubbing/*.swift Sources/VitallyKit/Recording/{AtomicFile,HARWriter}.swift \
+        Sources/VitallyKit/Transport/VitallyKitVersion.swift Sources/VitallyKit/Matching/{Domain,CompanyName}.swift)
     newest=$(ls -t $kit_sources | head -1)
     if [ ! -f "$OUT/libVitallyKit.a" ] || [ "$newest" -nt "$OUT/libVitallyKit.a" ]; then
         echo "fuzz: compiling VitallyKit (instrumented)..."
@@ -46,14 +48,12 @@ build_shell() {
     local bin sources
     bin=$($SWIFT build --show-bin-path)
     sources=$(find Sources/VitallyShell -name '*.swift' | sort)
-    quietly "$OUT/build-registry.log" $SWIFTC -O Sources/command-registry/main.swift -o "$OUT/command-registry"
-    "$OUT/command-registry" "$OUT/CommandRegistry.generated.swift" $sources
     mapfile -t shell_flags < <(python3 scripts/fuzz-shell-flags.py "$bin")
     mkdir -p "$OUT/shell"
     echo "fuzz: compiling VitallyShell (instrumented)..."
     quietly "$OUT/build-VitallyShell.log" $SWIFTC -O -sanitize=fuzzer,address "${shell_flags[@]}" -module-name VitallyShell \
         -emit-module -emit-module-path "$OUT/shell/VitallyShell.swiftmodule" -emit-library -static \
-        -o "$OUT/shell/libVitallyShell.a" $sources "$OUT/CommandRegistry.generated.swift"
+        -o "$OUT/shell/libVitallyShell.a" $sources
     grep -v -e '/VitallyShell.build/' -e '/vitally-shell.build/' "$bin/vitally-shell.product/Objects.LinkFileList" >"$OUT/shell/objects"
 }
 
@@ -62,12 +62,13 @@ declare -A harness=(
     [har]="Fuzz/Harnesses/HARReaderFuzz.swift"
     [commandline]="Fuzz/Harnesses/CommandLineFuzz.swift"
     [ics]="Fuzz/Harnesses/CalendarInviteFuzz.swift"
+    [scrub]="Fuzz/Harnesses/ScrubFuzz.swift"
 )
 targets=("$@")
-[ ${#targets[@]} -eq 0 ] && targets=(json har commandline ics)
+[ ${#targets[@]} -eq 0 ] && targets=(json har commandline ics scrub)
 
 for target in "${targets[@]}"; do
-    [ -n "${harness[$target]:-}" ] || { echo "fuzz: no target '$target' (json har commandline ics)" >&2; exit 2; }
+    [ -n "${harness[$target]:-}" ] || { echo "fuzz: no target '$target' (json har commandline ics scrub)" >&2; exit 2; }
     if [ -n "${FUZZ_SKIP_BUILD:-}" ]; then
         [ -x "$OUT/fuzz-$target" ] || { echo "fuzz: $OUT/fuzz-$target is not built" >&2; exit 2; }
     elif [ "$target" = commandline ]; then

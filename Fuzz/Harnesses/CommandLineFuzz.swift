@@ -1,3 +1,4 @@
+import Foundation
 @testable import VitallyShell
 
 /// A stand-in session token the redactor must always remove, wherever the input puts it.
@@ -22,7 +23,7 @@ public func fuzzCommandLine(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 
         do {
             let (command, spec) = try ParsedCommand.parse(words)
             check(command, against: spec)
-            givesASecret = givesASecret || secretFlags.contains { command.has($0) }
+            givesASecret = givesASecret || secretFlags.contains { command.options.values[$0] != nil }
         } catch {
             if error.message.contains("\n") { fatalError("a usage error spans lines: \(error.message)") }
             expectInert(error.message)
@@ -36,8 +37,8 @@ public func fuzzCommandLine(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 
     return 0
 }
 
-/// Flags whose value the parser hands over as a secret.
-let secretFlags = ["--token", "--salt"]
+/// Flags whose value the parser hands over as a secret: those the descriptors declare `secret`.
+let secretFlags = CommandCatalog.secretFlagNames
 
 /// Traps unless every secret flag the parser finds in the history copy of a line is `REDACTED`:
 /// whatever the spelling, the redactor and the parser must agree on where the value is.
@@ -45,7 +46,7 @@ func expectRedacted(_ stored: String) {
     for words in (try? ShellWords.split(stored)) ?? [] where !words.isEmpty {
         guard let (command, _) = try? ParsedCommand.parse(words) else { continue }
         for name in secretFlags {
-            if let value = command.flag(name), value != LineRedactor.placeholder {
+            if let value = command.options.values[name], value != LineRedactor.placeholder {
                 fatalError("the history copy keeps \(name) '\(value)': \(Array(stored.utf8))")
             }
         }
@@ -60,13 +61,20 @@ func expectInert(_ text: String) {
     }
 }
 
-/// Traps unless the parsed command is one the spec allows.
+/// Traps unless the parsed command is one the spec allows: only the flags its subcommand's
+/// descriptors declare, each value within the descriptor's choices and limits.
 func check(_ command: ParsedCommand, against spec: CommandSpec) {
     guard CommandCatalog.spec(named: command.name)?.name == spec.name else { fatalError("parsed into an unknown command \(command.name)") }
-    for (name, value) in command.flags {
-        guard let flag = spec.flags.first(where: { $0.name == name }) else { fatalError("\(spec.name) got flag \(name) it does not have") }
-        if flag.positiveNumber, (command.number(name) ?? 0) <= 0 { fatalError("\(name) accepted '\(value)'") }
-        if !flag.values.isEmpty, !flag.values.contains(value) { fatalError("\(name) accepted '\(value)'") }
+    let allowed = spec.flags(of: command.subcommand)
+    for (name, value) in command.options.values {
+        guard let flag = allowed.first(where: { $0.name == name }) else {
+            fatalError("\(spec.name) \(command.subcommand ?? "") got flag \(name) it does not have")
+        }
+        if !flag.takesValue, !value.isEmpty { fatalError("\(name) took the value '\(value)'") }
+        if let limits = flag.limits, !(Int(value.trimmingCharacters(in: .whitespaces)).map(limits.contains) ?? false) {
+            fatalError("\(name) accepted '\(value)'")
+        }
+        if !flag.choices.isEmpty, !flag.choices.contains(value) { fatalError("\(name) accepted '\(value)'") }
     }
     if let subcommand = command.subcommand, !spec.subcommandNames.contains(subcommand), subcommand != spec.defaultSubcommand {
         fatalError("\(spec.name) got subcommand \(subcommand)")

@@ -5,6 +5,8 @@ import VitallyKit
 package struct SimulatorOptions: Sendable {
     package var token: String
     package var seed: UInt64 = 42
+    /// Connections idle or with a request half sent this long are closed (tests shorten it).
+    package var idleTimeout = SimulatorServer.defaultIdleTimeout
     /// "Today" for the generated data; every relative date hangs off it.
     package var anchor: Date
     package var accountCount = 360

@@ -35,31 +35,36 @@ package enum SimulatorServer {
 
     /// Runs until the task is cancelled; `onRunning` gets the bound port.
     package static func run(
-        handler: SimulatorHandler, host: String = "127.0.0.1", port: Int = 0,
+        handler: SimulatorHandler, host: String = "127.0.0.1", port: Int = 0, idleTimeout: Duration = defaultIdleTimeout,
         onRunning: @escaping @Sendable (Int) async -> Void = { _ in }
     ) async throws {
-        try await run(host: host, port: port, onRunning: onRunning) { method, path, query, authorization in
+        try await run(host: host, port: port, idleTimeout: idleTimeout, onRunning: onRunning) { method, path, query, authorization in
             await handler.handle(method: method, path: path, query: query, authorization: authorization)
         }
     }
 
     /// Serves a recording (`vitally-sim --replay`) until the task is cancelled.
     package static func run(
-        replaying handler: ReplayHandler, host: String = "127.0.0.1", port: Int = 0,
+        replaying handler: ReplayHandler, host: String = "127.0.0.1", port: Int = 0, idleTimeout: Duration = defaultIdleTimeout,
         onRunning: @escaping @Sendable (Int) async -> Void = { _ in }
     ) async throws {
-        try await run(host: host, port: port, onRunning: onRunning) { method, path, query, _ in
+        try await run(host: host, port: port, idleTimeout: idleTimeout, onRunning: onRunning) { method, path, query, _ in
             handler.handle(method: method, path: path, query: query)
         }
     }
 
+    /// How long a connection may sit idle, or with a request half sent, before it is closed:
+    /// 1,000 half-sent requests no longer stay open for ever.
+    package static let defaultIdleTimeout = Duration.seconds(30)
+
     static func run(
-        host: String, port: Int, onRunning: @escaping @Sendable (Int) async -> Void, handle: @escaping Handle
+        host: String, port: Int, idleTimeout: Duration, onRunning: @escaping @Sendable (Int) async -> Void, handle: @escaping Handle
     ) async throws {
         var logger = Logger(label: "vitally-sim")
         logger.logLevel = .critical
         let app = Application(
             responder: responder(handle),
+            server: .http1(configuration: .init(idleTimeout: TimeAmount(idleTimeout))),
             configuration: ApplicationConfiguration(address: .hostname(host, port: port), serverName: "vitally-sim"),
             onServerRunning: { channel in await onRunning(channel.localAddress?.port ?? port) },
             logger: logger)
@@ -71,7 +76,7 @@ package enum SimulatorServer {
         let handler = SimulatorHandler(options: options)
         let (stream, continuation) = AsyncStream<Int>.makeStream()
         let task = Task {
-            try await run(handler: handler, onRunning: { port in continuation.yield(port) })
+            try await run(handler: handler, idleTimeout: options.idleTimeout, onRunning: { port in continuation.yield(port) })
         }
         var iterator = stream.makeAsyncIterator()
         guard let port = await iterator.next() else { throw CancellationError() }

@@ -12,7 +12,7 @@ struct Bench {
             return
         }
         print("vitally-bench \(VitallyKitVersion.current) (\(ProcessInfo.processInfo.activeProcessorCount) cores), release build, whole processes")
-        // `vitally-bench history` runs only the named groups; no argument runs them all.
+        // `vitally-bench history tools` runs only the named groups; no argument runs them all.
         let only = Set(arguments.dropFirst())
         func wanted(_ group: String) -> Bool { only.isEmpty || only.contains(group) }
         // The release vitally-shell beside this binary (`make bench` builds both).
@@ -34,6 +34,7 @@ struct Bench {
         if wanted("matching") { try await MatchingBench.run() }
         if wanted("brief") { try await BriefBench.run() }
         if wanted("history") { try HistoryBench.run() }
+        if wanted("tools") { try ToolsBench.run(shell: shell, folder: folder, environment: environment) }
     }
 }
 

@@ -104,8 +104,3 @@ extension LiveTransport {
         return HTTPClient(eventLoopGroup: HTTPClient.defaultEventLoopGroup, configuration: configuration)
     }()
 }
-
-/// The version reported in the User-Agent and the HAR creator.
-public enum VitallyKitVersion {
-    public static let current = "0.1.0"
-}

@@ -5,31 +5,42 @@ import VitallyKit
 struct AccountsCommand: ShellCommand {
     static let spec = CommandSpec(
         "accounts", group: .explore, rank: 1, summary: "search, list or show accounts",
-        usage: "accounts search TEXT | accounts list [--status active|churned|activeOrChurned] | accounts show ACCOUNT",
-        subcommands: [SubcommandSpec("search"), SubcommandSpec("list", arguments: 0...0), SubcommandSpec("show")],
-        defaultSubcommand: "list",
-        flags: [
-            FlagSpec("--status", values: ["active", "churned", "activeOrChurned"], "which accounts to list"),
-            .limit, .json,
-        ], argument: .account, arguments: 1...1, example: "accounts search acme")
+        subcommands: [Search.self, List.self, Show.self], defaultSubcommand: List.self, argument: .account,
+        example: "accounts search acme")
 
-    static func run(_ command: ParsedCommand, in shell: isolated Shell) async throws -> CommandResult {
-        let limit = command.number("--limit")
-        switch command.subcommand {
-        case "search":
+    /// `accounts search TEXT`: accounts whose name or domain holds the text.
+    struct Search: ShellSubcommand {
+        static let spec = SubcommandSpec(
+            "search", summary: "accounts whose name or domain holds the text", synopsis: "TEXT", arguments: 1...1,
+            flags: [
+                Common.limit,
+            ])
+
+        static func run(_ command: ParsedCommand, in shell: isolated Shell) async throws -> CommandResult {
             let text = command.arguments[0]
             let index = try await shell.loadIndex()
             var found = index.search(text)
             if found.isEmpty, let domain = Domain.normalize(text) { found = index.accounts(forDomain: domain) }
             found.sort { $0.name.lowercased() < $1.name.lowercased() }
             shell.completion.note(accounts: found.prefix(50).map(\.name))
-            return CommandResult(output: summaryTable(Array(found.prefix(limit ?? 50)), total: found.count,
+            return CommandResult(output: summaryTable(Array(found.prefix(command.options[Common.limit] ?? 50)), total: found.count,
                                                       empty: "No account name or domain contains '\(text)'."))
-        case "show":
-            let account = try await shell.resolveAccount(command.arguments[0])
-            return CommandResult(output: accountDetail(await shell.customer(of: account), now: shell.now))
-        default:
-            let status = command.flag("--status").flatMap(AccountStatus.init(rawValue:)) ?? .active
+        }
+    }
+
+    /// `accounts list`: the active (or churned) accounts, as Vitally lists them.
+    struct List: ShellSubcommand {
+        static let status = Option<AccountStatus>("--status", help: "which accounts to list")
+        static let spec = SubcommandSpec(
+            "list", summary: "the accounts, active ones unless --status says otherwise",
+            flags: [
+                status,
+                Common.limit,
+            ])
+
+        static func run(_ command: ParsedCommand, in shell: isolated Shell) async throws -> CommandResult {
+            let limit = command.options[Common.limit]
+            let status = command.options[Self.status] ?? .active
             var rows: [Account] = []
             for try await account in shell.connection.client.accounts(status: status) {
                 rows.append(account)
@@ -37,6 +48,16 @@ struct AccountsCommand: ShellCommand {
             }
             let summaries = rows.map { AccountSummary(account: $0, traits: DomainTraits()) }
             return CommandResult(output: summaryTable(summaries, total: summaries.count, empty: "No \(status.rawValue) accounts."))
+        }
+    }
+
+    /// `accounts show ACCOUNT`: one account as a customer.
+    struct Show: ShellSubcommand {
+        static let spec = SubcommandSpec("show", summary: "one account in detail", synopsis: "ACCOUNT", arguments: 1...1)
+
+        static func run(_ command: ParsedCommand, in shell: isolated Shell) async throws -> CommandResult {
+            let account = try await shell.resolveAccount(command.arguments[0])
+            return CommandResult(output: accountDetail(await shell.customer(of: account), now: shell.now))
         }
     }
 
@@ -100,3 +121,5 @@ struct AccountsCommand: ShellCommand {
         return ShellOutput(blocks: blocks, json: account.raw)
     }
 }
+
+extension AccountStatus: FlagChoice {}

@@ -39,13 +39,12 @@ extension ActivityCommand {
     static func run(_ command: ParsedCommand, in shell: isolated Shell) async throws -> CommandResult {
         let listing = Self.listing
         let account = try await shell.resolveAccount(command.arguments[0])
-        let onlyOrganization = command.has("--org")
+        let onlyOrganization = command.options[Common.organization]
         if onlyOrganization, (account.organizationId ?? "").isEmpty {
             return .failure("\(account.name) belongs to no organization in Vitally; leave out --org for the account's own \(listing.noun)")
         }
-        let filters = Self.spec.flags
-        let archived = filters.contains(.archived) ? command.has("--archived") : nil
-        let filter = ListFilter(archived: archived == true ? true : nil, source: command.flag("--source"))
+        let archived = Self.spec.flags.contains(Common.archived.descriptor) ? command.options[Common.archived] : nil
+        let filter = ListFilter(archived: archived == true ? true : nil, source: command.options[Common.source])
         let owned = try await shell.ownedItems(
             listing.list, of: account, filter: filter, accountLevel: !onlyOrganization,
             organization: onlyOrganization || listing.readsOrganization, as: Record.self)
@@ -59,7 +58,7 @@ extension ActivityCommand {
         listing.remember(records, shell.completion)
         let style = AccountStyle(now: shell.now)
         let ordered = listing.order(records, style)
-        let limit = command.has("--all") ? ordered.count : command.number("--limit") ?? listing.defaultLimit ?? ordered.count
+        let limit = command.options[Common.all] ? ordered.count : command.options[Common.limit] ?? listing.defaultLimit ?? ordered.count
         let shown = Array(ordered.prefix(limit))
         let customer = listing.summaryReadsOrganization ? await shell.customer(of: account) : Customer(account: account, organization: nil)
         var summary = listing.summary(ordered, customer, style)

@@ -3,21 +3,28 @@ import VitallyKit
 
 /// `brief`: matches the attendees, gathers every matched account's data at once, composes and renders.
 struct BriefCommand: ShellCommand {
+    static let title = Option<String>("--title", help: "the meeting title")
+    static let format = Option<OutputFormat>("--format", help: "output format")
     static let spec = CommandSpec(
         "brief", group: .diagnose, rank: 2, summary: "the meeting brief for the attendees' accounts",
-        usage: "brief EMAIL... [--title TEXT] [--ics FILE] [--format text|markdown|json]",
+        synopsis: "EMAIL...", argument: .emails, arguments: 0...InputLimits.attendeesCeiling,
         flags: [
-            FlagSpec("--title", value: true, "the meeting title"),
-            .ics,
-            FlagSpec("--format", values: ["text", "markdown", "json"], "output format"),
-            .maxAttendees, .json,
-        ], argument: .emails, arguments: 0...InputLimits.attendeesCeiling, example: "brief pat.lee@acme.com --title \"Acme QBR\"")
+            title,
+            Common.ics,
+            format,
+            Common.maxAttendees,
+        ],
+        example: "brief pat.lee@acme.com --title \"Acme QBR\"")
+
+    /// What `--format` asks for.
+    enum OutputFormat: String, FlagChoice {
+        case text, markdown, json
+    }
 
     static func run(_ command: ParsedCommand, in shell: isolated Shell) async throws -> CommandResult {
-        let limits = try InputLimits(maxAttendeesFlag: command.flag("--max-attendees"))
-        let meeting = try shell.meetingInput(command)
+        let meeting = try shell.meetingInput(command, title: Self.title)
         let (emails, title, start) = (meeting.emails, meeting.title, meeting.start)
-        try limits.check(attendees: emails.count, from: meeting.source)
+        try InputLimits(command.options).check(attendees: emails.count, from: meeting.source)
         guard !emails.isEmpty else {
             return .failure("brief needs attendee emails or --ics FILE; usage: brief EMAIL... [--title T] [--ics FILE]", status: .usage)
         }
@@ -37,10 +44,10 @@ struct BriefCommand: ShellCommand {
         let matches = found.map { $0.updated(with: bundles) }
         for bundle in bundles { shell.completion.noteAccount(bundle.account) }
         let brief = BriefComposer(now: shell.now, historyHint: HistoryWording.howToGet).compose(title: title, meetingStart: start, matches: matches, bundles: bundles)
-        let format = command.flag("--format") ?? "text"
-        var verbatim = format == "markdown" ? BriefRenderer.markdown(brief) : BriefRenderer.text(brief)
+        let format = command.options[Self.format] ?? .text
+        var verbatim = format == .markdown ? BriefRenderer.markdown(brief) : BriefRenderer.text(brief)
         if brief.emptyReason != nil {
-            verbatim += format == "markdown"
+            verbatim += format == .markdown
                 ? "Run `doctor EMAIL` to see why.\n" : "Run 'match EMAIL' or 'doctor EMAIL' to see each rule that was tried.\n"
         }
         // Partial: an attendee's lookup, or one of an account's lists, failed; the rest is shown.
@@ -53,13 +60,13 @@ struct BriefCommand: ShellCommand {
         if !unread.isEmpty, case .object(var object) = json {
             // An account whose record could not be read is named with its request, never left out silently.
             let lines = unread.map { "Account \($0.id) not shown: GET \($0.error.path) failed (\(ErrorAdvice.lookupReason($0.error)))" }
-            verbatim += (format == "markdown" ? "\n" + lines.map { "- " + BriefRenderer.escape($0) }.joined(separator: "\n") : "\n" + lines.joined(separator: "\n")) + "\n"
+            verbatim += (format == .markdown ? "\n" + lines.map { "- " + BriefRenderer.escape($0) }.joined(separator: "\n") : "\n" + lines.joined(separator: "\n")) + "\n"
             verbatim += ErrorAdvice.partialFix(unread.map(\.error)) + "\n"
             object["unreadAccounts"] = .array(unread.map { ["id": .string($0.id), "request": .string("GET " + $0.error.path),
                                                              "reason": .string(ErrorAdvice.lookupReason($0.error))] })
             json = .object(object)
         }
-        shell.lastBriefMarkdown = format == "markdown" ? verbatim : BriefRenderer.markdown(brief)
+        shell.lastBriefMarkdown = format == .markdown ? verbatim : BriefRenderer.markdown(brief)
         return CommandResult(output: ShellOutput(json: json, verbatim: verbatim), status: partial ? .partial : .ok)
     }
 }

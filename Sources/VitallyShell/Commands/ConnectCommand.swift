@@ -4,50 +4,57 @@ import VitallyKit
 /// `connect`: validates, tests with one small read, and only then saves the tenant as a named profile
 /// (its token in the separate credentials file, or its token command, or nothing with `--no-save`).
 struct ConnectCommand: ShellCommand {
+    static let token = Option<String>("--token", value: "T", secret: true, help: "the secret token (asked for without echo when missing)")
+    static let tokenCommand = Option<String>(
+        "--token-command", value: "CMD", help: "a command that prints the token, run now and on each 'use' (never stored)")
+    static let profile = Option<String>("--profile", value: "NAME", help: "the profile to save as (default: the subdomain)")
+    static let noSave = Flag("--no-save", help: "keep the token in memory only: write nothing")
+    static let region = Option<VitallyRegion>("--region", help: "data center: us (default) or eu")
+    static let baseURL = Option<String>("--base-url", value: "URL", help: "send requests to a proxy or the simulator instead")
     static let spec = CommandSpec(
-        "connect", group: .connection, rank: 1, summary: "connect to a tenant, test it, and save it as a profile",
-        usage: "connect [SUBDOMAIN] [--profile NAME] [--token T | --token-command CMD] [--no-save] [--region us|eu] [--base-url URL]",
+        "connect", group: .connection, rank: 1, summary: "connect to a tenant, test it, and save it as a profile", synopsis: "[SUBDOMAIN]",
+        argument: .subdomain, arguments: 0...1,
         flags: [
-            FlagSpec("--token", value: true, "the secret token (asked for without echo when missing)"),
-            FlagSpec("--token-command", value: true, "a command that prints the token, run now and on each 'use' (never stored)"),
-            FlagSpec("--profile", value: true, "the profile to save as (default: the subdomain)"),
-            FlagSpec("--no-save", "keep the token in memory only: write nothing"),
-            FlagSpec("--region", values: ["us", "eu"], "data center: us (default) or eu"),
-            FlagSpec("--base-url", value: true, "send requests to a proxy or the simulator instead"),
-            .json,
-        ], argument: .subdomain, arguments: 0...1, example: "connect acme --region us")
+            profile,
+            token,
+            tokenCommand,
+            noSave,
+            region,
+            baseURL,
+        ],
+        example: "connect acme --region us")
 
     static func run(_ command: ParsedCommand, in shell: isolated Shell) async throws -> CommandResult {
         var notes: [OutputBlock] = []
-        let profileName = command.flag("--profile")
+        let profileName = command.options[Self.profile]
         if let profileName, !Profile.isValidName(profileName) {
             return .failure("'\(profileName.prefix(70))' cannot name a profile: use letters, digits, '.', '_' or '-' (at most 64)", status: .usage)
         }
-        if command.has("--token"), command.has("--token-command") {
+        if command.options[Self.token] != nil, command.options[Self.tokenCommand] != nil {
             return .failure("give --token or --token-command, not both", status: .usage)
         }
-        let reuse = command.arguments.isEmpty && command.flag("--base-url") == nil
+        let reuse = command.arguments.isEmpty && command.options[Self.baseURL] == nil
         // What a bare `connect` (or `connect --profile NAME`) starts from: the connection, else the saved profile.
         let live = shell.connection.mode == .live && (profileName == nil || shell.connection.credentials?.profile == profileName)
             ? shell.connection.credentials : nil
         let profiles = shell.savedProfiles()
         let savedProfile = (profileName ?? (command.arguments.isEmpty && live == nil ? profiles?.current : nil)).flatMap { profiles?.named($0) }
         let previous = live ?? savedProfile.map { $0.credentials(token: "") }
-        var region = command.flag("--region").flatMap(VitallyRegion.init(rawValue:)) ?? previous?.region ?? .us
+        var region = command.options[Self.region] ?? previous?.region ?? .us
         var subdomain: String? = previous?.subdomain
         if let raw = command.arguments.first {
             let parsed = try SubdomainParser.parse(raw)
             subdomain = parsed.subdomain
             if let note = parsed.note { notes.append(.text(note, .dim)) }
-            if let implied = parsed.impliedRegion, command.flag("--region") == nil { region = implied }
+            if let implied = parsed.impliedRegion, command.options[Self.region] == nil { region = implied }
         }
-        let baseURL = command.flag("--base-url") ?? (command.arguments.isEmpty ? previous?.baseURL : nil)
+        let baseURL = command.options[Self.baseURL] ?? (command.arguments.isEmpty ? previous?.baseURL : nil)
         if let baseURL { _ = try VitallyEndpoint.custom(baseURL) }
         if subdomain == nil, region == .us, baseURL == nil {
             return .failure("connect needs the subdomain you log in with, e.g. 'connect acme' for https://acme.vitally.io", status: .usage)
         }
-        var tokenCommand = command.flag("--token-command")
-        var token = command.flag("--token")
+        var tokenCommand = command.options[Self.tokenCommand]
+        var token = command.options[Self.token]
         if let tokenCommand {
             token = try await TokenCommand.run(tokenCommand, in: shell.environment.workingDirectory)
         } else if token == nil, reuse, let previous {
@@ -70,7 +77,7 @@ struct ConnectCommand: ShellCommand {
         notes += pasted.changes.filter { $0 != .stripped }.map { .text($0.description, .dim) }
         var credentials = Credentials(subdomain: subdomain, token: pasted.token, region: region, baseURL: baseURL, source: .command)
         credentials.tokenCommand = tokenCommand
-        let name = command.has("--no-save") ? nil : profileName ?? Profile.defaultName(for: credentials)
+        let name = command.options[Self.noSave] ? nil : profileName ?? Profile.defaultName(for: credentials)
         credentials.profile = name
         switch try await shell.switchTo(credentials) {
         case .refused(let failed): return failed
@@ -107,3 +114,5 @@ struct ConnectCommand: ShellCommand {
             : "saved as profile '\(name)' with its token command (the token itself is not stored)"
     }
 }
+
+extension VitallyRegion: FlagChoice {}

@@ -5,7 +5,11 @@ import VitallyKit
 struct ConversationsCommand: ActivityCommand {
     static let spec = CommandSpec(
         "conversations", group: .explore, rank: 7, summary: "the account's conversations, open ones first",
-        usage: "conversations ACCOUNT [--limit N | --all]", flags: [.limit, .all, .json], argument: .account, arguments: 1...1,
+        synopsis: "ACCOUNT", argument: .account, arguments: 1...1,
+        flags: [
+            Common.limit,
+            Common.all,
+        ],
         example: "conversations soylent.com")
 
     static let listing = ActivityListing<Conversation>(

@@ -5,7 +5,7 @@ import VitallyKit
 struct DisconnectCommand: ShellCommand {
     static let spec = CommandSpec(
         "disconnect", group: .connection, rank: 4, summary: "remove a saved profile and its token (default: the connected one)",
-        usage: "disconnect [PROFILE]", argument: .text, arguments: 0...1, example: "disconnect globex")
+        synopsis: "[PROFILE]", argument: .text, arguments: 0...1, example: "disconnect globex")
 
     static func run(_ command: ParsedCommand, in shell: isolated Shell) async throws -> CommandResult {
         let connected = shell.connection.mode == .live ? shell.connection.credentials?.profile : nil

@@ -2,16 +2,20 @@ import VitallyKit
 
 /// `doctor`: runs every check behind "no Vitally data in briefs" and "connection failed".
 struct DoctorCommand: ShellCommand {
+    static let title = Option<String>("--title", help: "the meeting title")
     static let spec = CommandSpec(
         "doctor", group: .diagnose, rank: 3, summary: "check everything behind \"no Vitally data in briefs\"",
-        usage: "doctor [EMAIL...] [--title TEXT] [--ics FILE]",
-        flags: [FlagSpec("--title", value: true, "the meeting title"), .ics, .maxAttendees, .json], argument: .emails,
-        arguments: 0...InputLimits.attendeesCeiling,
+        synopsis: "[EMAIL...]", argument: .emails, arguments: 0...InputLimits.attendeesCeiling,
+        flags: [
+            title,
+            Common.ics,
+            Common.maxAttendees,
+        ],
         example: "doctor jane@acme.com")
 
     static func run(_ command: ParsedCommand, in shell: isolated Shell) async throws -> CommandResult {
-        let meeting = try shell.meetingInput(command)
-        try InputLimits(maxAttendeesFlag: command.flag("--max-attendees")).check(attendees: meeting.emails.count, from: meeting.source)
+        let meeting = try shell.meetingInput(command, title: Self.title)
+        try InputLimits(command.options).check(attendees: meeting.emails.count, from: meeting.source)
         shell.completion.note(emails: meeting.emails.filter(Domain.isEmail))
         var endpoint = shell.connection.endpoint
         if endpoint == nil, let recorded = shell.connection.replay?.recording.info?.baseURL {

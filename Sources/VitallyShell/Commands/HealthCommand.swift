@@ -3,11 +3,14 @@ import VitallyKit
 
 /// `health ACCOUNT`: health score with its breakdown, renewal, MRR, NPS and last seen.
 struct HealthCommand: ShellCommand {
+    static let history = Flag("--history", help: "list the stored observations of the account")
     static let spec = CommandSpec(
         "health", group: .explore, rank: 2, summary: "health score, breakdown, renewal, MRR, NPS, last seen",
-        usage: "health ACCOUNT [--history]",
-        flags: [.json, FlagSpec("--history", "list the stored observations of the account")],
-        argument: .account, arguments: 1...1, example: "health acme.com")
+        synopsis: "ACCOUNT", argument: .account, arguments: 1...1,
+        flags: [
+            history,
+        ],
+        example: "health acme.com")
 
     static func run(_ command: ParsedCommand, in shell: isolated Shell) async throws -> CommandResult {
         let account = try await shell.resolveAccount(command.arguments[0])
@@ -22,7 +25,7 @@ struct HealthCommand: ShellCommand {
         let current = Observation(account: account, at: shell.now, breakdown: shapeNotice == nil ? breakdown : nil)
         shell.observe(current)
         let history = shell.accountHistory(account, current: current)
-        if command.has("--history") { return HealthHistory.list(account, history) }
+        if command.options[Self.history] { return HealthHistory.list(account, history) }
         let trends = HealthHistory.Trends(history.observations ?? [])
         let (cohort, cohortGap) = await shell.cohort(of: account)
         var report = HealthReport(customer: customer, breakdown: breakdown, breakdownUnread: shapeNotice)

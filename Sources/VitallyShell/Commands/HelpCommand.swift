@@ -1,9 +1,9 @@
 import VitallyKit
 
-/// `help [COMMAND]`: the commands by group, or one in detail.
+/// `help [COMMAND]`: the commands by group, or one in detail; all of it from the command specs.
 struct HelpCommand: ShellCommand {
     static let spec = CommandSpec(
-        "help", group: .shell, rank: 1, summary: "list commands, or show one in detail", usage: "help [COMMAND]",
+        "help", group: .shell, rank: 1, summary: "list commands, or show one in detail", synopsis: "[COMMAND]",
         argument: .command, arguments: 0...1, example: "help brief")
 
     static func run(_ command: ParsedCommand, in shell: isolated Shell) async throws -> CommandResult {
@@ -21,30 +21,48 @@ struct HelpCommand: ShellCommand {
             blocks.append(.fields(specs.map { Field("  " + $0.name, $0.summary) }))
             blocks.append(.blank)
         }
-        blocks.append(.text("ACCOUNT is an id, an externalId, a domain (acme.com), an email, or a name. Every command takes --json.", .dim))
+        blocks.append(.text("ACCOUNT is an id, an externalId, a domain (acme.com), an email, or a name. " + jsonSentence, .dim))
         blocks.append(.text("'help COMMAND' shows its usage, flags and an example. TAB completes; Ctrl-R searches history.", .dim))
         let json: JSONValue = .array(CommandCatalog.all.map { ["name": .string($0.name), "group": .string($0.group.rawValue), "summary": .string($0.summary)] })
         return CommandResult(output: ShellOutput(blocks: blocks, json: json))
+    }
+
+    /// Which commands take `--json`, from their specs: "Every command but exit takes --json."
+    static var jsonSentence: String {
+        let without = CommandCatalog.all.filter { !$0.takesJSON }.map(\.name)
+        return without.isEmpty ? "Every command takes --json." : "Every command but \(without.joined(separator: ", ")) takes --json."
     }
 
     static func helpText(for spec: CommandSpec) -> ShellOutput {
         var blocks: [OutputBlock] = [
             .line([Span(spec.name, .bold), Span(" — " + spec.summary)]),
             .blank,
-            .fields([Field("Usage", spec.usage)]),
+            .text("Usage", .bold),
         ]
-        if !spec.flags.isEmpty {
+        // Lines, not fields: a long usage wraps at the terminal's width instead of being cut.
+        blocks += spec.usageLines.map { .text("  " + $0) }
+        if !spec.subcommands.isEmpty {
+            blocks.append(.blank)
+            blocks.append(.text("Subcommands", .bold))
+            blocks.append(.fields(spec.subcommands.map { Field("  " + $0.name, $0.summary) }))
+        }
+        let flags = spec.subcommands.flatMap { sub in sub.flags.map { (sub.name, $0) } } + spec.flags.map { (nil as String?, $0) }
+        if !flags.isEmpty {
             blocks.append(.blank)
             blocks.append(.text("Flags", .bold))
-            blocks.append(.fields(spec.flags.map { flag in
-                Field("  " + flag.name + (flag.takesValue ? " " + (flag.values.isEmpty ? "VALUE" : flag.values.joined(separator: "|")) : ""), flag.help)
+            blocks.append(.fields(flags.map { sub, flag in
+                Field("  " + flag.name + (flag.valueName.map { " " + $0 } ?? ""), (sub.map { $0 + ": " } ?? "") + flag.help)
             }))
         }
         blocks.append(.blank)
         blocks.append(.fields([Field("Example", spec.example)]))
         let json: JSONValue = [
             "name": .string(spec.name), "usage": .string(spec.usage), "summary": .string(spec.summary),
-            "flags": .array(spec.flags.map { ["name": .string($0.name), "help": .string($0.help)] }), "example": .string(spec.example),
+            "subcommands": .array(spec.subcommands.map { ["name": .string($0.name), "usage": .string(spec.usage(of: $0.name)), "summary": .string($0.summary)] }),
+            "flags": .array(flags.map { sub, flag in
+                ["name": .string(flag.name), "value": JSONValue(flag.valueName), "subcommand": JSONValue(sub), "help": .string(flag.help)]
+            }),
+            "example": .string(spec.example),
         ]
         return ShellOutput(blocks: blocks, json: json)
     }

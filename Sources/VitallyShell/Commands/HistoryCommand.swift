@@ -6,20 +6,10 @@ import VitallyKit
 struct HistoryCommand: ShellCommand {
     static let spec = CommandSpec(
         "history", group: .shell, rank: 2, summary: "the commands typed before; account history: import, forget",
-        usage: "history | history import FILE.har... | history forget [ACCOUNT|--tenant T]",
-        subcommands: [SubcommandSpec("import", arguments: 1...256), SubcommandSpec("forget", arguments: 0...1)],
-        flags: [.json, FlagSpec("--tenant", value: true, "forget this tenant's whole history")],
-        argument: .harFile, arguments: 0...0, example: "history import recordings/acme-*.har")
+        subcommands: [Import.self, Forget.self], argument: .harFile, example: "history import recordings/acme-*.har")
 
+    /// `history`: the lines typed before, numbered.
     static func run(_ command: ParsedCommand, in shell: isolated Shell) async throws -> CommandResult {
-        switch command.subcommand {
-        case "import": return importRecordings(command.arguments, in: shell)
-        case "forget": return forget(command, in: shell)
-        default: return lines(in: shell)
-        }
-    }
-
-    static func lines(in shell: isolated Shell) -> CommandResult {
         let lines = shell.environment.history()
         let width = String(lines.count).count
         let blocks: [OutputBlock] = lines.isEmpty
@@ -28,7 +18,30 @@ struct HistoryCommand: ShellCommand {
         return CommandResult(output: ShellOutput(blocks: blocks, json: .array(lines.map { .string($0) })))
     }
 
-    /// Each recording's accounts at its recorded time, into the session's store.
+    /// `history import FILE.har...`: each recording's accounts at its recorded time, into the session's store.
+    struct Import: ShellSubcommand {
+        static let spec = SubcommandSpec(
+            "import", summary: "build account history from recordings", synopsis: "FILE.har...", arguments: 1...256)
+
+        static func run(_ command: ParsedCommand, in shell: isolated Shell) async throws -> CommandResult {
+            importRecordings(command.arguments, in: shell)
+        }
+    }
+
+    /// `history forget [ACCOUNT|--tenant T]`: deletes one account's history, or a whole tenant's.
+    struct Forget: ShellSubcommand {
+        static let tenant = Option<String>("--tenant", value: "T", help: "forget this tenant's whole history")
+        static let spec = SubcommandSpec(
+            "forget", summary: "delete an account's history, or a tenant's", synopsis: "[ACCOUNT]", argument: .account, arguments: 0...1,
+            flags: [
+                tenant,
+            ])
+
+        static func run(_ command: ParsedCommand, in shell: isolated Shell) async throws -> CommandResult {
+            forget(command, in: shell)
+        }
+    }
+
     static func importRecordings(_ names: [String], in shell: isolated Shell) -> CommandResult {
         let file = shell.historyFile
         guard file.url != nil else {
@@ -67,7 +80,7 @@ struct HistoryCommand: ShellCommand {
             let why = shell.historyFile.url == nil ? shell.historyFile.why : "the store cannot be used"
             return .failure("history forget: no history store (\(why))")
         }
-        let tenant = command.flag("--tenant") ?? shell.historyTenant
+        let tenant = command.options[Forget.tenant] ?? shell.historyTenant
         do {
             if let text = command.arguments.first {
                 let ids = try store.accountIds(tenant: tenant, matching: text)

@@ -4,8 +4,13 @@ import VitallyKit
 /// `nps ACCOUNT`: the account's NPS responses, newest first.
 struct NPSCommand: ActivityCommand {
     static let spec = CommandSpec(
-        "nps", group: .explore, rank: 6, summary: "the account's NPS responses", usage: "nps ACCOUNT [--org] [--limit N | --all]",
-        flags: [.limit, .all, .organization, .json], argument: .account, arguments: 1...1, example: "nps acme.com")
+        "nps", group: .explore, rank: 6, summary: "the account's NPS responses", synopsis: "ACCOUNT", argument: .account, arguments: 1...1,
+        flags: [
+            Common.organization,
+            Common.limit,
+            Common.all,
+        ],
+        example: "nps acme.com")
 
     static let listing = ActivityListing<NPSResponse>(
         list: .npsResponses, noun: "NPS responses", columns: ["DATE", "SCORE", "TYPE", "USER", "FEEDBACK"], flexible: [3, 4],

@@ -5,7 +5,8 @@ import VitallyKit
 struct NotesCommand: ActivityCommand {
     static let spec = CommandSpec(
         "notes", group: .explore, rank: 3, summary: "the account's notes, newest first",
-        usage: "notes ACCOUNT [--limit N | --all] [--source NAME] [--archived]", flags: [.limit, .all, .source, .archived, .json], argument: .account, arguments: 1...1,
+        synopsis: "ACCOUNT", argument: .account, arguments: 1...1,
+        flags: Common.itemFilters,
         example: "notes acme.com")
 
     static let listing = ActivityListing<Note>(

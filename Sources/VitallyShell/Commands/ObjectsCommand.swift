@@ -6,7 +6,7 @@ import VitallyKit
 struct ObjectsCommand: ShellCommand {
     static let spec = CommandSpec(
         "objects", group: .explore, rank: 10, summary: "the tenant's custom objects, or one customer's instances (goals and the like)",
-        usage: "objects [ORG|ACCOUNT [NAME]]", flags: [.json], argument: .account, arguments: 0...2,
+        synopsis: "[ORG|ACCOUNT [NAME]]", argument: .account, arguments: 0...2,
         example: "objects dunder-mifflin \"Customer Goals\"")
 
     static func run(_ command: ParsedCommand, in shell: isolated Shell) async throws -> CommandResult {

@@ -7,46 +7,87 @@ import VitallyKit
 struct OrganizationsCommand: ShellCommand {
     static let spec = CommandSpec(
         "organizations", group: .explore, rank: 9, summary: "search, show or list an organization and its accounts, users, notes, tasks",
-        usage: "organizations search NAME | organizations show ORG | organizations accounts|users|notes|tasks ORG | organizations list",
-        subcommands: [
-            SubcommandSpec("list", arguments: 0...0), SubcommandSpec("search"), SubcommandSpec("show"), SubcommandSpec("accounts"),
-            SubcommandSpec("users"), SubcommandSpec("notes"), SubcommandSpec("tasks"),
-        ],
-        defaultSubcommand: "list", flags: [.limit, .json], argument: .text, arguments: 1...1,
-        example: "organizations show dunder-mifflin", aliases: ["orgs"])
+        subcommands: [List.self, Search.self, Show.self, Accounts.self, Users.self, Notes.self, Tasks.self], defaultSubcommand: List.self,
+        argument: .text, example: "organizations show dunder-mifflin", aliases: ["orgs"])
 
-    static func run(_ command: ParsedCommand, in shell: isolated Shell) async throws -> CommandResult {
-        let limit = command.number("--limit")
-        switch command.subcommand {
-        case "search", "list", nil:
-            let text = command.arguments.first ?? ""
-            let scan = try await shell.connection.directory.organizations.load()
-            let found = text.isEmpty ? scan.entries.map(\.organization) : scan.organizations(named: text)
-            var output = table(Array(found.prefix(limit ?? 50)), total: found.count,
-                               empty: text.isEmpty ? "No organizations." : "No organization name contains '\(text)'.")
-            guard scan.capped else { return CommandResult(output: output) }
-            let note = "searched the first \(scan.limit) organizations only: Vitally has no name search, "
-                + "so they are read page by page; use the id or externalId for the rest"
-            output.blocks.append(.text("(\(note))", .warn))
-            var result = CommandResult(output: output)
-            // JSON on stdout stays the list; the cap is said on stderr, never left out.
-            if shell.wantsJSON(command) { result.warnings.append(note) }
-            return result
-        case "show":
+    /// `organizations list`: the organizations, as Vitally lists them.
+    struct List: ShellSubcommand {
+        static let spec = SubcommandSpec("list", summary: "every organization (the first 2,000)", flags: [Common.limit])
+        static func run(_ command: ParsedCommand, in shell: isolated Shell) async throws -> CommandResult { try await find(command, in: shell) }
+    }
+
+    /// `organizations search NAME`: organizations whose name holds it, read page by page.
+    struct Search: ShellSubcommand {
+        static let spec = SubcommandSpec(
+            "search", summary: "organizations whose name holds NAME", synopsis: "NAME", arguments: 1...1, flags: [Common.limit])
+        static func run(_ command: ParsedCommand, in shell: isolated Shell) async throws -> CommandResult { try await find(command, in: shell) }
+    }
+
+    /// `organizations show ORG`: one organization in detail.
+    struct Show: ShellSubcommand {
+        static let spec = SubcommandSpec("show", summary: "one organization in detail", synopsis: "ORG", arguments: 1...1)
+        static func run(_ command: ParsedCommand, in shell: isolated Shell) async throws -> CommandResult {
             let organization = try await shell.resolveOrganization(command.arguments[0])
             return CommandResult(output: detail(organization, now: shell.now))
-        case "accounts":
+        }
+    }
+
+    /// `organizations accounts ORG`: its accounts.
+    struct Accounts: ShellSubcommand {
+        static let spec = SubcommandSpec("accounts", summary: "the organization's accounts", synopsis: "ORG", arguments: 1...1, flags: [Common.limit])
+        static func run(_ command: ParsedCommand, in shell: isolated Shell) async throws -> CommandResult {
             let organization = try await shell.resolveOrganization(command.arguments[0])
             let accounts = try await shell.connection.client.organizationAccounts(id: organization.id).collect()
             let summaries = accounts.map { AccountSummary(account: $0, traits: DomainTraits()) }
-            var output = AccountsCommand.summaryTable(Array(summaries.prefix(limit ?? 50)), total: summaries.count,
+            var output = AccountsCommand.summaryTable(Array(summaries.prefix(command.options[Common.limit] ?? 50)), total: summaries.count,
                                                       empty: "\(organization.displayName) has no accounts in Vitally.")
             output.blocks.insert(.line([Span(organization.displayName, .bold), Span(" · \(Format.count(accounts.count, "account"))", .dim)]), at: 0)
             return CommandResult(output: output)
-        default:
-            let organization = try await shell.resolveOrganization(command.arguments[0])
-            return CommandResult(output: try await OrganizationLists.output(command.subcommand ?? "notes", of: organization, limit: limit, in: shell))
         }
+    }
+
+    /// `organizations users ORG`: its users.
+    struct Users: ShellSubcommand {
+        static let spec = SubcommandSpec("users", summary: "the organization's users", synopsis: "ORG", arguments: 1...1, flags: [Common.limit])
+        static func run(_ command: ParsedCommand, in shell: isolated Shell) async throws -> CommandResult { try await items(command, in: shell) }
+    }
+
+    /// `organizations notes ORG`: its notes.
+    struct Notes: ShellSubcommand {
+        static let spec = SubcommandSpec("notes", summary: "the organization's notes", synopsis: "ORG", arguments: 1...1, flags: [Common.limit])
+        static func run(_ command: ParsedCommand, in shell: isolated Shell) async throws -> CommandResult { try await items(command, in: shell) }
+    }
+
+    /// `organizations tasks ORG`: its tasks.
+    struct Tasks: ShellSubcommand {
+        static let spec = SubcommandSpec("tasks", summary: "the organization's tasks", synopsis: "ORG", arguments: 1...1, flags: [Common.limit])
+        static func run(_ command: ParsedCommand, in shell: isolated Shell) async throws -> CommandResult { try await items(command, in: shell) }
+    }
+
+    /// `list` and `search`: the organizations read (at most `OrganizationDirectory.scanLimit`), filtered by name.
+    static func find(_ command: ParsedCommand, in shell: isolated Shell) async throws -> CommandResult {
+        let limit = command.options[Common.limit]
+        let text = command.arguments.first ?? ""
+        let scan = try await shell.connection.directory.organizations.load()
+        let found = text.isEmpty ? scan.entries.map(\.organization) : scan.organizations(named: text)
+        var output = table(Array(found.prefix(limit ?? 50)), total: found.count,
+                           empty: text.isEmpty ? "No organizations." : "No organization name contains '\(text)'.")
+        guard scan.capped else { return CommandResult(output: output) }
+        let note = "searched the first \(scan.limit) organizations only: Vitally has no name search, "
+            + "so they are read page by page; use the id or externalId for the rest"
+        output.blocks.append(.text("(\(note))", .warn))
+        var result = CommandResult(output: output)
+        // JSON on stdout stays the list; the cap is said on stderr, never left out.
+        if shell.wantsJSON(command) { result.warnings.append(note) }
+        return result
+    }
+
+    /// `users`, `notes`, `tasks`: one of the organization's lists.
+    static func items(_ command: ParsedCommand, in shell: isolated Shell) async throws -> CommandResult {
+        let organization = try await shell.resolveOrganization(command.arguments[0])
+        return CommandResult(
+            output: try await OrganizationLists.output(
+                command.subcommand ?? "notes", of: organization, limit: command.options[Common.limit], in: shell))
     }
 
     static func table(_ organizations: [Organization], total: Int, empty: String) -> ShellOutput {

@@ -1,18 +1,29 @@
 import VitallyKit
 
+/// The flags of a parsed command, read by their declarations: `options[Self.salt]` is the
+/// value (`String?`, `Int?`, an enum), `options[Self.force]` whether the switch was given.
+package struct ParsedOptions: Sendable, Equatable {
+    /// Each given flag's value by name ("" for a switch); the parser checked them.
+    package var values: [String: String] = [:]
+    /// Every value of a `repeatable` option, in the order given.
+    package var repeated: [String: [String]] = [:]
+
+    package subscript(flag: Flag) -> Bool { values[flag.descriptor.name] != nil }
+    package subscript<Value>(option: Option<Value>) -> Value? { values[option.descriptor.name].flatMap(Value.init(flagValue:)) }
+    /// Every value of a `repeatable` option, in the order given; [] when it is not given.
+    package func all<Value>(_ option: Option<Value>) -> [Value] {
+        (repeated[option.descriptor.name] ?? values[option.descriptor.name].map { [$0] } ?? []).compactMap(Value.init(flagValue:))
+    }
+    /// The value as typed, by descriptor (for code that walks every flag: the fuzz harness).
+    package func raw(_ flag: FlagDescriptor) -> String? { values[flag.name] }
+}
+
 /// A command line checked against its spec: subcommand, arguments, flags.
 package struct ParsedCommand: Sendable, Equatable {
     package var name: String
     package var subcommand: String?
     package var arguments: [String]
-    package var flags: [String: String]
-
-    package func flag(_ name: String) -> String? { flags[name] }
-    package func has(_ name: String) -> Bool { flags[name] != nil }
-    /// Every value of a repeatable flag, in the order given (the parser joins them with NUL, which no word holds).
-    func values(_ name: String) -> [String] { flags[name].map { $0.components(separatedBy: "\0") } ?? [] }
-    /// A `positiveNumber` flag's value (the parser checked it).
-    func number(_ name: String) -> Int? { flags[name].flatMap { Int($0) } }
+    package var options: ParsedOptions
 
     /// Why a line could not be parsed, already phrased for the user.
     package struct UsageError: Error, Equatable, Sendable {
@@ -24,87 +35,86 @@ package struct ParsedCommand: Sendable, Equatable {
     }
 
     package static func parse(_ words: [String]) throws(UsageError) -> (ParsedCommand, CommandSpec) {
+        let (command, spec, _) = try resolve(words)
+        return (command, spec)
+    }
+
+    /// The command line parsed, and the command (or subcommand) whose `run` takes it.
+    static func resolve(_ words: [String]) throws(UsageError) -> (ParsedCommand, CommandSpec, any CommandRunner.Type) {
         guard let first = words.first else { throw UsageError(message: "empty command") }
         if let at = words.firstIndex(where: { $0.contains("\0") }) {
             throw UsageError(message: "word \(at + 1) of the command holds a NUL character (\\0); retype it without one")
         }
         let name = first.lowercased()
-        guard let spec = CommandCatalog.spec(named: name) else {
+        guard let type = CommandCatalog.command(named: name) else {
             let guess = Suggest.closest(to: name, in: CommandCatalog.names + ["quit"])
             throw UsageError(
                 message: "unknown command '\(first)'"
                     + (guess.map { "; did you mean '\($0)'?" } ?? "; type 'help' for the list of commands"))
         }
-        var (arguments, flags) = try parseFlags(Array(words.dropFirst()), of: spec)
-        var subcommand: String?
-        if let head = arguments.first, spec.subcommandNames.contains(head.lowercased()) {
-            subcommand = head.lowercased()
-            arguments.removeFirst()
-        } else if let head = arguments.first, spec.defaultSubcommand != nil {
+        let spec = type.spec
+        var rest = Array(words.dropFirst())
+        let subcommand = try subcommand(of: spec, in: &rest)
+        let flags = spec.flags(of: subcommand)
+        let scan = try FlagGrammar.scan(rest, shortFlags: false) { (typed) throws(UsageError) in
+            try lookUp(typed, among: flags, of: spec, subcommand: subcommand)
+        }
+        var arguments = scan.arguments.map(\.word)
+        let usage = spec.usage(of: subcommand)
+        let range = spec.argumentRange(after: subcommand)
+        let kind = spec.argumentKind(after: subcommand)
+        if kind == .account, range.upperBound == 1, arguments.count > 1 {
+            arguments = [arguments.joined(separator: " ")]  // an unquoted name: health Acme Corp
+        }
+        guard arguments.count >= range.lowerBound else {
+            throw UsageError(message: "\(spec.name) needs more; usage: \(usage)")
+        }
+        guard arguments.count <= range.upperBound else { throw UsageError(message: "too many arguments; usage: \(usage)") }
+        if kind == .emails, let bad = arguments.first(where: { !Domain.isEmail($0) }) {
+            throw UsageError(message: "\(spec.name) takes attendee email addresses; '\(bad)' is not one")
+        }
+        if kind == .harFile, let name = arguments.first, name.trimmingCharacters(in: .whitespaces).isEmpty {
+            throw UsageError(message: "\(spec.name) needs a file name; usage: \(usage)")
+        }
+        let command = ParsedCommand(
+            name: spec.name, subcommand: subcommand, arguments: arguments, options: ParsedOptions(values: scan.values, repeated: scan.repeated))
+        let runner: any CommandRunner.Type = spec.subcommandTypes.first { $0.spec.name == subcommand } ?? type
+        return (command, spec, runner)
+    }
+
+    /// The subcommand the words name (its word removed), the default, or nil for the bare command.
+    /// The subcommand word comes first, before any flag: `accounts list --status churned`.
+    private static func subcommand(of spec: CommandSpec, in words: inout [String]) throws(UsageError) -> String? {
+        guard !spec.subcommands.isEmpty else { return nil }
+        guard let head = words.first, head != "--", !(head.hasPrefix("--") && head.count > 2) else {
+            return spec.defaultSubcommand
+        }
+        if spec.subcommandNames.contains(head.lowercased()) {
+            words.removeFirst()
+            return head.lowercased()
+        }
+        if let implied = spec.impliedSubcommand { return implied }
+        if spec.defaultSubcommand != nil || !spec.bare {
             let guess = Suggest.closest(to: head, in: spec.subcommandNames)
             throw UsageError(
                 message: "\(spec.name) has no subcommand '\(head)'"
                     + (guess.map { "; did you mean '\(spec.name) \($0)'?" } ?? "; usage: \(spec.usage)"))
-        } else {
-            subcommand = spec.defaultSubcommand
         }
-        let range = spec.argumentRange(after: subcommand)
-        if spec.argument == .account, range.upperBound == 1, arguments.count > 1 {
-            arguments = [arguments.joined(separator: " ")]  // an unquoted name: health Acme Corp
-        }
-        guard arguments.count >= range.lowerBound else {
-            throw UsageError(message: "\(spec.name) needs more; usage: \(spec.usage)")
-        }
-        guard arguments.count <= range.upperBound else { throw UsageError(message: "too many arguments; usage: \(spec.usage)") }
-        if spec.argument == .emails, let bad = arguments.first(where: { !Domain.isEmail($0) }) {
-            throw UsageError(message: "\(spec.name) takes attendee email addresses; '\(bad)' is not one")
-        }
-        if spec.argument == .harFile, let name = arguments.first, name.trimmingCharacters(in: .whitespaces).isEmpty {
-            throw UsageError(message: "\(spec.name) needs a file name; usage: \(spec.usage)")
-        }
-        return (ParsedCommand(name: spec.name, subcommand: subcommand, arguments: arguments, flags: flags), spec)
+        return nil
     }
 
-    /// Splits the words after the command name into arguments and checked `--flag` values.
-    static func parseFlags(_ words: [String], of spec: CommandSpec) throws(UsageError) -> ([String], [String: String]) {
-        var flags: [String: String] = [:]
-        var arguments: [String] = []
-        var index = 0
-        while index < words.count {
-            let word = words[index]
-            index += 1
-            guard word.hasPrefix("--") && word.count > 2 else {
-                arguments.append(word)
-                continue
-            }
-            var flagName = word
-            var inlineValue: String?
-            if let eq = word.firstIndex(of: "=") {
-                flagName = String(word[..<eq])
-                inlineValue = String(word[word.index(after: eq)...])
-            }
-            guard let flag = spec.flags.first(where: { $0.name == flagName }) else {
-                let guess = Suggest.closest(to: flagName, in: spec.flags.map(\.name))
-                throw UsageError(
-                    message: "\(spec.name) has no flag \(flagName)"
-                        + (guess.map { "; did you mean \($0)?" } ?? "; see 'help \(spec.name)'"))
-            }
-            guard flag.takesValue else {
-                flags[flag.name] = "true"
-                continue
-            }
-            guard let value = inlineValue ?? (index < words.count ? words[index] : nil) else {
-                throw UsageError(message: "\(flag.name) needs a value; usage: \(spec.usage)")
-            }
-            if inlineValue == nil { index += 1 }
-            if flag.positiveNumber, (Int(value) ?? 0) <= 0 {
-                throw UsageError(message: "\(flag.name) takes a positive number, not '\(value)'")
-            }
-            if !flag.values.isEmpty, !flag.values.contains(value) {
-                throw UsageError(message: "\(flag.name) takes one of \(flag.values.joined(separator: ", ")), not '\(value)'")
-            }
-            flags[flag.name] = flag.repeatable ? flags[flag.name].map { $0 + "\0" + value } ?? value : value
+    /// The flag a word names among those the subcommand takes; else an error naming the
+    /// subcommand that does take it, or the closest flag.
+    private static func lookUp(
+        _ typed: String, among flags: [FlagDescriptor], of spec: CommandSpec, subcommand: String?
+    ) throws(UsageError) -> FlagDescriptor {
+        if let flag = flags.first(where: { $0.name == typed }) { return flag }
+        let here = subcommand.map { "\(spec.name) \($0)" } ?? spec.name
+        let owners = spec.subcommands.filter { $0.flags.contains { $0.name == typed } }.map { "`\(spec.name) \($0.name)`" }
+        if !owners.isEmpty {
+            throw UsageError(message: "\(typed) belongs to \(owners.joined(separator: "/")), not `\(here)`; see 'help \(spec.name)'")
         }
-        return (arguments, flags)
+        let guess = Suggest.closest(to: typed, in: flags.map(\.name))
+        throw UsageError(message: "\(here) has no flag \(typed)" + (guess.map { "; did you mean \($0)?" } ?? "; see 'help \(spec.name)'"))
     }
 }

@@ -5,7 +5,7 @@ import VitallyKit
 struct ProfilesCommand: ShellCommand {
     static let spec = CommandSpec(
         "profiles", group: .connection, rank: 3, summary: "the saved profiles: tenant, region, token source and age, last use",
-        usage: "profiles", example: "profiles")
+        example: "profiles")
 
     static func run(_ command: ParsedCommand, in shell: isolated Shell) async throws -> CommandResult {
         guard let saved = shell.savedProfiles() else {

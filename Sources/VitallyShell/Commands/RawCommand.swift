@@ -4,7 +4,7 @@ import VitallyKit
 /// `raw GET PATH`: any read endpoint, pretty-printed as Vitally sent it.
 struct RawCommand: ShellCommand {
     static let spec = CommandSpec(
-        "raw", group: .explore, rank: 9, summary: "any read endpoint, as pretty JSON", usage: "raw GET PATH",
+        "raw", group: .explore, rank: 9, summary: "any read endpoint, as pretty JSON", synopsis: "GET PATH",
         argument: .path, arguments: 2...2, example: "raw GET /resources/accounts?limit=1")
 
     static func run(_ command: ParsedCommand, in shell: isolated Shell) async throws -> CommandResult {

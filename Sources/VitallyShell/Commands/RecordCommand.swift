@@ -4,12 +4,18 @@ import VitallyKit
 /// `record FILE` starts recording every response into a HAR file; `record stop` ends it.
 struct RecordCommand: ShellCommand {
     static let spec = CommandSpec(
-        "record", group: .recordings, rank: 1, summary: "record every response from now on into a HAR file",
-        usage: "record FILE.har | record stop", subcommands: [SubcommandSpec("stop", arguments: 0...0)],
-        argument: .harFile, arguments: 1...1, example: "record acme-ticket-4411.har")
+        "record", group: .recordings, rank: 1, summary: "record every response from now on into a HAR file", synopsis: "FILE.har",
+        subcommands: [Stop.self], argument: .harFile, arguments: 1...1, example: "record acme-ticket-4411.har")
 
     static func run(_ command: ParsedCommand, in shell: isolated Shell) async throws -> CommandResult {
-        if command.subcommand == "stop" {
+        await shell.startRecording(command.arguments[0])
+    }
+
+    /// `record stop`: closes the recording and goes back to live.
+    struct Stop: ShellSubcommand {
+        static let spec = SubcommandSpec("stop", summary: "end the recording and go back to live")
+
+        static func run(_ command: ParsedCommand, in shell: isolated Shell) async throws -> CommandResult {
             guard shell.connection.mode == .record, let credentials = shell.connection.credentials else {
                 return .failure("not recording (see 'status')", status: .usage)
             }
@@ -30,6 +36,5 @@ struct RecordCommand: ShellCommand {
                 json: completion.map { ["stopped": true, "exchanges": .number(Double(count)), "listCompletion": ListCompletionWording.json($0)] }
                     ?? ["stopped": true, "exchanges": .number(Double(count))]))
         }
-        return await shell.startRecording(command.arguments[0])
     }
 }

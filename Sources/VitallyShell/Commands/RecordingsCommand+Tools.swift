@@ -3,9 +3,56 @@ import VitallyKit
 
 /// `recordings show | scrub | diff`: one exchange in full, a copy safe to share, what changed.
 extension RecordingsCommand {
+    /// `recordings show FILE.har [N]` (or `recordings FILE.har [N]`): the exchanges, or one in full.
+    struct Show: ShellSubcommand {
+        static let path = Option<String>("--path", value: "P", help: "only exchanges under this path (/resources/notes)")
+        static let coverage = Flag("--coverage", help: "per resource and scope, the items held and whether the list was read to its end")
+        static let spec = SubcommandSpec(
+            "show", summary: "a recording's exchanges, or exchange N in full", synopsis: "FILE.har [N]", arguments: 1...2,
+            flags: [
+                path,
+                coverage,
+            ])
+
+        static func run(_ command: ParsedCommand, in shell: isolated Shell) async throws -> CommandResult { show(command, in: shell) }
+    }
+
+    /// `recordings scrub IN.har [OUT.har]`: a copy safe to share.
+    struct Scrub: ShellSubcommand {
+        static let salt = Option<String>("--salt", value: "S", secret: true, help: "same salt, same pseudonyms in every file")
+        static let domains = Flag("--domains", help: "pseudonymise domains too (acme.com -> org-7f3a9c.example)")
+        static let accounts = Flag("--accounts", help: "pseudonymise account names too")
+        static let map = Option<String>("--map", value: "FILE", help: "write the original -> pseudonym map here (0600)")
+        static let force = Flag("--force", help: "replace an existing OUT.har")
+        static let explain = Flag("--explain", help: "print the safe list (what a scrub keeps as it is)")
+        static let spec = SubcommandSpec(
+            "scrub", summary: "a copy safe to share: names, emails and free text pseudonymised", synopsis: "IN.har [OUT.har]",
+            arguments: 0...2,
+            flags: [
+                salt,
+                domains,
+                accounts,
+                map,
+                force,
+                explain,
+            ])
+
+        static func run(_ command: ParsedCommand, in shell: isolated Shell) async throws -> CommandResult { scrub(command, in: shell) }
+    }
+
+    /// `recordings diff A.har B.har`: what changed between two sessions (exit 1 when something did).
+    struct Diff: ShellSubcommand {
+        static let account = Option<String>("--account", value: "ACCOUNT", help: "only what concerns this account (id, externalId or name)")
+        static let spec = SubcommandSpec(
+            "diff", summary: "what a replay of each would serve differently, grouped by field, largest first (exit 0 same, 1 different, 2 error)",
+            synopsis: "A.har B.har", arguments: 2...2, flags: [account])
+
+        static func run(_ command: ParsedCommand, in shell: isolated Shell) async throws -> CommandResult { diff(command, in: shell) }
+    }
+
     static func show(_ command: ParsedCommand, in shell: isolated Shell) -> CommandResult {
         guard let name = command.arguments.first else {
-            return .failure("usage: recordings show FILE.har [N] [--path P]", status: .usage)
+            return .failure("usage: \(spec.usage(of: "show"))", status: .usage)
         }
         let recording: HARRecording
         do {
@@ -13,14 +60,14 @@ extension RecordingsCommand {
         } catch {
             return .failure(ErrorAdvice.message(error))
         }
-        if command.has("--coverage") {
+        if command.options[Show.coverage] {
             // A file cut short holds less than it seems to: say so beside the table.
             var result = CommandResult(output: coverage(recording))
             result.warnings = recording.warnings
             return result
         }
         let numbered = Array(recording.exchanges.enumerated()).map { (number: $0.offset + 1, exchange: $0.element) }
-        let filter = command.flag("--path")
+        let filter = command.options[Show.path]
         let chosen = filter.map { path in numbered.filter { RecordingTools.path($0.exchange.path, matches: path) } } ?? numbered
         if filter != nil, chosen.isEmpty {
             let paths = Set(recording.exchanges.map(\.path)).sorted().prefix(5).joined(separator: ", ")
@@ -48,13 +95,12 @@ extension RecordingsCommand {
     }
 
     static func scrub(_ command: ParsedCommand, in shell: isolated Shell) -> CommandResult {
-        if command.has("--explain") {
+        if command.options[Scrub.explain] {
             return CommandResult(output: ShellOutput(blocks: ScrubSafeList.explanation.map { .text($0) },
                                                      json: .array(ScrubSafeList.explanation.map { .string($0) })))
         }
         guard let name = command.arguments.first else {
-            return .failure("usage: recordings scrub IN.har [OUT.har] [--salt S] [--domains] [--accounts] [--map FILE] [--force] [--explain]",
-                            status: .usage)
+            return .failure("usage: \(spec.usage(of: "scrub"))", status: .usage)
         }
         let input = shell.recordingURL(name)
         let output: URL
@@ -64,17 +110,17 @@ extension RecordingsCommand {
             let base = input.deletingPathExtension().lastPathComponent
             output = input.deletingLastPathComponent().appendingPathComponent("\(base)-scrubbed.har")
         }
-        let salt = command.flag("--salt")
+        let salt = command.options[Scrub.salt]
         if let salt, salt.count < ScrubOptions.minimumSaltLength {
             return .failure("--salt needs at least \(ScrubOptions.minimumSaltLength) characters (pseudonyms from a short salt can be "
                             + "turned back by brute force); give a longer one, or none for a random salt", status: .usage)
         }
         let options = ScrubOptions(
-            salt: salt ?? ScrubOptions.randomSalt(), domains: command.has("--domains"), accounts: command.has("--accounts"))
-        let mapURL = command.flag("--map").map { URL(fileURLWithPath: $0, relativeTo: shell.environment.workingDirectory).standardizedFileURL }
+            salt: salt ?? ScrubOptions.randomSalt(), domains: command.options[Scrub.domains], accounts: command.options[Scrub.accounts])
+        let mapURL = command.options[Scrub.map].map { URL(fileURLWithPath: $0, relativeTo: shell.environment.workingDirectory).standardizedFileURL }
         let report: ScrubReport
         do {
-            report = try RecordingScrubber.scrub(input, to: output, options: options, mapURL: mapURL, force: command.has("--force"))
+            report = try RecordingScrubber.scrub(input, to: output, options: options, mapURL: mapURL, force: command.options[Scrub.force])
         } catch {
             return .failure(ErrorAdvice.message(error))
         }
@@ -83,7 +129,7 @@ extension RecordingsCommand {
     }
 
     static func diff(_ command: ParsedCommand, in shell: isolated Shell) -> CommandResult {
-        guard command.arguments.count == 2 else { return .failure("usage: recordings diff A.har B.har [--account ACCOUNT]", status: .usage) }
+        guard command.arguments.count == 2 else { return .failure("usage: \(spec.usage(of: "diff"))", status: .usage) }
         // Like diff(1): 0 when the same, 1 when different, 2 when it could not compare.
         let diff: RecordingDiff
         let first: HARRecording
@@ -91,7 +137,7 @@ extension RecordingsCommand {
         do {
             first = try HARReader.load(shell.recordingURL(command.arguments[0]))
             second = try HARReader.load(shell.recordingURL(command.arguments[1]))
-            diff = try RecordingDiff.compare(first, second, account: command.flag("--account"))
+            diff = try RecordingDiff.compare(first, second, account: command.options[Diff.account])
         } catch {
             return .failure(ErrorAdvice.message(error), status: .usage)
         }

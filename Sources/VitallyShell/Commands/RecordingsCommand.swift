@@ -7,31 +7,11 @@ struct RecordingsCommand: ShellCommand {
     static let spec = CommandSpec(
         "recordings", group: .recordings, rank: 3,
         summary: "list recordings; show one exchange; scrub a copy safe to share; diff two sessions",
-        usage: "recordings [show FILE.har [N] [--path P] [--coverage] | scrub IN.har [OUT.har] [--salt S] [--domains] [--accounts] "
-            + "[--map FILE] [--force] [--explain] | diff A.har B.har [--account ACCOUNT]]",
-        subcommands: [
-            SubcommandSpec("show", arguments: 1...2), SubcommandSpec("scrub", arguments: 0...2),
-            SubcommandSpec("diff", arguments: 2...2),
-        ],
-        flags: [
-            FlagSpec("--path", value: true, "show: only exchanges under this path (/resources/notes)"),
-            FlagSpec("--coverage", "show: per resource and scope, the items held and whether the list was read to its end"),
-            FlagSpec("--salt", value: true, "scrub: same salt, same pseudonyms in every file"),
-            FlagSpec("--domains", "scrub: pseudonymise domains too (acme.com -> org-7f3a9c.example)"),
-            FlagSpec("--accounts", "scrub: pseudonymise account names too"),
-            FlagSpec("--map", value: true, "scrub: write the original -> pseudonym map here (0600)"),
-            FlagSpec("--force", "scrub: replace an existing OUT.har"),
-            FlagSpec("--explain", "scrub: print the safe list (what a scrub keeps as it is)"),
-            FlagSpec("--account", value: true, "diff: only what concerns this account (id, externalId or name)"),
-            .json,
-        ], argument: .harFile, arguments: 0...1, example: "recordings scrub acme-ticket.har --salt team-secret-0123456")
+        subcommands: [Show.self, Scrub.self, Diff.self], impliedSubcommand: Show.self, argument: .harFile,
+        example: "recordings scrub acme-ticket.har --salt team-secret-0123456")
 
+    /// `recordings`: the recordings in the folder.
     static func run(_ command: ParsedCommand, in shell: isolated Shell) async throws -> CommandResult {
-        switch command.subcommand {
-        case "scrub": return scrub(command, in: shell)
-        case "diff": return diff(command, in: shell)
-        default: if command.subcommand == "show" || !command.arguments.isEmpty { return show(command, in: shell) }
-        }
         let directory = shell.environment.recordingsDirectory
         let names = Shell.harFiles(in: directory)
         shell.completion.setRecordings(names)

@@ -5,7 +5,7 @@ import VitallyKit
 struct StatusCommand: ShellCommand {
     static let spec = CommandSpec(
         "status", group: .connection, rank: 5, summary: "mode, tenant, host, recording, requests, rate-limit headroom",
-        usage: "status", example: "status")
+        example: "status")
 
     static func run(_ command: ParsedCommand, in shell: isolated Shell) async throws -> CommandResult {
         let requests = await shell.connection.limiter.requestCount

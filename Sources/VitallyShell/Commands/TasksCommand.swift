@@ -5,7 +5,9 @@ import VitallyKit
 struct TasksCommand: ActivityCommand {
     static let spec = CommandSpec(
         "tasks", group: .explore, rank: 4, summary: "open tasks first with due dates, overdue flagged",
-        usage: "tasks ACCOUNT [--limit N | --all] [--source NAME] [--archived]", flags: [.limit, .all, .source, .archived, .json], argument: .account, arguments: 1...1, example: "tasks acme.com")
+        synopsis: "ACCOUNT", argument: .account, arguments: 1...1,
+        flags: Common.itemFilters,
+        example: "tasks acme.com")
 
     static let listing = ActivityListing<VitallyTask>(
         list: .tasks, noun: "tasks", defaultLimit: 50, columns: ["STATE", "DUE", "TASK", "ASSIGNEE"], flexible: [2],

@@ -5,11 +5,15 @@ import VitallyKit
 struct TimelineCommand: ShellCommand {
     static let spec = CommandSpec(
         "timeline", group: .explore, rank: 8, summary: "notes, tasks, NPS, conversations and meetings by date",
-        usage: "timeline ACCOUNT", flags: [.limit, .json], argument: .account, arguments: 1...1, example: "timeline acme.com")
+        synopsis: "ACCOUNT", argument: .account, arguments: 1...1,
+        flags: [
+            Common.limit,
+        ],
+        example: "timeline acme.com")
 
     static func run(_ command: ParsedCommand, in shell: isolated Shell) async throws -> CommandResult {
         let account = try await shell.resolveAccount(command.arguments[0])
-        let limit = command.number("--limit") ?? 30
+        let limit = command.options[Common.limit] ?? 30
         let client = shell.connection.client
         let id = account.id
         // Notes and tasks kept on the organization are the customer's too (labelled); a sibling's are not.

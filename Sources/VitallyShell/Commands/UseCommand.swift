@@ -5,7 +5,7 @@ import VitallyKit
 struct UseCommand: ShellCommand {
     static let spec = CommandSpec(
         "use", group: .connection, rank: 2, summary: "switch to a saved profile (its token read or its command run)",
-        usage: "use PROFILE", argument: .text, arguments: 1...1, example: "use globex")
+        synopsis: "PROFILE", argument: .text, arguments: 1...1, example: "use globex")
 
     static func run(_ command: ParsedCommand, in shell: isolated Shell) async throws -> CommandResult {
         let name = command.arguments[0]

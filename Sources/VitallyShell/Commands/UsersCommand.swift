@@ -5,7 +5,11 @@ import VitallyKit
 struct UsersCommand: ActivityCommand {
     static let spec = CommandSpec(
         "users", group: .explore, rank: 5, summary: "the account's users with last seen and NPS",
-        usage: "users ACCOUNT [--limit N | --all]", flags: [.limit, .all, .json], argument: .account, arguments: 1...1,
+        synopsis: "ACCOUNT", argument: .account, arguments: 1...1,
+        flags: [
+            Common.limit,
+            Common.all,
+        ],
         example: "users \"Acme Corp\"")
 
     static let listing = ActivityListing<User>(

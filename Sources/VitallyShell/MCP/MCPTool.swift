@@ -67,27 +67,24 @@ extension MCPTool {
         var inputs: [MCPInput] = []
         let range = spec.argumentRange(after: subcommand)
         let lower = max(0, range.lowerBound - fixed.count), upper = max(0, range.upperBound - fixed.count)
-        let (argument, about) = argumentName(spec.argument)
+        let (argument, about) = argumentName(spec.argumentKind(after: subcommand))
         if upper == 1 {
             inputs.append(MCPInput(name: argument, kind: .string, description: about, required: lower >= 1))
         } else if upper > 1 {
-            let many = spec.argument == .emails
+            let many = spec.argumentKind(after: subcommand) == .emails
             inputs.append(MCPInput(
                 name: many ? argument : "arguments", kind: .strings,
-                description: many ? about : "the arguments, in order, as in: \(spec.usage)", required: lower >= 1,
+                description: many ? about : "the arguments, in order, as in: \(spec.usage(of: subcommand))", required: lower >= 1,
                 count: lower...upper))
         }
-        let others = spec.subcommandNames.filter { $0 != subcommand }
-        for flag in spec.flags where !withheldFlags.contains(flag.name) {
-            // A flag documented for another subcommand ("scrub: …") is not this tool's.
-            if others.contains(where: { flag.help.hasPrefix($0 + ":") }) { continue }
-            let kind: MCPInput.Kind = flag.positiveNumber ? .integer : flag.takesValue ? .string : .boolean
+        for flag in spec.flags(of: subcommand) where !withheldFlags.contains(flag.name) {
+            let kind: MCPInput.Kind = flag.limits != nil ? .integer : flag.takesValue ? .string : .boolean
             let property = flag.name.drop { $0 == "-" }.replacingOccurrences(of: "-", with: "_")
-            inputs.append(MCPInput(name: property, kind: kind, description: flag.help, values: flag.values, flag: flag.name))
+            inputs.append(MCPInput(name: property, kind: kind, description: flag.help, values: flag.choices, flag: flag.name))
         }
         let shown = ([spec.name] + (subcommand.map { [$0] } ?? [])).joined(separator: " ")
         return MCPTool(
-            name: name, description: "\(spec.summary). The shell's `\(shown)` (usage: \(spec.usage)).",
+            name: name, description: "\(spec.summary). The shell's `\(shown)` (usage: \(spec.usage(of: subcommand))).",
             head: [spec.name] + (subcommand.map { [$0] } ?? []) + fixed, inputs: inputs)
     }
 }

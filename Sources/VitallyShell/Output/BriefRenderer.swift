@@ -125,24 +125,5 @@ package enum BriefRenderer {
         ]
     }
 
-    package static func matchJSON(_ match: AttendeeMatch) -> JSONValue {
-        let json: JSONValue = [
-            "email": .string(match.email), "domain": JSONValue(match.domain), "freeMail": .bool(match.isFreeMail),
-            "internal": .bool(match.isInternal), "matched": .bool(match.isMatched), "ambiguous": .bool(match.isAmbiguous),
-            "rule": JSONValue(match.rule?.rawValue), "confidence": .number((match.confidence * 100).rounded() / 100),
-            "accounts": .array(match.accounts.map {
-                ["id": .string($0.id), "externalId": JSONValue($0.externalId), "name": .string($0.name), "churned": .bool($0.churned), "evidence": .string($0.evidence)]
-            }),
-            "trace": .array(match.trace.map {
-                ["rule": .string($0.rule.rawValue), "outcome": .string($0.outcome.rawValue), "tried": .string($0.tried), "found": .string($0.found)]
-            }),
-            "verdict": .string(match.verdict),
-        ]
-        guard match.isPartial, case .object(var object) = json else { return json }
-        object["partial"] = .bool(true)
-        object["failures"] = .array(match.failures.map {
-            ["rule": JSONValue($0.rule?.rawValue), "request": .string($0.request), "reason": .string(ErrorAdvice.lookupReason($0.error))]
-        })
-        return .object(object)
-    }
+    package static func matchJSON(_ match: AttendeeMatch) -> JSONValue { MatchRow(match).briefJSON }
 }

@@ -4,7 +4,7 @@ extension LaunchOptions {
         var lines = wrap(
             "vitally-shell: a read-only shell for Vitally: explore accounts, match attendees, brief, diagnose; record and replay.",
             width: width, indent: "")
-        lines += ["", "Usage: vitally-shell [OPTIONS]", ""]
+        lines += ["", "Usage: vitally-shell [OPTIONS]", "       vitally-shell mcp [OPTIONS]   the read commands as MCP tools (mcp --help)", ""]
         lines += wrap(
             "Credentials: 'connect' inside the shell, or VITALLY_SUBDOMAIN, VITALLY_TOKEN, VITALLY_REGION (us|eu) and "
                 + "VITALLY_BASE_URL (a proxy or vitally-sim). Commands come from the terminal, -c, --script, or a pipe; "
@@ -12,11 +12,10 @@ extension LaunchOptions {
             width: width, indent: "")
         lines += ["", "Options:"]
         let column = 26
-        for spec in specs {
-            var names = spec.long.map { "--" + $0 } ?? ""
-            if let short = spec.short { names = names.isEmpty ? "-\(short)" : "-\(short), \(names)" }
-            let head = "  " + names + (spec.value.map { " " + $0 } ?? "")
-            let body = wrap(spec.help, width: width, indent: String(repeating: " ", count: column))
+        for flag in flags {
+            let names = (flag.short.map { "-\($0), " } ?? "") + flag.name
+            let head = "  " + names + (flag.valueName.map { " " + $0 } ?? "")
+            let body = wrap(flag.help, width: width, indent: String(repeating: " ", count: column))
             if head.count + 2 <= column {
                 lines.append(head + String(repeating: " ", count: column - head.count) + body[0].dropFirst(column))
                 lines += body.dropFirst()

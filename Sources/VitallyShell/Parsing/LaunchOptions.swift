@@ -28,144 +28,108 @@ package struct LaunchOptions: Equatable, Sendable {
     /// Why the command line was refused: the shell's own usage error, on one line, with what to type instead.
     package typealias UsageError = ParsedCommand.UsageError
 
-    /// One flag of the table: its names, its value's placeholder (nil for a switch), its help.
-    struct Spec: Sendable {
-        enum ID: Sendable { case replay, record, profile, recordMode, commands, script, history, noHistory, json, noColor, interactive, version, help }
-        let id: ID
-        let long: String?
-        let short: Character?
-        let value: String?
-        let help: String
+    /// The start-up flags, declared as the shell's commands declare theirs (CommandSpec.swift) and
+    /// parsed by the same grammar (`FlagGrammar`); `--help` prints them in this order.
+    static let replay = Option<String>("--replay", value: "FILE.har", help: "Answer from this HAR recording, with no network.")
+    static let record = Option<String>(
+        "--record", value: "FILE.har", help: "Record every response into this HAR file (under recordings/ for a bare name).")
+    static let profile = Option<String>(
+        "--profile", value: "NAME",
+        help: "Start with this saved profile (default: VITALLY_PROFILE, else VITALLY_TOKEN, else the profile last used).")
+    static let recordMode = Option<String>(
+        "--record-mode", value: RecordMode.choices,
+        help: RecordMode.allCases.map { "\($0.rawValue): \($0.summary)" }.joined(separator: "; ") + ".")
+    static let commands = Option<String>("-c", value: "COMMANDS", help: "Commands to run, separated by ';'; then exit.")
+    static let script = Option<String>(
+        "--script", value: "FILE", help: "Run the commands in this file, one per line ('#' starts a comment); then exit.")
+    static let history = Option<String>(
+        "--history", value: "FILE.sqlite", help: "Account history from this SQLite file (made by 'history import'); the only history replay reads.")
+    static let noHistory = Flag("--no-history", help: "Neither read nor write the local account history.")
+    static let json = Flag("--json", help: "Print JSON for every command.")
+    static let noColor = Flag("--no-color", help: "Never colour the output.")
+    static let interactive = Flag("--interactive", short: "i", help: "Use the line editor even when stdin or stdout is not a terminal.")
+    static let version = Flag("--version", help: "Show the version.")
+    static let help = Flag("--help", short: "h", help: "Show this help.")
 
-        var display: String { long.map { "--" + $0 } ?? short.map { "-" + String($0) } ?? "" }
-    }
+    static let flags: [FlagDescriptor] = {
+        let declared: [any FlagDeclaration] = [
+            replay, record, profile, recordMode, commands, script, history, noHistory, json, noColor, interactive, version, help,
+        ]
+        return declared.map(\.descriptor)
+    }()
 
-    static let specs: [Spec] = [
-        Spec(id: .replay, long: "replay", short: nil, value: "FILE.har", help: "Answer from this HAR recording, with no network."),
-        Spec(id: .record, long: "record", short: nil, value: "FILE.har",
-             help: "Record every response into this HAR file (under recordings/ for a bare name)."),
-        Spec(id: .profile, long: "profile", short: nil, value: "NAME",
-             help: "Start with this saved profile (default: VITALLY_PROFILE, else VITALLY_TOKEN, else the profile last used)."),
-        Spec(id: .recordMode, long: "record-mode", short: nil, value: RecordMode.choices,
-             help: RecordMode.allCases.map { "\($0.rawValue): \($0.summary)" }.joined(separator: "; ") + "."),
-        Spec(id: .commands, long: nil, short: "c", value: "COMMANDS", help: "Commands to run, separated by ';'; then exit."),
-        Spec(id: .script, long: "script", short: nil, value: "FILE",
-             help: "Run the commands in this file, one per line ('#' starts a comment); then exit."),
-        Spec(id: .history, long: "history", short: nil, value: "FILE.sqlite",
-             help: "Account history from this SQLite file (made by 'history import'); the only history replay reads."),
-        Spec(id: .noHistory, long: "no-history", short: nil, value: nil, help: "Neither read nor write the local account history."),
-        Spec(id: .json, long: "json", short: nil, value: nil, help: "Print JSON for every command."),
-        Spec(id: .noColor, long: "no-color", short: nil, value: nil, help: "Never colour the output."),
-        Spec(id: .interactive, long: "interactive", short: "i", value: nil,
-             help: "Use the line editor even when stdin or stdout is not a terminal."),
-        Spec(id: .version, long: "version", short: nil, value: nil, help: "Show the version."),
-        Spec(id: .help, long: "help", short: "h", value: nil, help: "Show this help."),
-    ]
+    /// The one-letter flags: `-c`, `-i`, `-h`.
+    static let shorts: Set<Character> = Set(flags.compactMap { $0.short ?? ($0.name.count == 2 ? $0.name.last : nil) })
 
     /// Parses the arguments after the program's name. `--help` (or `-h`, `-help`) anywhere wins
     /// over anything else, even a mistake (`vitally-shell health --help`), then `--version`.
     package static func parse(_ arguments: [String]) throws(UsageError) -> Outcome {
         if arguments.contains(where: { $0 == "--help" || $0 == "-h" || $0 == "-help" }) { return .help }
         if arguments.contains("--version") { return .version }
-        var options = LaunchOptions()
-        var given: [Spec.ID] = []
-        var index = 0
-        while index < arguments.count {
+        if let at = arguments.firstIndex(where: { $0.contains("\0") }) {
+            throw UsageError(message: "argument \(at + 1) holds a NUL character (\\0); retype it without one")
+        }
+        let scan = try FlagGrammar.scan(arguments, shortFlags: true, shorts: shorts, lookUp: lookUp) { (index, afterDashes) throws(UsageError) in
             let word = arguments[index]
-            index += 1
-            if word.contains("\0") { throw UsageError(message: "argument \(index) holds a NUL character (\\0); retype it without one") }
-            if word.isEmpty { throw UsageError(message: "argument \(index) is empty; vitally-shell takes only options") }
-            guard word.count > 1, word.hasPrefix("-") else {
-                let command = arguments[(index - 1)...].prefix { !$0.hasPrefix("-") }.joined(separator: " ")
-                throw UsageError(message: "unexpected argument '\(word)': vitally-shell takes only options; to run a command, use -c \(ShellWords.quote(command))")
+            if word.isEmpty { throw UsageError(message: "argument \(index + 1) is empty; vitally-shell takes only options") }
+            if afterDashes { throw UsageError(message: "unexpected argument '\(word)': vitally-shell takes only options") }
+            let command = arguments[index...].prefix { !$0.hasPrefix("-") }.joined(separator: " ")
+            throw UsageError(message: "unexpected argument '\(word)': vitally-shell takes only options; to run a command, use -c \(ShellWords.quote(command))")
+        }
+        var options = LaunchOptions()
+        for flag in scan.given {
+            let value = scan.values[flag.name] ?? ""
+            if flag.valueName?.hasPrefix("FILE") == true, value.allSatisfy(\.isWhitespace) {
+                throw UsageError(message: "\(flag.name) needs a file name: \(flag.name) \(flag.valueName ?? "")")
             }
-            if word == "--" {
-                if index < arguments.count {
-                    throw UsageError(message: "unexpected argument '\(arguments[index])': vitally-shell takes only options")
-                }
-                break
-            }
-            let (spec, attached) = try lookUp(word)
-            let shown = word.hasPrefix("--") ? spec.display : spec.short.map { "-" + String($0) } ?? spec.display  // as typed
-            guard spec.value != nil else {
-                if attached != nil { throw UsageError(message: "\(shown) takes no value; write \(shown) alone") }
-                try options.set(spec.id, to: nil)
-                continue
-            }
-            let value: String
-            if let attached {
-                value = attached
-            } else if index < arguments.count, !looksLikeOption(arguments[index]) {
-                value = arguments[index]
-                index += 1
-            } else {
-                throw UsageError(message: "\(shown) needs a value: \(shown) \(spec.value ?? "")")
-            }
-            if spec.value?.hasPrefix("FILE") == true, value.allSatisfy(\.isWhitespace) {
-                throw UsageError(message: "\(shown) needs a file name: \(shown) \(spec.value ?? "")")
-            }
-            if given.contains(spec.id) { throw UsageError(message: "\(shown) is given twice; give it once") }
-            given.append(spec.id)
-            try options.set(spec.id, to: value)
+            try options.set(flag.name, to: value)
         }
         if options.replay != nil && options.record != nil {
             throw UsageError(message: "--replay and --record cannot be combined; use --record FILE --record-mode missing to replay and add to a file")
         }
-        if given.contains(.recordMode) && options.record == nil {
+        if scan.values[recordMode.descriptor.name] != nil && options.record == nil {
             throw UsageError(message: "--record-mode applies to a recording: --record FILE.har --record-mode \(options.recordMode.rawValue)")
         }
         if options.commands != nil && options.script != nil { throw UsageError(message: "-c and --script cannot be combined; put every command in the script") }
         return .run(options)
     }
 
-    /// The spec a word names, and the value after its `=` (`--replay=a.har`).
-    private static func lookUp(_ word: String) throws(UsageError) -> (Spec, String?) {
+    /// The flag a word names (`--replay`, `-c`, `-i`), or a one-line refusal with the likely one.
+    private static func lookUp(_ word: String) throws(UsageError) -> FlagDescriptor {
         if word.hasPrefix("--") {
-            let body = word.dropFirst(2)
-            let name = body.prefix { $0 != "=" }
-            let attached = name.count < body.count ? String(body[body.index(after: name.endIndex)...]) : nil
-            if let spec = specs.first(where: { $0.long == String(name) }) { return (spec, attached) }
+            if let flag = flags.first(where: { $0.name == word }) { return flag }
             // --help first: a prefix such as --h is more likely help than history.
-            let longs = (specs.filter { $0.id == .help } + specs.filter { $0.id != .help }).compactMap { $0.long.map { "--" + $0 } }
-            let guess = Suggest.closest(to: "--" + name, in: longs)
-            throw UsageError(message: "unknown option '--\(name)'" + (guess.map { "; did you mean '\($0)'?" } ?? "; 'vitally-shell --help' lists the options"))
+            let longs = [help.descriptor.name] + flags.map(\.name).filter { $0.hasPrefix("--") && $0 != help.descriptor.name }
+            let guess = Suggest.closest(to: word, in: longs)
+            throw UsageError(message: "unknown option '\(word)'" + (guess.map { "; did you mean '\($0)'?" } ?? "; 'vitally-shell --help' lists the options"))
         }
         let letters = word.dropFirst()
-        if letters.count == 1, let spec = specs.first(where: { $0.short == letters.first }) { return (spec, nil) }
-        if letters.dropFirst().first == "=", let spec = specs.first(where: { $0.short == letters.first }) {
-            return (spec, String(letters.dropFirst(2)))  // -c=status
+        if letters.count == 1, let flag = flags.first(where: { $0.short == letters.first || $0.name == word }) { return flag }
+        if let long = flags.first(where: { $0.name == "--" + letters }) {
+            throw UsageError(message: "unknown option '\(word)'; did you mean '\(long.name)'?")
         }
-        if let long = specs.first(where: { $0.long == String(letters.prefix { $0 != "=" }) }) {
-            throw UsageError(message: "unknown option '\(word)'; did you mean '--\(long.long ?? "")'?")
-        }
-        let shorts = specs.compactMap { $0.short.map { "-" + String($0) } }.joined(separator: ", ")
-        throw UsageError(message: "unknown option '\(word)'; the short options are \(shorts), and 'vitally-shell --help' lists the rest")
+        let shortNames = flags.compactMap { flag in flag.short.map { "-" + String($0) } ?? (flag.name.count == 2 ? flag.name : nil) }
+        throw UsageError(message: "unknown option '\(word)'; the short options are \(shortNames.joined(separator: ", ")), and 'vitally-shell --help' lists the rest")
     }
 
-    /// Whether a word after a value option is another option (`-c --json`: -c's value is missing).
-    private static func looksLikeOption(_ word: String) -> Bool {
-        if word.hasPrefix("--") { return true }
-        return word.count == 2 && specs.contains { $0.short == word.last }
-    }
-
-    private mutating func set(_ id: Spec.ID, to value: String?) throws(UsageError) {
-        switch id {
-        case .replay: replay = value
-        case .record: record = value
-        case .profile: profile = value
-        case .commands: commands = value
-        case .script: script = value
-        case .history: history = value
-        case .recordMode:
-            guard let mode = value.flatMap({ RecordMode(rawValue: $0.lowercased()) }) else {
-                throw UsageError(message: "--record-mode takes \(RecordMode.choices), not '\(value ?? "")'")
+    private mutating func set(_ name: String, to value: String) throws(UsageError) {
+        switch name {
+        case Self.replay.descriptor.name: replay = value
+        case Self.record.descriptor.name: record = value
+        case Self.profile.descriptor.name: profile = value
+        case Self.commands.descriptor.name: commands = value
+        case Self.script.descriptor.name: script = value
+        case Self.history.descriptor.name: history = value
+        case Self.recordMode.descriptor.name:
+            guard let mode = RecordMode(rawValue: value.lowercased()) else {
+                throw UsageError(message: "--record-mode takes \(RecordMode.choices), not '\(value)'")
             }
             recordMode = mode
-        case .noHistory: noHistory = true
-        case .json: json = true
-        case .noColor: noColor = true
-        case .interactive: interactive = true
-        case .version, .help: break
+        case Self.noHistory.descriptor.name: noHistory = true
+        case Self.json.descriptor.name: json = true
+        case Self.noColor.descriptor.name: noColor = true
+        case Self.interactive.descriptor.name: interactive = true
+        default: break
         }
     }
 }

@@ -8,10 +8,6 @@ package enum HistoryPolicy {
         return LineRedactor.redact(line, secrets: secrets)
     }
 
-    /// `connect acme --token sk_test_x` -> `connect acme --token REDACTED` (any spacing or quoting, `--token=...`);
-    /// a scrub's `--salt` too, since with it pseudonyms of guessed values can be recomputed.
-    static func redactTokenFlags(_ line: String) -> String { LineRedactor.redact(line) }
-
     /// Appends a line, removing an older identical one, keeping the newest `limit`.
     package static func adding(_ line: String, to lines: [String]) -> [String] {
         var out = lines.filter { $0 != line }

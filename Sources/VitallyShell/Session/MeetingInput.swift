@@ -36,20 +36,17 @@ struct MeetingInput: Sendable, Equatable {
     var source: String { invites == 0 ? "given" : invites == 1 ? "with the invite's" : "with the \(invites) invites'" }
 }
 
-extension FlagSpec {
-    /// `--ics FILE` of `match`, `doctor` and `brief`, once per invite.
-    static let ics: FlagSpec = {
-        var flag = FlagSpec("--ics", value: true, "read attendees and title from a calendar invite")
-        flag.repeatable = true
-        return flag
-    }()
+extension Common {
+    /// `--ics FILE` of `match`, `doctor` and `brief`, given once per invite (repeatable: the attendees add up).
+    static let ics = Option<String>(
+        "--ics", value: "FILE", repeatable: true, help: "read attendees and title from a calendar invite")
 }
 
 extension Shell {
-    /// The command's emails, `--title` and `--ics` invites, read as `MeetingInput` does.
-    func meetingInput(_ command: ParsedCommand) throws(VitallyError) -> MeetingInput {
+    /// The command's emails, its `title` option and `--ics` invites, read as `MeetingInput` does.
+    func meetingInput(_ command: ParsedCommand, title: Option<String>) throws(VitallyError) -> MeetingInput {
         try MeetingInput.read(
-            emails: command.arguments, title: command.flag("--title"), invites: command.values("--ics"),
+            emails: command.arguments, title: command.options[title], invites: command.options.all(Common.ics),
             workingDirectory: environment.workingDirectory, now: now)
     }
 }

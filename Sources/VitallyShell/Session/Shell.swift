@@ -120,8 +120,9 @@ package actor Shell {
         do {
             commands = try ShellWords.split(line)
         } catch {
-            if case .unterminated(let why) = error { return [.failure("cannot read the line: \(why)", status: .usage)] }
-            return []
+            switch error {
+            case .unterminated(let why): return [.failure("cannot read the line: \(why)", status: .usage)]
+            }
         }
         var results: [CommandResult] = []
         for words in commands {
@@ -139,17 +140,18 @@ package actor Shell {
     /// Runs one command given as words.
     package func run(words: [String]) async -> CommandResult {
         let parsed: ParsedCommand
+        let runner: any CommandRunner.Type
         do {
-            parsed = try ParsedCommand.parse(words).0
+            (parsed, _, runner) = try ParsedCommand.resolve(words)
         } catch {
             return .failure(error.message, status: .usage)
         }
         do {
             try Task.checkCancellation()
             resolutionNotes = []
-            var result = try await dispatch(parsed)
+            var result = try await runner.run(parsed, in: self)
             result.output.blocks.insert(contentsOf: resolutionNotes.map { OutputBlock.text($0, .dim) }, at: 0)
-            result.asJSON = wantsJSON(parsed) || parsed.flag("--format") == "json"
+            result.asJSON = wantsJSON(parsed) || parsed.options[BriefCommand.format] == .json
             result.warnings += await flushObservations()
             return result
         } catch let error as VitallyError {
@@ -167,13 +169,6 @@ package actor Shell {
     }
 
     /// Whether this command's output should be JSON.
-    func wantsJSON(_ command: ParsedCommand) -> Bool { jsonByDefault || command.has("--json") }
-
-    func dispatch(_ command: ParsedCommand) async throws -> CommandResult {
-        guard let type = CommandCatalog.command(named: command.name) else {
-            return .failure("'\(command.name)' is not available yet", status: .usage)
-        }
-        return try await type.run(command, in: self)
-    }
+    func wantsJSON(_ command: ParsedCommand) -> Bool { jsonByDefault || command.options[Common.json] }
 
 }

@@ -61,4 +61,16 @@ import VitallyShell
             for category in Set(categories) { #expect(nps.out.contains(category), "\(category) missing from \(nps.out)") }
         }
     }
+
+    @Test func matchJSONSaysTheRuleNumberConfidenceAndAdminVerdictTheTextShows() async throws {
+        let shell = try await replayingDemo { $0 + "\n" }
+        let text = await shell.text("match pat.lee@acme.com dana@brightwave.io", width: 200)
+        let json = try JSONParser.parse(await shell.text("match pat.lee@acme.com dana@brightwave.io --json").out)
+        let pat = try #require(json[0])
+        #expect(text.out.contains("by \(pat["ruleNumber"]?.int ?? 0)) \(pat["rule"]?.string ?? "?"), \(pat["confidenceLabel"]?.string ?? "?") confidence"), "\(text.out)")
+        let dana = try #require(json[1])
+        #expect(dana["internal"]?.bool == true)
+        #expect(text.out.contains("(\(dana["team"]?.string ?? "?"))"), "\(text.out)")
+        #expect(pat["partial"] == nil && pat["failures"] == nil, "a complete answer carries neither")
+    }
 }

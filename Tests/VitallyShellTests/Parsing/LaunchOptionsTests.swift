@@ -34,7 +34,9 @@ import VitallyShell
         #expect(try options(["-c", "-x"]).commands == "-x")
         #expect(try options(["--replay", "-"]).replay == "-")
         #expect(try options(["--replay=--odd.har"]).replay == "--odd.har")
-        #expect(try options(["--json", "--json", "--"]).json)
+        #expect(try options(["--json", "--"]).json)
+        // One grammar with the shell's commands (FlagGrammar): a repeated flag is refused, even a switch.
+        #expect(refusal(["--json", "--json"]) == "--json is given twice; give it once")
     }
 
     @Test func helpAndVersionWinOverEverythingElse() throws {
@@ -61,10 +63,10 @@ import VitallyShell
             (["-c=status", "-i=yes"], "-i takes no value; write -i alone"),
             (["--replay="], "--replay needs a file name: --replay FILE.har"),
             (["--script", " "], "--script needs a file name: --script FILE"),
-            (["--replay", "--"], "--replay needs a value: --replay FILE.har"),
+            (["--replay", "--"], "--replay needs a value: --replay FILE.har; a value that starts with - is written --replay=--"),
             (["-x"], "unknown option '-x'; the short options are -c, -i, -h, and 'vitally-shell --help' lists the rest"),
             (["--replay"], "--replay needs a value: --replay FILE.har"),
-            (["-c", "--json"], "-c needs a value: -c COMMANDS"),
+            (["-c", "--json"], "-c needs a value: -c COMMANDS; a value that starts with - is written -c=--json"),
             (["--json=yes"], "--json takes no value; write --json alone"),
             (["--record-mode", "some"], "--record-mode takes all|missing|complete, not 'some'"),
             (["--replay", "a.har", "--replay", "b.har"], "--replay is given twice; give it once"),
