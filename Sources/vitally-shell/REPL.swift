@@ -45,7 +45,7 @@ final class REPL {
         historyBox.store = history
         return ShellEnvironment(
             environmentCredentials: credentials, environmentProblem: problem,
-            configFile: StateFolders.configFile(Terminal.environment),
+            configDirectory: StateFolders.configDirectory(Terminal.environment),
             cacheDirectory: StateFolders.cacheDirectory(Terminal.environment),
             dataDirectory: StateFolders.dataDirectory(Terminal.environment),
             recordingsDirectory: recordings, workingDirectory: cwd,
@@ -65,7 +65,8 @@ final class REPL {
             if !runner.interrupt() && !interactive { Terminal.exit(130) }
         }
         let opening = runner.run { [options] in
-            await shell.start(replay: options.replay, record: options.record, recordMode: options.recordMode)
+            await shell.start(replay: options.replay, record: options.record, recordMode: options.recordMode,
+                              profile: options.profile ?? Terminal.variable("VITALLY_PROFILE").flatMap { $0.isEmpty ? nil : $0 })
         }
         secrets = runner.run { await shell.secrets }
         for note in runner.run({ await shell.takeStartupNotes() }) {
@@ -108,7 +109,7 @@ final class REPL {
     }
 
     func banner(_ shell: Shell) {
-        let (mode, tenant, file) = runner.run { (await shell.mode, await shell.tenant, await shell.recordingName) }
+        let (mode, tenant, file) = runner.run { (await shell.mode, await shell.promptLabel, await shell.recordingName) }
         var parts = ["vitally-shell \(VitallyKitVersion.current)", mode.rawValue]
         if !tenant.isEmpty { parts.append(tenant) }
         if let file { parts.append(file) }
@@ -117,7 +118,7 @@ final class REPL {
     }
 
     func prompt(_ shell: Shell) -> String {
-        let (mode, tenant) = runner.run { (await shell.mode, await shell.tenant) }
+        let (mode, tenant) = runner.run { (await shell.mode, await shell.promptLabel) }
         let inside = mode == .offline ? "" : "[" + (tenant.isEmpty ? "?" : tenant) + " · " + mode.rawValue + "]"
         guard color else { return "vitally\(inside)> " }
         let code = mode == .replay ? "36" : mode == .record ? "31" : "32"

@@ -149,7 +149,7 @@ import VitallySimulator
         #expect(!pty.output.contains(Array(e2eToken.utf8)))
         let history = try String(contentsOf: home.appendingPathComponent("state/vitally-shell/history"), encoding: .utf8)
         #expect(!history.contains(e2eToken))
-        let config = home.appendingPathComponent("config/vitally-shell/config.json")
+        let config = home.appendingPathComponent("config/vitally-shell/credentials")
         let mode = try FileManager.default.attributesOfItem(atPath: config.path)[.posixPermissions] as? Int
         #expect(mode == 0o600)
         try await pty.type("exit\r")

@@ -19,7 +19,7 @@ func makeShell(credentials: Credentials? = nil, recordings: URL? = nil, json: Bo
                clock: Date = shellTestAnchor) -> (Shell, URL) {
     let scratch = scratchDirectory()
     let environment = ShellEnvironment(
-        environmentCredentials: credentials, configFile: scratch.appendingPathComponent("config/config.json"),
+        environmentCredentials: credentials, configDirectory: scratch.appendingPathComponent("config"),
         cacheDirectory: scratch.appendingPathComponent("cache"), recordingsDirectory: recordings ?? scratch.appendingPathComponent("recordings"),
         workingDirectory: packageRoot, readSecret: { _ in secret }, clock: { clock })
     return (Shell(environment: environment, jsonByDefault: json), scratch)

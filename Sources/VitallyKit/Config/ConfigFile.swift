@@ -1,6 +1,7 @@
 import Foundation
 
-/// The saved connection (`config.json`, mode 0600). Refuses to read a file others can read.
+/// The one saved connection of earlier versions (`config.json`, mode 0600), read once so the
+/// profile store can take it over. Refuses to read a file others can read.
 public struct ConfigFile: Sendable {
     public let url: URL
 
@@ -15,40 +16,35 @@ public struct ConfigFile: Sendable {
             throw VitallyError(.invalidInput, cause: "\(url.path) is not valid JSON", hint: .editOrForgetConfiguration)
         }
         guard let token = json["token"]?.string, !token.isEmpty else { return nil }
-        return try ConfigFile.validated(json, token: token, file: url.path)
+        return try ConfigFile.validated(
+            subdomain: json["subdomain"]?.string, region: json["region"]?.string, baseURL: json["baseURL"]?.string,
+            token: token, file: url.path)
     }
 
     /// The saved values checked exactly as typed ones are: a subdomain that is not one, a base URL
     /// with a password, or an unknown region is refused rather than used.
-    static func validated(_ json: JSONValue, token: String, file: String) throws(VitallyError) -> Credentials {
+    static func validated(subdomain saved: String?, region savedRegion: String?, baseURL: String?, token: String, file: String)
+        throws(VitallyError) -> Credentials
+    {
         func refuse(_ why: String) -> VitallyError {
             VitallyError(.invalidInput, cause: "\(file): \(why)", hint: .reconnectOrForget)
         }
         var region = VitallyRegion.us
-        if let saved = json["region"]?.string {
-            guard let parsed = VitallyRegion(rawValue: saved) else { throw refuse("the saved region '\(saved.prefix(20))' is not us or eu") }
+        if let savedRegion {
+            guard let parsed = VitallyRegion(rawValue: savedRegion) else { throw refuse("the saved region '\(savedRegion.prefix(20))' is not us or eu") }
             region = parsed
         }
         var subdomain: String?
-        if let saved = json["subdomain"]?.string {
+        if let saved {
             let parsed: SubdomainParser.Parsed
             do { parsed = try SubdomainParser.parse(saved) } catch { throw refuse("the saved subdomain is not valid (\(error.cause ?? "invalid"))") }
             guard parsed.note == nil else { throw refuse("the saved subdomain '\(saved.prefix(80))' is not a bare subdomain") }
             subdomain = parsed.subdomain
         }
-        let baseURL = json["baseURL"]?.string
         if let baseURL {
             do { _ = try VitallyEndpoint.custom(baseURL) } catch { throw refuse("the saved base URL is not valid (\(error.cause ?? "invalid"))") }
         }
-        return Credentials(subdomain: subdomain, token: token, region: region, baseURL: baseURL, source: .configFile)
-    }
-
-    public func save(_ credentials: Credentials) throws {
-        let json: JSONValue = [
-            "subdomain": JSONValue(credentials.subdomain), "region": .string(credentials.region.rawValue),
-            "baseURL": JSONValue(credentials.baseURL), "token": .string(credentials.token),
-        ]
-        try AtomicFile.write(Data(json.serialized(pretty: true).utf8), to: url, permissions: 0o600)
+        return Credentials(subdomain: subdomain, token: token, region: region, baseURL: baseURL, source: .profile)
     }
 
     /// Removes the file; true when there was one.

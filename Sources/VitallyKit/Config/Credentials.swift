@@ -5,7 +5,7 @@ import Foundation
 public enum CredentialSource: String, Sendable, Equatable {
     case command = "this session"
     case environment = "environment (VITALLY_*)"
-    case configFile = "config file"
+    case profile = "saved profile"
     case recording = "recording"
 }
 
@@ -16,6 +16,12 @@ public struct Credentials: Sendable, Equatable, CustomStringConvertible {
     public var region: VitallyRegion
     public var baseURL: String?
     public var source: CredentialSource
+    /// The saved profile these came from or were saved as; nil for the environment and `--no-save`.
+    public var profile: String?
+    /// The command that produced the token (never stored); nil when the token was typed or saved.
+    public var tokenCommand: String?
+    /// When the token was saved, for its age; nil when it is not on disk.
+    public var tokenSavedAt: Date?
 
     public init(subdomain: String?, token: String, region: VitallyRegion = .us, baseURL: String? = nil,
                 source: CredentialSource) {

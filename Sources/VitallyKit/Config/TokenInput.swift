@@ -12,6 +12,10 @@ package enum TokenInput {
         case decodedBasicHeader
         /// It was base64 of `TOKEN:` without the `Basic ` prefix: the secret was decoded from it.
         case decodedBase64
+        /// It was a shell assignment (`VITALLY_TOKEN=…`, `export VITALLY_TOKEN=…`): its value was kept.
+        case removedVariableName
+        /// It was a `Bearer …` header, which Vitally does not take: the token after it was kept.
+        case removedBearer
     }
 
     /// The secret and what was done to get it.
@@ -24,8 +28,17 @@ package enum TokenInput {
         var changes: [Change] = []
         var text = strip(input)
         if text != input { changes.append(.stripped) }
+        for prefix in ["export vitally_token=", "vitally_token="] where text.lowercased().hasPrefix(prefix) {
+            text = strip(String(text.dropFirst(prefix.count)))
+            changes.append(.removedVariableName)
+            break
+        }
         if text.lowercased().hasPrefix("authorization:") {
             text = strip(String(text.dropFirst("authorization:".count)))
+        }
+        if text.lowercased().hasPrefix("bearer ") {
+            text = strip(String(text.dropFirst("bearer ".count)))
+            changes.append(.removedBearer)
         }
         if text.lowercased().hasPrefix("basic ") {
             let encoded = strip(String(text.dropFirst(6)))
@@ -33,7 +46,7 @@ package enum TokenInput {
                 throw VitallyError(
                     .invalidInput,
                     cause: "the pasted 'Basic …' value does not decode to a token; paste the Secret Token itself "
-                        + "(Settings > Integrations > Vitally REST API)")
+                        + "(Settings > Operations > Integrations > Vitally REST API)")
             }
             return Parsed(token: secret, changes: changes + [.decodedBasicHeader])
         }
@@ -64,6 +77,9 @@ extension TokenInput.Change: CustomStringConvertible {
         case .stripped: return "removed surrounding spaces or quotes from the token"
         case .decodedBasicHeader: return "that was the Basic Auth Header: using the secret token decoded from it"
         case .decodedBase64: return "that was base64 of 'TOKEN:': using the secret token decoded from it"
+        case .removedVariableName: return "that was a 'VITALLY_TOKEN=…' assignment: using the value after '='"
+        case .removedBearer:
+            return "Vitally does not take 'Bearer' tokens (it uses Basic auth with the token as user name): using the token after 'Bearer'"
         }
     }
 }

@@ -4,14 +4,13 @@ import VitallyKit
 /// `brief`: matches the attendees, gathers every matched account's data at once, composes and renders.
 struct BriefCommand: ShellCommand {
     static let title = Option<String>("--title", help: "the meeting title")
-    static let ics = Option<String>("--ics", value: "FILE", help: "read attendees and title from a calendar invite")
     static let format = Option<OutputFormat>("--format", help: "output format (JSON: --json)")
     static let spec = CommandSpec(
         "brief", group: .diagnose, rank: 2, summary: "the meeting brief for the attendees' accounts",
         synopsis: "EMAIL...", argument: .emails, arguments: 0...InputLimits.attendeesCeiling,
         flags: [
             title,
-            ics,
+            Common.ics,
             format,
             Common.maxAttendees,
         ],
@@ -23,19 +22,9 @@ struct BriefCommand: ShellCommand {
     }
 
     static func run(_ command: ParsedCommand, in shell: isolated Shell) async throws -> CommandResult {
-        var emails = command.arguments
-        var title = command.options[Self.title]
-        var start: Date?
-        let limits = InputLimits(command.options)
-        try InputLimits.check(title: title, what: "--title")
-        if let ics = command.options[Self.ics] {
-            let invite = try CalendarInvite.parse(try InputLimits.readInvite(at: shell.url(ics)), now: shell.now)
-            emails += invite.attendees.filter { !emails.contains($0) }
-            if title == nil { try InputLimits.check(title: invite.summary, what: "the invite's SUMMARY") }
-            title = title ?? invite.summary
-            start = invite.start
-        }
-        try limits.check(attendees: emails.count, from: command.options[Self.ics] == nil ? "given" : "with the invite's")
+        let meeting = try shell.meetingInput(command, title: Self.title)
+        let (emails, title, start) = (meeting.emails, meeting.title, meeting.start)
+        try InputLimits(command.options).check(attendees: emails.count, from: meeting.source)
         guard !emails.isEmpty else {
             return .failure("brief needs attendee emails or --ics FILE; usage: brief EMAIL... [--title T] [--ics FILE]", status: .usage)
         }

@@ -1,16 +1,24 @@
 import Foundation
 import VitallyKit
 
-/// `connect`: validates, tests with one small read, and saves the credentials only when that worked.
+/// `connect`: validates, tests with one small read, and only then saves the tenant as a named profile
+/// (its token in the separate credentials file, or its token command, or nothing with `--no-save`).
 struct ConnectCommand: ShellCommand {
     static let token = Option<String>("--token", value: "T", secret: true, help: "the secret token (asked for without echo when missing)")
+    static let tokenCommand = Option<String>(
+        "--token-command", value: "CMD", help: "a command that prints the token, run now and on each 'use' (never stored)")
+    static let profile = Option<String>("--profile", value: "NAME", help: "the profile to save as (default: the subdomain)")
+    static let noSave = Flag("--no-save", help: "keep the token in memory only: write nothing")
     static let region = Option<VitallyRegion>("--region", help: "data center: us (default) or eu")
     static let baseURL = Option<String>("--base-url", value: "URL", help: "send requests to a proxy or the simulator instead")
     static let spec = CommandSpec(
-        "connect", group: .connection, rank: 1, summary: "connect to a tenant and test the connection", synopsis: "[SUBDOMAIN]",
+        "connect", group: .connection, rank: 1, summary: "connect to a tenant, test it, and save it as a profile", synopsis: "[SUBDOMAIN]",
         argument: .subdomain, arguments: 0...1,
         flags: [
+            profile,
             token,
+            tokenCommand,
+            noSave,
             region,
             baseURL,
         ],
@@ -18,7 +26,20 @@ struct ConnectCommand: ShellCommand {
 
     static func run(_ command: ParsedCommand, in shell: isolated Shell) async throws -> CommandResult {
         var notes: [OutputBlock] = []
-        let previous = shell.savedCredentials() ?? shell.connection.credentials
+        let profileName = command.options[Self.profile]
+        if let profileName, !Profile.isValidName(profileName) {
+            return .failure("'\(profileName.prefix(70))' cannot name a profile: use letters, digits, '.', '_' or '-' (at most 64)", status: .usage)
+        }
+        if command.options[Self.token] != nil, command.options[Self.tokenCommand] != nil {
+            return .failure("give --token or --token-command, not both", status: .usage)
+        }
+        let reuse = command.arguments.isEmpty && command.options[Self.baseURL] == nil
+        // What a bare `connect` (or `connect --profile NAME`) starts from: the connection, else the saved profile.
+        let live = shell.connection.mode == .live && (profileName == nil || shell.connection.credentials?.profile == profileName)
+            ? shell.connection.credentials : nil
+        let profiles = shell.savedProfiles()
+        let savedProfile = (profileName ?? (command.arguments.isEmpty && live == nil ? profiles?.current : nil)).flatMap { profiles?.named($0) }
+        let previous = live ?? savedProfile.map { $0.credentials(token: "") }
         var region = command.options[Self.region] ?? previous?.region ?? .us
         var subdomain: String? = previous?.subdomain
         if let raw = command.arguments.first {
@@ -32,39 +53,65 @@ struct ConnectCommand: ShellCommand {
         if subdomain == nil, region == .us, baseURL == nil {
             return .failure("connect needs the subdomain you log in with, e.g. 'connect acme' for https://acme.vitally.io", status: .usage)
         }
+        var tokenCommand = command.options[Self.tokenCommand]
         var token = command.options[Self.token]
-        if token == nil, command.arguments.isEmpty, command.options[Self.baseURL] == nil { token = previous?.token }
+        if let tokenCommand {
+            token = try await TokenCommand.run(tokenCommand, in: shell.environment.workingDirectory)
+        } else if token == nil, reuse, let previous {
+            if let live, !live.token.isEmpty {
+                token = live.token
+            } else if let savedProfile {
+                token = try await shell.credentials(of: savedProfile).token
+            }
+            tokenCommand = previous.tokenCommand
+        }
         if token == nil || token?.isEmpty == true {
             token = await shell.environment.readSecret("Vitally secret token for \(subdomain ?? "the EU tenant") (input hidden): ")
         }
         guard let token, !TokenInput.strip(token).isEmpty else {
-            return .failure("no token given: pass --token or type it at the prompt (Settings > Integrations > Vitally REST API)", status: .usage)
+            return .failure("no token given: pass --token or type it at the prompt (\(ErrorAdvice.tokenPlace))", status: .usage)
         }
         shell.noteTypedToken(token)
         let pasted = try TokenInput.parse(token)
         shell.noteTypedToken(pasted.token)
         notes += pasted.changes.filter { $0 != .stripped }.map { .text($0.description, .dim) }
-        let credentials = Credentials(subdomain: subdomain, token: pasted.token, region: region, baseURL: baseURL, source: .command)
-        let candidate = try Connection.live(credentials, cacheDirectory: shell.environment.cacheDirectory, clock: shell.environment.clock)
-        do {
-            _ = try await candidate.client.firstPage("/resources/accounts", limit: 1, as: Account.self)
-        } catch let error as VitallyError {
-            return .failure("Vitally: Connection failed (\(credentials.tenantLabel) at \(candidate.endpoint?.host ?? "?")): " + shell.advice(error))
+        var credentials = Credentials(subdomain: subdomain, token: pasted.token, region: region, baseURL: baseURL, source: .command)
+        credentials.tokenCommand = tokenCommand
+        let name = command.options[Self.noSave] ? nil : profileName ?? Profile.defaultName(for: credentials)
+        credentials.profile = name
+        switch try await shell.switchTo(credentials) {
+        case .refused(let failed): return failed
+        case .switched(let handover): notes += handover
         }
-        notes += await shell.handOver(to: candidate)
-        var saved = "saved"
-        if let file = shell.environment.configFile {
-            do { try ConfigFile(url: file).save(credentials) } catch { saved = "not saved (\(error.localizedDescription))" }
-        } else {
-            saved = StateFolders.noConfigFolder
-        }
+        let saved = save(credentials, as: name, in: shell)
         notes.append(.line([Span("Vitally: Connected (\(credentials.tenantLabel))", .good)]))
-        notes.append(.text("region \(region.rawValue), host \(candidate.endpoint?.host ?? "?"); credentials \(saved)", .dim))
+        notes.append(.text("region \(region.rawValue), host \(shell.connection.endpoint?.host ?? "?"); \(saved)", .dim))
         let json: JSONValue = [
             "connected": true, "subdomain": JSONValue(subdomain), "region": .string(region.rawValue),
-            "host": JSONValue(candidate.endpoint?.host),
+            "host": JSONValue(shell.connection.endpoint?.host), "profile": JSONValue(shell.connection.credentials?.profile),
         ]
         return CommandResult(output: ShellOutput(blocks: notes, json: json))
+    }
+
+    /// Saves the connected tenant as profile `name` (nil: `--no-save`) and says what was written.
+    static func save(_ credentials: Credentials, as name: String?, in shell: isolated Shell) -> String {
+        guard let name else { return "token kept in memory only (--no-save): nothing was written" }
+        guard let store = shell.environment.profileStore else {
+            shell.connection.credentials?.profile = nil
+            return "credentials " + StateFolders.noConfigFolder
+        }
+        let profile = Profile(name: name, subdomain: credentials.subdomain, region: credentials.region, baseURL: credentials.baseURL,
+                              tokenCommand: credentials.tokenCommand)
+        do {
+            try store.save(profile, token: credentials.tokenCommand == nil ? credentials.token : nil, now: shell.environment.clock())
+        } catch {
+            shell.connection.credentials?.profile = nil
+            return "credentials not saved (\(error.localizedDescription))"
+        }
+        shell.connection.credentials?.tokenSavedAt = (try? store.load())?.named(name)?.tokenSavedAt
+        return credentials.tokenCommand == nil
+            ? "saved as profile '\(name)'"
+            : "saved as profile '\(name)' with its token command (the token itself is not stored)"
     }
 }
 

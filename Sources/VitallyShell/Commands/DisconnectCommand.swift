@@ -1,20 +1,32 @@
 import Foundation
 import VitallyKit
 
-/// `disconnect`: forgets the saved credentials.
+/// `disconnect [PROFILE]`: removes a saved profile and its token (the connected one when none is named).
 struct DisconnectCommand: ShellCommand {
     static let spec = CommandSpec(
-        "disconnect", group: .connection, rank: 2, summary: "forget the saved credentials",
-        example: "disconnect")
+        "disconnect", group: .connection, rank: 4, summary: "remove a saved profile and its token (default: the connected one)",
+        synopsis: "[PROFILE]", argument: .text, arguments: 0...1, example: "disconnect globex")
 
     static func run(_ command: ParsedCommand, in shell: isolated Shell) async throws -> CommandResult {
-        let removed = shell.environment.configFile.map { ConfigFile(url: $0).remove() } ?? false
-        if shell.connection.mode == .live { shell.connection = .offline() }
-        let text = removed ? "Saved credentials removed." : "No saved credentials."
-        var blocks: [OutputBlock] = [.text(text)]
-        if shell.environment.environmentCredentials != nil {
-            blocks.append(.text("VITALLY_TOKEN is still set in the shell.environment; unset it to stop using it.", .warn))
+        let connected = shell.connection.mode == .live ? shell.connection.credentials?.profile : nil
+        let name = command.arguments.first ?? connected ?? (shell.connection.mode == .live ? nil : shell.savedProfiles()?.current)
+        var removed = false
+        if let name, let store = shell.environment.profileStore {
+            do { removed = try store.remove(name) } catch { return .failure(ErrorAdvice.message(error as? VitallyError ?? VitallyError(.invalidInput, cause: "\(error)"))) }
         }
-        return CommandResult(output: ShellOutput(blocks: blocks, json: ["removed": .bool(removed)]))
+        let leaving = shell.connection.mode == .live && (command.arguments.isEmpty || name == connected)
+        if leaving { shell.connection = .offline() }
+        var blocks: [OutputBlock] = []
+        if let name, removed {
+            blocks.append(.text("Profile '\(name)' removed, with its saved token." + (leaving ? " Now offline." : "")))
+        } else if let name, command.arguments.first != nil {
+            return .failure("no profile '\(name.prefix(64))' to remove; 'profiles' lists them", status: .usage)
+        } else {
+            blocks.append(.text(leaving ? "Disconnected; nothing was saved for this connection." : "No saved profile to remove."))
+        }
+        if shell.environment.environmentCredentials != nil {
+            blocks.append(.text("VITALLY_TOKEN is still set in the environment; unset it to stop using it.", .warn))
+        }
+        return CommandResult(output: ShellOutput(blocks: blocks, json: ["removed": .bool(removed), "profile": JSONValue(removed ? name : nil)]))
     }
 }

@@ -8,14 +8,15 @@ struct DoctorCommand: ShellCommand {
         synopsis: "[EMAIL...]", argument: .emails, arguments: 0...InputLimits.attendeesCeiling,
         flags: [
             title,
+            Common.ics,
             Common.maxAttendees,
         ],
         example: "doctor jane@acme.com")
 
     static func run(_ command: ParsedCommand, in shell: isolated Shell) async throws -> CommandResult {
-        try InputLimits(command.options).check(attendees: command.arguments.count, from: "given")
-        try InputLimits.check(title: command.options[Self.title], what: "--title")
-        shell.completion.note(emails: command.arguments.filter(Domain.isEmail))
+        let meeting = try shell.meetingInput(command, title: Self.title)
+        try InputLimits(command.options).check(attendees: meeting.emails.count, from: meeting.source)
+        shell.completion.note(emails: meeting.emails.filter(Domain.isEmail))
         var endpoint = shell.connection.endpoint
         if endpoint == nil, let recorded = shell.connection.replay?.recording.info?.baseURL {
             endpoint = try? VitallyEndpoint.custom(recorded, subdomain: shell.connection.replay?.recording.info?.subdomain)
@@ -25,7 +26,7 @@ struct DoctorCommand: ShellCommand {
             replayFile: shell.connection.mode == .replay && !shell.connection.recordMissing ? shell.connection.recordingURL?.lastPathComponent : nil,
             client: shell.connection.client, limiter: shell.connection.limiter, matcher: shell.connection.matcher,
             configurationProblem: shell.connection.mode == .offline ? shell.configurationProblem : nil)
-        let report = try await shell.withScanProgress { await Doctor(context: context).run(emails: command.arguments, title: command.options[Self.title]) }
+        let report = try await shell.withScanProgress { await Doctor(context: context).run(emails: meeting.emails, title: meeting.title) }
         var blocks: [OutputBlock] = []
         for check in report.checks {
             let style: Style = check.status == .pass ? .good : check.status == .warn ? .warn : check.status == .fail ? .bad : .dim
@@ -35,11 +36,23 @@ struct DoctorCommand: ShellCommand {
                 blocks.append(.line([Span("        fix: ", .dim), Span(ErrorAdvice.fix(for: cause))]))
             }
         }
+        let age = TokenAge(savedAt: shell.connection.credentials?.tokenSavedAt, now: shell.environment.clock())
+        if let age {
+            let reminder = TokenWording.reminder(age, profile: shell.connection.credentials?.profile)
+            blocks.append(.line([Span(reminder == nil ? "PASS" : "WARN", reminder == nil ? .good : .warn), Span("  token age: ", .bold),
+                                 Span(reminder ?? "saved \(TokenWording.age(age)) ago (rotate at \(TokenAge.rotationDays))")]))
+        }
         let verdict = ErrorAdvice.verdict(report)
         blocks.append(.blank)
         blocks.append(.line([Span("Verdict: ", .bold), Span(verdict, report.succeeded ? .good : .bad)]))
         // The verdict already says what failed; the exit status carries it for scripts.
-        return CommandResult(output: ShellOutput(blocks: blocks, json: json(report, verdict: verdict)), status: report.succeeded ? .ok : .failure)
+        var json = json(report, verdict: verdict)
+        if let age, case .object(var object) = json {
+            object["tokenAgeDays"] = .number(Double(age.days))
+            object["rotateToken"] = .bool(age.needsRotation)
+            json = .object(object)
+        }
+        return CommandResult(output: ShellOutput(blocks: blocks, json: json), status: report.succeeded ? .ok : .failure)
     }
 
     /// A check's sub-lines: each matching rule, then what the matched accounts hold.

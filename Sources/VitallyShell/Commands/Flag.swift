@@ -19,6 +19,9 @@ package struct FlagDescriptor: Sendable, Hashable {
     /// What TAB offers for the value when there are no `choices`.
     package let completion: ArgumentKind
     package let help: String
+    /// May be given more than once (`--ics a.ics --ics b.ics`), read as `options.all(…)`; every
+    /// other flag given twice is an error.
+    package var repeatable = false
 
     package var takesValue: Bool { valueName != nil }
 
@@ -57,19 +60,21 @@ package struct Flag: FlagDeclaration {
 }
 
 /// A flag with a value: `static let salt = Option<String>("--salt", value: "S", secret: true, help: "…")`,
-/// read as `options[Self.salt]` (a `String?`). `Option<Int>` takes `limits`; an enum conforming to
+/// read as `options[Self.salt]` (a `String?`); with `repeatable: true` it may be given several times,
+/// read as `options.all(Self.ics)` (every value, in order). `Option<Int>` takes `limits`; an enum conforming to
 /// `FlagChoice` gives its cases as the choices.
 package struct Option<Value: FlagValue>: FlagDeclaration {
     package let descriptor: FlagDescriptor
 
     package init(
         _ name: String, short: Character? = nil, value: String? = nil, choices: [String]? = nil, limits: ClosedRange<Int>? = nil,
-        completion: ArgumentKind = .none, secret: Bool = false, help: String
+        completion: ArgumentKind = .none, secret: Bool = false, repeatable: Bool = false, help: String
     ) {
         let choices = choices ?? Value.choices
         descriptor = FlagDescriptor(
             name: name, short: short, valueName: value ?? (choices.isEmpty ? Value.placeholder : choices.joined(separator: "|")),
-            choices: choices, limits: limits ?? Value.limits, secret: secret, completion: completion, help: help)
+            choices: choices, limits: limits ?? Value.limits, secret: secret, completion: completion, help: help,
+            repeatable: repeatable)
     }
 }
 

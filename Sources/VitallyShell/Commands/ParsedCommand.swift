@@ -5,9 +5,15 @@ import VitallyKit
 package struct ParsedOptions: Sendable, Equatable {
     /// Each given flag's value by name ("" for a switch); the parser checked them.
     package var values: [String: String] = [:]
+    /// Every value of a `repeatable` option, in the order given.
+    package var repeated: [String: [String]] = [:]
 
     package subscript(flag: Flag) -> Bool { values[flag.descriptor.name] != nil }
     package subscript<Value>(option: Option<Value>) -> Value? { values[option.descriptor.name].flatMap(Value.init(flagValue:)) }
+    /// Every value of a `repeatable` option, in the order given; [] when it is not given.
+    package func all<Value>(_ option: Option<Value>) -> [Value] {
+        (repeated[option.descriptor.name] ?? values[option.descriptor.name].map { [$0] } ?? []).compactMap(Value.init(flagValue:))
+    }
     /// The value as typed, by descriptor (for code that walks every flag: the fuzz harness).
     package func raw(_ flag: FlagDescriptor) -> String? { values[flag.name] }
 }
@@ -72,7 +78,7 @@ package struct ParsedCommand: Sendable, Equatable {
             throw UsageError(message: "\(spec.name) needs a file name; usage: \(usage)")
         }
         let command = ParsedCommand(
-            name: spec.name, subcommand: subcommand, arguments: arguments, options: ParsedOptions(values: scan.values))
+            name: spec.name, subcommand: subcommand, arguments: arguments, options: ParsedOptions(values: scan.values, repeated: scan.repeated))
         let runner: any CommandRunner.Type = spec.subcommandTypes.first { $0.spec.name == subcommand } ?? type
         return (command, spec, runner)
     }

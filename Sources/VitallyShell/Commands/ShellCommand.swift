@@ -31,7 +31,7 @@ enum CommandCatalog {
     /// The one list of commands. `CatalogTests` fails when a `ShellCommand` type declared in
     /// Sources/VitallyShell is missing from it.
     static let declared: [any ShellCommand.Type] = [
-        ConnectCommand.self, DisconnectCommand.self, StatusCommand.self,
+        ConnectCommand.self, UseCommand.self, ProfilesCommand.self, DisconnectCommand.self, StatusCommand.self,
         AccountsCommand.self, HealthCommand.self, NotesCommand.self, TasksCommand.self, UsersCommand.self, NPSCommand.self,
         ConversationsCommand.self, TimelineCommand.self, OrganizationsCommand.self, RawCommand.self, ObjectsCommand.self,
         MatchCommand.self, BriefCommand.self, DoctorCommand.self, CoverageCommand.self, AuditCommand.self,

@@ -4,7 +4,7 @@ import VitallyKit
 /// `status`: mode, tenant, host, recording, requests (and the last brief's) and rate-limit headroom.
 struct StatusCommand: ShellCommand {
     static let spec = CommandSpec(
-        "status", group: .connection, rank: 3, summary: "mode, tenant, host, recording, requests, rate-limit headroom",
+        "status", group: .connection, rank: 5, summary: "mode, tenant, host, recording, requests, rate-limit headroom",
         example: "status")
 
     static func run(_ command: ParsedCommand, in shell: isolated Shell) async throws -> CommandResult {
@@ -14,9 +14,14 @@ struct StatusCommand: ShellCommand {
         var fields = [Field("Mode", shell.connection.mode.rawValue + (shell.connection.recordMissing ? " (recording what is missing)" : ""))]
         fields.append(Field("Tenant", shell.connection.tenant.ifEmpty("— (not connected)")))
         if let endpoint = shell.connection.endpoint { fields.append(Field("Host", endpoint.baseURL)) }
+        var reminder: String?
         if let credentials = shell.connection.credentials {
+            if let profile = credentials.profile { fields.append(Field("Profile", profile)) }
             fields.append(Field("Region", credentials.region.rawValue))
             fields.append(Field("Credentials from", credentials.source == .command ? "connect arguments" : credentials.source.rawValue))
+            let age = TokenAge(savedAt: credentials.tokenSavedAt, now: shell.environment.clock())
+            reminder = TokenWording.reminder(age, profile: credentials.profile)
+            fields.append(Field("Token", TokenWording.source(credentials, now: shell.environment.clock()), reminder == nil ? .plain : .warn))
         }
         if let url = shell.connection.recordingURL { fields.append(Field("Recording", url.path)) }
         if let recorded { fields.append(Field("Exchanges recorded", String(recorded))) }
@@ -34,6 +39,8 @@ struct StatusCommand: ShellCommand {
         var json: JSONValue = [
             "mode": .string(shell.connection.mode.rawValue), "tenant": .string(shell.connection.tenant),
             "host": JSONValue(shell.connection.endpoint?.baseURL), "region": JSONValue(shell.connection.credentials?.region.rawValue),
+            "profile": JSONValue(shell.connection.credentials?.profile),
+            "tokenAgeDays": JSONValue(TokenAge(savedAt: shell.connection.credentials?.tokenSavedAt, now: shell.environment.clock()).map { Double($0.days) }),
             "recording": JSONValue(shell.connection.recordingURL?.path), "requests": .number(Double(requests)),
             "rateLimitRemaining": JSONValue(seen?.remaining), "rateLimitLimit": JSONValue(seen?.limit),
             "lastBrief": shell.lastBrief.map { brief -> JSONValue in
@@ -46,6 +53,8 @@ struct StatusCommand: ShellCommand {
             object["listCompletion"] = ListCompletionWording.json(completion)
             json = .object(object)
         }
-        return CommandResult(output: ShellOutput(blocks: [.fields(fields)], json: json))
+        var blocks: [OutputBlock] = [.fields(fields)]
+        if let reminder { blocks.append(.text(reminder, .warn)) }
+        return CommandResult(output: ShellOutput(blocks: blocks, json: json))
     }
 }

@@ -5,7 +5,7 @@ import VitallyKit
 /// named here, never in VitallyKit.
 enum ErrorAdvice {
     /// Where a Vitally admin finds the token.
-    static let tokenPlace = "Settings > Integrations > Vitally REST API"
+    static let tokenPlace = "Settings > Operations > Integrations > Vitally REST API"
 
     static func sentence(for error: VitallyError, region: VitallyRegion? = nil, replaying: Bool = false) -> String {
         let resource = error.path.split(separator: "/").dropFirst().first.map(String.init) ?? "that resource"

@@ -1,7 +1,8 @@
 /// The one flag grammar, shared by the shell's commands (`ParsedCommand`) and `vitally-shell`'s
 /// start-up flags (`LaunchOptions`); both hand it words `ShellWords` (or the OS) already split:
 /// - `--name value` and `--name=value`; at start-up also `-c value` and `-c=value`;
-/// - a flag given twice is an error, never a silent overwrite;
+/// - a flag given twice is an error, never a silent overwrite, unless it is declared `repeatable`
+///   (`--ics a.ics --ics b.ics`): then every value is kept, in order;
 /// - `--` ends the flags: every word after it is an argument;
 /// - an option's value may not look like a flag (`--title --json`): that is a missing value,
 ///   and a value that really starts with `-` is written attached, `--title=--json`.
@@ -12,6 +13,8 @@ enum FlagGrammar {
     struct Scan: Sendable {
         var arguments: [(index: Int, word: String)] = []
         var values: [String: String] = [:]
+        /// Every value of a `repeatable` option, in the order given (`values` holds the first).
+        var repeated: [String: [String]] = [:]
         /// The flags in the order given.
         var given: [FlagDescriptor] = []
     }
@@ -76,7 +79,12 @@ enum FlagGrammar {
     }
 
     private static func note(_ flag: FlagDescriptor, shown: String, value: String, in scan: inout Scan) throws(UsageError) {
-        if scan.values[flag.name] != nil { throw UsageError(message: "\(shown) is given twice; give it once") }
+        if flag.repeatable {
+            scan.repeated[flag.name, default: []].append(value)
+            if scan.values[flag.name] != nil { return }
+        } else if scan.values[flag.name] != nil {
+            throw UsageError(message: "\(shown) is given twice; give it once")
+        }
         scan.values[flag.name] = value
         scan.given.append(flag)
     }

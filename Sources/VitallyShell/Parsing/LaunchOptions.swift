@@ -5,6 +5,8 @@
 package struct LaunchOptions: Equatable, Sendable {
     package var replay: String?
     package var record: String?
+    /// The saved profile to start with (else `VITALLY_PROFILE`, else the variables or the current profile).
+    package var profile: String?
     package var recordMode: RecordMode = .all
     package var commands: String?
     package var script: String?
@@ -33,6 +35,9 @@ package struct LaunchOptions: Equatable, Sendable {
     static let replay = Option<String>("--replay", value: "FILE.har", help: "Answer from this HAR recording, with no network.")
     static let record = Option<String>(
         "--record", value: "FILE.har", help: "Record every response into this HAR file (under recordings/ for a bare name).")
+    static let profile = Option<String>(
+        "--profile", value: "NAME",
+        help: "Start with this saved profile (default: VITALLY_PROFILE, else VITALLY_TOKEN, else the profile last used).")
     static let recordMode = Option<String>(
         "--record-mode", value: RecordMode.choices,
         help: RecordMode.allCases.map { "\($0.rawValue): \($0.summary)" }.joined(separator: "; ") + ".")
@@ -51,7 +56,7 @@ package struct LaunchOptions: Equatable, Sendable {
 
     static let flags: [FlagDescriptor] = {
         let declared: [any FlagDeclaration] = [
-            replay, record, recordMode, commands, script, history, noHistory, json, noColor, verbose, interactive, version, help,
+            replay, record, profile, recordMode, commands, script, history, noHistory, json, noColor, verbose, interactive, version, help,
         ]
         return declared.map(\.descriptor)
     }()
@@ -114,6 +119,7 @@ package struct LaunchOptions: Equatable, Sendable {
         switch name {
         case Self.replay.descriptor.name: replay = value
         case Self.record.descriptor.name: record = value
+        case Self.profile.descriptor.name: profile = value
         case Self.commands.descriptor.name: commands = value
         case Self.script.descriptor.name: script = value
         case Self.history.descriptor.name: history = value

@@ -11,7 +11,8 @@ extension Shell {
     /// One line for the command `words` (nil when there is nothing to say yet).
     package func progressLine(for words: [String], since mark: ConnectionActivity, now: Date = Date()) async -> String? {
         let activity = await connection.limiter.meter.activity
-        var parts = [Self.doing(words)]
+        // The words as typed can hold the token (`raw GET …?x=TOKEN`, `connect --token …`).
+        var parts = [LineRedactor.redact(Self.doing(words), secrets: secrets)]
         let started = activity.started - mark.started
         if started > 0 { parts.append("\(activity.finished - mark.finished)/\(started) requests") }
         let pages = activity.accountPages - mark.accountPages

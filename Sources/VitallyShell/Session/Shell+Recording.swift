@@ -14,7 +14,9 @@ extension Shell {
     }
 
     func startRecording(_ name: String, completeLists: Bool = false) async -> CommandResult {
-        guard let credentials = connection.credentials ?? savedCredentials() else {
+        var saved: Credentials?
+        if connection.credentials == nil { saved = await savedCredentials() }
+        guard let credentials = connection.credentials ?? saved else {
             return .failure("recording needs a live tenant: run 'connect SUBDOMAIN' first (a replay cannot be recorded)")
         }
         let url = recordingURL(name)
@@ -52,7 +54,9 @@ extension Shell {
         }
         var credentials: Credentials?
         if recordMissing {
-            guard let live = connection.credentials ?? savedCredentials() else {
+            var saved: Credentials?
+            if connection.credentials == nil { saved = await savedCredentials() }
+            guard let live = connection.credentials ?? saved else {
                 return .failure("--record-mode missing needs a live tenant for what the recording lacks: set VITALLY_TOKEN and VITALLY_SUBDOMAIN")
             }
             credentials = live

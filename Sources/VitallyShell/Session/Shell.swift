@@ -47,13 +47,22 @@ package actor Shell {
     }
 
     /// Applies the start-up flags; the result's error is set when the session cannot start as asked.
-    package func start(replay: String? = nil, record: String? = nil, recordMode: RecordMode = .all) async -> CommandResult {
+    /// `profile` names a saved profile to use (`--profile`, `VITALLY_PROFILE`) instead of the variables or the current one.
+    package func start(replay: String? = nil, record: String? = nil, recordMode: RecordMode = .all, profile: String? = nil) async
+        -> CommandResult
+    {
         if let problem = environment.environmentProblem {
             startupNotes.append(problem)
             configurationProblem = problem
         }
         if let replay { return await openReplay(replay, recordMissing: false, atStart: true) }
-        guard let credentials = savedCredentials() else {
+        if let profile, savedProfiles()?.named(profile) == nil {
+            let names = savedProfiles()?.profiles.map(\.name) ?? []
+            return .failure("there is no saved profile '\(profile)'"
+                + (names.isEmpty ? "; start without it and run 'connect SUBDOMAIN --profile \(profile)' to save one"
+                    : "; the saved ones are " + names.joined(separator: ", ")), status: .usage)
+        }
+        guard let credentials = await savedCredentials(profile: profile) else {
             if let record {
                 return .failure(
                     "--record \(record) needs a tenant: set VITALLY_SUBDOMAIN and VITALLY_TOKEN (or VITALLY_BASE_URL), "
@@ -67,6 +76,7 @@ package actor Shell {
         } catch {
             return .failure(ErrorAdvice.sentence(for: error))
         }
+        if let name = credentials.profile { try? environment.profileStore?.markUsed(name, now: environment.clock()) }
         if let record {
             if recordMode == .missing { return await openReplay(record, recordMissing: true, atStart: true) }
             return await startRecording(record, completeLists: recordMode == .complete)
@@ -95,18 +105,6 @@ package actor Shell {
     package func takeStartupNotes() -> [String] {
         defer { startupNotes = [] }
         return startupNotes
-    }
-
-    func savedCredentials() -> Credentials? {
-        if let fromEnvironment = environment.environmentCredentials { return fromEnvironment }
-        guard let file = environment.configFile else { return nil }
-        do {
-            return try ConfigFile(url: file).load()
-        } catch {
-            startupNotes.append(ErrorAdvice.message(error))
-            configurationProblem = ErrorAdvice.message(error)
-            return nil
-        }
     }
 
     package var mode: SessionMode { connection.mode }

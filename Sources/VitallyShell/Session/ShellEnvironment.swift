@@ -8,7 +8,8 @@ package struct ShellEnvironment: Sendable {
     package var environmentCredentials: Credentials?
     /// A problem with the `VITALLY_*` variables, reported once at start.
     package var environmentProblem: String?
-    package var configFile: URL?
+    /// Where the profiles and credentials files live (`$XDG_CONFIG_HOME/vitally-shell`); nil saves nothing.
+    package var configDirectory: URL?
     /// Where account indexes are cached, one folder per tenant.
     package var cacheDirectory: URL?
     /// Where the account history store lives (`$XDG_DATA_HOME/vitally-shell`).
@@ -26,7 +27,7 @@ package struct ShellEnvironment: Sendable {
     package var requestTimeoutSeconds: Double = 15
 
     package init(
-        environmentCredentials: Credentials? = nil, environmentProblem: String? = nil, configFile: URL? = nil,
+        environmentCredentials: Credentials? = nil, environmentProblem: String? = nil, configDirectory: URL? = nil,
         cacheDirectory: URL? = nil, dataDirectory: URL? = nil, recordingsDirectory: URL, workingDirectory: URL,
         readSecret: @escaping @Sendable (String) async -> String? = { _ in nil },
         progress: @escaping @Sendable (String) -> Void = { _ in },
@@ -35,7 +36,7 @@ package struct ShellEnvironment: Sendable {
     ) {
         self.environmentCredentials = environmentCredentials
         self.environmentProblem = environmentProblem
-        self.configFile = configFile
+        self.configDirectory = configDirectory
         self.cacheDirectory = cacheDirectory
         self.dataDirectory = dataDirectory
         self.recordingsDirectory = recordingsDirectory
@@ -45,6 +46,9 @@ package struct ShellEnvironment: Sendable {
         self.history = history
         self.clock = clock
     }
+
+    /// The saved profiles, when there is a private folder for them.
+    package var profileStore: ProfileStore? { configDirectory.map(ProfileStore.init(folder:)) }
 
     /// Reads `VITALLY_SUBDOMAIN`, `VITALLY_TOKEN`, `VITALLY_REGION`, `VITALLY_BASE_URL` from a dictionary.
     package static func credentials(from variables: [String: String]) -> (Credentials?, String?) {

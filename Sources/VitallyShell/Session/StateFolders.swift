@@ -10,8 +10,9 @@ package enum StateFolders {
         return URL(fileURLWithPath: home).appendingPathComponent(fallback)
     }
 
-    package static func configFile(_ environment: [String: String]) -> URL? {
-        folder("XDG_CONFIG_HOME", fallback: ".config", in: environment)?.appendingPathComponent("vitally-shell/config.json")
+    /// Where the `profiles` and `credentials` files live.
+    package static func configDirectory(_ environment: [String: String]) -> URL? {
+        folder("XDG_CONFIG_HOME", fallback: ".config", in: environment)?.appendingPathComponent("vitally-shell")
     }
 
     package static func cacheDirectory(_ environment: [String: String]) -> URL? {
@@ -27,7 +28,7 @@ package enum StateFolders {
         folder("XDG_STATE_HOME", fallback: ".local/state", in: environment)?.appendingPathComponent("vitally-shell/history")
     }
 
-    /// Why `connect` did not save the credentials when there is no config file.
+    /// Why `connect` did not save the credentials when there is no config folder.
     static let noConfigFolder =
         "not saved: neither XDG_CONFIG_HOME nor HOME is set, so there is no private folder for them (set HOME to save)"
 }

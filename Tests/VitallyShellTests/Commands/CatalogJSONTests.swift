@@ -8,7 +8,7 @@ import VitallyKit
 @Suite(.serialized) struct CatalogJSONTests {
     /// One invocation per form of every command; `CatalogJSONTests` fails when a form has none.
     static let demo: [String] = [
-        "disconnect", "status",
+        "disconnect", "status", "profiles",
         "accounts search acme", "accounts list --limit 15", "accounts show acme-001",
         "health acme.com", "notes acme.com", "tasks acme.com", "users acme.com", "nps soylent.com", "conversations soylent.com",
         "timeline acme.com",
@@ -23,8 +23,9 @@ import VitallyKit
     ]
 
     /// Forms whose demo needs a live tenant, which a replay cannot give (their JSON is checked
-    /// against the simulator elsewhere: ShellCommandTests, RecordModeCompleteTests).
-    static let needsALiveTenant: Set<String> = ["connect", "record", "record stop"]
+    /// against the simulator elsewhere: ShellCommandTests, RecordModeCompleteTests; `use` switches
+    /// to a saved profile's live tenant, run against the simulator in ProfilesEndToEndTests).
+    static let needsALiveTenant: Set<String> = ["connect", "use", "record", "record stop"]
 
     @Test func everyFormThatTakesJSONHasADemo() throws {
         var covered = Set<String>()

@@ -98,7 +98,7 @@ import VitallySimulator
         defer { Task { await simulator.stop() } }
         let (shell, scratch) = makeShell(secret: shellTestToken)
         defer { try? FileManager.default.removeItem(at: scratch) }
-        let config = scratch.appendingPathComponent("config/config.json")
+        let config = scratch.appendingPathComponent("config/credentials")
         let bad = await shell.text("connect https://acme.vitally.io/ --base-url \(simulator.baseURL) --token sk_test_wrong_999")
         #expect(bad.status == .failure)
         #expect(bad.err.contains("Vitally: Connection failed (acme"))
@@ -112,8 +112,8 @@ import VitallySimulator
         let mode = try FileManager.default.attributesOfItem(atPath: config.path)[.posixPermissions] as? Int
         #expect(mode == 0o600)
         #expect(await shell.text("status").out.contains("Mode                   live"))
-        #expect(await shell.text("disconnect").out.contains("Saved credentials removed."))
-        #expect(!FileManager.default.fileExists(atPath: config.path))
+        #expect(await shell.text("disconnect").out.contains("Profile 'acme' removed, with its saved token. Now offline."))
+        #expect(!(try String(contentsOf: config, encoding: .utf8)).contains(shellTestToken))
     }
 
     @Test func recordsInsideASessionAndReplaysIt() async throws {

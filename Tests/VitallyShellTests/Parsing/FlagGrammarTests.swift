@@ -46,6 +46,18 @@ import Testing
         #expect(refusal("brief a@b.com --json --json") == "--json is given twice; give it once")
     }
 
+    @Test func aRepeatableOptionKeepsEveryValueInOrder() throws {
+        #expect(Common.ics.descriptor.repeatable && !MatchCommand.title.descriptor.repeatable)
+        let (parsed, _) = try ParsedCommand.parse(["brief", "--ics", "b.ics", "a@b.com", "--ics=a.ics", "--ics", "b.ics"])
+        #expect(parsed.options.all(Common.ics) == ["b.ics", "a.ics", "b.ics"])
+        #expect(parsed.options[Common.ics] == "b.ics" && parsed.arguments == ["a@b.com"])
+        let (none, _) = try ParsedCommand.parse(["brief", "a@b.com"])
+        #expect(none.options.all(Common.ics).isEmpty && none.options.all(MatchCommand.title).isEmpty)
+        // Each value is still checked as one: a flag in a value's place is a missing value.
+        #expect(refusal("match --ics a.ics --ics --json")
+            == "--ics needs a value: --ics FILE; a value that starts with - is written --ics=--json")
+    }
+
     @Test func aFlagIsNeverTakenAsAnOptionsValue() throws {
         #expect(refusal("match a@b.com --title --json")
             == "--title needs a value: --title TEXT; a value that starts with - is written --title=--json")
@@ -97,7 +109,11 @@ import Testing
             do { _ = try LaunchOptions.parse(arguments); return nil } catch { return error.message }
         }
         #expect(launch(["--script", "a", "--script", "b"]) == "--script is given twice; give it once")
-        #expect(refusal("brief a@b.com --ics a --ics b") == "--ics is given twice; give it once")
+        #expect(refusal("brief a@b.com --title a --title b") == "--title is given twice; give it once")
+        #expect(launch(["--profile", "a", "--profile", "b"]) == "--profile is given twice; give it once")
+        var expected = LaunchOptions()
+        (expected.profile, expected.commands) = ("globex", "status")
+        #expect((try? LaunchOptions.parse(["--profile=globex", "-c", "status"])) == .run(expected))
         #expect(launch(["-c", "--json"])?.hasSuffix("a value that starts with - is written -c=--json") == true)
         #expect(refusal("brief a@b.com --title --json")?.hasSuffix("a value that starts with - is written --title=--json") == true)
     }

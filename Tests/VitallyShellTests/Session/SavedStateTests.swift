@@ -39,11 +39,11 @@ import VitallySimulator
     }
 
     @Test func withoutHomeNothingIsSavedAnywhere() {
-        #expect(StateFolders.configFile([:]) == nil)
+        #expect(StateFolders.configDirectory([:]) == nil)
         #expect(StateFolders.cacheDirectory(["TMPDIR": "/tmp"]) == nil)
         #expect(StateFolders.historyFile(["HOME": ""]) == nil)
-        #expect(StateFolders.configFile(["HOME": "/home/pat"])?.path == "/home/pat/.config/vitally-shell/config.json")
-        #expect(StateFolders.configFile(["XDG_CONFIG_HOME": "/x"])?.path == "/x/vitally-shell/config.json")
+        #expect(StateFolders.configDirectory(["HOME": "/home/pat"])?.path == "/home/pat/.config/vitally-shell")
+        #expect(StateFolders.configDirectory(["XDG_CONFIG_HOME": "/x"])?.path == "/x/vitally-shell")
     }
 
     /// Starts recording to `file`, records one exchange, then connects to `tenant` on the same simulator.

@@ -113,7 +113,7 @@ func spellings(of token: String) -> [String] {
             #expect(connect.err.contains("user name or password"), "\(connect.err)")
             let status = await shell.text("status")
             for text in [connect.out, connect.err, status.out, status.err] { #expect(!text.contains("hunter2pass")) }
-            let config = (try? String(contentsOf: scratch.appendingPathComponent("config/config.json"), encoding: .utf8)) ?? ""
+            let config = (try? String(contentsOf: scratch.appendingPathComponent("config/profiles"), encoding: .utf8)) ?? ""
             #expect(!config.contains("hunter2pass"))
         }
         let credentials = Credentials(

@@ -1,0 +1,163 @@
+import Foundation
+
+/// The saved profiles, and the one a session starts with when none is named.
+public struct SavedProfiles: Sendable, Equatable {
+    public var profiles: [Profile]
+    /// The profile last connected or switched to.
+    public var current: String?
+
+    public func named(_ name: String) -> Profile? { profiles.first { $0.name == name } }
+}
+
+/// Two INI files in the config folder, like the AWS CLI's `config` and `credentials`:
+/// `profiles` (where each tenant is, where its token comes from, when it was saved and used) and
+/// `credentials` (the tokens, nothing else). Both are written 0600 and refused when others can
+/// read or write them: the profiles file steers where a token is sent.
+public struct ProfileStore: Sendable {
+    public let folder: URL
+
+    public init(folder: URL) { self.folder = folder }
+
+    public var profilesURL: URL { folder.appendingPathComponent("profiles") }
+    public var credentialsURL: URL { folder.appendingPathComponent("credentials") }
+    /// The single saved connection of earlier versions, taken over by `load`.
+    public var legacyURL: URL { folder.appendingPathComponent("config.json") }
+
+    static let settings = "settings"
+    static let sectionPrefix = "profile "
+    static let profilesHeader = [
+        "vitally-shell profiles: one [profile NAME] section per tenant; 'profiles' lists them.",
+        "Tokens are not here: they are in 'credentials' beside this file (mode 0600).",
+    ]
+    static let credentialsHeader = ["vitally-shell secret tokens, one [NAME] section per profile. Keep this file mode 0600."]
+
+    /// The saved profiles. The first time, a `config.json` of an earlier version becomes a profile
+    /// named after its subdomain (its token's age taken from the file's time) and is removed.
+    public func load() throws(VitallyError) -> SavedProfiles {
+        try migrateLegacy()
+        let document = try read(profilesURL)
+        var profiles: [Profile] = []
+        for section in document.sections where section.name.hasPrefix(Self.sectionPrefix) {
+            profiles.append(try profile(from: section))
+        }
+        let current = document[section: Self.settings]?["current"].flatMap { name in profiles.contains { $0.name == name } ? name : nil }
+        return SavedProfiles(profiles: profiles, current: current)
+    }
+
+    /// The saved token of profile `name`, nil when it has none.
+    public func token(for name: String) throws(VitallyError) -> String? {
+        try read(credentialsURL)[section: name]?["token"].flatMap { $0.isEmpty ? nil : $0 }
+    }
+
+    /// Saves `profile` as the current one, used `now`. A `token` goes to the credentials file (its
+    /// save time kept when it is the token already saved); nil removes any saved token.
+    public func save(_ profile: Profile, token: String?, now: Date) throws {
+        var profile = profile
+        var secrets = try read(credentialsURL)
+        var document = try read(profilesURL)
+        let previous = secrets[section: profile.name]?["token"]
+        if let token {
+            let known = document[section: Self.sectionPrefix + profile.name]?["token_saved"].flatMap(VitallyDate.parse)
+            profile.tokenSavedAt = previous == token ? known ?? now : now
+            secrets[section: profile.name] = INIDocument.Section(name: profile.name, entries: [("token", token)])
+        } else {
+            profile.tokenSavedAt = nil
+            secrets[section: profile.name] = nil
+        }
+        profile.lastUsed = now
+        document[section: Self.sectionPrefix + profile.name] = section(for: profile)
+        document[section: Self.settings] = INIDocument.Section(name: Self.settings, entries: [("current", profile.name)])
+        try write(secrets, to: credentialsURL, header: Self.credentialsHeader)
+        try write(document, to: profilesURL, header: Self.profilesHeader)
+    }
+
+    /// Makes `name` the current profile, last used `now`.
+    public func markUsed(_ name: String, now: Date) throws {
+        var document = try read(profilesURL)
+        guard var section = document[section: Self.sectionPrefix + name] else { return }
+        section["last_used"] = VitallyDate.format(now)
+        document[section: Self.sectionPrefix + name] = section
+        document[section: Self.settings] = INIDocument.Section(name: Self.settings, entries: [("current", name)])
+        try write(document, to: profilesURL, header: Self.profilesHeader)
+    }
+
+    /// Removes profile `name` and its saved token; false when there was no such profile.
+    @discardableResult
+    public func remove(_ name: String) throws -> Bool {
+        var document = try read(profilesURL)
+        var secrets = try read(credentialsURL)
+        let existed = document[section: Self.sectionPrefix + name] != nil || secrets[section: name] != nil
+        guard existed else { return false }
+        document[section: Self.sectionPrefix + name] = nil
+        if document[section: Self.settings]?["current"] == name { document[section: Self.settings] = nil }
+        secrets[section: name] = nil
+        try write(secrets, to: credentialsURL, header: Self.credentialsHeader)
+        try write(document, to: profilesURL, header: Self.profilesHeader)
+        return true
+    }
+
+    func section(for profile: Profile) -> INIDocument.Section {
+        var section = INIDocument.Section(name: Self.sectionPrefix + profile.name)
+        section["subdomain"] = profile.subdomain
+        section["region"] = profile.region.rawValue
+        section["base_url"] = profile.baseURL
+        section["token_command"] = profile.tokenCommand
+        section["token_saved"] = profile.tokenSavedAt.map(VitallyDate.format)
+        section["last_used"] = profile.lastUsed.map(VitallyDate.format)
+        return section
+    }
+
+    /// A section read back, checked as typed values are (ConfigFile.validated).
+    func profile(from section: INIDocument.Section) throws(VitallyError) -> Profile {
+        let name = String(section.name.dropFirst(Self.sectionPrefix.count)).trimmingCharacters(in: .whitespaces)
+        guard Profile.isValidName(name) else {
+            throw VitallyError(.invalidInput, cause: "\(profilesURL.path): '\(name.prefix(40))' is not a profile name (letters, digits, . _ -)",
+                               hint: .editOrForgetConfiguration)
+        }
+        let checked = try ConfigFile.validated(
+            subdomain: section["subdomain"], region: section["region"], baseURL: section["base_url"], token: "-",
+            file: "\(profilesURL.path) [profile \(name)]")
+        let command = section["token_command"].flatMap { $0.isEmpty ? nil : $0 }
+        return Profile(name: name, subdomain: checked.subdomain, region: checked.region, baseURL: checked.baseURL, tokenCommand: command,
+                       tokenSavedAt: section["token_saved"].flatMap(VitallyDate.parse), lastUsed: section["last_used"].flatMap(VitallyDate.parse))
+    }
+
+    /// The file's sections; an empty document when there is no file. Refuses a file others can read.
+    func read(_ url: URL) throws(VitallyError) -> INIDocument {
+        var info = stat()
+        guard stat(url.path, &info) == 0 else { return INIDocument() }
+        if let problem = PrivateFile.problem(at: url.path) { throw VitallyError(.invalidInput, cause: problem) }
+        guard let data = FileManager.default.contents(atPath: url.path) else {
+            throw VitallyError(.invalidInput, cause: "\(url.path) cannot be read", hint: .editOrForgetConfiguration)
+        }
+        do {
+            return try INIDocument.parse(String(decoding: data, as: UTF8.self))
+        } catch {
+            throw VitallyError(.invalidInput, cause: "\(url.path) line \(error.line): \(error.reason)", hint: .editOrForgetConfiguration)
+        }
+    }
+
+    func write(_ document: INIDocument, to url: URL, header: [String]) throws {
+        try AtomicFile.write(Data(document.serialized(header: header).utf8), to: url, permissions: 0o600)
+    }
+
+    /// Takes over `config.json` when there is no profiles file yet.
+    func migrateLegacy() throws(VitallyError) {
+        guard !FileManager.default.fileExists(atPath: profilesURL.path),
+            let credentials = try ConfigFile(url: legacyURL).load()
+        else { return }
+        let savedAt = (try? FileManager.default.attributesOfItem(atPath: legacyURL.path)[.modificationDate]) as? Date
+        let profile = Profile(name: Profile.defaultName(for: credentials), subdomain: credentials.subdomain, region: credentials.region,
+                              baseURL: credentials.baseURL)
+        do {
+            try save(profile, token: credentials.token, now: savedAt ?? Date(timeIntervalSince1970: 0))
+            var document = try read(profilesURL)
+            document[section: Self.sectionPrefix + profile.name]?["token_saved"] = savedAt.map(VitallyDate.format)
+            document[section: Self.sectionPrefix + profile.name]?["last_used"] = nil
+            try write(document, to: profilesURL, header: Self.profilesHeader)
+        } catch {
+            throw VitallyError(.invalidInput, cause: "could not move \(legacyURL.path) into \(profilesURL.path): \(error.localizedDescription)")
+        }
+        ConfigFile(url: legacyURL).remove()
+    }
+}

@@ -1,0 +1,66 @@
+import Foundation
+import VitallyKit
+
+/// Runs a profile's token command (`pass show vitally/acme`, like the AWS CLI's
+/// `credential_process` or a git credential helper) and takes the first line it prints as the token.
+///
+/// The command runs with `/bin/sh -c`, stdin from /dev/null (it must not read the shell's
+/// input), and at most `timeoutSeconds`. Its output is never shown; a failure says its exit
+/// status and the first line of its stderr.
+enum TokenCommand {
+    static let timeoutSeconds = 30.0
+
+    static func run(_ command: String, in directory: URL) async throws(VitallyError) -> String {
+        let outcome = await withCheckedContinuation { (continuation: CheckedContinuation<Outcome, Never>) in
+            DispatchQueue.global().async { continuation.resume(returning: runBlocking(command, in: directory)) }
+        }
+        func failure(_ why: String) -> VitallyError {
+            VitallyError(.invalidInput, cause: "the token command failed (\(why)); run it yourself to see why, or connect with --token")
+        }
+        switch outcome {
+        case .couldNotStart(let why): throw failure("it could not start: \(why)")
+        case .timedOut: throw failure("it did not finish within \(Int(timeoutSeconds)) s")
+        case .finished(let status, let out, let err):
+            let firstError = err.split(whereSeparator: \.isNewline).first.map { TerminalSanitizer.visible(String($0.prefix(160))) }
+            guard status == 0 else { throw failure("exit status \(status)" + (firstError.map { ": \($0)" } ?? "")) }
+            guard let line = out.split(whereSeparator: \.isNewline).first(where: { !TokenInput.strip(String($0)).isEmpty }) else {
+                throw failure("exit status 0, but it printed no token")
+            }
+            return String(line)
+        }
+    }
+
+    enum Outcome: Sendable {
+        case finished(status: Int32, out: String, err: String)
+        case couldNotStart(String)
+        case timedOut
+    }
+
+    static func runBlocking(_ command: String, in directory: URL) -> Outcome {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/bin/sh")
+        process.arguments = ["-c", command]
+        process.currentDirectoryURL = directory
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        process.standardInput = FileHandle.nullDevice
+        do { try process.run() } catch { return .couldNotStart(error.localizedDescription) }
+        let timer = DispatchWorkItem { if process.isRunning { process.terminate() } }
+        DispatchQueue.global().asyncAfter(deadline: .now() + timeoutSeconds, execute: timer)
+        let group = DispatchGroup()
+        nonisolated(unsafe) var errData = Data()
+        group.enter()
+        DispatchQueue.global().async {
+            errData = err.fileHandleForReading.readDataToEndOfFile()
+            group.leave()
+        }
+        let outData = out.fileHandleForReading.readDataToEndOfFile()
+        group.wait()
+        process.waitUntilExit()
+        timer.cancel()
+        if process.terminationReason == .uncaughtSignal, process.terminationStatus == SIGTERM { return .timedOut }
+        return .finished(status: process.terminationStatus, out: String(decoding: outData, as: UTF8.self),
+                         err: String(decoding: errData, as: UTF8.self))
+    }
+}

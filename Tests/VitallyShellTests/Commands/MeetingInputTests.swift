@@ -1,0 +1,43 @@
+import Foundation
+import Testing
+import VitallyKit
+import VitallyShell
+import VitallySimulator
+
+/// `match`, `doctor` and `brief` read `--ics` the same way: the invite's attendees join the typed ones.
+@Suite struct MeetingInputTests {
+    let invite = packageRoot.appendingPathComponent("examples/acme-qbr.ics").path
+    let attendees = "pat.lee@acme.com jordan.kim@acme.com dana@brightwave.io"
+
+    @Test func matchTakesTheInvitesAttendeesAsIfTyped() async throws {
+        try await withSimulatedShell { shell, _, scratch in
+            let typed = await shell.text("match \(attendees) --title 'Acme Corp QBR: renewal and SSO' --json")
+            let fromInvite = await shell.text("match --ics \(invite) --json")
+            #expect(fromInvite.status == typed.status, "\(fromInvite.err)")
+            #expect(fromInvite.out == typed.out)
+            #expect(fromInvite.out.contains("pat.lee@acme.com") && fromInvite.out.contains("Acme Corp"), "\(fromInvite.out)")
+            let both = await shell.text("match ann@acme.com --ics \(invite) --json")
+            #expect(both.out.components(separatedBy: "\"email\"").count == 5, "one typed and three from the invite: \(both.out)")
+            let second = scratch.appendingPathComponent("second.ics")
+            try Data("BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nSUMMARY:Other\r\nATTENDEE:mailto:ann@acme.com\r\nATTENDEE:mailto:pat.lee@acme.com\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n".utf8).write(to: second)
+            let several = await shell.text("match --ics \(invite) --ics \(second.path) --json")
+            #expect(several.out.contains("\"ann@acme.com\""), "the second invite's attendee: \(several.out)")
+            #expect(several.out.components(separatedBy: "\"email\"").count == 5, "several invites add up, each attendee once: \(several.out)")
+            let none = await shell.text("match")
+            #expect(none.status == .usage && none.err.contains("match needs attendee emails or --ics FILE"), "\(none.err)")
+            let missing = await shell.text("match --ics no-such.ics")
+            #expect(missing.err.contains("cannot read the calendar invite") && !missing.err.contains("\n"), "\(missing.err)")
+        }
+    }
+
+    @Test func doctorChecksTheInvitesAttendees() async throws {
+        try await withSimulatedShell { shell, _, _ in
+            let typed = await shell.text("doctor \(attendees) --json")
+            let fromInvite = await shell.text("doctor --ics \(invite) --json")
+            #expect(fromInvite.out.contains("pat.lee@acme.com") && fromInvite.out.contains("jordan.kim@acme.com"), "\(fromInvite.out)")
+            #expect(fromInvite.status == typed.status)
+            let limited = await shell.text("doctor --ics \(invite) --max-attendees 2")
+            #expect(limited.err.contains("3 attendees with the invite's is more than 2"), "\(limited.err)")
+        }
+    }
+}
