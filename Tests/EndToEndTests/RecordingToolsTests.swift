@@ -79,8 +79,10 @@ import VitallyKit
         // The session and the invite it reads, written for the pseudonyms.
         let session = map.translate(try String(contentsOf: packageRoot.appendingPathComponent("scripts/demo-session.txt"), encoding: .utf8))
         try FileManager.default.createDirectory(at: dir.appendingPathComponent("examples"), withIntermediateDirectories: true)
-        let invite = try String(contentsOf: packageRoot.appendingPathComponent("examples/acme-qbr.ics"), encoding: .utf8)
-        try map.translate(invite).write(to: dir.appendingPathComponent("examples/acme-qbr.ics"), atomically: true, encoding: .utf8)
+        for name in ["acme-qbr.ics", "fortnight.ics"] {
+            let invite = try String(contentsOf: packageRoot.appendingPathComponent("examples/" + name), encoding: .utf8)
+            try map.translate(invite).write(to: dir.appendingPathComponent("examples/" + name), atomically: true, encoding: .utf8)
+        }
         try session.write(to: dir.appendingPathComponent("session.txt"), atomically: true, encoding: .utf8)
         #expect(session != (try String(contentsOf: packageRoot.appendingPathComponent("scripts/demo-session.txt"), encoding: .utf8)))
 
