@@ -35,12 +35,13 @@ import VitallyKit
             #expect(value == first.responseHeaders.first { $0.name == name }?.value, "\(name)")
         }
 
-        // Identical requests: served in recorded order, then the last one keeps answering.
-        let repeats = recording.exchanges.filter { $0.path == "/resources/admins" && $0.query == [QueryItem("limit", "100")] }
+        // Identical requests: served in recorded order, then the last one keeps answering. The
+        // session reads the custom-object schema several times (objects, briefs, doctor).
+        let repeats = recording.exchanges.filter { $0.path == "/resources/customObjects" && $0.query == [QueryItem("limit", "100")] }
         #expect(repeats.count > 2)
         var remaining: [String] = []
         for _ in 0..<(repeats.count + 2) {
-            let reply = try await get(client, server.baseURL + "/resources/admins?limit=100")
+            let reply = try await get(client, server.baseURL + "/resources/customObjects?limit=100")
             remaining.append(reply.headers.first { $0.0.lowercased() == "ratelimit-remaining" }?.1 ?? "?")
         }
         let recorded = repeats.map { $0.responseHeaders.first { $0.name == "RateLimit-Remaining" }?.value ?? "-" }

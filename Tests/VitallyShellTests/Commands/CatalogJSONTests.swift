@@ -17,6 +17,7 @@ import VitallyKit
         "raw GET /resources/accounts/acme-001/healthScores", "objects",
         "match bruce@wayneenterprises.com --title \"Wayne Enterprises QBR\"", "brief pat.lee@acme.com",
         "doctor pat.lee@acme.com nobody@nowhere-example.com jane.doe@gmail.com gavin@hooli.com",
+        "coverage --ics examples/fortnight.ics --from 2026-12-07 --to 2026-12-20", "audit",
         "recordings", "recordings show demo.har 1", "recordings scrub demo.har scrubbed.har --salt catalog-json-salt-0123",
         "recordings diff demo.har demo.har", "replay demo.har",
         "help", "help recordings", "history", "history import demo.har", "history forget acme-001",

@@ -108,7 +108,8 @@ import VitallySimulator
             for line in lines {
                 let (out, err, status) = await shell.text(line)
                 if out.contains("from organization") { labelled += 1 }
-                #expect(!(out + err).lowercased().contains("no health score"), "\(line): \(out)")
+                // audit's finding "no health score, MRR or owner" counts such customers; it is not a view of one.
+                #expect(line.hasPrefix("audit") || !(out + err).lowercased().contains("no health score"), "\(line): \(out)")
                 // Only doctor fails: its session names an address no rule can match, on purpose.
                 #expect(status == .ok || line.hasPrefix("doctor"), "\(line): \(err)")
             }

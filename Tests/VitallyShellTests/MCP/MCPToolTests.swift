@@ -57,7 +57,7 @@ import VitallyKit
         let schema = try #require(brief["inputSchema"])
         #expect(schema["type"] == "object" && schema["additionalProperties"] == false)
         #expect(schema["required"] == nil, "brief takes its attendees from --ics too (a flag no tool has), so the spec makes none required")
-        #expect(schema["properties"]?["format"]?["enum"] == ["text", "markdown", "json"])
+        #expect(schema["properties"]?["format"]?["enum"] == ["text", "markdown"])
         #expect(schema["properties"]?["ics"] == nil, "no tool reads a local file")
         #expect(brief["annotations"]?["readOnlyHint"] == true)
     }
