@@ -38,8 +38,11 @@ def translate(text):
 import os
 os.makedirs(f"{work}/examples", exist_ok=True)
 open(f"{work}/session.txt", "w").write(translate(open("scripts/demo-session.txt").read()))
-open(f"{work}/examples/acme-qbr.ics", "w").write(translate(open("examples/acme-qbr.ics").read()))
-open(f"{work}/examples/fortnight.ics", "w").write(translate(open("examples/fortnight.ics").read()))
+import re
+def unfold(text):  # an export folds long lines (RFC 5545 3.1), which can split an email in two
+    return re.sub(r"\r?\n[ \t]", "", text)
+for name in ("acme-qbr.ics", "fortnight.ics"):
+    open(f"{work}/examples/{name}", "w").write(translate(unfold(open(f"examples/{name}").read())))
 PY
   local out="$work/out.txt"
   (cd "$work" && env -u VITALLY_TOKEN -u VITALLY_BASE_URL "$OLDPWD/$bin/vitally-shell" \

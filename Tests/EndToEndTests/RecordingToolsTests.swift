@@ -80,7 +80,9 @@ import VitallyKit
         let session = map.translate(try String(contentsOf: packageRoot.appendingPathComponent("scripts/demo-session.txt"), encoding: .utf8))
         try FileManager.default.createDirectory(at: dir.appendingPathComponent("examples"), withIntermediateDirectories: true)
         for name in ["acme-qbr.ics", "fortnight.ics"] {
+            // Unfolded first: an export folds long lines (RFC 5545 3.1), which can split an email in two.
             let invite = try String(contentsOf: packageRoot.appendingPathComponent("examples/" + name), encoding: .utf8)
+                .replacingOccurrences(of: "\r\n ", with: "").replacingOccurrences(of: "\n ", with: "")
             try map.translate(invite).write(to: dir.appendingPathComponent("examples/" + name), atomically: true, encoding: .utf8)
         }
         try session.write(to: dir.appendingPathComponent("session.txt"), atomically: true, encoding: .utf8)
