@@ -38,7 +38,13 @@ def is_read_tool(name):
     return name in READ_TOOLS_OF_WRITE_COMMANDS or name.split("_", 1)[0] in READ_COMMANDS and name not in WRITE_COMMANDS
 WRITE_COMMANDS = {"connect", "disconnect", "record", "replay", "recordings_scrub", "recordings_diff", "history",
                   "history_import", "history_forget", "exit", "status", "help"}
-WITHHELD_FLAGS = {"--json", "--ics", "--html", "--map", "--out"}
+# Flags no tool offers: --json and --fail-on, and every flag whose value is a local FILE (read or
+# written): a tool never touches the server's files.
+WITHHELD_FLAGS = {"--json", "--fail-on"}
+
+
+def withheld(flag, value):
+    return flag in WITHHELD_FLAGS or "FILE" in (value or "")
 
 
 def check(condition, what):
@@ -111,7 +117,7 @@ def help_flags(command, sub):
     flags = {}
     for flag in json.loads(out).get("flags", []):
         if flag.get("subcommand") in (None, sub or None):
-            flags[flag["name"]] = (flag.get("value") is not None, flag["help"])
+            flags[flag["name"]] = (flag.get("value"), flag["help"])
     return flags
 
 
@@ -123,8 +129,11 @@ def check_schema(tool):
     flags = help_flags(command, sub)
     check(flags, f"{tool.name}: 'help {command}' lists no flags")
     expected = set()
-    for flag, (takes_value, text) in flags.items():
-        if flag in WITHHELD_FLAGS:
+    for flag, (value, text) in flags.items():
+        takes_value = value is not None
+        if withheld(flag, value):
+            # Inverted check: a file flag must not be a property, whatever the tool.
+            check(flag[2:].replace("-", "_") not in properties, f"{tool.name}: offers the file flag {flag}")
             continue
         name = flag[2:].replace("-", "_")
         expected.add(name)

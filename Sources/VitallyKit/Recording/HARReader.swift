@@ -35,6 +35,11 @@ public enum HARReader {
         guard !isDirectory.boolValue else {
             throw VitallyError(.recording, path: path, cause: "\(path) is a directory, not a .har file")
         }
+        // A FIFO or a device would be read forever (found by the attack on the MCP server).
+        var info = stat()
+        guard stat(path, &info) == 0, info.st_mode & S_IFMT == S_IFREG else {
+            throw VitallyError(.recording, path: path, cause: "\(path) is not a regular file; give a .har file")
+        }
         RecordingFolder.removeLeftovers(of: url)
         guard let file = MappedFile(path: path) else {
             throw VitallyError(.recording, path: path, cause: "\(path) cannot be read (check its permissions)")

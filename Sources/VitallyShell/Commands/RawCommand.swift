@@ -13,6 +13,7 @@ struct RawCommand: ShellCommand {
             return .failure("raw only sends GET (vitally-shell is read-only); usage: raw GET /resources/accounts", status: .usage)
         }
         var target = command.arguments[1]
+        if RawPath.hasForeignScheme(target) { return .failure(RawPath.refusal, status: .usage) }
         if target.hasPrefix("http://") || target.hasPrefix("https://") {
             target = RecordedExchange.split(url: target).path + (target.firstIndex(of: "?").map { String(target[$0...]) } ?? "")
         }

@@ -45,7 +45,15 @@ package struct MCPTool: Sendable {
 extension MCPTool {
     /// Flags that are never inputs: output is always JSON and text, and a tool reads or writes
     /// no local file (`--ics` invites, coverage's `--html` page, a scrub `--map`).
-    static let withheldFlags: Set<String> = ["--json", "--ics", "--html", "--map", "--out"]
+    static let withheldFlags: Set<String> = ["--json", "--fail-on"]
+
+    /// Whether a tool leaves this flag out: `--json` (results are JSON already), `--fail-on` (an exit
+    /// status), and every flag whose value is a local file, read or written (`--csv`, `--html`, `--map`,
+    /// `--ics`, `--attendees-file`): no tool touches the server's files. Decided from the descriptor,
+    /// so a file flag added later is withheld too (the attack on issue 25 wrote files through `--csv`).
+    static func isWithheld(_ flag: FlagDescriptor) -> Bool {
+        withheldFlags.contains(flag.name) || (flag.valueName?.contains("FILE") ?? false)
+    }
 
     /// A property name for a positional argument, by what it holds.
     static func argumentName(_ kind: ArgumentKind) -> (name: String, description: String) {
@@ -78,7 +86,7 @@ extension MCPTool {
                 count: lower...upper))
         }
         // The subcommand's own flags and the command's: another subcommand's are not this tool's.
-        for flag in spec.flags(of: subcommand) where !withheldFlags.contains(flag.name) {
+        for flag in spec.flags(of: subcommand) where !isWithheld(flag) {
             let kind: MCPInput.Kind = flag.limits != nil ? .integer : flag.takesValue ? .string : .boolean
             let property = flag.name.drop { $0 == "-" }.replacingOccurrences(of: "-", with: "_")
             inputs.append(MCPInput(name: property, kind: kind, description: flag.help, values: flag.choices, flag: flag.name))

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 import VitallyKit
 import VitallyShell
@@ -58,7 +59,9 @@ import VitallyShell
 @Suite struct RawPathTests {
     @Test(arguments: ["/resources/%2e%2e/admins", "/resources/%2E%2E/admins", "/resources/accounts/%252e%252e/x",
                       "'/resources/..;/admins'", "'/resources/accounts/..;x=1/admins'", "/resources/accounts%2f..%2fadmins",
-                      "/resources/.%2e/admins", "'/resources/a\\..\\admins'"])
+                      "/resources/.%2e/admins", "'/resources/a\\..\\admins'",
+                      // Other schemes: their path was sent as is, outside /resources/ (the attack on issue 25).
+                      "file:///etc/passwd", "ftp://h/admin/users", "FILE:///admin"])
     func pathTricksAreRefused(path: String) async throws {
         try await withSimulatedShell { shell, simulator, _ in
             await simulator.state.clearLog()
@@ -67,6 +70,12 @@ import VitallyShell
             #expect(result.err.contains("raw reads paths under /resources/ only"))
             #expect(await simulator.state.log.isEmpty)
         }
+    }
+
+    @Test func aFIFOIsNoRecordingAndNeverBlocks() throws {
+        let fifo = scratchDirectory().appendingPathComponent("fifo.har")
+        #expect(mkfifo(fifo.path, 0o600) == 0)
+        #expect(throws: VitallyError.self) { try HARReader.load(fifo) }
     }
 
     @Test func aTypedPlusIsSentAsAPlus() async throws {
