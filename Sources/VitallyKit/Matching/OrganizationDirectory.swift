@@ -41,22 +41,14 @@ public actor OrganizationDirectory {
     public static let scanLimit = 2_000
 
     let client: VitallyClient
-    private var scan: Scan?
-    private var loading: Task<Scan, any Error>?
+    private let scan = SharedRead<Scan>()
 
     public init(client: VitallyClient) { self.client = client }
 
     /// The scan, read on first use; concurrent callers (a calendar's attendees) share one read.
     /// A `customFields` failure other than a cancellation falls back on the well-known keys, as for accounts.
     public func load() async throws -> Scan {
-        if let scan { return scan }
-        if let loading { return try await loading.value }
-        let task = Task { try await self.read() }
-        loading = task
-        defer { loading = nil }
-        let result = try await task.value
-        scan = result
-        return result
+        try await scan.get { try await self.read() }
     }
 
     private func read() async throws -> Scan {

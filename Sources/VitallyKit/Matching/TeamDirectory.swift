@@ -59,8 +59,7 @@ public actor TeamDirectory {
     }
 
     let client: VitallyClient
-    private var loaded: Team?
-    private var loading: Task<Team, any Error>?
+    private let loaded = SharedRead<Team>()
     private var customerUsersByDomain: [String: Task<Int, any Error>] = [:]
 
     public init(client: VitallyClient) { self.client = client }
@@ -76,14 +75,7 @@ public actor TeamDirectory {
     /// fall back to `admins/search?email=` per attendee.
     /// Concurrent callers (a calendar's attendees) share one read.
     func load() async throws -> Team {
-        if let loaded { return loaded }
-        if let loading { return try await loading.value }
-        let task = Task { try await self.read() }
-        loading = task
-        defer { loading = nil }
-        let team = try await task.value
-        loaded = team
-        return team
+        try await loaded.get { try await self.read() }
     }
 
     private func read() async throws -> Team {
