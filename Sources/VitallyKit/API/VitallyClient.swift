@@ -68,5 +68,5 @@ public struct VitallyClient: Sendable {
     }
 
     /// Path segment escaping for ids and externalIds that may hold `/` or spaces.
-    public static func segment(_ id: String) -> String { URLEncoding.encode(id) }
+    package static func segment(_ id: String) -> String { URLEncoding.encode(id) }
 }

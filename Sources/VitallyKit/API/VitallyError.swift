@@ -61,7 +61,7 @@ public struct VitallyError: Error, Sendable, Equatable, CustomStringConvertible 
     }
 
     /// Builds the error for a non-2xx response.
-    public static func from(response: HTTPResponse, request: HTTPRequest) -> VitallyError {
+    package static func from(response: HTTPResponse, request: HTTPRequest) -> VitallyError {
         let code: Code
         switch response.status {
         case 400: code = .badRequest
@@ -88,7 +88,7 @@ public struct VitallyError: Error, Sendable, Equatable, CustomStringConvertible 
     }
 
     /// A 2xx answer whose JSON has none of the shapes the decoder knows.
-    public static func unrecognisedShape(path: String, query: [QueryItem] = [], expected: String) -> VitallyError {
+    package static func unrecognisedShape(path: String, query: [QueryItem] = [], expected: String) -> VitallyError {
         let request = HTTPRequest(method: "GET", path: path, query: query)
         return VitallyError(.unrecognisedShape, method: "GET", path: request.pathAndQuery, cause: "expected \(expected)")
     }
@@ -102,7 +102,7 @@ public struct VitallyError: Error, Sendable, Equatable, CustomStringConvertible 
     }
 
     /// A copy with every secret replaced, for errors built from text a server sent back.
-    public func scrubbed(_ secrets: [String]) -> VitallyError {
+    package func scrubbed(_ secrets: [String]) -> VitallyError {
         var copy = self
         copy.path = Redactor.scrub(path, secrets: secrets)
         copy.bodyExcerpt = bodyExcerpt.map { Redactor.scrub($0, secrets: secrets) }
