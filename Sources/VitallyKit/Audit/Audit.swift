@@ -3,9 +3,9 @@ import Foundation
 /// The matchability audit, pure: `AuditInput` in, `AuditReport` out, in time linear in accounts,
 /// organizations and users. "Free mail", "internal" and "domain trait" are the matcher's own rules
 /// (`Domain.isFreeMail`, `TeamDirectory`, `DomainTraits`), read through the values they produced.
-public enum Audit {
+package enum Audit {
     /// Examples shown per finding.
-    public static let exampleLimit = 10
+    package static let exampleLimit = 10
 
     /// Names that say nothing about which company a meeting is with.
     static let genericWords: Set<String> = [
@@ -15,12 +15,12 @@ public enum Audit {
 
     /// Whether an account name can correlate with a calendar entry: comparable by the matcher's
     /// company-name rule (`CompanyName`), and not made only of generic words.
-    public static func nameCorrelates(_ name: String) -> Bool {
+    package static func nameCorrelates(_ name: String) -> Bool {
         let tokens = CompanyName.tokens(name)
         return CompanyName.isComparable(name) && !tokens.allSatisfy(genericWords.contains)
     }
 
-    public static func report(_ input: AuditInput) -> AuditReport {
+    package static func report(_ input: AuditInput) -> AuditReport {
         var builder = AuditBuilder(input)
         builder.run()
         return builder.report

@@ -2,22 +2,22 @@ import Foundation
 
 /// What the audit reads, gathered by `Auditor` (or built by hand in tests): the matcher's own
 /// account scan and organization scan, the team's domains, field labels and, when asked, users.
-public struct AuditInput: Sendable {
-    public var accounts: [AccountSummary]
-    public var organizations: [OrganizationDirectory.Entry]
-    public var organizationsCapped: Bool
+package struct AuditInput: Sendable {
+    package var accounts: [AccountSummary]
+    package var organizations: [OrganizationDirectory.Entry]
+    package var organizationsCapped: Bool
     /// The organizations' domain keys, to find their domain-looking values matching does not read.
-    public var organizationTraits: DomainTraits
+    package var organizationTraits: DomainTraits
     /// Custom field labels by path (accounts' and organizations'), for naming unused domain fields.
-    public var fieldLabels: [String: String]
+    package var fieldLabels: [String: String]
     /// `TeamDirectory.domains()`: the registrable domains of active admins.
-    public var teamDomains: Set<String>
-    public var teamListed: Bool
+    package var teamDomains: Set<String>
+    package var teamListed: Bool
     /// Nil when users were not read.
-    public var users: [AuditUser]?
-    public var usersCapped: Bool
+    package var users: [AuditUser]?
+    package var usersCapped: Bool
 
-    public init(accounts: [AccountSummary], organizations: [OrganizationDirectory.Entry], organizationsCapped: Bool = false,
+    package init(accounts: [AccountSummary], organizations: [OrganizationDirectory.Entry], organizationsCapped: Bool = false,
                 organizationTraits: DomainTraits = DomainTraits(), fieldLabels: [String: String] = [:], teamDomains: Set<String>,
                 teamListed: Bool = true, users: [AuditUser]? = nil, usersCapped: Bool = false) {
         self.accounts = accounts
@@ -33,13 +33,13 @@ public struct AuditInput: Sendable {
 }
 
 /// What the audit keeps of a Vitally user: the registrable domain of their address and their links.
-public struct AuditUser: Sendable, Equatable {
+package struct AuditUser: Sendable, Equatable {
     /// Nil when the address has no usable domain.
-    public var domain: String?
-    public var accountIds: [String]
-    public var organizationIds: [String]
+    package var domain: String?
+    package var accountIds: [String]
+    package var organizationIds: [String]
 
-    public init(_ user: User) {
+    package init(_ user: User) {
         domain = user.email.flatMap(Domain.ofEmail).map(Domain.registrable)
         accountIds = user.accountIds
         organizationIds = user.organizationIds

@@ -2,26 +2,26 @@ import Foundation
 
 /// A tenant's matchability: how attendees could reach each active account, and what to fix in
 /// Vitally so they can (`audit`). Computed by `Audit.report(_:)` from what the matcher reads.
-public struct AuditReport: Sendable, Equatable, Encodable {
+package struct AuditReport: Sendable, Equatable, Encodable {
     /// Accounts the scan read, active and churned.
-    public var accounts: Int
-    public var activeAccounts: Int
-    public var churnedAccounts: Int
-    public var organizations: Int
+    package var accounts: Int
+    package var activeAccounts: Int
+    package var churnedAccounts: Int
+    package var organizations: Int
     /// True when the organization scan stopped at its cap (`OrganizationDirectory.scanLimit`).
-    public var organizationsCapped: Bool
+    package var organizationsCapped: Bool
     /// Users read with `--users`; nil when they were not asked for.
-    public var usersRead: Int?
+    package var usersRead: Int?
     /// True when the user read stopped at its bound.
-    public var usersCapped: Bool
+    package var usersCapped: Bool
     /// The team's own email domains (active admins'); empty and `teamListed` false when the admins could not be listed.
-    public var teamDomains: [String]
-    public var teamListed: Bool
+    package var teamDomains: [String]
+    package var teamListed: Bool
     /// Active accounts by the best way an attendee can reach them.
-    public var reach: [AuditReach]
-    public var findings: [AuditFinding]
+    package var reach: [AuditReach]
+    package var findings: [AuditFinding]
     /// Every account and organization to fix, one row per finding (`--csv`); not in the JSON.
-    public var rows: [AuditRow]
+    package var rows: [AuditRow]
 
     enum CodingKeys: String, CodingKey {
         case accounts, activeAccounts, churnedAccounts, organizations, organizationsCapped, usersRead, usersCapped
@@ -29,7 +29,7 @@ public struct AuditReport: Sendable, Equatable, Encodable {
     }
 
     /// `usersRead` is `null` when users were not read (never left out); `rows` stay for the CSV.
-    public func encode(to encoder: any Encoder) throws {
+    package func encode(to encoder: any Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
         try c.encode(accounts, forKey: .accounts)
         try c.encode(activeAccounts, forKey: .activeAccounts)
@@ -46,17 +46,17 @@ public struct AuditReport: Sendable, Equatable, Encodable {
     }
 
     /// Distinct active accounts with at least one finding.
-    public var accountsToFix: Int {
+    package var accountsToFix: Int {
         Set(rows.filter { $0.level == .account && !$0.churned }.map(\.id)).count
     }
 
     /// The finding of one kind.
-    public func finding(_ kind: AuditFinding.Kind) -> AuditFinding? { findings.first { $0.kind == kind } }
+    package func finding(_ kind: AuditFinding.Kind) -> AuditFinding? { findings.first { $0.kind == kind } }
 }
 
 /// How many active accounts an attendee can reach one way (the bars of the summary).
-public struct AuditReach: Sendable, Equatable, Encodable {
-    public enum Way: String, Sendable, Equatable, Encodable, CaseIterable {
+package struct AuditReach: Sendable, Equatable, Encodable {
+    package enum Way: String, Sendable, Equatable, Encodable, CaseIterable {
         /// The account's own domain trait holds a domain (rule 3).
         case accountTrait
         /// Only its organization's domain trait does (rule 4).
@@ -67,58 +67,58 @@ public struct AuditReach: Sendable, Equatable, Encodable {
         case contactOnly
     }
 
-    public var way: Way
-    public var accounts: Int
-    public var share: Double
+    package var way: Way
+    package var accounts: Int
+    package var share: Double
     /// Whether this way finds the account from an attendee's domain (every way but `contactOnly`).
-    public var matchable: Bool { way != .contactOnly }
+    package var matchable: Bool { way != .contactOnly }
 }
 
 /// One kind of problem, with how many it touches, examples, and the fix to make in Vitally.
-public struct AuditFinding: Sendable, Equatable, Encodable {
-    public enum Kind: String, Sendable, Equatable, Encodable, CaseIterable {
+package struct AuditFinding: Sendable, Equatable, Encodable {
+    package enum Kind: String, Sendable, Equatable, Encodable, CaseIterable {
         case noDomain, sharedDomain, churnedDomain, freeMailOnly, internalDomain, unmatchableName
         case noHealthScore, noMRR, noOwner, unusedDomainField
     }
 
-    public var kind: Kind
+    package var kind: Kind
     /// What is counted: accounts and organizations, domains, or fields (`unit`).
-    public var count: Int
-    public var unit: String
+    package var count: Int
+    package var unit: String
     /// Active accounts it touches, and their share of all active accounts (0...1, three decimals).
-    public var accounts: Int
-    public var share: Double
+    package var accounts: Int
+    package var share: Double
     /// Up to `Audit.exampleLimit`, ordered by name.
-    public var examples: [AuditExample]
-    public var fix: String
+    package var examples: [AuditExample]
+    package var fix: String
     /// Said when the check could not be complete (users not read, admins not listed, a scan capped).
-    public var note: String?
+    package var note: String?
 }
 
 /// Where an example sits.
-public enum AuditLevel: String, Sendable, Equatable, Encodable {
+package enum AuditLevel: String, Sendable, Equatable, Encodable {
     case account, organization, domain, field
 }
 
 /// One account, organization, domain or field a finding names.
-public struct AuditExample: Sendable, Equatable, Encodable {
-    public var level: AuditLevel
+package struct AuditExample: Sendable, Equatable, Encodable {
+    package var level: AuditLevel
     /// The account's or organization's name, the domain, or the field's path.
-    public var name: String
-    public var id: String?
-    public var externalId: String?
+    package var name: String
+    package var id: String?
+    package var externalId: String?
     /// What is wrong with it, in a few words (`shared by Stark Industries, Stark Industries EMEA`).
-    public var detail: String
+    package var detail: String
 }
 
 /// One account or organization to fix, for the CSV.
-public struct AuditRow: Sendable, Equatable {
-    public var kind: AuditFinding.Kind
-    public var level: AuditLevel
-    public var id: String
-    public var externalId: String?
-    public var name: String
-    public var churned: Bool
-    public var detail: String
-    public var fix: String
+package struct AuditRow: Sendable, Equatable {
+    package var kind: AuditFinding.Kind
+    package var level: AuditLevel
+    package var id: String
+    package var externalId: String?
+    package var name: String
+    package var churned: Bool
+    package var detail: String
+    package var fix: String
 }

@@ -2,12 +2,12 @@ import Foundation
 
 /// Gathers what the audit reads through the matcher's own directories (so a session that already
 /// matched reuses its scans), then computes the report.
-public struct Auditor: Sendable {
+package struct Auditor: Sendable {
     /// Users read at most with `users: true` (100 a page): a larger tenant is audited on the first ones, and says so.
-    public static let userLimit = 20_000
+    package static let userLimit = 20_000
 
     /// How far the gather is, for the status line.
-    public enum Progress: Sendable, Equatable {
+    package enum Progress: Sendable, Equatable {
         case accounts(Int)
         case users(Int)
     }
@@ -16,18 +16,18 @@ public struct Auditor: Sendable {
     let directory: AccountDirectory
     let team: TeamDirectory
 
-    public init(client: VitallyClient, directory: AccountDirectory, team: TeamDirectory) {
+    package init(client: VitallyClient, directory: AccountDirectory, team: TeamDirectory) {
         self.client = client
         self.directory = directory
         self.team = team
     }
 
-    public init(matcher: AttendeeMatcher) {
+    package init(matcher: AttendeeMatcher) {
         self.init(client: matcher.client, directory: matcher.directory, team: matcher.team)
     }
 
     /// Reads the scans (and users when asked, at most `userLimit`), then computes the report.
-    public func run(users readUsers: Bool, userLimit: Int = Auditor.userLimit,
+    package func run(users readUsers: Bool, userLimit: Int = Auditor.userLimit,
                     progress: (@Sendable (Progress) -> Void)? = nil) async throws -> AuditReport {
         await directory.setProgressHandler { count in progress?(.accounts(count)) }
         let index: AccountIndex
