@@ -26,12 +26,12 @@ public struct AccountBundle: Sendable {
     public var reports: [ListReport] = []
     /// Earlier observations of the account (oldest first, today's included); nil when the
     /// session has no history, with `historyGap` saying why.
-    public var history: [Observation]?
-    public var historyGap: String?
+    package var history: [Observation]?
+    package var historyGap: String?
     /// The account among its segment (or all active accounts), from the scan in hand; nil with
     /// `cohortGap` saying why.
-    public var cohort: Cohort?
-    public var cohortGap: String?
+    package var cohort: Cohort?
+    package var cohortGap: String?
 
     public init(account: Account) { self.account = account }
 

@@ -1,14 +1,14 @@
 import Foundation
 
 /// The meeting a calendar invite (.ics) describes: its title, start and attendees.
-public struct CalendarInvite: Sendable, Equatable {
-    public var summary: String?
-    public var start: Date?
-    public var attendees: [String]
+package struct CalendarInvite: Sendable, Equatable {
+    package var summary: String?
+    package var start: Date?
+    package var attendees: [String]
 
     /// Reads the file's VEVENTs (`CalendarFile`), returning the next one at or after `now`, else
     /// the latest. Throws when the text holds no event.
-    public static func parse(_ text: String, now: Date) throws(VitallyError) -> CalendarInvite {
+    package static func parse(_ text: String, now: Date) throws(VitallyError) -> CalendarInvite {
         let events = try CalendarFile.parse(text).events.map { event in
             CalendarInvite(summary: event.summary, start: event.start?.instant, attendees: event.attendees)
         }
