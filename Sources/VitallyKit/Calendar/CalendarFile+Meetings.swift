@@ -4,7 +4,7 @@ extension CalendarFile {
     /// The meetings that start in `from..<to`, in order: single events, every occurrence of a
     /// series less its EXDATEs, with each occurrence a RECURRENCE-ID event moves or cancels
     /// replaced by that event. Cancelled events are left out.
-    public func meetings(from: Date, to: Date) -> [CalendarMeeting] {
+    package func meetings(from: Date, to: Date) -> [CalendarMeeting] {
         var overrides: [String: [CalendarEvent]] = [:]
         var out: [CalendarMeeting] = []
         for event in events where event.recurrenceID != nil {
@@ -45,7 +45,7 @@ extension CalendarFile {
     }
 
     /// The time zones no `TZID` could be found for (those times were read as UTC).
-    public var unknownZones: [String] {
+    package var unknownZones: [String] {
         var seen = Set<String>()
         return events.flatMap(\.unknownZones).filter { seen.insert($0).inserted }
     }

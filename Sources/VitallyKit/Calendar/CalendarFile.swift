@@ -4,11 +4,11 @@ import Foundation
 /// range: recurring series (`RRULE`), skipped dates (`EXDATE`), moved or cancelled occurrences
 /// (`RECURRENCE-ID`), zones by `TZID` (IANA or Outlook's Windows names), all-day events,
 /// folded lines. Nothing in the file can crash the reader or make it spin.
-public struct CalendarFile: Sendable, Equatable {
-    public var events: [CalendarEvent]
+package struct CalendarFile: Sendable, Equatable {
+    package var events: [CalendarEvent]
 
     /// Reads every VEVENT; throws when there is none.
-    public static func parse(_ text: String) throws(VitallyError) -> CalendarFile {
+    package static func parse(_ text: String) throws(VitallyError) -> CalendarFile {
         var events: [CalendarEvent] = []
         var current: CalendarEvent?
         var depth = 0

@@ -3,26 +3,26 @@ import Foundation
 /// An `RRULE` (RFC 5545 §3.3.10), the parts Google Calendar and Outlook export: FREQ
 /// DAILY/WEEKLY/MONTHLY/YEARLY, INTERVAL, COUNT, UNTIL, BYDAY (with ordinals for monthly:
 /// `2TU`, `-1FR`), BYMONTHDAY, BYSETPOS and WKST.
-public struct RecurrenceRule: Sendable, Equatable {
-    public enum Frequency: String, Sendable {
+package struct RecurrenceRule: Sendable, Equatable {
+    package enum Frequency: String, Sendable {
         case daily = "DAILY", weekly = "WEEKLY", monthly = "MONTHLY", yearly = "YEARLY"
     }
 
     /// A weekday (0 = Monday) with an optional ordinal within the month (`2TU`: 2, `-1FR`: -1).
-    public struct Weekday: Sendable, Equatable {
-        public var day: Int
-        public var ordinal: Int?
+    package struct Weekday: Sendable, Equatable {
+        package var day: Int
+        package var ordinal: Int?
     }
 
-    public var frequency: Frequency
-    public var interval = 1
-    public var count: Int?
+    package var frequency: Frequency
+    package var interval = 1
+    package var count: Int?
     /// The last instant an occurrence may start at (inclusive).
-    public var until: Date?
-    public var byDay: [Weekday] = []
-    public var byMonthDay: [Int] = []
-    public var bySetPosition: [Int] = []
-    public var weekStart = 0
+    package var until: Date?
+    package var byDay: [Weekday] = []
+    package var byMonthDay: [Int] = []
+    package var bySetPosition: [Int] = []
+    package var weekStart = 0
 
     static let dayNames = ["MO", "TU", "WE", "TH", "FR", "SA", "SU"]
     /// No series expands past this many periods (days, weeks, months) or occurrences: a hostile
