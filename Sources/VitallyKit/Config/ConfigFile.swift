@@ -2,13 +2,13 @@ import Foundation
 
 /// The one saved connection of earlier versions (`config.json`, mode 0600), read once so the
 /// profile store can take it over. Refuses to read a file others can read.
-public struct ConfigFile: Sendable {
-    public let url: URL
+package struct ConfigFile: Sendable {
+    package let url: URL
 
-    public init(url: URL) { self.url = url }
+    package init(url: URL) { self.url = url }
 
     /// The saved credentials, nil when there is no file; throws when the file is unsafe or unreadable.
-    public func load() throws(VitallyError) -> Credentials? {
+    package func load() throws(VitallyError) -> Credentials? {
         var info = stat()
         guard stat(url.path, &info) == 0 else { return nil }
         if let problem = PrivateFile.problem(at: url.path) { throw VitallyError(.invalidInput, cause: problem) }
@@ -49,5 +49,5 @@ public struct ConfigFile: Sendable {
 
     /// Removes the file; true when there was one.
     @discardableResult
-    public func remove() -> Bool { unlink(url.path) == 0 }
+    package func remove() -> Bool { unlink(url.path) == 0 }
 }

@@ -2,7 +2,7 @@ import Foundation
 
 /// Where a credential came from, for `status` and `doctor`. The shell names the command that
 /// gave them (`status` says "connect arguments"); the core says only "this session".
-public enum CredentialSource: String, Sendable, Equatable {
+package enum CredentialSource: String, Sendable, Equatable {
     case command = "this session"
     case environment = "environment (VITALLY_*)"
     case profile = "saved profile"
@@ -10,20 +10,20 @@ public enum CredentialSource: String, Sendable, Equatable {
 }
 
 /// A tenant and its secret token. Its description never shows the token.
-public struct Credentials: Sendable, Equatable, CustomStringConvertible {
-    public var subdomain: String?
-    public var token: String
-    public var region: VitallyRegion
-    public var baseURL: String?
-    public var source: CredentialSource
+package struct Credentials: Sendable, Equatable, CustomStringConvertible {
+    package var subdomain: String?
+    package var token: String
+    package var region: VitallyRegion
+    package var baseURL: String?
+    package var source: CredentialSource
     /// The saved profile these came from or were saved as; nil for the environment and `--no-save`.
-    public var profile: String?
+    package var profile: String?
     /// The command that produced the token (never stored); nil when the token was typed or saved.
-    public var tokenCommand: String?
+    package var tokenCommand: String?
     /// When the token was saved, for its age; nil when it is not on disk.
-    public var tokenSavedAt: Date?
+    package var tokenSavedAt: Date?
 
-    public init(subdomain: String?, token: String, region: VitallyRegion = .us, baseURL: String? = nil,
+    package init(subdomain: String?, token: String, region: VitallyRegion = .us, baseURL: String? = nil,
                 source: CredentialSource) {
         self.subdomain = subdomain
         self.token = token
@@ -33,7 +33,7 @@ public struct Credentials: Sendable, Equatable, CustomStringConvertible {
     }
 
     /// Where requests go: an explicit base URL wins, then the region's host.
-    public func endpoint() throws(VitallyError) -> VitallyEndpoint {
+    package func endpoint() throws(VitallyError) -> VitallyEndpoint {
         if let baseURL, !baseURL.isEmpty { return try .custom(baseURL, subdomain: subdomain, region: region) }
         switch region {
         case .eu: return .eu(subdomain: subdomain)
@@ -46,13 +46,13 @@ public struct Credentials: Sendable, Equatable, CustomStringConvertible {
     }
 
     /// A label for prompts and cache folders: the subdomain, else the host.
-    public var tenantLabel: String {
+    package var tenantLabel: String {
         if let subdomain, !subdomain.isEmpty { return subdomain }
         if let baseURL, let host = URL(string: baseURL)?.host { return host }
         return region == .eu ? "eu" : "unknown"
     }
 
-    public var description: String {
+    package var description: String {
         "Credentials(\(tenantLabel), region: \(region.rawValue), token: \(Redactor.placeholder), from \(source.rawValue))"
     }
 }

@@ -1,27 +1,27 @@
 import Foundation
 
 /// The saved profiles, and the one a session starts with when none is named.
-public struct SavedProfiles: Sendable, Equatable {
-    public var profiles: [Profile]
+package struct SavedProfiles: Sendable, Equatable {
+    package var profiles: [Profile]
     /// The profile last connected or switched to.
-    public var current: String?
+    package var current: String?
 
-    public func named(_ name: String) -> Profile? { profiles.first { $0.name == name } }
+    package func named(_ name: String) -> Profile? { profiles.first { $0.name == name } }
 }
 
 /// Two INI files in the config folder, like the AWS CLI's `config` and `credentials`:
 /// `profiles` (where each tenant is, where its token comes from, when it was saved and used) and
 /// `credentials` (the tokens, nothing else). Both are written 0600 and refused when others can
 /// read or write them: the profiles file steers where a token is sent.
-public struct ProfileStore: Sendable {
-    public let folder: URL
+package struct ProfileStore: Sendable {
+    package let folder: URL
 
-    public init(folder: URL) { self.folder = folder }
+    package init(folder: URL) { self.folder = folder }
 
-    public var profilesURL: URL { folder.appendingPathComponent("profiles") }
-    public var credentialsURL: URL { folder.appendingPathComponent("credentials") }
+    package var profilesURL: URL { folder.appendingPathComponent("profiles") }
+    package var credentialsURL: URL { folder.appendingPathComponent("credentials") }
     /// The single saved connection of earlier versions, taken over by `load`.
-    public var legacyURL: URL { folder.appendingPathComponent("config.json") }
+    package var legacyURL: URL { folder.appendingPathComponent("config.json") }
 
     static let settings = "settings"
     static let sectionPrefix = "profile "
@@ -33,7 +33,7 @@ public struct ProfileStore: Sendable {
 
     /// The saved profiles. The first time, a `config.json` of an earlier version becomes a profile
     /// named after its subdomain (its token's age taken from the file's time) and is removed.
-    public func load() throws(VitallyError) -> SavedProfiles {
+    package func load() throws(VitallyError) -> SavedProfiles {
         try migrateLegacy()
         let document = try read(profilesURL)
         var profiles: [Profile] = []
@@ -45,13 +45,13 @@ public struct ProfileStore: Sendable {
     }
 
     /// The saved token of profile `name`, nil when it has none.
-    public func token(for name: String) throws(VitallyError) -> String? {
+    package func token(for name: String) throws(VitallyError) -> String? {
         try read(credentialsURL)[section: name]?["token"].flatMap { $0.isEmpty ? nil : $0 }
     }
 
     /// Saves `profile` as the current one, used `now`. A `token` goes to the credentials file (its
     /// save time kept when it is the token already saved); nil removes any saved token.
-    public func save(_ profile: Profile, token: String?, now: Date) throws {
+    package func save(_ profile: Profile, token: String?, now: Date) throws {
         var profile = profile
         var secrets = try read(credentialsURL)
         var document = try read(profilesURL)
@@ -72,7 +72,7 @@ public struct ProfileStore: Sendable {
     }
 
     /// Makes `name` the current profile, last used `now`.
-    public func markUsed(_ name: String, now: Date) throws {
+    package func markUsed(_ name: String, now: Date) throws {
         var document = try read(profilesURL)
         guard var section = document[section: Self.sectionPrefix + name] else { return }
         section["last_used"] = VitallyDate.format(now)
@@ -83,7 +83,7 @@ public struct ProfileStore: Sendable {
 
     /// Removes profile `name` and its saved token; false when there was no such profile.
     @discardableResult
-    public func remove(_ name: String) throws -> Bool {
+    package func remove(_ name: String) throws -> Bool {
         var document = try read(profilesURL)
         var secrets = try read(credentialsURL)
         let existed = document[section: Self.sectionPrefix + name] != nil || secrets[section: name] != nil
