@@ -4,13 +4,13 @@ import Foundation
 /// attendee is matched once per meeting title through one `SharedAnswerTransport`, so a person
 /// costs one contact search, a domain one colleague search, and the account scan is the
 /// directory's cached one. Account names come from the users' embedded accounts (no GET per account).
-public struct CoverageEngine: Sendable {
+package struct CoverageEngine: Sendable {
     let matcher: AttendeeMatcher
     let shared: SharedAnswerTransport
     /// Attendees matched at a time.
     var width = 8
 
-    public init(client: VitallyClient, directory: AccountDirectory, team: TeamDirectory) {
+    package init(client: VitallyClient, directory: AccountDirectory, team: TeamDirectory) {
         shared = SharedAnswerTransport(base: client.transport)
         var matcher = AttendeeMatcher(client: VitallyClient(transport: shared, pageSize: client.pageSize), directory: directory, team: team)
         matcher.fetchesAccounts = false
@@ -21,7 +21,7 @@ public struct CoverageEngine: Sendable {
     /// no title-free rule matched are matched again with each of their meetings' titles (the
     /// company-name rule reads the title; the rules before it do not, so their answer holds for
     /// every meeting). `progress` hears after each attendee.
-    public func run(_ meetings: [CalendarMeeting], progress: @escaping @Sendable (CoverageProgress) -> Void = { _ in }) async throws -> CoverageReport {
+    package func run(_ meetings: [CalendarMeeting], progress: @escaping @Sendable (CoverageProgress) -> Void = { _ in }) async throws -> CoverageReport {
         var emails: [String] = []
         var seen = Set<String>()
         for email in meetings.flatMap(\.attendees).map({ $0.trimmingWhitespace().lowercased() }) where seen.insert(email).inserted {
