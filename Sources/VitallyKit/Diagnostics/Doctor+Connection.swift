@@ -1,13 +1,13 @@
 import Foundation
 
 /// The thresholds of `doctor`'s connection check, declared once.
-public enum ConnectionThresholds {
+package enum ConnectionThresholds {
     /// A median latency above this many seconds is slow: a brief service may time out.
-    public static let slowMedianSeconds = 1.0
+    package static let slowMedianSeconds = 1.0
 }
 
 /// What the connection check met that keeps it from passing.
-public enum ConnectionFinding: Sendable, Equatable {
+package enum ConnectionFinding: Sendable, Equatable {
     /// The median latency was above `ConnectionThresholds.slowMedianSeconds`.
     case slow(median: Double)
     /// 429s were met; the headers of the last one.
@@ -23,7 +23,7 @@ public enum ConnectionFinding: Sendable, Equatable {
 extension Doctor {
     /// Runs every check, then measures the connection those checks used: latency, 429s and time
     /// waited, retries and their causes, failures. A cancelled run is INCONCLUSIVE, never FAIL.
-    public func run(emails: [String], title: String?) async -> DoctorReport {
+    package func run(emails: [String], title: String?) async -> DoctorReport {
         let meter = context.limiter.meter
         let before = await meter.stats
         var report = await runChecks(emails: emails, title: title)
@@ -49,7 +49,7 @@ extension Doctor {
 
     /// The connection's numbers as a check: FAIL when requests failed after retries, WARN on a
     /// slow median, any 429, or any retry or wait; PASS only when none of these happened.
-    public static func connectionCheck(_ met: ConnectionStats, cancelled: Bool = false) -> DoctorCheck {
+    package static func connectionCheck(_ met: ConnectionStats, cancelled: Bool = false) -> DoctorCheck {
         let detail = summary(met)
         if cancelled {
             return DoctorCheck("8", "connection", .warn, "cancelled; so far: " + detail, cause: .cancelled, inconclusive: true)
@@ -107,7 +107,7 @@ extension Doctor {
     }
 
     /// A retry cause in two words: `HTTP 503`, `connection lost`, `timeout`.
-    public static func cause(_ cause: RetryCause) -> String {
+    package static func cause(_ cause: RetryCause) -> String {
         switch cause {
         case .status(let code): return "HTTP \(code)"
         case .connection: return "connection lost"

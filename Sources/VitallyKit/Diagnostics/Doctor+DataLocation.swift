@@ -2,19 +2,19 @@ import Foundation
 
 /// Where a tenant keeps its customers' data: on accounts, or on organizations with the accounts'
 /// fields left empty (the shape public evidence describes for real tenants). Information, never a failure.
-public struct DataLocation: Sendable, Equatable {
+package struct DataLocation: Sendable, Equatable {
     /// One field counted on both sides of a sample.
-    public struct Count: Sendable, Equatable {
-        public var field: String
-        public var accounts: Int
-        public var organizations: Int
+    package struct Count: Sendable, Equatable {
+        package var field: String
+        package var accounts: Int
+        package var organizations: Int
     }
 
-    public var accountsRead: Int
-    public var organizationsRead: Int
+    package var accountsRead: Int
+    package var organizationsRead: Int
     /// True when a side had more than the one page read.
-    public var sampled: Bool
-    public var counts: [Count]
+    package var sampled: Bool
+    package var counts: [Count]
 
     /// The fields both sides are counted on: health, MRR, renewal, NPS, segments, traits.
     static let fields: [(name: String, holds: @Sendable (JSONValue) -> Bool)] = [
@@ -34,7 +34,7 @@ public struct DataLocation: Sendable, Equatable {
 
     /// The data lives on the organization: organizations hold health (or MRR) proportionally more
     /// often than accounts do, and most accounts lack it.
-    public var livesOnOrganizations: Bool {
+    package var livesOnOrganizations: Bool {
         guard accountsRead > 0, organizationsRead > 0 else { return false }
         return counts.prefix(2).contains { count in
             let onAccounts = Double(count.accounts) / Double(accountsRead)
@@ -44,7 +44,7 @@ public struct DataLocation: Sendable, Equatable {
     }
 
     /// `health on 0 of 12 accounts, on 3 of 3 organizations; MRR …`
-    public var summary: String {
+    package var summary: String {
         counts.filter { $0.accounts > 0 || $0.organizations > 0 }.prefix(4).map {
             "\($0.field) on \($0.accounts) of \(accountsRead) accounts, on \($0.organizations) of \(organizationsRead) organizations"
         }.joined(separator: "; ")

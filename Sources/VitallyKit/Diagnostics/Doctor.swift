@@ -1,18 +1,18 @@
 import Foundation
 
 /// What `doctor` knows about the session before it asks Vitally anything.
-public struct DoctorContext: Sendable {
-    public var credentials: Credentials?
-    public var endpoint: VitallyEndpoint?
+package struct DoctorContext: Sendable {
+    package var credentials: Credentials?
+    package var endpoint: VitallyEndpoint?
     /// Set when answers come from a recording.
-    public var replayFile: String?
-    public var client: VitallyClient
-    public var limiter: RateLimiter
-    public var matcher: AttendeeMatcher
+    package var replayFile: String?
+    package var client: VitallyClient
+    package var limiter: RateLimiter
+    package var matcher: AttendeeMatcher
     /// Why the configured credentials could not be used (a malformed `VITALLY_SUBDOMAIN`, an unsafe config file).
-    public var configurationProblem: String?
+    package var configurationProblem: String?
 
-    public init(credentials: Credentials?, endpoint: VitallyEndpoint?, replayFile: String?, client: VitallyClient,
+    package init(credentials: Credentials?, endpoint: VitallyEndpoint?, replayFile: String?, client: VitallyClient,
                 limiter: RateLimiter, matcher: AttendeeMatcher, configurationProblem: String? = nil) {
         self.configurationProblem = configurationProblem
         self.credentials = credentials
@@ -25,13 +25,13 @@ public struct DoctorContext: Sendable {
 }
 
 /// Walks the causes of "no Vitally data in briefs" and "connection failed" in order.
-public struct Doctor: Sendable {
-    public let context: DoctorContext
+package struct Doctor: Sendable {
+    package let context: DoctorContext
     /// Resources the read-access check found refused (403): not counted later in the same run,
     /// so no finding contradicts another.
     var refused: Set<String> = []
 
-    public init(context: DoctorContext) { self.context = context }
+    package init(context: DoctorContext) { self.context = context }
 
     /// The lists a brief reads, with one small request each.
     /// customFields takes no limit (a bare array); the others are probed with one row.

@@ -1,6 +1,6 @@
 /// Why a doctor check did not pass, with the data needed to say what to do. The shell phrases
 /// the fix (ErrorAdvice), so the core names no command or flag.
-public enum DoctorCause: Sendable, Equatable {
+package enum DoctorCause: Sendable, Equatable {
     /// Saved or environment credentials could not be used; the check's detail says why.
     case unusableConfiguration
     case notConnected
@@ -37,7 +37,7 @@ public enum DoctorCause: Sendable, Equatable {
 }
 
 /// Something doubtful about a matched attendee.
-public enum AttendeeConcern: Sendable, Equatable {
+package enum AttendeeConcern: Sendable, Equatable {
     case ambiguous, churned, lowConfidence
     /// The account lacks data a brief shows (health score, notes, users).
     case thinData(account: String)
