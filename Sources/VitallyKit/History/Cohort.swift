@@ -3,16 +3,16 @@ import Foundation
 /// The accounts one account is compared with (its segment's active accounts, or all active
 /// accounts when it has no segment) and where it ranks among them. Built from the account scan
 /// already in hand: no request of its own.
-public struct Cohort: Sendable, Equatable {
+package struct Cohort: Sendable, Equatable {
     /// "Enterprise accounts" or "active accounts".
-    public var name: String
+    package var name: String
     /// Members, the account included.
-    public var size: Int
+    package var size: Int
     /// Percentile rank (0-100) of the account's health score and MRR, when it has them.
-    public var healthPercentile: Int?
-    public var mrrPercentile: Int?
+    package var healthPercentile: Int?
+    package var mrrPercentile: Int?
 
-    public init(name: String, size: Int, healthPercentile: Int?, mrrPercentile: Int?) {
+    package init(name: String, size: Int, healthPercentile: Int?, mrrPercentile: Int?) {
         self.name = name
         self.size = size
         self.healthPercentile = healthPercentile
@@ -20,7 +20,7 @@ public struct Cohort: Sendable, Equatable {
     }
 
     /// Places `account` (its current values) among the accounts of `index`.
-    public init(account: Account, among index: AccountIndex) {
+    package init(account: Account, among index: AccountIndex) {
         let segment = account.segments.first { !$0.name.isEmpty }?.name
         let others = index.accounts.filter { summary in
             summary.id != account.id && !summary.churned && (segment.map { summary.segments.contains($0) } ?? true)
@@ -32,7 +32,7 @@ public struct Cohort: Sendable, Equatable {
     }
 
     /// Percentile rank of `value` in `others` plus itself: those below, plus half of the ties.
-    public static func percentile(of value: Double, among others: [Double]) -> Int? {
+    package static func percentile(of value: Double, among others: [Double]) -> Int? {
         guard value.isFinite else { return nil }
         let peers = others.filter(\.isFinite)
         let below = Double(peers.filter { $0 < value }.count)
@@ -42,7 +42,7 @@ public struct Cohort: Sendable, Equatable {
     }
 
     /// `62nd`, `81st`, `13th`.
-    public static func ordinal(_ n: Int) -> String {
+    package static func ordinal(_ n: Int) -> String {
         let suffix: String
         switch (n % 10, n % 100) {
         case (_, 11...13): suffix = "th"

@@ -2,9 +2,9 @@ import Foundation
 
 /// Why the observation store could not be used; the shell phrases it as a one-line warning and
 /// goes on without history.
-public struct HistoryError: Error, Sendable, Equatable, CustomStringConvertible {
+package struct HistoryError: Error, Sendable, Equatable, CustomStringConvertible {
     /// What went wrong, in terms a person can act on.
-    public enum Cause: String, Sendable {
+    package enum Cause: String, Sendable {
         /// Another process holds the database's lock.
         case locked
         /// The file is not a SQLite database, or is damaged.
@@ -17,16 +17,16 @@ public struct HistoryError: Error, Sendable, Equatable, CustomStringConvertible 
         case untrusted
     }
 
-    public var cause: Cause
-    public var path: String
+    package var cause: Cause
+    package var path: String
     /// SQLite's or the file system's own words, without any data.
-    public var detail: String
+    package var detail: String
 
-    public init(_ cause: Cause, path: String, detail: String) {
+    package init(_ cause: Cause, path: String, detail: String) {
         self.cause = cause
         self.path = path
         self.detail = detail
     }
 
-    public var description: String { "\(path): \(cause.rawValue) (\(detail))" }
+    package var description: String { "\(path): \(cause.rawValue) (\(detail))" }
 }

@@ -2,15 +2,15 @@ import Foundation
 
 /// Turns recorded HAR files into observations: every account a recording saw (account pages, single
 /// accounts, their health breakdowns and users), each at the time it was recorded.
-public enum HistoryImporter {
+package enum HistoryImporter {
     /// What one recording holds for the history.
-    public struct Result: Sendable {
+    package struct Result: Sendable {
         /// The recording's subdomain when it says.
-        public var tenant: String?
-        public var observations: [Observation]
+        package var tenant: String?
+        package var observations: [Observation]
     }
 
-    public static func observations(in recording: HARRecording) -> Result {
+    package static func observations(in recording: HARRecording) -> Result {
         var accounts: [String: (Account, Date)] = [:]
         var breakdowns: [String: [HealthScoreEntry]] = [:]
         var users: [String: [User]] = [:]

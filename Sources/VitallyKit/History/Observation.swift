@@ -2,22 +2,22 @@ import Foundation
 
 /// What was seen of one account at one time: numbers, dates, ids and the account's name only
 /// (never a note, an email or a person's name), so the store is safe to keep on a laptop.
-public struct Observation: Sendable, Equatable {
-    public var accountId: String
-    public var accountName: String
-    public var observedAt: Date
-    public var healthScore: Double?
+package struct Observation: Sendable, Equatable {
+    package var accountId: String
+    package var accountName: String
+    package var observedAt: Date
+    package var healthScore: Double?
     /// Category name -> score, when the breakdown was read (`health`, `brief`).
-    public var breakdown: [String: Double]?
-    public var mrr: Double?
-    public var usersCount: Int?
+    package var breakdown: [String: Double]?
+    package var mrr: Double?
+    package var usersCount: Int?
     /// Users seen in the 30 days before `observedAt`, when the users were read.
-    public var activeUsers30d: Int?
-    public var lastSeenAt: Date?
-    public var npsScore: Double?
-    public var churned: Bool
+    package var activeUsers30d: Int?
+    package var lastSeenAt: Date?
+    package var npsScore: Double?
+    package var churned: Bool
 
-    public init(
+    package init(
         accountId: String, accountName: String, observedAt: Date, healthScore: Double? = nil,
         breakdown: [String: Double]? = nil, mrr: Double? = nil, usersCount: Int? = nil, activeUsers30d: Int? = nil,
         lastSeenAt: Date? = nil, npsScore: Double? = nil, churned: Bool = false
@@ -36,7 +36,7 @@ public struct Observation: Sendable, Equatable {
     }
 
     /// The account as read from Vitally at `time`, with the breakdown and users when they were read.
-    public init(account: Account, at time: Date, breakdown: [HealthScoreEntry]? = nil, users: [User]? = nil) {
+    package init(account: Account, at time: Date, breakdown: [HealthScoreEntry]? = nil, users: [User]? = nil) {
         self.init(
             accountId: account.id, accountName: account.name, observedAt: time, healthScore: account.healthScore.flatMap(Self.finite),
             breakdown: breakdown.map { Self.categories($0, healthScore: account.healthScore) }, mrr: account.mrr.flatMap(Self.finite), usersCount: account.usersCount,

@@ -5,13 +5,13 @@ import GRDB
 /// (`$XDG_DATA_HOME/vitally-shell/observations.sqlite`). One row per account per UTC day: a
 /// later observation that day replaces the earlier one, keeping a breakdown or an active-user
 /// count the later one did not read.
-public final class ObservationStore: Sendable {
-    public let path: String
+package final class ObservationStore: Sendable {
+    package let path: String
     let queue: DatabaseQueue
 
     /// Opens (creating it 0600 in a 0700 folder) and migrates the store at `url`; refuses one that
     /// others can write or that links to another user's file (`StoreFileCheck`).
-    public init(url: URL, busyTimeout: TimeInterval = 0.25) throws(HistoryError) {
+    package init(url: URL, busyTimeout: TimeInterval = 0.25) throws(HistoryError) {
         path = url.path
         let folder = url.deletingLastPathComponent()
         do {
@@ -41,7 +41,7 @@ public final class ObservationStore: Sendable {
     }
 
     /// An in-memory store, for tests and the benchmark.
-    public init(inMemory: Void = ()) throws(HistoryError) {
+    package init(inMemory: Void = ()) throws(HistoryError) {
         path = ":memory:"
         do {
             queue = try DatabaseQueue()
@@ -77,7 +77,7 @@ public final class ObservationStore: Sendable {
     }
 
     /// Records a command's observations in one transaction.
-    public func record(_ observations: [Observation], tenant: String) throws(HistoryError) {
+    package func record(_ observations: [Observation], tenant: String) throws(HistoryError) {
         guard !observations.isEmpty else { return }
         do {
             try queue.write { db in
@@ -92,7 +92,7 @@ public final class ObservationStore: Sendable {
     }
 
     /// One account's observations, oldest first.
-    public func observations(tenant: String, accountId: String) throws(HistoryError) -> [Observation] {
+    package func observations(tenant: String, accountId: String) throws(HistoryError) -> [Observation] {
         do {
             return try queue.read { db in
                 try Row.fetchAll(
@@ -106,7 +106,7 @@ public final class ObservationStore: Sendable {
     }
 
     /// Account ids whose stored id or name equals `text` (ignoring case), for `history forget NAME`.
-    public func accountIds(tenant: String, matching text: String) throws(HistoryError) -> [String] {
+    package func accountIds(tenant: String, matching text: String) throws(HistoryError) -> [String] {
         do {
             return try queue.read { db in
                 try String.fetchAll(
@@ -120,7 +120,7 @@ public final class ObservationStore: Sendable {
     }
 
     /// How many observations and accounts a tenant has.
-    public func counts(tenant: String) throws(HistoryError) -> (observations: Int, accounts: Int) {
+    package func counts(tenant: String) throws(HistoryError) -> (observations: Int, accounts: Int) {
         do {
             return try queue.read { db in
                 let row = try Row.fetchOne(
@@ -135,7 +135,7 @@ public final class ObservationStore: Sendable {
 
     /// Deletes a tenant's observations, or one account's; returns how many rows went.
     @discardableResult
-    public func forget(tenant: String, accountId: String? = nil) throws(HistoryError) -> Int {
+    package func forget(tenant: String, accountId: String? = nil) throws(HistoryError) -> Int {
         do {
             return try queue.write { db in
                 if let accountId {

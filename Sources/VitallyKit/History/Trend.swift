@@ -2,42 +2,42 @@ import Foundation
 
 /// How one number moved across an account's observations: the series, its change over 7, 30
 /// and 90 days where the history reaches that far, and a word for the direction.
-public struct Trend: Sendable, Equatable {
+package struct Trend: Sendable, Equatable {
     /// Improving, stable (within `Trend.stableBand`) or declining.
-    public enum Direction: String, Sendable {
+    package enum Direction: String, Sendable {
         case improving, stable, declining
     }
 
     /// One dated value.
-    public struct Point: Sendable, Equatable {
-        public var date: Date
-        public var value: Double
-        public init(date: Date, value: Double) {
+    package struct Point: Sendable, Equatable {
+        package var date: Date
+        package var value: Double
+        package init(date: Date, value: Double) {
             self.date = date
             self.value = value
         }
     }
 
     /// A change between two points and the whole days between them.
-    public struct Change: Sendable, Equatable {
-        public var from: Point
-        public var to: Point
-        public var days: Int
-        public var delta: Double { to.value - from.value }
+    package struct Change: Sendable, Equatable {
+        package var from: Point
+        package var to: Point
+        package var days: Int
+        package var delta: Double { to.value - from.value }
     }
 
     /// Movement within this band (either way) counts as stable.
-    public static let stableBand = 0.3
+    package static let stableBand = 0.3
     /// The windows `health` reports, in days.
-    public static let windows = [7, 30, 90]
+    package static let windows = [7, 30, 90]
 
     /// Oldest first; never fewer than two.
-    public let points: [Point]
+    package let points: [Point]
     /// How much a change must move to count as a change (0.3 for a 0-10 score).
     let band: Double
 
     /// The trend of `value` across `observations` (any order); nil with fewer than two known values.
-    public init?(_ observations: [Observation], band: Double = Trend.stableBand, value: (Observation) -> Double?) {
+    package init?(_ observations: [Observation], band: Double = Trend.stableBand, value: (Observation) -> Double?) {
         let points = observations.compactMap { observation in
             value(observation).map { Point(date: observation.observedAt, value: $0) }
         }.sorted { $0.date < $1.date }
@@ -46,12 +46,12 @@ public struct Trend: Sendable, Equatable {
         self.band = band
     }
 
-    public var first: Point { points[0] }
-    public var last: Point { points[points.count - 1] }
+    package var first: Point { points[0] }
+    package var last: Point { points[points.count - 1] }
 
     /// From the newest point about `days` before the last one (12 hours later, or up to half
     /// as long again earlier) to the last; nil when no observation falls in that span.
-    public func change(overDays days: Int) -> Change? {
+    package func change(overDays days: Int) -> Change? {
         let cutoff = last.date.addingTimeInterval(-Double(days) * 86400 + 12 * 3600)
         let oldest = last.date.addingTimeInterval(-Double(days) * 1.5 * 86400 - 12 * 3600)
         guard let from = points.last(where: { $0.date <= cutoff }), from.date >= oldest else { return nil }
@@ -59,26 +59,26 @@ public struct Trend: Sendable, Equatable {
     }
 
     /// The change a headline leads with: over 30 days when known, else over the whole history.
-    public var headline: Change {
+    package var headline: Change {
         change(overDays: 30) ?? Change(from: first, to: last, days: Self.days(first.date, last.date))
     }
 
-    public var direction: Direction { direction(of: headline) }
+    package var direction: Direction { direction(of: headline) }
 
-    public func direction(of change: Change) -> Direction {
+    package func direction(of change: Change) -> Direction {
         let delta = change.delta
         if abs(delta) <= band + 1e-9 { return .stable }
         return delta > 0 ? .improving : .declining
     }
 
     /// The change across the points a sparkline of `width` draws: what a line beside it should say.
-    public func drawn(width: Int = 30) -> Change {
+    package func drawn(width: Int = 30) -> Change {
         let from = points.suffix(max(2, width)).first ?? first
         return Change(from: from, to: last, days: Self.days(from.date, last.date))
     }
 
     /// `▁▃▅▇`: the last `width` values scaled between their own minimum and maximum.
-    public func sparkline(width: Int = 30) -> String {
+    package func sparkline(width: Int = 30) -> String {
         // Halved, so that the span between values near ±1.8e308 (a hostile file's) stays finite.
         let values = points.suffix(max(1, width)).map { $0.value / 2 }
         let blocks = Array("▁▂▃▄▅▆▇█")
