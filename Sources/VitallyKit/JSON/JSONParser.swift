@@ -1,14 +1,14 @@
 import Foundation
 
 /// Why a JSON document could not be read, with the byte offset where it went wrong.
-public struct JSONParseError: Error, Sendable, Equatable, CustomStringConvertible {
-    public var message: String
-    public var offset: Int
-    public var description: String { "\(message) at byte \(offset)" }
+package struct JSONParseError: Error, Sendable, Equatable, CustomStringConvertible {
+    package var message: String
+    package var offset: Int
+    package var description: String { "\(message) at byte \(offset)" }
 }
 
 /// A small, fast, order-preserving JSON parser over UTF-8 bytes.
-public struct JSONParser {
+package struct JSONParser {
     let bytes: UnsafeBufferPointer<UInt8>
     var index = 0
     /// Where the string `parseValue(deferring:)` stepped over lies, quotes included. (The parser
@@ -16,7 +16,7 @@ public struct JSONParser {
     private var deferred: Range<Int>?
 
     /// Parses one JSON document; trailing whitespace is allowed, anything else is an error.
-    public static func parse(_ data: some Collection<UInt8>) throws(JSONParseError) -> JSONValue {
+    package static func parse(_ data: some Collection<UInt8>) throws(JSONParseError) -> JSONValue {
         // Bytes already contiguous (an array, a native string's UTF-8) are parsed where they lie.
         let inPlace: Result<JSONValue, JSONParseError>? = data.withContiguousStorageIfAvailable { buffer in
             Result { () throws(JSONParseError) -> JSONValue in try parse(buffer) }
@@ -28,12 +28,12 @@ public struct JSONParser {
     }
 
     /// Parses bytes in place (a recording's entries are parsed straight from the mapped file).
-    public static func parse(_ buffer: UnsafeBufferPointer<UInt8>) throws(JSONParseError) -> JSONValue {
+    package static func parse(_ buffer: UnsafeBufferPointer<UInt8>) throws(JSONParseError) -> JSONValue {
         var parser = JSONParser(bytes: buffer)
         return try reading(at: 0) { try parser.parseDocument() }
     }
 
-    public static func parse(_ text: String) throws(JSONParseError) -> JSONValue {
+    package static func parse(_ text: String) throws(JSONParseError) -> JSONValue {
         try parse(text.utf8)
     }
 

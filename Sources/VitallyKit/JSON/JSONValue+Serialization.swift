@@ -3,14 +3,14 @@ import Foundation
 extension JSONValue {
     /// Serialises with keys in their stored order; `pretty` indents by two spaces, each line after
     /// the first starting `indent` spaces further in.
-    public func serialized(pretty: Bool = false, indent: Int = 0) -> String {
+    package func serialized(pretty: Bool = false, indent: Int = 0) -> String {
         var out = ""
         out.reserveCapacity(256)
         write(into: &out, pretty: pretty, indent: indent)
         return out
     }
 
-    public func data(pretty: Bool = false) -> Data { Data(serialized(pretty: pretty).utf8) }
+    package func data(pretty: Bool = false) -> Data { Data(serialized(pretty: pretty).utf8) }
 
     private func write(into out: inout String, pretty: Bool, indent: Int) {
         switch self {
