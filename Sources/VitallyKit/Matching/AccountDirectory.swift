@@ -6,11 +6,11 @@ import Foundation
 /// incrementally (newest `updatedAt` first, stopping at what the cache already holds).
 public actor AccountDirectory {
     /// How the last load went, for `doctor`, `status` and the benchmark.
-    public struct LoadReport: Sendable, Equatable {
-        public var fromCache: Bool
-        public var pagesFetched: Int
-        public var accountsUpdated: Int
-        public var total: Int
+    package struct LoadReport: Sendable, Equatable {
+        package var fromCache: Bool
+        package var pagesFetched: Int
+        package var accountsUpdated: Int
+        package var total: Int
     }
 
     let client: VitallyClient
@@ -21,13 +21,13 @@ public actor AccountDirectory {
     private var index: AccountIndex?
     private var traits: DomainTraits?
     private var loading: Task<AccountIndex, any Error>?
-    public private(set) var lastLoad: LoadReport?
+    package private(set) var lastLoad: LoadReport?
     /// Accounts read by scans since the last `takeScanned()`, for the history store.
     private var scanned: [Account] = []
     /// Called with the number of accounts read so far while scanning.
     var onProgress: (@Sendable (Int) -> Void)?
     /// The tenant's organizations, for the rules and commands that read them.
-    public nonisolated let organizations: OrganizationDirectory
+    package nonisolated let organizations: OrganizationDirectory
 
     public init(client: VitallyClient, tenant: String, cacheFile: URL? = nil, clock: @escaping @Sendable () -> Date = Date.init) {
         self.client = client
@@ -37,12 +37,12 @@ public actor AccountDirectory {
         organizations = OrganizationDirectory(client: client)
     }
 
-    public func setProgressHandler(_ handler: (@Sendable (Int) -> Void)?) { onProgress = handler }
+    package func setProgressHandler(_ handler: (@Sendable (Int) -> Void)?) { onProgress = handler }
 
     /// The trait keys that hold domains for this tenant (one `customFields` read, then remembered).
     /// When that read fails for any reason but a cancellation, matching goes on with the
     /// well-known keys and `customFieldsFailure` says why.
-    public func domainTraits() async throws -> DomainTraits {
+    package func domainTraits() async throws -> DomainTraits {
         if let traits { return traits }
         let found: DomainTraits
         do {
@@ -58,7 +58,7 @@ public actor AccountDirectory {
     func loadedIndex() -> AccountIndex? { index }
 
     /// The index, loading it on first use; concurrent callers share one load.
-    public func load() async throws -> AccountIndex {
+    package func load() async throws -> AccountIndex {
         if let index { return index }
         if let loading { return try await loading.value }
         let task = Task { try await self.performLoad() }
@@ -70,13 +70,13 @@ public actor AccountDirectory {
     }
 
     /// The accounts scans read since the last call, and forgets them.
-    public func takeScanned() -> [Account] {
+    package func takeScanned() -> [Account] {
         defer { scanned = [] }
         return scanned
     }
 
     /// The index already in memory, else the one cached on disk: never a request (cohorts use it).
-    public func indexInHand() -> AccountIndex? {
+    package func indexInHand() -> AccountIndex? {
         if let index { return index }
         guard let cacheFile, let data = try? Data(contentsOf: cacheFile), let json = try? JSONParser.parse(Array(data)),
             json["tenant"]?.string == tenant

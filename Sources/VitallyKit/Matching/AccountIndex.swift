@@ -1,25 +1,25 @@
 import Foundation
 
 /// What matching needs to know about one account, small enough to cache on disk.
-public struct AccountSummary: Sendable, Equatable {
-    public var id: String
-    public var name: String
-    public var externalId: String?
-    public var churned: Bool
-    public var updatedAt: String
-    public var healthScore: Double?
-    public var mrr: Double?
+package struct AccountSummary: Sendable, Equatable {
+    package var id: String
+    package var name: String
+    package var externalId: String?
+    package var churned: Bool
+    package var updatedAt: String
+    package var healthScore: Double?
+    package var mrr: Double?
     /// Segment names, for cohorts.
-    public var segments: [String]
+    package var segments: [String]
     /// (trait key, normalised domain) pairs.
-    public var domains: [DomainHit]
-    public var organizationId: String?
+    package var domains: [DomainHit]
+    package var organizationId: String?
     /// `Account.ownerId`: the account owner, else the CSM.
-    public var ownerId: String?
+    package var ownerId: String?
     /// Domain-looking values in traits that matching does not read (`DomainTraits.unusedDomains`).
-    public var unusedDomains: [DomainHit]
+    package var unusedDomains: [DomainHit]
 
-    public init(account: Account, traits: DomainTraits) {
+    package init(account: Account, traits: DomainTraits) {
         id = account.id
         name = account.name
         externalId = account.externalId
@@ -69,24 +69,24 @@ public struct AccountSummary: Sendable, Equatable {
 }
 
 /// A domain found in an account trait.
-public struct DomainHit: Sendable, Equatable, Hashable {
-    public var key: String
-    public var domain: String
+package struct DomainHit: Sendable, Equatable, Hashable {
+    package var key: String
+    package var domain: String
 }
 
 /// Every account of a tenant with lookups by id, name and registrable domain.
-public struct AccountIndex: Sendable {
-    public private(set) var accounts: [AccountSummary] = []
+package struct AccountIndex: Sendable {
+    package private(set) var accounts: [AccountSummary] = []
     private var byId: [String: Int] = [:]
     private var byDomain: [String: [Int]] = [:]
     /// The newest `updatedAt` seen: an incremental refresh stops there.
     private(set) var newestUpdatedAt = ""
 
-    public init(_ accounts: [AccountSummary] = []) {
+    package init(_ accounts: [AccountSummary] = []) {
         for account in accounts { upsert(account) }
     }
 
-    public var count: Int { accounts.count }
+    package var count: Int { accounts.count }
 
     mutating func upsert(_ summary: AccountSummary) {
         if let index = byId[summary.id] {
@@ -108,15 +108,15 @@ public struct AccountIndex: Sendable {
         }
     }
 
-    public func account(id: String) -> AccountSummary? { byId[id].map { accounts[$0] } }
+    package func account(id: String) -> AccountSummary? { byId[id].map { accounts[$0] } }
 
     /// Accounts whose domain traits share the registrable domain of `domain`.
-    public func accounts(forDomain domain: String) -> [AccountSummary] {
+    package func accounts(forDomain domain: String) -> [AccountSummary] {
         (byDomain[Domain.registrable(domain)] ?? []).map { accounts[$0] }
     }
 
     /// Case-insensitive name matches: exact ones when there are any, else those containing the text.
-    public func accounts(named text: String) -> [AccountSummary] {
+    package func accounts(named text: String) -> [AccountSummary] {
         let needle = text.lowercased()
         let exact = accounts.filter { $0.name.lowercased() == needle || $0.externalId?.lowercased() == needle }
         if !exact.isEmpty { return exact }
@@ -124,7 +124,7 @@ public struct AccountIndex: Sendable {
     }
 
     /// Name or domain contains the text.
-    public func search(_ text: String) -> [AccountSummary] {
+    package func search(_ text: String) -> [AccountSummary] {
         let needle = text.lowercased()
         return accounts.filter { summary in
             summary.name.lowercased().contains(needle) || summary.domains.contains { $0.domain.contains(needle) }
@@ -133,7 +133,7 @@ public struct AccountIndex: Sendable {
     }
 
     /// The cache file's JSON.
-    public func json(tenant: String, domainKeys: [String], scannedAt: Date) -> JSONValue {
+    package func json(tenant: String, domainKeys: [String], scannedAt: Date) -> JSONValue {
         [
             "version": 3, "tenant": .string(tenant), "scannedAt": .string(VitallyDate.format(scannedAt)),
             "domainKeys": .array(domainKeys.map { .string($0) }), "accounts": .array(accounts.map(\.json)),
@@ -142,7 +142,7 @@ public struct AccountIndex: Sendable {
 
     /// Reads a cache file written by `json(...)`; nil when it is not one (version 2 lacked the
     /// organization, owner and unused-domain fields the audit reads: it is rescanned).
-    public static func from(json: JSONValue) -> (index: AccountIndex, domainKeys: [String])? {
+    package static func from(json: JSONValue) -> (index: AccountIndex, domainKeys: [String])? {
         guard json["version"]?.int == 3, let rows = json["accounts"]?.array else { return nil }
         let index = AccountIndex(rows.compactMap(AccountSummary.init(json:)))
         return (index, (json["domainKeys"]?.array ?? []).compactMap(\.string))

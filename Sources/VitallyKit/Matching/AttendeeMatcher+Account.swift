@@ -1,7 +1,7 @@
 import Foundation
 
 /// What kind of ACCOUNT argument was looked up, and with what.
-public enum AccountKey: Sendable, Equatable {
+package enum AccountKey: Sendable, Equatable {
     /// Nothing was given.
     case empty
     /// An id or externalId.
@@ -15,7 +15,7 @@ public enum AccountKey: Sendable, Equatable {
 }
 
 /// What an ACCOUNT argument turned out to be.
-public enum AccountResolution: Sendable {
+package enum AccountResolution: Sendable {
     case found(Account, via: AccountKey)
     /// `count` accounts fit (the candidates are those the account scan knows).
     case ambiguous([AccountSummary], count: Int, by: AccountKey)
@@ -26,7 +26,7 @@ extension AttendeeMatcher {
     /// Resolves an ACCOUNT argument: an id or externalId, an email, a domain, or a name. It asks
     /// Vitally what the matching rules ask (users by email, users at the domain, domain traits,
     /// names), without the team check or the meeting title.
-    public func account(for text: String) async throws -> AccountResolution {
+    package func account(for text: String) async throws -> AccountResolution {
         let input = text.trimmingWhitespace()
         guard !input.isEmpty else { return .notFound(.empty) }
         if Domain.isEmail(input) { return try await account(email: input) }

@@ -2,29 +2,29 @@ import Foundation
 
 /// Which account traits hold a company domain, and what they say.
 /// Vitally has no domain field: keys differ per tenant (see vitally-api.md §7).
-public struct DomainTraits: Sendable, Equatable {
+package struct DomainTraits: Sendable, Equatable {
     /// Keys integrations commonly use; compared case-insensitively.
-    public static let wellKnownKeys = [
+    package static let wellKnownKeys = [
         "domain", "website", "url", "companyDomain", "company_domain", "hubspot.domain", "hubspot.website",
         "hspot.domain", "hspot.website", "salesforce.Website", "salesforce.Domain", "vitally.custom.domain",
         "vitally.custom.companyDomain", "vitally.custom.website",
     ]
 
     /// The keys this tenant uses, in the order they are tried.
-    public var keys: [String] { didSet { foldedKeys = DomainTraits.folded(keys) } }
+    package var keys: [String] { didSet { foldedKeys = DomainTraits.folded(keys) } }
     /// `keys` lower-cased, so each of an account's traits is one set lookup (a match reads every
     /// trait of every account).
     private var foldedKeys: Set<String>
     /// Set when `customFields` could not be read: only the well-known keys are tried, and why.
-    public var customFieldsFailure: VitallyError?
+    package var customFieldsFailure: VitallyError?
 
-    public init(keys: [String] = DomainTraits.wellKnownKeys) {
+    package init(keys: [String] = DomainTraits.wellKnownKeys) {
         self.keys = keys
         foldedKeys = DomainTraits.folded(keys)
     }
 
     /// The well-known keys only, because `customFields` failed with `error`.
-    public init(fallbackAfter error: VitallyError) {
+    package init(fallbackAfter error: VitallyError) {
         self.init()
         customFieldsFailure = error
     }
@@ -32,7 +32,7 @@ public struct DomainTraits: Sendable, Equatable {
     private static func folded(_ keys: [String]) -> Set<String> { Set(keys.map { $0.lowercased() }) }
 
     /// Well-known keys plus custom fields whose label or path mentions a domain, website or URL.
-    public init(customFields: [CustomField]) {
+    package init(customFields: [CustomField]) {
         var keys = DomainTraits.wellKnownKeys
         var folded = DomainTraits.folded(keys)
         for field in customFields where DomainTraits.mentionsDomain(field.label) || DomainTraits.mentionsDomain(field.path) {
@@ -58,10 +58,10 @@ public struct DomainTraits: Sendable, Equatable {
     }
 
     /// Every (trait key, normalised domain) the account carries.
-    public func domains(of account: Account) -> [(key: String, domain: String)] { domains(in: account.traits) }
+    package func domains(of account: Account) -> [(key: String, domain: String)] { domains(in: account.traits) }
 
     /// Every (trait key, normalised domain) in traits: an account's or an organization's.
-    public func domains(in traits: JSONObject) -> [(key: String, domain: String)] {
+    package func domains(in traits: JSONObject) -> [(key: String, domain: String)] {
         var found: [(String, String)] = []
         for (key, value) in traits {
             guard reads(key) else { continue }
@@ -78,13 +78,13 @@ public struct DomainTraits: Sendable, Equatable {
     }
 
     /// Whether matching reads this trait key for domains.
-    public func reads(_ key: String) -> Bool {
+    package func reads(_ key: String) -> Bool {
         foldedKeys.contains(key.lowercased()) || (key.hasPrefix("vitally.custom.") && DomainTraits.mentionsDomain(key))
     }
 
     /// Domain-looking values (`Domain.lookalike`) under keys matching does not read: the
     /// candidates for the trait list that the audit reports.
-    public func unusedDomains(in traits: JSONObject) -> [DomainHit] {
+    package func unusedDomains(in traits: JSONObject) -> [DomainHit] {
         var found: [DomainHit] = []
         for (key, value) in traits {
             guard case .string(let text) = value, text.utf8.contains(0x2E), !reads(key), let domain = Domain.lookalike(text) else { continue }

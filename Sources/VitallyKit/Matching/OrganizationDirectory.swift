@@ -3,25 +3,25 @@ import Foundation
 /// The tenant's organizations, read once per session: for the "domain lives only on an
 /// organization" rule, `organizations search` (Vitally has no name search) and the doctor's
 /// data-location finding. The scan is bounded; `capped` says when it stopped early.
-public actor OrganizationDirectory {
+package actor OrganizationDirectory {
     /// An organization and the domains its traits hold.
-    public struct Entry: Sendable, Equatable {
-        public var organization: Organization
-        public var domains: [DomainHit]
+    package struct Entry: Sendable, Equatable {
+        package var organization: Organization
+        package var domains: [DomainHit]
     }
 
     /// What one scan read.
-    public struct Scan: Sendable {
-        public var entries: [Entry]
+    package struct Scan: Sendable {
+        package var entries: [Entry]
         /// True when `limit` stopped the scan before Vitally's last page.
-        public var capped: Bool
-        public var limit: Int
+        package var capped: Bool
+        package var limit: Int
         /// Set when `customFields?model=organizations` could not be read (well-known keys only).
-        public var customFieldsFailure: VitallyError?
-        public var keys: [String]
+        package var customFieldsFailure: VitallyError?
+        package var keys: [String]
 
         /// Organizations whose domain traits share the registrable domain of `domain`.
-        public func organizations(forDomain domain: String) -> [(entry: Entry, hit: DomainHit)] {
+        package func organizations(forDomain domain: String) -> [(entry: Entry, hit: DomainHit)] {
             let parent = Domain.registrable(domain)
             return entries.compactMap { entry in
                 entry.domains.first { Domain.registrable($0.domain) == parent }.map { (entry, $0) }
@@ -29,7 +29,7 @@ public actor OrganizationDirectory {
         }
 
         /// Name, externalId or id matches: exact ones when there are any, else names containing the text.
-        public func organizations(named text: String) -> [Organization] {
+        package func organizations(named text: String) -> [Organization] {
             let needle = text.lowercased()
             let all = entries.map(\.organization)
             let exact = all.filter { $0.name.lowercased() == needle || $0.externalId?.lowercased() == needle || $0.id == text }
@@ -38,16 +38,16 @@ public actor OrganizationDirectory {
     }
 
     /// Organizations read at most (100 a page): a tenant with more is searched in part, and says so.
-    public static let scanLimit = 2_000
+    package static let scanLimit = 2_000
 
     let client: VitallyClient
     private let scan = SharedRead<Scan>()
 
-    public init(client: VitallyClient) { self.client = client }
+    package init(client: VitallyClient) { self.client = client }
 
     /// The scan, read on first use; concurrent callers (a calendar's attendees) share one read.
     /// A `customFields` failure other than a cancellation falls back on the well-known keys, as for accounts.
-    public func load() async throws -> Scan {
+    package func load() async throws -> Scan {
         try await scan.get { try await self.read() }
     }
 
