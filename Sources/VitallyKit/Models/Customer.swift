@@ -21,7 +21,7 @@ public struct Sourced<Value: Sendable>: Sendable {
 
     /// In words (see `Customer.describe`): `organization` names it when both hold a value, `from`
     /// labels the organization's value when only it holds one.
-    public func describe(organization name: String, from: String, _ format: (Value) -> String) -> String? {
+    package func describe(organization name: String, from: String, _ format: (Value) -> String) -> String? {
         switch (account, organization) {
         case (let own?, let org?): return "\(format(own)) · organization \(name): \(format(org))"
         case (let own?, nil): return format(own)
@@ -88,7 +88,7 @@ public struct Customer: Sendable {
     }
 
     /// The line for organization `id` that could not be read, and why.
-    public static func unreadOrganizationLine(_ id: String?, _ why: String) -> String {
+    package static func unreadOrganizationLine(_ id: String?, _ why: String) -> String {
         "its organization \(id ?? "?") could not be read, so its health, MRR, renewal and NPS are unknown: \(why)"
     }
 
@@ -98,12 +98,12 @@ public struct Customer: Sendable {
     /// A value in words: the account's alone; the organization's labelled
     /// (`3.2/10 (poor) · from organization Hooli`); both when both hold one
     /// (`7.4/10 · organization Hooli: 6.8/10`). Nil when neither holds one.
-    public func describe<T>(_ value: Sourced<T>, _ format: (T) -> String) -> String? {
+    package func describe<T>(_ value: Sourced<T>, _ format: (T) -> String) -> String? {
         value.describe(organization: organizationName ?? "?", from: fromOrganization, format)
     }
 
     /// Where a value came from, for JSON: "account", "organization", "both" or null.
-    public static func source<T>(_ value: Sourced<T>) -> JSONValue { JSONValue(value.source) }
+    package static func source<T>(_ value: Sourced<T>) -> JSONValue { JSONValue(value.source) }
 }
 
 extension Customer {
@@ -111,7 +111,7 @@ extension Customer {
     /// `client`. A read that fails comes back as its error, for the caller to word: the
     /// organization's values are then unknown, not absent. Errors that are not `VitallyError`s are
     /// thrown. The one home of "read the account's organization" for the shell, the brief and `doctor`.
-    public static func readOrganization(_ id: String?, with client: VitallyClient) async throws -> (organization: Organization?, error: VitallyError?) {
+    package static func readOrganization(_ id: String?, with client: VitallyClient) async throws -> (organization: Organization?, error: VitallyError?) {
         guard let id, !id.isEmpty else { return (nil, nil) }
         do {
             return (try await client.organization(id: id), nil)
@@ -121,7 +121,7 @@ extension Customer {
     }
 
     /// What an account's organization `id` is called in a line: its name, else the id (no name, or not read).
-    public static func organizationLabel(_ id: String, _ organization: Organization?) -> String {
+    package static func organizationLabel(_ id: String, _ organization: Organization?) -> String {
         organization.map { $0.name.isEmpty ? id : $0.name } ?? id
     }
 }
