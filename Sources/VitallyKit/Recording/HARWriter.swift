@@ -1,11 +1,11 @@
 import Foundation
 
 /// Writes HAR 1.2 strictly: every required field, stable key order, our additions under `_`.
-public enum HARWriter {
+package enum HARWriter {
     static let creatorName = "vitally-shell"
 
     /// One entry, already redacted by the caller.
-    public static func entry(_ exchange: RecordedExchange, order: Int) -> JSONValue {
+    package static func entry(_ exchange: RecordedExchange, order: Int) -> JSONValue {
         let body = exchange.body  // decoded once: a replayed exchange decodes it on each read
         var content = JSONObject([
             ("size", .number(Double(body.count))), ("mimeType", .string(exchange.mimeType)),
@@ -55,7 +55,7 @@ public enum HARWriter {
     static func header(_ h: HTTPHeader) -> JSONValue { ["name": .string(h.name), "value": .string(h.value)] }
 
     /// The file's opening: log, version, creator, pages, and our metadata.
-    public static func logHeader(_ info: RecordingInfo) -> JSONObject {
+    package static func logHeader(_ info: RecordingInfo) -> JSONObject {
         JSONObject([
             ("version", "1.2"),
             ("creator", ["name": .string(creatorName), "version": .string(VitallyKitVersion.current)]),
@@ -71,14 +71,14 @@ public enum HARWriter {
     }
 
     /// The whole document from already-serialised entries (each pretty-printed at indent 4).
-    public static func document(header: JSONObject, serializedEntries: [String]) -> String {
+    package static func document(header: JSONObject, serializedEntries: [String]) -> String {
         let (head, tail) = frame(header: header)
         guard !serializedEntries.isEmpty else { return head + tail }
         return head + "\n" + serializedEntries.map { "      " + $0 }.joined(separator: ",\n") + "\n    " + tail
     }
 
     /// The document around its entries: `head` ends with `"entries": [`, `tail` starts with `]`.
-    public static func frame(header: JSONObject) -> (head: String, tail: String) {
+    package static func frame(header: JSONObject) -> (head: String, tail: String) {
         var log = header
         log["entries"] = []
         let text = JSONValue.object(JSONObject([("log", .object(log))])).serialized(pretty: true) + "\n"
@@ -88,11 +88,11 @@ public enum HARWriter {
     }
 
     /// Pretty-prints an entry so that it sits at the right depth inside `log.entries`.
-    public static func serialize(entry: JSONValue) -> String {
+    package static func serialize(entry: JSONValue) -> String {
         entry.serialized(pretty: true, indent: 6)
     }
 
-    public static func statusText(_ status: Int) -> String {
+    package static func statusText(_ status: Int) -> String {
         switch status {
         case 0: return ""
         case 200: return "OK"

@@ -4,23 +4,23 @@ import Foundation
 /// brief's newest N), so that the recording can serve other clients (`--record-mode complete`).
 /// One page at a time, only while no foreground request is waiting, and only while the rate
 /// budget keeps a reserve; every page goes through the recording transport like any other.
-public actor ListCompleter {
+package actor ListCompleter {
     /// How far the background reading has got, for `status` and `record stop`.
-    public struct Progress: Sendable, Equatable {
+    package struct Progress: Sendable, Equatable {
         /// Lists seen with more pages than the session read.
-        public var lists = 0
+        package var lists = 0
         /// Of those, read to `next: null` (by the background or the session itself).
-        public var finished = 0
+        package var finished = 0
         /// Pages and items the background read.
-        public var pages = 0
-        public var items = 0
+        package var pages = 0
+        package var items = 0
         /// Lists given up after a failed page.
-        public var failed = 0
+        package var failed = 0
 
-        public init() {}
+        package init() {}
     }
 
-    public private(set) var progress = Progress()
+    package private(set) var progress = Progress()
     private let transport: any HTTPTransport
     private let limiter: RateLimiter
     /// The next page to read, per list (`path?query` without `limit` and `from`).
@@ -42,7 +42,7 @@ public actor ListCompleter {
     static let quiet = Duration.milliseconds(150)
 
     /// `transport` is the one below the foreground's (it records and rate-limits, but does not report back here).
-    public init(transport: any HTTPTransport, limiter: RateLimiter) {
+    package init(transport: any HTTPTransport, limiter: RateLimiter) {
         self.transport = transport
         self.limiter = limiter
     }
@@ -62,7 +62,7 @@ public actor ListCompleter {
 
     /// Waits until every list seen so far is read to its end or given up. Cancelling the waiting
     /// task (Ctrl-C while `record stop` or exit waits) stops the reading instead.
-    public func waitUntilDone() async {
+    package func waitUntilDone() async {
         while let worker {
             await withTaskCancellationHandler {
                 await worker.value
@@ -74,11 +74,11 @@ public actor ListCompleter {
     }
 
     /// Whether lists are still being read in the background.
-    public var isReading: Bool { worker != nil }
+    package var isReading: Bool { worker != nil }
 
     /// Stops reading; what was read stays in the recording. A page on the wire is let finish, so
     /// that it is recorded as it answered rather than as a dropped connection.
-    public func cancel() {
+    package func cancel() {
         stopped = true
         pending = [:]
         order = []

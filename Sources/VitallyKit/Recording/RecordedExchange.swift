@@ -58,7 +58,7 @@ public struct RecordedExchange: Sendable, Equatable {
 
     /// Splits an absolute or relative URL into its path and decoded query. The delimiters are
     /// ASCII, so bytes are scanned rather than characters (opening a recording splits every URL).
-    public static func split(url: String) -> (path: String, query: [QueryItem]) {
+    package static func split(url: String) -> (path: String, query: [QueryItem]) {
         var url = url
         return url.withUTF8 { bytes in
             var start = bytes.startIndex

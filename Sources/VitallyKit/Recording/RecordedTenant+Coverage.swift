@@ -2,20 +2,20 @@ import Foundation
 
 extension RecordedTenant {
     /// How much of one list a recording holds (`recordings show FILE --coverage`).
-    public struct Coverage: Sendable, Equatable, Encodable {
-        public var resource: String
+    package struct Coverage: Sendable, Equatable, Encodable {
+        package var resource: String
         /// `""` for the whole tenant, else `accounts/ID`.
-        public var scope: String
+        package var scope: String
         /// Distinct items the recording holds for this list (the tenant's: from every scope).
-        public var items: Int
+        package var items: Int
         /// Recorded pages of this list.
-        public var pages: Int
+        package var pages: Int
         /// Read to its end: unfiltered pages from the first to one with `next: null`.
-        public var complete: Bool
+        package var complete: Bool
     }
 
     /// One row per recorded list, tenant lists first within each resource.
-    public var coverage: [Coverage] {
+    package var coverage: [Coverage] {
         listOrder.keys.sorted().map { key in
             Coverage(
                 resource: key.resource, scope: key.scope, items: items(in: key)?.count ?? 0,

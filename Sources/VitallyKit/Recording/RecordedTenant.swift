@@ -3,29 +3,29 @@ import Foundation
 /// What a recording knows about the tenant: every item its lists, objects and searches returned,
 /// by resource and scope, newest exchange wins. Lets a replay answer requests nobody recorded
 /// from recorded data only (`vitally-sim --serve-as-tenant`), and says how complete each list is.
-public struct RecordedTenant: Sendable {
+package struct RecordedTenant: Sendable {
     /// One list: a resource (`notes`) in a scope (`""` for the whole tenant, or `accounts/ID`).
-    public struct ListKey: Hashable, Sendable, Comparable {
-        public var resource: String
-        public var scope: String
+    package struct ListKey: Hashable, Sendable, Comparable {
+        package var resource: String
+        package var scope: String
 
-        public init(resource: String, scope: String = "") {
+        package init(resource: String, scope: String = "") {
             self.resource = resource
             self.scope = scope
         }
 
-        public var isTenant: Bool { scope.isEmpty }
+        package var isTenant: Bool { scope.isEmpty }
         /// `/resources/accounts/ID/notes`
-        public var path: String { "/resources/" + (scope.isEmpty ? "" : scope + "/") + resource }
+        package var path: String { "/resources/" + (scope.isEmpty ? "" : scope + "/") + resource }
 
-        public static func < (lhs: ListKey, rhs: ListKey) -> Bool {
+        package static func < (lhs: ListKey, rhs: ListKey) -> Bool {
             lhs.resource != rhs.resource ? lhs.resource < rhs.resource
                 : lhs.isTenant != rhs.isTenant ? lhs.isTenant : lhs.scope < rhs.scope
         }
     }
 
     /// What a request path asks for, in the recording's terms.
-    public enum Route: Equatable, Sendable {
+    package enum Route: Equatable, Sendable {
         case list(ListKey)
         case object(resource: String, id: String)
         case search(resource: String)
@@ -53,10 +53,10 @@ public struct RecordedTenant: Sendable {
     /// A recorded `next` cursor, and the id of the last item on the page that returned it.
     var cursors: [String: String] = [:]
     /// Lists whose recorded envelopes carry `atEnd`.
-    public private(set) var listsWithAtEnd: Set<ListKey> = []
+    package private(set) var listsWithAtEnd: Set<ListKey> = []
 
     /// Reads every successful GET of the recording (bodies are decoded once, here).
-    public init(_ exchanges: [RecordedExchange]) {
+    package init(_ exchanges: [RecordedExchange]) {
         var seenInList: [ListKey: Set<String>] = [:]
         var seenInPages: [ListKey: [String: Set<String>]] = [:]
         var seenInResource: [String: Set<String>] = [:]
@@ -98,7 +98,7 @@ public struct RecordedTenant: Sendable {
 
     /// Splits `/resources/...` into a list, an object or a search; nil for anything else
     /// (health-score breakdowns, custom fields, searches of instances).
-    public static func route(_ path: String) -> Route? {
+    package static func route(_ path: String) -> Route? {
         let parts = path.split(separator: "/").map { URLEncoding.decode(String($0), plusAsSpace: false) }
         guard parts.first == "resources", parts.count >= 2 else { return nil }
         let resource = parts[1]
@@ -129,10 +129,10 @@ public struct RecordedTenant: Sendable {
     }
 
     /// Whether any list of this key was recorded (a tenant list also counts any scope's items).
-    public func knows(_ key: ListKey) -> Bool { listOrder[canonical(key)] != nil }
+    package func knows(_ key: ListKey) -> Bool { listOrder[canonical(key)] != nil }
 
     /// The key with its scope named by id when the request named it by `externalId` (`accounts/acme-001`).
-    public func canonical(_ key: ListKey) -> ListKey {
+    package func canonical(_ key: ListKey) -> ListKey {
         guard listOrder[key] == nil, let slash = key.scope.firstIndex(of: "/") else { return key }
         let parent = String(key.scope[..<slash]), name = String(key.scope[key.scope.index(after: slash)...])
         guard let id = aliases[parent]?[name] else { return key }
@@ -143,7 +143,7 @@ public struct RecordedTenant: Sendable {
     /// never recorded. The tenant's list also holds the resource's items from every scope and object.
     /// With `sortedBy`, the items the list's own pages sorted that way served come first, in their
     /// order, then the list's other items: sorting on the field then breaks ties as the tenant did.
-    public func items(in key: ListKey, sortedBy sortBy: String? = nil) -> [JSONValue]? {
+    package func items(in key: ListKey, sortedBy sortBy: String? = nil) -> [JSONValue]? {
         let key = canonical(key)
         guard var ids = key.isTenant ? (knows(key) ? resourceOrder[key.resource] : nil) : listOrder[key] else { return nil }
         if let sortBy {
@@ -155,22 +155,22 @@ public struct RecordedTenant: Sendable {
     }
 
     /// Every recorded item of a resource, from any list, object or search, in recorded order.
-    public func allItems(of resource: String) -> [JSONValue] {
+    package func allItems(of resource: String) -> [JSONValue] {
         let values = items[resource] ?? [:]
         return (resourceOrder[resource] ?? []).compactMap { values[$0] }
     }
 
     /// The newest recorded value of one item, by id or `externalId`.
-    public func object(_ resource: String, id: String) -> JSONValue? {
+    package func object(_ resource: String, id: String) -> JSONValue? {
         let values = items[resource] ?? [:]
         return values[id] ?? aliases[resource]?[id].flatMap { values[$0] }
     }
 
     /// The id of the last item on the recorded page that returned this `next` cursor.
-    public func lastID(beforeRecordedCursor cursor: String) -> String? { cursors[cursor] }
+    package func lastID(beforeRecordedCursor cursor: String) -> String? { cursors[cursor] }
 
     /// Whether the list was read to its end: unfiltered pages chained from a first page to `next: null`.
-    public func isComplete(_ key: ListKey) -> Bool {
+    package func isComplete(_ key: ListKey) -> Bool {
         let recorded = (pages[canonical(key)] ?? []).filter(\.unfiltered)
         var frontier = recorded.filter { $0.from == nil }
         var followed = Set<String>()

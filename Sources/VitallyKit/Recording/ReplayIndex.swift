@@ -17,7 +17,7 @@ public struct ReplayIndex: Sendable {
     }
 
     /// The match key: `GET /resources/accounts?from=x&limit=100` with the pairs sorted.
-    public static func key(method: String, path: String, query: [QueryItem]) -> String {
+    package static func key(method: String, path: String, query: [QueryItem]) -> String {
         var key = method.uppercased() + " " + path
         guard !query.isEmpty else { return key }
         let pairs = query.map { URLEncoding.encode($0.name) + "=" + URLEncoding.encode($0.value) }.sorted()
@@ -25,7 +25,7 @@ public struct ReplayIndex: Sendable {
         return key
     }
 
-    public static func key(_ request: HTTPRequest) -> String {
+    package static func key(_ request: HTTPRequest) -> String {
         key(method: request.method, path: request.path, query: request.query)
     }
 
@@ -45,7 +45,7 @@ public struct ReplayIndex: Sendable {
 
     /// Recorded requests closest to `request`, with what differs, best first; credential query
     /// values (`api_key`, `access_token`, `sig`, …) read `REDACTED`.
-    public func closest(to request: HTTPRequest, limit: Int = 3) -> [(summary: String, differences: [String])] {
+    package func closest(to request: HTTPRequest, limit: Int = 3) -> [(summary: String, differences: [String])] {
         var seen = Set<String>()
         var scored: [(Int, String, [String])] = []
         let wanted = Set(Redactor.credentialsHidden(request.query))

@@ -1,87 +1,87 @@
 /// What changed between two recorded sessions of one tenant: accounts, their health, MRR, renewal and
 /// status, users' account links, domain traits, new notes and tasks, and request-level changes.
-public struct RecordingDiff: Sendable, Equatable {
+package struct RecordingDiff: Sendable, Equatable {
     /// An account as the diff names it.
-    public struct AccountRef: Sendable, Equatable {
-        public var id: String
-        public var name: String
+    package struct AccountRef: Sendable, Equatable {
+        package var id: String
+        package var name: String
     }
 
     /// One field of one account, before and after (`Globex health 7.4 → 5.1`).
-    public struct FieldChange: Sendable, Equatable {
-        public var account: AccountRef
-        public var field: String
-        public var before: String?
-        public var after: String?
+    package struct FieldChange: Sendable, Equatable {
+        package var account: AccountRef
+        package var field: String
+        package var before: String?
+        package var after: String?
     }
 
     /// A user whose linked accounts changed: the usual reason an attendee stopped matching.
-    public struct LinkChange: Sendable, Equatable {
-        public var user: String
-        public var removed: [AccountRef]
-        public var added: [AccountRef]
+    package struct LinkChange: Sendable, Equatable {
+        package var user: String
+        package var removed: [AccountRef]
+        package var added: [AccountRef]
     }
 
     /// A domain-bearing trait (`domain=acme.com`) added to or removed from an account.
-    public struct TraitChange: Sendable, Equatable {
-        public var account: AccountRef
-        public var trait: String
-        public var added: Bool
+    package struct TraitChange: Sendable, Equatable {
+        package var account: AccountRef
+        package var trait: String
+        package var added: Bool
     }
 
     /// A note or task that only the second recording lists.
-    public struct NewActivity: Sendable, Equatable {
-        public var kind: String
-        public var id: String
-        public var title: String
-        public var account: AccountRef?
+    package struct NewActivity: Sendable, Equatable {
+        package var kind: String
+        package var id: String
+        package var title: String
+        package var account: AccountRef?
     }
 
     /// The same request answered with another status (`200 → 403`); 0 is a transport failure.
-    public struct StatusChange: Sendable, Equatable {
-        public var request: String
-        public var before: Int
-        public var after: Int
+    package struct StatusChange: Sendable, Equatable {
+        package var request: String
+        package var before: Int
+        package var after: Int
     }
 
     /// A request whose sequence of answers changed as a whole: the same answers in another order
     /// (a replay serves them in order), or more or fewer of them.
-    public struct SequenceChange: Sendable, Equatable {
-        public enum Kind: Sendable, Equatable {
+    package struct SequenceChange: Sendable, Equatable {
+        package enum Kind: Sendable, Equatable {
             case reordered(count: Int)
             case count(before: Int, after: Int)
         }
 
-        public var request: String
-        public var kind: Kind
+        package var request: String
+        package var kind: Kind
 
-        public init(request: String, kind: Kind) {
+        package init(request: String, kind: Kind) {
             self.request = request
             self.kind = kind
         }
     }
 
-    public var accountsAdded: [AccountRef] = []
-    public var accountsRemoved: [AccountRef] = []
-    public var accountsChurned: [AccountRef] = []
-    public var fieldChanges: [FieldChange] = []
-    public var linkChanges: [LinkChange] = []
-    public var traitChanges: [TraitChange] = []
-    public var newActivities: [NewActivity] = []
-    public var statusChanges: [StatusChange] = []
-    public var onlyInFirst: [String] = []
-    public var onlyInSecond: [String] = []
-    public var sequenceChanges: [SequenceChange] = []
+    package var accountsAdded: [AccountRef] = []
+    package var accountsRemoved: [AccountRef] = []
+    package var accountsChurned: [AccountRef] = []
+    package var fieldChanges: [FieldChange] = []
+    package var linkChanges: [LinkChange] = []
+    package var traitChanges: [TraitChange] = []
+    package var newActivities: [NewActivity] = []
+    package var statusChanges: [StatusChange] = []
+    package var onlyInFirst: [String] = []
+    package var onlyInSecond: [String] = []
+    package var sequenceChanges: [SequenceChange] = []
     /// The named account field changes (`fieldChanges`), grouped: "330 renewal dates moved +30 days".
-    public var fieldGroups: [ChangeGroup] = []
+    package var fieldGroups: [ChangeGroup] = []
     /// Every other field that a replay would serve differently, grouped by resource and field, largest first.
-    public var responseGroups: [ChangeGroup] = []
+    package var responseGroups: [ChangeGroup] = []
     /// The account the diff was narrowed to (`--account`), as both files name it.
-    public var account: AccountRef?
+    package var account: AccountRef?
     /// Whether both files list all accounts, so that added and removed mean something.
-    public var comparedAccountLists = false
+    package var comparedAccountLists = false
 
-    public var isEmpty: Bool {
+    package var isEmpty: Bool {
         accountsAdded.isEmpty && accountsRemoved.isEmpty && accountsChurned.isEmpty && fieldChanges.isEmpty
             && linkChanges.isEmpty && traitChanges.isEmpty && newActivities.isEmpty && statusChanges.isEmpty
             && onlyInFirst.isEmpty && onlyInSecond.isEmpty && sequenceChanges.isEmpty && responseGroups.isEmpty
@@ -90,7 +90,7 @@ public struct RecordingDiff: Sendable, Equatable {
     /// Compares `first` (before) with `second` (after) as a replay would serve them; with
     /// `account` (an id, externalId or name), only what concerns that account. Each group keeps
     /// `examples` items.
-    public static func compare(_ first: HARRecording, _ second: HARRecording, account: String? = nil, examples: Int = 3)
+    package static func compare(_ first: HARRecording, _ second: HARRecording, account: String? = nil, examples: Int = 3)
         throws(VitallyError) -> RecordingDiff
     {
         let a = RecordingSnapshot(first)

@@ -22,8 +22,8 @@ struct ValueChange {
 extension RecordingDiff {
     /// Changes of one kind to one field, over every item it touched: "330 account renewal dates
     /// moved +30 days" is one group.
-    public struct ChangeGroup: Sendable, Equatable {
-        public enum Kind: Sendable, Equatable {
+    package struct ChangeGroup: Sendable, Equatable {
+        package enum Kind: Sendable, Equatable {
             /// Dates that all moved by the same number of days.
             case moved(days: Int)
             /// Numbers that all moved by the same amount.
@@ -34,19 +34,19 @@ extension RecordingDiff {
         }
 
         /// One item's before and after (nil: absent).
-        public struct Example: Sendable, Equatable {
-            public var item: String
-            public var before: JSONValue?
-            public var after: JSONValue?
+        package struct Example: Sendable, Equatable {
+            package var item: String
+            package var before: JSONValue?
+            package var after: JSONValue?
         }
 
-        public var resource: String
-        public var field: String
-        public var kind: Kind
+        package var resource: String
+        package var field: String
+        package var kind: Kind
         /// Distinct items changed.
-        public var count: Int
+        package var count: Int
         /// The first few items, in the order met.
-        public var examples: [Example]
+        package var examples: [Example]
     }
 
     /// Groups changes by resource, field and kind, counts distinct items and keeps `examples`

@@ -6,10 +6,10 @@ import Foundation
 /// pseudonyms, and every other string (keys, traits, URLs, cookies, comments, post data) neutral
 /// text. After writing, every string in the file must be on the safe list or a pseudonym the
 /// scrub produced; otherwise the file is removed and refused, naming the JSON path.
-public enum RecordingScrubber {
+package enum RecordingScrubber {
     /// Scrubs `input` into `output` (0600); with `mapURL`, writes the original -> pseudonym map there (0600).
     /// An existing `output` is replaced only with `force`; one that is `input` (through links) never.
-    public static func scrub(
+    package static func scrub(
         _ input: URL, to output: URL, options: ScrubOptions, mapURL: URL? = nil, force: Bool = false
     ) throws(VitallyError) -> ScrubReport {
         try checkSalt(options)
@@ -86,7 +86,7 @@ public enum RecordingScrubber {
     }
 
     /// The scrubbed document's bytes and the map, from a HAR's bytes.
-    public static func scrub(bytes: [UInt8], options: ScrubOptions, path: String = "recording")
+    package static func scrub(bytes: [UInt8], options: ScrubOptions, path: String = "recording")
         throws(VitallyError) -> (bytes: [UInt8], map: ScrubMap)
     {
         let (bytes, map, produced) = try scrubbed(bytes: bytes, options: options, path: path)

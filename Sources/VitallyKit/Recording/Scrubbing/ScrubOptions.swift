@@ -1,39 +1,39 @@
 import Foundation
 
 /// How the scrubber pseudonymises: the salt, and whether domains and account names go too.
-public struct ScrubOptions: Sendable, Equatable {
+package struct ScrubOptions: Sendable, Equatable {
     /// Same salt, same pseudonyms, in every file. Keep it private: with it, pseudonyms of guessed
     /// values can be recomputed.
-    public var salt: String
+    package var salt: String
     /// Also pseudonymise email and trait domains (`acme.com` -> `org-7f3a9c.example`); free-mail
     /// domains stay, because matching treats them specially.
-    public var domains: Bool
+    package var domains: Bool
     /// Also pseudonymise account and organization names (legal suffixes kept).
-    public var accounts: Bool
+    package var accounts: Bool
 
     /// A shorter salt is refused: pseudonyms of guessed values would give it away by brute force.
-    public static let minimumSaltLength = 16
+    package static let minimumSaltLength = 16
 
-    public init(salt: String, domains: Bool = false, accounts: Bool = false) {
+    package init(salt: String, domains: Bool = false, accounts: Bool = false) {
         self.salt = salt
         self.domains = domains
         self.accounts = accounts
     }
 
     /// A fresh random salt, for when none is given: pseudonyms then differ from file to file.
-    public static func randomSalt() -> String {
+    package static func randomSalt() -> String {
         (0..<16).map { _ in String(format: "%02x", UInt8.random(in: 0...255)) }.joined()
     }
 }
 
 /// What one scrub replaced, by kind; the `original -> pseudonym` pairs go only to `--map FILE`.
-public struct ScrubMap: Sendable, Equatable {
+package struct ScrubMap: Sendable, Equatable {
     /// The kinds of value replaced, in the order they are listed.
-    public enum Kind: String, Sendable, CaseIterable {
+    package enum Kind: String, Sendable, CaseIterable {
         case emails, names, phones, ips, domains, accounts, texts
 
         /// What one value of this kind is called: `email address`.
-        public var label: String {
+        package var label: String {
             switch self {
             case .emails: return "email address"
             case .names: return "person name"
@@ -46,14 +46,14 @@ public struct ScrubMap: Sendable, Equatable {
         }
     }
 
-    public var pairs: [Kind: [String: String]] = [:]
+    package var pairs: [Kind: [String: String]] = [:]
 
-    public init() {}
+    package init() {}
 
-    public func count(_ kind: Kind) -> Int { pairs[kind]?.count ?? 0 }
+    package func count(_ kind: Kind) -> Int { pairs[kind]?.count ?? 0 }
 
     /// The map file: pseudonyms of identifying values (free texts are not listed, only counted).
-    public var json: JSONValue {
+    package var json: JSONValue {
         var object = JSONObject()
         for kind in Kind.allCases where kind != .texts {
             let sorted = (pairs[kind] ?? [:]).sorted { $0.key < $1.key }
@@ -64,7 +64,7 @@ public struct ScrubMap: Sendable, Equatable {
     }
 
     /// Reads a map the scrubber wrote.
-    public static func load(_ url: URL) throws(VitallyError) -> ScrubMap {
+    package static func load(_ url: URL) throws(VitallyError) -> ScrubMap {
         guard let data = FileManager.default.contents(atPath: url.path),
             let json = try? JSONParser.parse(Array(data)), json["textsNeutralised"] != nil
         else {
@@ -82,7 +82,7 @@ public struct ScrubMap: Sendable, Equatable {
 
     /// `text` with every original the map lists replaced by its pseudonym: turns a session
     /// script or a calendar invite written for the original into one for the scrubbed copy.
-    public func translate(_ text: String) -> String {
+    package func translate(_ text: String) -> String {
         var matcher = LiteralMatcher()
         for kind in Kind.allCases where kind != .texts {
             for (original, pseudonym) in pairs[kind] ?? [:] {
@@ -96,15 +96,15 @@ public struct ScrubMap: Sendable, Equatable {
 }
 
 /// What `RecordingScrubber.scrub` did.
-public struct ScrubReport: Sendable {
-    public var input: URL
-    public var output: URL
-    public var entries: Int
-    public var map: ScrubMap
-    public var options: ScrubOptions
+package struct ScrubReport: Sendable {
+    package var input: URL
+    package var output: URL
+    package var entries: Int
+    package var map: ScrubMap
+    package var options: ScrubOptions
     /// Bytes of the written file the post-write scan read.
-    public var scannedBytes: Int
+    package var scannedBytes: Int
     /// With `--accounts`: user emails that matched an account by company name in the original
     /// and match none in the copy (`bruce@wayneenterprises.com (Wayne Enterprises)`).
-    public var lostCompanyMatches: [String] = []
+    package var lostCompanyMatches: [String] = []
 }

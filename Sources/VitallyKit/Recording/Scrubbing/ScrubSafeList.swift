@@ -4,15 +4,15 @@ import Foundation
 /// (an email, person name, phone or IP address we recognise) or replaced by neutral text of the
 /// same length. The scrubber decides by it, the post-write scan checks by it, and
 /// `recordings scrub --explain` and the README print it.
-public enum ScrubSafeList {
+package enum ScrubSafeList {
     /// Keys whose short one-word values are enumerations (kept): statuses, sources, score names.
-    public static let enumKeys: Set<String> = [
+    package static let enumKeys: Set<String> = [
         "status", "source", "licensestatus", "type", "indicator", "rating", "model", "sortby", "sort", "order",
         "method", "httpversion", "mimetype", "encoding", "version", "priority", "state", "category", "kind",
         "starttimezone", "endtimezone", "archived", "compression", "pageref", "connection", "statustext", "region",
     ]
     /// Headers whose values carry no identity (kept); every other header value is scrubbed.
-    public static let identityFreeHeaders: Set<String> = [
+    package static let identityFreeHeaders: Set<String> = [
         "accept", "accept-encoding", "accept-language", "accept-ranges", "age", "cache-control", "connection",
         "content-encoding", "content-length", "content-type", "date", "etag", "expires", "keep-alive", "last-modified",
         "pragma", "ratelimit-limit", "ratelimit-remaining", "ratelimit-reset", "retry-after", "server",
@@ -20,17 +20,17 @@ public enum ScrubSafeList {
         "x-ratelimit-limit", "x-ratelimit-remaining", "x-ratelimit-reset", "x-request-id", "user-agent", "via",
     ]
     /// Keys whose value names another key (a custom field's `path`): kept when key-shaped with a `.` or `_`.
-    public static let keyReferenceKeys: Set<String> = ["path", "field", "fieldname", "trait", "traitkey"]
+    package static let keyReferenceKeys: Set<String> = ["path", "field", "fieldname", "trait", "traitkey"]
     /// Keys whose value is a person's name (pseudonymised as a name); others under a person record too.
-    public static let personNameKeys: Set<String> = [
+    package static let personNameKeys: Set<String> = [
         "name", "firstname", "lastname", "displayname", "fullname", "author", "authorname", "ownername", "owner_name",
         "champion", "contact", "contactname", "assignee", "sender", "recipient",
     ]
     /// Objects under these keys, and the records of these resources, are accounts: their `name` is
     /// an account name, kept unless `--accounts`.
-    public static let accountKeys: Set<String> = ["account", "accounts", "organization", "organizations"]
+    package static let accountKeys: Set<String> = ["account", "accounts", "organization", "organizations"]
     /// Keys of a custom object's (or its fields') record that name the tenant's schema, not a person.
-    public static let schemaLabelKeys: Set<String> = ["name", "label"]
+    package static let schemaLabelKeys: Set<String> = ["name", "label"]
     /// Top-level domains a bare domain-shaped value is recognised by (or a key naming a domain or URL).
     static let commonTLDs: Set<String> = [
         "com", "org", "net", "io", "co", "de", "uk", "fr", "es", "it", "nl", "be", "ch", "at", "se", "no", "dk", "fi",
@@ -40,10 +40,10 @@ public enum ScrubSafeList {
     /// Constant strings that are always safe.
     static let constants: Set<String> = [Redactor.placeholder, "true", "false", "null", undecodableBody]
     /// What replaces a body that cannot be decoded.
-    public static let undecodableBody = "[body removed by scrub: not decodable]"
+    package static let undecodableBody = "[body removed by scrub: not decodable]"
 
     /// The list as `recordings scrub --explain` and the README print it, one item a line.
-    public static var explanation: [String] {
+    package static var explanation: [String] {
         [
             "Kept as they are (every other string is pseudonymised or replaced by neutral text of similar length):",
             "- numbers, booleans and null (JSON values, and strings of up to 6 digits or with a sign or decimal point)",
@@ -100,7 +100,7 @@ public enum ScrubSafeList {
 
     /// An object key or query parameter name that is kept.
     /// Not an email, not a phone or long digit run, and not base64 that decodes to an email or JSON.
-    public static func isSafeKey(_ key: String) -> Bool {
+    package static func isSafeKey(_ key: String) -> Bool {
         guard isASCIIToken(key, extra: "._-$:", max: 80), !key.contains("@") else { return false }
         if key.filter({ $0.isASCII && $0.isNumber }).count >= 7 { return false }
         return encodedKeyText(key) == nil
