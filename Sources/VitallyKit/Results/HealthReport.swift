@@ -4,54 +4,54 @@ import Foundation
 /// declaration order, absent values as null) and the shell's renderer draws its text from it, so
 /// the two cannot disagree. Each customer value comes with where it came from and, when the
 /// organization holds one, the organization's own (the text shows both).
-public struct HealthReport: Sendable, Encodable {
-    public struct AccountName: Sendable, Encodable, Equatable {
-        public var id: String
-        public var externalId: String?
-        public var name: String
+package struct HealthReport: Sendable, Encodable {
+    package struct AccountName: Sendable, Encodable, Equatable {
+        package var id: String
+        package var externalId: String?
+        package var name: String
     }
 
     /// One row of the breakdown.
-    public struct Part: Sendable, Encodable, Equatable {
-        public var name: String
-        public var score: Double?
-        public var weight: Double?
+    package struct Part: Sendable, Encodable, Equatable {
+        package var name: String
+        package var score: Double?
+        package var weight: Double?
     }
 
-    public var account: AccountName
-    public var healthScore: Double?
+    package var account: AccountName
+    package var healthScore: Double?
     /// good, fair, poor, "not a 0-10 score", or "no score".
-    public var level: String
-    public var healthScoreSource: String?
-    public var organizationHealthScore: Double?
-    public var breakdown: [Part]
+    package var level: String
+    package var healthScoreSource: String?
+    package var organizationHealthScore: Double?
+    package var breakdown: [Part]
     /// Why the breakdown could not be used (403, unrecognised shape), worded by the caller; nil when read.
-    public var breakdownUnread: String?
-    public var nextRenewalDate: Date?
-    public var mrr: Double?
-    public var mrrSource: String?
-    public var nextRenewalDateSource: String?
-    public var organizationMrr: Double?
-    public var organizationNextRenewalDate: Date?
-    public var npsScore: Double?
-    public var npsPromoterCount: Int?
-    public var npsPassiveCount: Int?
-    public var npsDetractorCount: Int?
-    public var npsSource: String?
-    public var organizationNps: NPSSummary?
-    public var lastSeenTimestamp: Date?
-    public var trialEndDate: Date?
-    public var churned: Bool
+    package var breakdownUnread: String?
+    package var nextRenewalDate: Date?
+    package var mrr: Double?
+    package var mrrSource: String?
+    package var nextRenewalDateSource: String?
+    package var organizationMrr: Double?
+    package var organizationNextRenewalDate: Date?
+    package var npsScore: Double?
+    package var npsPromoterCount: Int?
+    package var npsPassiveCount: Int?
+    package var npsDetractorCount: Int?
+    package var npsSource: String?
+    package var organizationNps: NPSSummary?
+    package var lastSeenTimestamp: Date?
+    package var trialEndDate: Date?
+    package var churned: Bool
     /// The organization's name, else the id the account names it by.
-    public var organization: String?
-    public var organizationUnread: String?
+    package var organization: String?
+    package var organizationUnread: String?
     /// The stored history's trend and count and the cohort, as the history layer words them.
-    public var trend: JSONValue = .null
-    public var history: JSONValue = .null
-    public var cohort: JSONValue = .null
+    package var trend: JSONValue = .null
+    package var history: JSONValue = .null
+    package var cohort: JSONValue = .null
 
     /// From the customer (account and organization) and the breakdown as read.
-    public init(customer: Customer, breakdown: [HealthScoreEntry], breakdownUnread: String?) {
+    package init(customer: Customer, breakdown: [HealthScoreEntry], breakdownUnread: String?) {
         let account = customer.account
         self.account = AccountName(id: account.id, externalId: account.externalId, name: account.name)
         healthScore = customer.healthScore.value
@@ -80,10 +80,10 @@ public struct HealthReport: Sendable, Encodable {
     }
 
     /// The health score as each side holds it.
-    public var sourcedHealthScore: Sourced<Double> { Sourced(healthScore, organizationHealthScore, source: healthScoreSource) }
-    public var sourcedMrr: Sourced<Double> { Sourced(mrr, organizationMrr, source: mrrSource) }
-    public var sourcedNextRenewalDate: Sourced<Date> { Sourced(nextRenewalDate, organizationNextRenewalDate, source: nextRenewalDateSource) }
-    public var sourcedNps: Sourced<NPSSummary> {
+    package var sourcedHealthScore: Sourced<Double> { Sourced(healthScore, organizationHealthScore, source: healthScoreSource) }
+    package var sourcedMrr: Sourced<Double> { Sourced(mrr, organizationMrr, source: mrrSource) }
+    package var sourcedNextRenewalDate: Sourced<Date> { Sourced(nextRenewalDate, organizationNextRenewalDate, source: nextRenewalDateSource) }
+    package var sourcedNps: Sourced<NPSSummary> {
         let own = npsScore.map { NPSSummary(score: $0, npsPromoterCount, npsPassiveCount, npsDetractorCount) }
         return Sourced(own, organizationNps, source: npsSource)
     }
@@ -91,7 +91,7 @@ public struct HealthReport: Sendable, Encodable {
 
 extension Sourced {
     /// "account", "organization", "both", or nil: where the value came from.
-    public var source: String? {
+    package var source: String? {
         switch (account != nil, organization != nil) {
         case (true, true): return "both"
         case (true, false): return "account"
