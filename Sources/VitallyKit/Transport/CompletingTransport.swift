@@ -2,16 +2,16 @@ import Foundation
 
 /// Passes the session's requests through and tells a `ListCompleter` what they read, so that
 /// it can read the rest of each partly read list in the background (`--record-mode complete`).
-public struct CompletingTransport: HTTPTransport {
+package struct CompletingTransport: HTTPTransport {
     let base: any HTTPTransport
-    public let completer: ListCompleter
+    package let completer: ListCompleter
 
-    public init(base: any HTTPTransport, completer: ListCompleter) {
+    package init(base: any HTTPTransport, completer: ListCompleter) {
         self.base = base
         self.completer = completer
     }
 
-    public func send(_ request: HTTPRequest) async throws -> HTTPResponse {
+    package func send(_ request: HTTPRequest) async throws -> HTTPResponse {
         await completer.foregroundStarted(request)
         do {
             let response = try await base.send(request)

@@ -1,7 +1,7 @@
 import Foundation
 
 /// Why a request was tried again.
-public enum RetryCause: Sendable, Hashable {
+package enum RetryCause: Sendable, Hashable {
     /// The server answered this status (5xx).
     case status(Int)
     case connection, timeout
@@ -10,31 +10,31 @@ public enum RetryCause: Sendable, Hashable {
 /// What a connection met, as numbers: each answered try's latency, 429s and the time waited,
 /// retries by cause, and the requests that failed even after retries. Append-only, so
 /// `since(_:)` gives what one command met.
-public struct ConnectionStats: Sendable, Equatable {
+package struct ConnectionStats: Sendable, Equatable {
     /// Seconds per try that got an answer or timed out or lost its connection, in order.
-    public var latencies: [Double] = []
+    package var latencies: [Double] = []
     /// 429 answers met.
-    public var rateLimited = 0
+    package var rateLimited = 0
     /// Seconds spent waiting: for the rate limit, and backing off before retries.
-    public var waitedSeconds = 0.0
+    package var waitedSeconds = 0.0
     /// Seconds spent spacing requests out because the budget ran low (no 429 needed).
-    public var pacedSeconds = 0.0
+    package var pacedSeconds = 0.0
     /// The `RateLimit-*` headers that made the client pace.
-    public var pacedBy: RateLimitHeaders?
-    public var retries: [RetryCause] = []
+    package var pacedBy: RateLimitHeaders?
+    package var retries: [RetryCause] = []
     /// Requests that failed after every retry: `GET /resources/users/search: timeout`.
-    public var failures: [String] = []
+    package var failures: [String] = []
     /// The `RateLimit-*` headers of the last 429.
-    public var lastRateLimit: RateLimitHeaders?
+    package var lastRateLimit: RateLimitHeaders?
     /// Requests finished (each once, however many tries).
-    public var requests = 0
+    package var requests = 0
     /// Requests the caller cancelled.
-    public var cancelled = 0
+    package var cancelled = 0
 
-    public init() {}
+    package init() {}
 
     /// What happened after `earlier` was taken.
-    public func since(_ earlier: ConnectionStats) -> ConnectionStats {
+    package func since(_ earlier: ConnectionStats) -> ConnectionStats {
         var delta = self
         delta.latencies = Array(latencies.dropFirst(earlier.latencies.count))
         delta.rateLimited -= earlier.rateLimited
@@ -49,17 +49,17 @@ public struct ConnectionStats: Sendable, Equatable {
         return delta
     }
 
-    public var median: Double? {
+    package var median: Double? {
         guard !latencies.isEmpty else { return nil }
         let sorted = latencies.sorted()
         let middle = sorted.count / 2
         return sorted.count % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2
     }
 
-    public var worst: Double? { latencies.max() }
+    package var worst: Double? { latencies.max() }
 
     /// Retries counted by cause, most first.
-    public var retryCounts: [(cause: RetryCause, count: Int)] {
+    package var retryCounts: [(cause: RetryCause, count: Int)] {
         var counts: [RetryCause: Int] = [:]
         for cause in retries { counts[cause, default: 0] += 1 }
         return counts.map { ($0.key, $0.value) }.sorted { $0.count != $1.count ? $0.count > $1.count : "\($0.cause)" < "\($1.cause)" }
@@ -67,33 +67,33 @@ public struct ConnectionStats: Sendable, Equatable {
 }
 
 /// What the connection is doing now, for a progress line.
-public struct ConnectionActivity: Sendable, Equatable {
+package struct ConnectionActivity: Sendable, Equatable {
     /// A wait in progress: why, until when, and which try comes next of how many.
-    public struct Wait: Sendable, Equatable {
+    package struct Wait: Sendable, Equatable {
         /// Why: a retry's cause; nil for a 429 (`pacing` false) or a low budget (`pacing` true).
-        public var cause: RetryCause?
-        public var pacing = false
-        public var until: Date
-        public var attempt: Int
-        public var of: Int
+        package var cause: RetryCause?
+        package var pacing = false
+        package var until: Date
+        package var attempt: Int
+        package var of: Int
         /// Which request waits (its number in `started`).
-        public var request = 0
+        package var request = 0
     }
 
-    public var started = 0
-    public var finished = 0
+    package var started = 0
+    package var finished = 0
     /// Pages of the account list read (the scan behind matching by trait and name).
-    public var accountPages = 0
-    public var wait: Wait?
+    package var accountPages = 0
+    package var wait: Wait?
 }
 
 /// Counts what the retrying transport meets; `doctor` turns it into checks and the shell's
 /// progress line reads `activity`.
-public actor ConnectionMeter {
-    public private(set) var stats = ConnectionStats()
-    public private(set) var activity = ConnectionActivity()
+package actor ConnectionMeter {
+    package private(set) var stats = ConnectionStats()
+    package private(set) var activity = ConnectionActivity()
 
-    public init() {}
+    package init() {}
 
     /// Counts a request; returns its number, which its waits carry.
     func began(_ request: HTTPRequest) -> Int {

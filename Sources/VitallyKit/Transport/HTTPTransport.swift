@@ -96,12 +96,12 @@ public struct HTTPResponse: Sendable, Equatable {
 }
 
 /// RFC 3986 percent-encoding for query components.
-public enum URLEncoding {
+package enum URLEncoding {
     private static let unreserved: [Bool] = (0..<256).map { byte in
         "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~".utf8.contains(UInt8(byte))
     }
 
-    public static func encode(_ s: String) -> String {
+    package static func encode(_ s: String) -> String {
         var out: [UInt8] = []
         out.reserveCapacity(s.utf8.count)
         for byte in s.utf8 {
@@ -127,7 +127,7 @@ public enum URLEncoding {
     }
 
     /// Decodes `%XX` and, in query strings, `+` as a space.
-    public static func decode(_ s: String, plusAsSpace: Bool = true) -> String {
+    package static func decode(_ s: String, plusAsSpace: Bool = true) -> String {
         guard s.utf8.contains(where: { $0 == UInt8(ascii: "%") || $0 == UInt8(ascii: "+") }) else { return s }
         var s = s
         return s.withUTF8 { decode($0[...], plusAsSpace: plusAsSpace) }
@@ -164,7 +164,7 @@ public enum URLEncoding {
     }
 
     /// Splits `a=1&b=2` into items, decoding each part.
-    public static func parseQuery(_ query: String) -> [QueryItem] {
+    package static func parseQuery(_ query: String) -> [QueryItem] {
         var query = query
         return query.withUTF8 { parseQuery($0[...]) }
     }

@@ -9,10 +9,10 @@ public actor RateLimiter {
     private var inFlight = 0
     private var waiters: [(id: UInt64, continuation: CheckedContinuation<Void, any Error>)] = []
     private var nextID: UInt64 = 0
-    public private(set) var lastSeen: RateLimitHeaders?
-    public private(set) var requestCount = 0
+    package private(set) var lastSeen: RateLimitHeaders?
+    package private(set) var requestCount = 0
     /// Latency, 429s, waits, retries and failures on this connection.
-    public nonisolated let meter = ConnectionMeter()
+    package nonisolated let meter = ConnectionMeter()
 
     public init(maxInFlight: Int = 5, lowWater: Int = 20) {
         self.maxInFlight = max(1, maxInFlight)
@@ -20,19 +20,19 @@ public actor RateLimiter {
     }
 
     /// The most requests this connection may start (nil: no limit), and how many it started.
-    public private(set) var budget: Int?
-    public private(set) var started = 0
+    package private(set) var budget: Int?
+    package private(set) var started = 0
     /// Requests refused because the budget was spent.
-    public private(set) var refused = 0
+    package private(set) var refused = 0
 
     /// Caps the requests this connection starts, retries included (`mcp --max-requests`).
-    public func setBudget(_ budget: Int?) { self.budget = budget }
+    package func setBudget(_ budget: Int?) { self.budget = budget }
 
     /// Whether the budget is spent: the next request would be refused.
-    public var budgetSpent: Bool { budget.map { started >= $0 } ?? false }
+    package var budgetSpent: Bool { budget.map { started >= $0 } ?? false }
 
     /// The refusal of a request beyond the budget.
-    public static func budgetError(_ budget: Int, method: String = "GET", path: String = "") -> VitallyError {
+    package static func budgetError(_ budget: Int, method: String = "GET", path: String = "") -> VitallyError {
         VitallyError(
             .invalidInput, method: method, path: path,
             cause: "the session's budget of \(budget) request\(budget == 1 ? "" : "s") is spent", hint: .requestBudget(budget))
@@ -67,7 +67,7 @@ public actor RateLimiter {
         }
     }
 
-    public func release() {
+    package func release() {
         if waiters.isEmpty {
             inFlight -= 1
         } else {
@@ -78,7 +78,7 @@ public actor RateLimiter {
     /// When `lastSeen`'s window ends and how much headroom it said, to rank the next answer.
     private var lastSeenRank: (windowEnd: Double, remaining: Int)?
 
-    public func observe(_ response: HTTPResponse) {
+    package func observe(_ response: HTTPResponse) {
         requestCount += 1
         guard let headers = RateLimitHeaders(response: response) else { return }
         // Answers arrive in any order: concurrent requests, and a replay serves answers recorded at
@@ -99,7 +99,7 @@ public actor RateLimiter {
     func countFailure() { requestCount += 1 }
 
     /// How long to wait before the next request so the budget lasts until it resets.
-    public func pacingDelay() -> Double {
+    package func pacingDelay() -> Double {
         guard let seen = lastSeen, let remaining = seen.remaining, remaining < lowWater else { return 0 }
         let reset = seen.resetSeconds ?? 1
         return min(max(reset / Double(max(remaining, 1)), 0), 60)

@@ -5,27 +5,27 @@ import Foundation
 /// its 404 hints. Which names are credentials is `Redactor.isSecretName`, the one list.
 extension Redactor {
     /// Whether a header or query parameter name looks like a credential (any case).
-    public static func isCredentialName(_ name: String) -> Bool { isSecretName(name) }
+    package static func isCredentialName(_ name: String) -> Bool { isSecretName(name) }
 
     /// Query items, credential values replaced by `REDACTED`.
-    public static func credentialsHidden(_ query: [QueryItem]) -> [QueryItem] {
+    package static func credentialsHidden(_ query: [QueryItem]) -> [QueryItem] {
         query.map { isSecretName($0.name) ? QueryItem($0.name, placeholder) : $0 }
     }
 
     /// Headers, credential values replaced by `REDACTED` (names and order kept).
-    public static func credentialsHidden(headers: [HTTPHeader]) -> [HTTPHeader] {
+    package static func credentialsHidden(headers: [HTTPHeader]) -> [HTTPHeader] {
         headers.map { isSecretName($0.name) ? HTTPHeader($0.name, placeholder) : $0 }
     }
 
     /// A request with its credential query values replaced.
-    public static func credentialsHidden(_ request: HTTPRequest) -> HTTPRequest {
+    package static func credentialsHidden(_ request: HTTPRequest) -> HTTPRequest {
         var shown = request
         shown.query = credentialsHidden(request.query)
         return shown
     }
 
     /// A URL with its credential query values and any userinfo replaced; other bytes as they were.
-    public static func credentialsHidden(url: String) -> String {
+    package static func credentialsHidden(url: String) -> String {
         let withoutUserinfo = hidingUserinfo(url)
         guard let mark = withoutUserinfo.firstIndex(of: "?") else { return withoutUserinfo }
         let base = withoutUserinfo[..<mark]

@@ -1,7 +1,7 @@
 extension Redactor {
     /// `https://u:pass@host/x` -> `https://REDACTED@host/x`, for every URL in `text`. The text is
     /// scanned as bytes (every delimiter is ASCII) and copied only when a URL has userinfo.
-    public static func hidingUserinfo(_ text: String) -> String {
+    package static func hidingUserinfo(_ text: String) -> String {
         var text = text
         let cuts = text.withUTF8(userinfoRanges(in:))
         guard !cuts.isEmpty else { return text }

@@ -13,7 +13,7 @@ public struct Redactor: Sendable {
     public init(secrets: [String]) { self.secrets = secrets.filter { $0.count >= 4 } }
 
     /// The token and every encoded form of it that could be written somewhere.
-    public static func forms(of token: String) -> [String] { SecretForms.of(token) }
+    package static func forms(of token: String) -> [String] { SecretForms.of(token) }
 
     /// Header names whose value is always a secret.
     static let secretHeaders: Set<String> = ["authorization", "proxy-authorization", "cookie", "set-cookie"]
@@ -40,7 +40,7 @@ public struct Redactor: Sendable {
     public func text(_ s: String) -> String { Redactor.scrub(s, secrets: secrets) }
 
     /// Whether any secret value still occurs in `bytes`.
-    public func leaks(in bytes: [UInt8]) -> Bool {
+    package func leaks(in bytes: [UInt8]) -> Bool {
         bytes.withUnsafeBufferPointer { hay in secrets.contains { ByteSearch.occurs($0, in: hay) } }
     }
 
@@ -48,7 +48,7 @@ public struct Redactor: Sendable {
     /// bytes, and rebuilt only where a secret occurs: a 150 KB body usually holds none. A secret
     /// is replaced wherever its bytes are, even when a combining mark follows it; a non-ASCII one
     /// is also looked for as characters, so another Unicode normal form of it goes too.
-    public static func scrub(_ s: String, secrets: [String]) -> String {
+    package static func scrub(_ s: String, secrets: [String]) -> String {
         var out = s
         for secret in secrets where !secret.isEmpty {
             if out.containsBytes(of: secret) { out = out.replacingBytes(of: secret, with: placeholder) }

@@ -34,7 +34,7 @@ public final class ReplayTransport: HTTPTransport {
     public var unusedCount: Int { index.withLock { $0.unusedCount } }
 
     /// The marker before the command that records what a replay lacks, in a miss's cause.
-    public static let recordMarker = "to record it: "
+    package static let recordMarker = "to record it: "
 
     /// One line (what is missing, and the command that records it); the closest recorded
     /// requests, with how each differs, go in `detail`.

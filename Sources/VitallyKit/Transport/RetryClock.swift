@@ -16,12 +16,12 @@ public struct SystemRetryClock: RetryClock {
 }
 
 /// Waits no time at all and remembers what it was asked to wait.
-public actor VirtualRetryClock: RetryClock {
-    public private(set) var waits: [Double] = []
-    public init() {}
-    public func sleep(seconds: Double) async throws {
+package actor VirtualRetryClock: RetryClock {
+    package private(set) var waits: [Double] = []
+    package init() {}
+    package func sleep(seconds: Double) async throws {
         try Task.checkCancellation()
         waits.append(seconds)
     }
-    public var total: Double { waits.reduce(0, +) }
+    package var total: Double { waits.reduce(0, +) }
 }

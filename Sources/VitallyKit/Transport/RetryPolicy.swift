@@ -22,7 +22,7 @@ public struct RetryPolicy: Sendable, Equatable {
     func isRetryable(status: Int) -> Bool { status == 429 || (500...599).contains(status) }
 
     /// Seconds to wait after a 429: `Retry-After`, else `RateLimit-Reset`, clamped.
-    public func rateLimitWait(for response: HTTPResponse) -> Double {
+    package func rateLimitWait(for response: HTTPResponse) -> Double {
         let raw =
             response.header("Retry-After").flatMap(RetryPolicy.parseRetryAfter)
             ?? response.header("RateLimit-Reset").flatMap { RateLimitHeaders.firstNumber(in: $0) }

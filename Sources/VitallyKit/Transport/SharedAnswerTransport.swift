@@ -1,13 +1,13 @@
 /// Answers identical GETs once for the length of one job (a `coverage` run over hundreds of
 /// meetings): the first asks the wrapped transport; later ones, at the same time or after, share
 /// its answer or its error. Keyed by method, path and query in any order. Other methods pass through.
-public struct SharedAnswerTransport: HTTPTransport {
+package struct SharedAnswerTransport: HTTPTransport {
     let base: any HTTPTransport
     let answers = Answers()
 
-    public init(base: any HTTPTransport) { self.base = base }
+    package init(base: any HTTPTransport) { self.base = base }
 
-    public func send(_ request: HTTPRequest) async throws -> HTTPResponse {
+    package func send(_ request: HTTPRequest) async throws -> HTTPResponse {
         guard request.method == "GET" else { return try await base.send(request) }
         let key = request.method + " " + request.path + "?" + request.query.map { "\($0.name)=\($0.value)" }.sorted().joined(separator: "&")
         return try await answers.answer(key, request) { [base] in try await base.send(request) }.get()
