@@ -139,14 +139,14 @@ public struct BriefGatherer: Sendable {
 
 /// What an account's organization holds itself.
 struct OrganizationBundle: Sendable {
-    public var id: String
-    public var organization: Organization?
+    package var id: String
+    package var organization: Organization?
     /// Why the organization's record could not be read; nil when it was.
-    public var outcome: ListOutcome?
-    public var users: [User] = []
-    public var notes: [Note] = []
-    public var tasks: [VitallyTask] = []
-    public var npsResponses: [NPSResponse] = []
-    public var projects: [Project] = []
-    public var reports: [ListReport] = []
+    package var outcome: ListOutcome?
+    package var users: [User] = []
+    package var notes: [Note] = []
+    package var tasks: [VitallyTask] = []
+    package var npsResponses: [NPSResponse] = []
+    package var projects: [Project] = []
+    package var reports: [ListReport] = []
 }
