@@ -15,12 +15,6 @@ public enum ListOwner: Sendable, Equatable, Hashable {
     case account(String), organization(String)
 }
 
-/// Whose NPS responses `GET /resources/npsResponses` lists.
-public enum NPSTarget: String, Sendable, Equatable {
-    /// Sent as `target=organization`: the docs and two public clients spell it singular.
-    case accounts, organizations = "organization"
-}
-
 /// The filters notes and tasks lists take (`archived`, and `source`, the integration that
 /// created the item). Whether `source` is honoured on per-account lists is not documented
 /// (vitally-api.md lists it for the top-level lists only).
@@ -144,26 +138,6 @@ extension VitallyClient {
         }
     }
 
-    // MARK: Activity
-
-    public func notes(archived: Bool? = nil) -> PageSequence<Note> {
-        list("/resources/notes", query: ListFilter(archived: archived).query)
-    }
-    public func noteCategories() -> PageSequence<Category> { list("/resources/noteCategories") }
-
-    public func taskCategories() -> PageSequence<Category> { list("/resources/taskCategories") }
-
-    /// The detail, with `messages`.
-    public func conversation(id: String) async throws -> Conversation {
-        try await object("/resources/conversations/\(Self.segment(id))")
-    }
-
-    /// `target` is sent only for organizations, as `organization` (singular: the docs and two
-    /// public clients; only one CLI README spells it `organizations`, vitally-api.md field notes).
-    public func npsResponses(target: NPSTarget = .accounts) -> PageSequence<NPSResponse> {
-        list("/resources/npsResponses", query: target == .organizations ? [QueryItem("target", target.rawValue)] : [])
-    }
-
     // MARK: Definitions
 
     /// A bare array, not paginated.
@@ -177,9 +151,5 @@ extension VitallyClient {
     }
 
     public func customObjects() -> PageSequence<CustomObjectRecord> { list("/resources/customObjects") }
-
-    public func customObjectInstances(objectId: String) -> PageSequence<CustomObjectRecord> {
-        list("/resources/customObjects/\(Self.segment(objectId))/instances")
-    }
 
 }

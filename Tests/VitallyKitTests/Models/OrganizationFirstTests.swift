@@ -60,13 +60,6 @@ import VitallySimulator
         #expect(HealthScoreEntry.indicators([HealthScoreEntry(id: "o", name: "Overall", score: 4)], overall: 4).count == 1)
     }
 
-    @Test func organizationNPSIsAskedWithTheSingularTarget() async throws {
-        try await withSimulator { client, simulator in
-            _ = try await client.npsResponses(target: .organizations).collect()
-            #expect(await simulator.state.log.contains { $0.query.contains(QueryItem("target", "organization")) })
-        }
-    }
-
     @Test func anInclusiveOrganizationListAttributesItemsToTheirAccounts() async throws {
         func gather(_ lists: OrganizationLists) async throws -> AccountBundle {
             try await withSimulator({ $0.organizationLists = lists }) { client, _ in

@@ -64,7 +64,7 @@ import VitallySimulator
     @Test func aListPageInAnUnknownShapeThrowsNamingTheRequest() async throws {
         let transport = ScriptedTransport([#"{"items":[{"id":"n1"}],"cursor":null}"#])
         let client = VitallyClient(transport: transport)
-        let error = await #expect(throws: VitallyError.self) { try await client.notes().collect() }
+        let error = await #expect(throws: VitallyError.self) { try await client.list(VitallyPath.resource("notes"), as: Note.self).collect() }
         #expect(error?.code == .unrecognisedShape)
         #expect(error?.path.hasPrefix("/resources/notes?limit=100") == true)
         let object = ScriptedTransport([#"["not", "an", "account"]"#])
@@ -92,7 +92,7 @@ import VitallySimulator
             let tasks = try await client.organizationList(.tasks, organizationId: orgId, as: VitallyTask.self).collect()
             #expect(tasks.count == 2)
             #expect(tasks.filter { $0.isOverdue(now: testAnchor) }.count == 1)
-            let orgNPS = try await client.npsResponses(target: .organizations).collect()
+            let orgNPS = try await client.list(VitallyPath.resource("npsResponses"), query: [QueryItem("target", "organization")], as: NPSResponse.self).collect()
             #expect(orgNPS.contains { $0.organizationId == orgId })
             #expect(orgNPS.allSatisfy { $0.organizationId != nil })
         }

@@ -70,7 +70,7 @@ import VitallySimulator
 
     @Test func neverRetriesA403Or404() async throws {
         try await withSimulator({ $0.forbiddenResources = ["notes"] }) { client, simulator in
-            let forbidden = await #expect(throws: VitallyError.self) { try await client.notes().collect() }
+            let forbidden = await #expect(throws: VitallyError.self) { try await client.list(VitallyPath.resource("notes"), as: Note.self).collect() }
             #expect(forbidden?.code == .forbidden)
             let missing = await #expect(throws: VitallyError.self) { try await client.account(id: "no-such-account") }
             #expect(missing?.code == .notFound)
