@@ -16,8 +16,6 @@ public struct Sourced<Value: Sendable>: Sendable {
     public var value: Value? { account ?? organization }
     /// True when only the organization holds a value.
     public var isFromOrganization: Bool { account == nil && organization != nil }
-    /// True when both hold one (both are shown).
-    public var isOnBoth: Bool { account != nil && organization != nil }
 
     /// In words (see `Customer.describe`): `organization` names it when both hold a value, `from`
     /// labels the organization's value when only it holds one.

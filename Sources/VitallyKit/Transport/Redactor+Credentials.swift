@@ -4,9 +4,6 @@ import Foundation
 /// wherever a recording is shown or served: `recordings show`, the replay server's answers and
 /// its 404 hints. Which names are credentials is `Redactor.isSecretName`, the one list.
 extension Redactor {
-    /// Whether a header or query parameter name looks like a credential (any case).
-    package static func isCredentialName(_ name: String) -> Bool { isSecretName(name) }
-
     /// Query items, credential values replaced by `REDACTED`.
     package static func credentialsHidden(_ query: [QueryItem]) -> [QueryItem] {
         query.map { isSecretName($0.name) ? QueryItem($0.name, placeholder) : $0 }
