@@ -6,6 +6,9 @@ package actor SharedRead<Value: Sendable> {
 
     package init() {}
 
+    /// The value when a read has finished, without reading.
+    package var current: Value? { value }
+
     /// The value, reading it with `read` when no read has finished yet.
     package func get(_ read: @escaping @Sendable () async throws -> Value) async throws -> Value {
         if let value { return value }

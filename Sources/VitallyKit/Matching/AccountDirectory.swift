@@ -18,9 +18,8 @@ public actor AccountDirectory {
     let tenant: String
     /// "Now" for the cache's scan time, handed in by whoever owns the clock.
     let clock: @Sendable () -> Date
-    private var index: AccountIndex?
+    private let index = SharedRead<AccountIndex>()
     private var traits: DomainTraits?
-    private var loading: Task<AccountIndex, any Error>?
     package private(set) var lastLoad: LoadReport?
     /// Accounts read by scans since the last `takeScanned()`, for the history store.
     private var scanned: [Account] = []
@@ -54,20 +53,8 @@ public actor AccountDirectory {
         return found
     }
 
-    /// The index when it is already in memory, without scanning.
-    func loadedIndex() -> AccountIndex? { index }
-
     /// The index, loading it on first use; concurrent callers share one load.
-    package func load() async throws -> AccountIndex {
-        if let index { return index }
-        if let loading { return try await loading.value }
-        let task = Task { try await self.performLoad() }
-        loading = task
-        defer { loading = nil }
-        let result = try await task.value
-        index = result
-        return result
-    }
+    package func load() async throws -> AccountIndex { try await index.get { try await self.performLoad() } }
 
     /// The accounts scans read since the last call, and forgets them.
     package func takeScanned() -> [Account] {
@@ -76,16 +63,13 @@ public actor AccountDirectory {
     }
 
     /// The index already in memory, else the one cached on disk: never a request (cohorts use it).
-    package func indexInHand() -> AccountIndex? {
-        if let index { return index }
+    package func indexInHand() async -> AccountIndex? {
+        if let index = await index.current { return index }
         guard let cacheFile, let data = try? Data(contentsOf: cacheFile), let json = try? JSONParser.parse(Array(data)),
             json["tenant"]?.string == tenant
         else { return nil }
         return AccountIndex.from(json: json)?.index
     }
-
-    /// Forgets the in-memory index so the next lookup refreshes.
-    func invalidate() { index = nil }
 
     private func performLoad() async throws -> AccountIndex {
         var cached: AccountIndex?
