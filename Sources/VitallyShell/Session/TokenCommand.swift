@@ -48,19 +48,9 @@ enum TokenCommand {
         do { try process.run() } catch { return .couldNotStart(error.localizedDescription) }
         let timer = DispatchWorkItem { if process.isRunning { process.terminate() } }
         DispatchQueue.global().asyncAfter(deadline: .now() + timeoutSeconds, execute: timer)
-        let group = DispatchGroup()
-        nonisolated(unsafe) var errData = Data()
-        group.enter()
-        DispatchQueue.global().async {
-            errData = err.fileHandleForReading.readDataToEndOfFile()
-            group.leave()
-        }
-        let outData = out.fileHandleForReading.readDataToEndOfFile()
-        group.wait()
-        process.waitUntilExit()
+        let output = ChildOutput.collect(process, out: out, err: err)
         timer.cancel()
         if process.terminationReason == .uncaughtSignal, process.terminationStatus == SIGTERM { return .timedOut }
-        return .finished(status: process.terminationStatus, out: String(decoding: outData, as: UTF8.self),
-                         err: String(decoding: errData, as: UTF8.self))
+        return .finished(status: process.terminationStatus, out: output.out, err: output.err)
     }
 }

@@ -52,17 +52,8 @@ func runBinary(
                 try process.run()
                 if let stdin { input.fileHandleForWriting.write(Data(stdin.utf8)) }
                 try input.fileHandleForWriting.close()
-                let group = DispatchGroup()
-                nonisolated(unsafe) var errData = Data()
-                group.enter()
-                DispatchQueue.global().async {
-                    errData = err.fileHandleForReading.readDataToEndOfFile()
-                    group.leave()
-                }
-                let outData = out.fileHandleForReading.readDataToEndOfFile()
-                group.wait()
-                process.waitUntilExit()
-                return (process.terminationStatus, String(decoding: outData, as: UTF8.self), String(decoding: errData, as: UTF8.self))
+                let output = ChildOutput.collect(process, out: out, err: err)
+                return (process.terminationStatus, output.out, output.err)
             })
         }
     }
