@@ -79,8 +79,6 @@ struct OrganizationsCommand: ShellCommand {
     /// `users`, `notes`, `tasks`: one of the organization's lists.
     static func items(_ command: ParsedCommand, in shell: isolated Shell) async throws -> CommandResult {
         let organization = try await shell.resolveOrganization(command.arguments[0])
-        return CommandResult(
-            output: try await OrganizationLists.output(
-                command.subcommand ?? "notes", of: organization, limit: command.options[Common.limit], in: shell))
+        return try await OrganizationLists.result(command.subcommand ?? "notes", of: organization, limit: command.options[Common.limit], in: shell)
     }
 }

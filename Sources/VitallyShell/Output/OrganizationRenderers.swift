@@ -54,3 +54,22 @@ struct OrganizationDetailRenderer: ResultRenderer {
         return blocks
     }
 }
+
+/// The text of one of an organization's lists: a header with the count, a table whose rows
+/// `row` draws (given the names of the accounts each record belongs to), then what the limit left out.
+struct OrganizationRecordsRenderer<Record: VitallyModel>: ResultRenderer {
+    /// Singular: "user", "note", "task".
+    let noun: String
+    let columns: [String]
+    let flexible: Set<Int>
+    let row: (_ record: Record, _ accounts: [String]) -> [Span]
+
+    func blocks(_ list: OrganizationRecords<Record>) -> [OutputBlock] {
+        var blocks: [OutputBlock] = [.line([Span(list.organization, .bold), Span(" · \(Format.count(list.total, noun))", .dim)])]
+        blocks.append(list.total == 0
+            ? .text("No \(noun)s.", .dim)
+            : .table(Table(columns: columns, rows: list.rows.map { row($0.record, $0.accounts) }, flexible: flexible)))
+        if list.total > list.rows.count { blocks.append(.text("(\(list.rows.count) of \(list.total); --limit N for more)", .dim)) }
+        return blocks
+    }
+}

@@ -152,4 +152,20 @@ import VitallyShell
         let account = try #require(json["accounts"]?[0])
         #expect(text.out.contains("\(account["name"]?.string ?? "?") (ext \(account["externalId"]?.string ?? "?"))"))
     }
+
+    @Test func organizationListsJSONNamesTheAccountsTheTextLabels() async throws {
+        try await withSimulatedShell({ $0.organizationLists = .inclusive }) { shell, _, _ in
+            let text = await shell.text("organizations notes 'Acme Holdings'", width: 300)
+            let rows = try JSONParser.parse(await shell.text("organizations notes 'Acme Holdings' --json").out).array ?? []
+            for name in ["Acme Labs", "Acme Corp"] {
+                let labelled = text.out.split(separator: "\n").filter { $0.contains("[\(name)]") }.count
+                #expect(labelled > 0, "\(text.out)")
+                #expect(rows.filter { $0["_accounts"]?.array?.contains(.string(name)) == true }.count == labelled, "\(rows)")
+            }
+            let users = await shell.text("organizations users dunder-mifflin", width: 300)
+            let userRows = try JSONParser.parse(await shell.text("organizations users dunder-mifflin --json").out).array ?? []
+            let own = users.out.split(separator: "\n").filter { $0.contains("[organization only]") }.count
+            #expect(userRows.filter { $0["_accounts"] == nil }.count == own, "\(users.out)")
+        }
+    }
 }
