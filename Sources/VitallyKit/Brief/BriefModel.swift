@@ -99,7 +99,7 @@ extension AttendeeMatch {
 }
 
 /// How much an insight matters, most urgent first.
-public enum Severity: String, Sendable, Comparable, CaseIterable {
+public enum Severity: String, Sendable, Comparable, CaseIterable, Encodable {
     case critical, warning, info, positive
 
     var rank: Int { Severity.allCases.firstIndex(of: self) ?? 0 }
@@ -107,7 +107,7 @@ public enum Severity: String, Sendable, Comparable, CaseIterable {
 }
 
 /// One thing worth saying, with how much it matters and the data behind it.
-public struct Insight: Sendable, Equatable {
+public struct Insight: Sendable, Equatable, Encodable {
     public var severity: Severity
     public var text: String
     public var data: JSONValue
@@ -120,14 +120,14 @@ public struct Insight: Sendable, Equatable {
 }
 
 /// A titled group of insights: health, risks, engagement, journey, commercial, team, attributes.
-public struct BriefSection: Sendable, Equatable {
+public struct BriefSection: Sendable, Equatable, Encodable {
     public var id: String
     public var title: String
     public var insights: [Insight]
 }
 
-/// The brief for one account.
-public struct AccountBrief: Sendable {
+/// The brief for one account; encoded as `brief --json` has always held it (`id` for the account's id).
+public struct AccountBrief: Sendable, Encodable {
     public var accountId: String
     public var name: String
     public var externalId: String?
@@ -136,6 +136,19 @@ public struct AccountBrief: Sendable {
     /// Attendees who matched this account.
     public var attendees: [String]
     public var sections: [BriefSection]
+
+    private enum CodingKeys: String, CodingKey { case id, externalId, name, churned, healthScore, attendees, sections }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(accountId, forKey: .id)
+        try container.encode(externalId, forKey: .externalId)
+        try container.encode(name, forKey: .name)
+        try container.encode(churned, forKey: .churned)
+        try container.encode(healthScore, forKey: .healthScore)
+        try container.encode(attendees, forKey: .attendees)
+        try container.encode(sections, forKey: .sections)
+    }
 }
 
 /// A whole meeting brief: who is coming, what matched, and a brief per account.

@@ -34,6 +34,9 @@ public enum HealthLevel: String, Sendable, Codable, Equatable {
         guard (0...10).contains(score) else { self = .notAScore; return }
         self = score >= Self.goodMin ? .good : score >= Self.fairMin ? .fair : .poor
     }
+
+    /// The level's name for a score that may be missing: "no score" when it is.
+    package static func name(of score: Double?) -> String { score.map { HealthLevel(score: $0).rawValue } ?? "no score" }
 }
 
 /// When a renewal falls relative to today: already passed, inside the window that deserves

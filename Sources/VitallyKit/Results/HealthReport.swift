@@ -55,7 +55,7 @@ package struct HealthReport: Sendable, Encodable {
         let account = customer.account
         self.account = AccountName(id: account.id, externalId: account.externalId, name: account.name)
         healthScore = customer.healthScore.value
-        level = customer.healthScore.value.map { HealthLevel(score: $0).rawValue } ?? "no score"
+        level = HealthLevel.name(of: customer.healthScore.value)
         healthScoreSource = customer.healthScore.source
         organizationHealthScore = customer.healthScore.organization
         self.breakdown = breakdown.map { Part(name: $0.name, score: $0.score, weight: $0.weight) }

@@ -22,7 +22,8 @@ struct ActivityListing<Record: VitallyModel>: Sendable {
     /// Whether the summary reads the organization's values (one more request): the NPS score.
     var summaryReadsOrganization = false
     var row: @Sendable (_ record: Record, _ style: AccountStyle) -> [Span]
-    var json: @Sendable (_ record: Record, _ style: AccountStyle) -> JSONValue = { record, _ in record.raw }
+    /// What `--json` adds to each record (`RecordFacts`), as the text shows it.
+    var facts: @Sendable (_ record: Record, _ style: AccountStyle) -> RecordFacts = { _, _ in .none }
     /// Values worth offering on TAB afterwards (users' emails).
     var remember: @Sendable (_ records: [Record], _ completion: CompletionState) -> Void = { _, _ in }
 }
@@ -71,7 +72,7 @@ extension ActivityCommand {
         }
         let rows = shown.map { record in
             let label = onlyOrganization ? nil : record.raw["id"]?.string.flatMap(owned.label)
-            return ActivityRows<Record>.Row(record, organization: label, derived: listing.json(record, style))
+            return ActivityRows<Record>.Row(record: record, organization: label, facts: listing.facts(record, style))
         }
         let value = ActivityRows(account: account, summary: summary, notices: owned.notices, rows: rows, total: ordered.count)
         return try CommandResult(value, renderedBy: ActivityRenderer(listing: listing, style: style))

@@ -44,29 +44,17 @@ struct BriefCommand: ShellCommand {
         let matches = found.map { $0.updated(with: bundles) }
         for bundle in bundles { shell.completion.noteAccount(bundle.account) }
         let brief = BriefComposer(now: shell.now, historyHint: HistoryWording.howToGet).compose(title: title, meetingStart: start, matches: matches, bundles: bundles)
-        let format = command.options[Self.format] ?? .text
-        var verbatim = format == .markdown ? BriefRenderer.markdown(brief) : BriefRenderer.text(brief)
-        if brief.emptyReason != nil {
-            verbatim += format == .markdown
-                ? "Run `doctor EMAIL` to see why.\n" : "Run 'match EMAIL' or 'doctor EMAIL' to see each rule that was tried.\n"
-        }
+        let report = BriefReport(brief, unread: unread)
+        let markdown = command.options[Self.format] == .markdown
         // Partial: an attendee's lookup, or one of an account's lists, failed; the rest is shown.
         let listFailed = bundles.contains { bundle in
             (bundle.organizationOutcome.map { if case .failed = $0 { return true } else { return false } } ?? false)
                 || bundle.reports.contains { if case .failed = $0.outcome { return true } else { return false } }
         }
         let partial = found.contains(where: \.isPartial) || listFailed || !unread.isEmpty
-        var json = BriefRenderer.json(brief)
-        if !unread.isEmpty, case .object(var object) = json {
-            // An account whose record could not be read is named with its request, never left out silently.
-            let lines = unread.map { "Account \($0.id) not shown: GET \($0.error.path) failed (\(ErrorAdvice.lookupReason($0.error)))" }
-            verbatim += (format == .markdown ? "\n" + lines.map { "- " + BriefRenderer.escape($0) }.joined(separator: "\n") : "\n" + lines.joined(separator: "\n")) + "\n"
-            verbatim += ErrorAdvice.partialFix(unread.map(\.error)) + "\n"
-            object["unreadAccounts"] = .array(unread.map { ["id": .string($0.id), "request": .string("GET " + $0.error.path),
-                                                             "reason": .string(ErrorAdvice.lookupReason($0.error))] })
-            json = .object(object)
-        }
-        shell.lastBriefMarkdown = format == .markdown ? verbatim : BriefRenderer.markdown(brief)
-        return CommandResult(output: ShellOutput(json: json, verbatim: verbatim), status: partial ? .partial : .ok)
+        var result = try CommandResult(report, renderedBy: BriefReportRenderer(markdown: markdown))
+        result.status = partial ? .partial : .ok
+        shell.lastBriefMarkdown = markdown ? result.output.verbatim : BriefReportRenderer(markdown: true).verbatim(report)
+        return result
     }
 }

@@ -22,9 +22,5 @@ struct NPSCommand: ActivityCommand {
              Span(response.category?.rawValue ?? "—", style.nps(response.score)),
              Span(response.user?.displayName ?? response.userId ?? "—"), Span(response.feedback ?? "", .dim)]
         },
-        json: { response, _ in
-            guard var object = response.raw.object else { return response.raw }
-            object["_category"] = JSONValue(response.category?.rawValue)
-            return .object(object)
-        })
+        facts: { response, _ in .category(response.category) })
 }

@@ -28,7 +28,7 @@ struct OrganizationsCommand: ShellCommand {
         static let spec = SubcommandSpec("show", summary: "one organization in detail", synopsis: "ORG", arguments: 1...1)
         static func run(_ command: ParsedCommand, in shell: isolated Shell) async throws -> CommandResult {
             let organization = try await shell.resolveOrganization(command.arguments[0])
-            return CommandResult(output: detail(organization, now: shell.now))
+            return try CommandResult(OrganizationDetail(organization), renderedBy: OrganizationDetailRenderer(now: shell.now))
         }
     }
 
@@ -38,11 +38,9 @@ struct OrganizationsCommand: ShellCommand {
         static func run(_ command: ParsedCommand, in shell: isolated Shell) async throws -> CommandResult {
             let organization = try await shell.resolveOrganization(command.arguments[0])
             let accounts = try await shell.connection.client.organizationAccounts(id: organization.id).collect()
-            let summaries = accounts.map { AccountSummary(account: $0, traits: DomainTraits()) }
-            var output = AccountsCommand.summaryTable(Array(summaries.prefix(command.options[Common.limit] ?? 50)), total: summaries.count,
-                                                      empty: "\(organization.displayName) has no accounts in Vitally.")
-            output.blocks.insert(.line([Span(organization.displayName, .bold), Span(" · \(Format.count(accounts.count, "account"))", .dim)]), at: 0)
-            return CommandResult(output: output)
+            let list = AccountList(accounts.map { AccountSummary(account: $0, traits: DomainTraits()) },
+                                   limit: command.options[Common.limit] ?? 50, organization: organization.displayName)
+            return try CommandResult(list, renderedBy: AccountListRenderer(empty: "\(organization.displayName) has no accounts in Vitally."))
         }
     }
 
@@ -70,54 +68,17 @@ struct OrganizationsCommand: ShellCommand {
         let text = command.arguments.first ?? ""
         let scan = try await shell.connection.directory.organizations.load()
         let found = text.isEmpty ? scan.entries.map(\.organization) : scan.organizations(named: text)
-        var output = table(Array(found.prefix(limit ?? 50)), total: found.count,
-                           empty: text.isEmpty ? "No organizations." : "No organization name contains '\(text)'.")
-        guard scan.capped else { return CommandResult(output: output) }
-        let note = "searched the first \(scan.limit) organizations only: Vitally has no name search, "
-            + "so they are read page by page; use the id or externalId for the rest"
-        output.blocks.append(.text("(\(note))", .warn))
-        var result = CommandResult(output: output)
+        let list = OrganizationList(found, limit: limit ?? 50, cappedAt: scan.capped ? scan.limit : nil)
+        var result = try CommandResult(
+            list, renderedBy: OrganizationListRenderer(empty: text.isEmpty ? "No organizations." : "No organization name contains '\(text)'."))
         // JSON on stdout stays the list; the cap is said on stderr, never left out.
-        if shell.wantsJSON(command) { result.warnings.append(note) }
+        if let cap = list.cappedAt, shell.wantsJSON(command) { result.warnings.append(OrganizationListRenderer.capNote(cap)) }
         return result
     }
 
     /// `users`, `notes`, `tasks`: one of the organization's lists.
     static func items(_ command: ParsedCommand, in shell: isolated Shell) async throws -> CommandResult {
         let organization = try await shell.resolveOrganization(command.arguments[0])
-        return CommandResult(
-            output: try await OrganizationLists.output(
-                command.subcommand ?? "notes", of: organization, limit: command.options[Common.limit], in: shell))
-    }
-
-    static func table(_ organizations: [Organization], total: Int, empty: String) -> ShellOutput {
-        let json: JSONValue = .array(organizations.map(\.raw))
-        guard !organizations.isEmpty else { return ShellOutput(blocks: [.text(empty, .dim)], json: json) }
-        let rows: [[Span]] = organizations.map { org in
-            [Span(org.displayName), Span(Format.score(org.healthScore), Format.healthLevel(org.healthScore).1), Span(Format.money(org.mrr)),
-             Span(org.accountsCount.map(String.init) ?? "—"), Span(org.externalId ?? org.id, .dim)]
-        }
-        var blocks: [OutputBlock] = [.table(Table(columns: ["NAME", "HEALTH", "MRR", "ACCOUNTS", "ID"], rows: rows, flexible: [0, 4]))]
-        if total > organizations.count { blocks.append(.text("(\(organizations.count) of \(total) shown; --limit N for more)", .dim)) }
-        return ShellOutput(blocks: blocks, json: json)
-    }
-
-    static func detail(_ org: Organization, now: Date) -> ShellOutput {
-        let (level, style) = Format.healthLevel(org.healthScore)
-        let nps = org.npsScore.map { "\(Format.score($0)) (\(Format.count(org.npsPromoterCount ?? 0, "promoter")), "
-            + "\(org.npsPassiveCount ?? 0) passive, \(Format.count(org.npsDetractorCount ?? 0, "detractor")))" } ?? "no responses"
-        var fields = [
-            Field("Organization", org.displayName), Field("Id", org.id), Field("External id", org.externalId ?? "—"),
-            Field("Health", spans: [Span(Format.score(org.healthScore) + "/10 " + level, style)]),
-            Field("MRR", Format.money(org.mrr)), Field("Renewal", Format.day(org.nextRenewalDate, now: now)), Field("NPS", nps),
-            Field("Segments", org.segments.map(\.name).joined(separator: ", ").ifEmpty("—")),
-            Field("Accounts", org.accountsCount.map(String.init) ?? "—"), Field("Users", org.usersCount.map(String.init) ?? "—"),
-        ]
-        if org.churnedAt != nil { fields.append(Field("Status", "churned \(Format.day(org.churnedAt, now: now))", .bad)) }
-        var blocks: [OutputBlock] = [.fields(fields)]
-        if !org.traits.isEmpty {
-            blocks += [.blank, .text("Traits", .bold), .fields(org.traits.map { Field("  " + $0.key, $0.value.string ?? $0.value.serialized()) })]
-        }
-        return ShellOutput(blocks: blocks, json: org.raw)
+        return try await OrganizationLists.result(command.subcommand ?? "notes", of: organization, limit: command.options[Common.limit], in: shell)
     }
 }

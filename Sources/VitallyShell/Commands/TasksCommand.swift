@@ -36,9 +36,5 @@ struct TasksCommand: ActivityCommand {
             return [state, Span(due, overdue ? .bad : task.isOpen ? .plain : .dim), Span(task.name),
                     Span(task.assignedTo?.name ?? "—", .dim)]
         },
-        json: { task, style in
-            var object = task.raw.object ?? JSONObject()
-            object["_overdue"] = .bool(task.isOverdue(now: style.now))
-            return .object(object)
-        })
+        facts: { task, style in .overdue(task.isOverdue(now: style.now)) })
 }

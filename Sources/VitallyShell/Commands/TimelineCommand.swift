@@ -23,30 +23,9 @@ struct TimelineCommand: ShellCommand {
         async let nps = client.accountList(.npsResponses, accountId: id, as: NPSResponse.self).collect()
         async let conversations = client.accountList(.conversations, accountId: id, as: Conversation.self).collect()
         async let meetings = client.accountList(.meetings, accountId: id, as: Meeting.self).collect()
-        var events: [(date: Date, kind: String, text: String)] = []
-        func label(_ id: String, _ owned: OwnedItems<some VitallyModel>) -> String { owned.label(id).map { "[\($0)] " } ?? "" }
-        for note in ownedNotes.items {
-            if let d = note.date { events.append((d, "note", label(note.id, ownedNotes) + (note.subject ?? "") + " — " + (note.author?.name ?? ""))) }
-        }
-        for task in ownedTasks.items {
-            let name = label(task.id, ownedTasks) + task.name
-            if let done = task.completedAt { events.append((done, "task done", name)) }
-            else if let created = task.createdAt { events.append((created, "task", name + (task.dueDate.map { " (due \(VitallyDate.formatDay($0)))" } ?? ""))) }
-        }
-        for r in try await nps { if let d = r.respondedAt { events.append((d, "nps", "\(Format.score(r.score)) from \(r.user?.displayName ?? "a user")")) } }
-        for c in try await conversations { if let d = c.createdAt { events.append((d, "conversation", (c.subject ?? "") + " [\(c.status ?? "?")]")) } }
-        for m in try await meetings { if let d = m.startDateTime { events.append((d, "meeting", m.title ?? "")) } }
-        events.sort { $0.date != $1.date ? $0.date > $1.date : $0.kind < $1.kind }
-        let shown = events.prefix(limit)
-        let health = customer.describe(customer.healthScore) { "health \(Format.score($0))/10" }.map { " · " + $0 } ?? ""
-        var blocks = AccountStyle(now: shell.now).header(account, "\(events.count) events, newest first" + health)
-        blocks += ownedNotes.notices + ownedTasks.notices
-        if let unread = customer.unreadOrganizationLine { blocks.append(.text(unread, .warn)) }
-        blocks.append(
-            events.isEmpty
-                ? .text("Nothing on record.", .dim)
-                : .table(Table(columns: ["DATE", "WHAT", "DETAIL"], rows: shown.map { [Span(Format.day($0.date, now: shell.now)), Span($0.kind, .dim), Span($0.text)] }, flexible: [2])))
-        let json: JSONValue = .array(shown.map { ["date": .string(VitallyDate.format($0.date)), "kind": .string($0.kind), "text": .string($0.text)] })
-        return CommandResult(output: ShellOutput(blocks: blocks, json: json))
+        let timeline = Timeline(
+            customer: customer, notes: ownedNotes.items, tasks: ownedTasks.items, nps: try await nps, conversations: try await conversations,
+            meetings: try await meetings, organizationLabel: { ownedNotes.label($0) ?? ownedTasks.label($0) }, limit: limit)
+        return try CommandResult(timeline, renderedBy: TimelineRenderer(now: shell.now, notices: ownedNotes.notices + ownedTasks.notices))
     }
 }

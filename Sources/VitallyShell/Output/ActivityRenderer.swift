@@ -6,11 +6,19 @@ import VitallyKit
 /// derives from it (`_overdue`, `_category`, and `_organization` for an item of the account's
 /// organization, which the text labels `[Name]`).
 struct ActivityRows<Record: VitallyModel>: Encodable {
-    struct Row {
+    /// One record as listed: as Vitally sent it, what the listing derives from it, and its
+    /// organization's name when it is the organization's, not the account's.
+    struct Row: Encodable {
         var record: Record
-        /// The organization's name when the item is the organization's, not the account's.
         var organization: String?
-        var json: JSONValue
+        var facts: RecordFacts
+
+        func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: RecordKey.self)
+            try container.encodeMembers(of: record.raw, before: "_overdue", "_category", "_organization")
+            try facts.encode(into: &container)
+            if let organization { try container.encode(organization, forKey: RecordKey("_organization")) }
+        }
     }
 
     var account: Account
@@ -23,21 +31,7 @@ struct ActivityRows<Record: VitallyModel>: Encodable {
 
     func encode(to encoder: any Encoder) throws {
         var container = encoder.unkeyedContainer()
-        for row in rows { try container.encode(row.json) }
-    }
-}
-
-extension ActivityRows.Row {
-    /// The record's JSON (`derived` adds the listing's own fields) with its organization label.
-    init(_ record: Record, organization: String?, derived: JSONValue) {
-        self.record = record
-        self.organization = organization
-        guard let organization, var object = derived.object else {
-            json = derived
-            return
-        }
-        object["_organization"] = .string(organization)
-        json = .object(object)
+        for row in rows { try container.encode(row) }
     }
 }
 

@@ -1,7 +1,7 @@
 import Foundation
 import VitallyKit
 
-/// Renders a brief as plain text for the terminal, Markdown to paste into a doc, or JSON.
+/// Renders a brief as plain text for the terminal or Markdown to paste into a doc (its JSON is `BriefReport` encoded).
 package enum BriefRenderer {
     static func marker(_ severity: Severity) -> String {
         switch severity {
@@ -101,29 +101,4 @@ package enum BriefRenderer {
         }
         return out
     }
-
-    /// One document with stable field names.
-    package static func json(_ brief: Brief) -> JSONValue {
-        [
-            "title": JSONValue(brief.title),
-            "meetingStart": JSONValue(brief.meetingStart.map(VitallyDate.format)),
-            "generatedAt": .string(VitallyDate.format(brief.generatedAt)),
-            "attendees": .array(brief.matches.map(matchJSON)),
-            "accounts": .array(brief.accounts.map { account in
-                [
-                    "id": .string(account.accountId), "externalId": JSONValue(account.externalId), "name": .string(account.name),
-                    "churned": .bool(account.churned), "healthScore": JSONValue(account.healthScore),
-                    "attendees": .array(account.attendees.map { .string($0) }),
-                    "sections": .array(account.sections.map { section in
-                        [
-                            "id": .string(section.id), "title": .string(section.title),
-                            "insights": .array(section.insights.map { ["severity": .string($0.severity.rawValue), "text": .string($0.text), "data": $0.data] }),
-                        ]
-                    }),
-                ]
-            }),
-        ]
-    }
-
-    package static func matchJSON(_ match: AttendeeMatch) -> JSONValue { MatchRow(match).briefJSON }
 }

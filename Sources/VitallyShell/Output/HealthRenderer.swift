@@ -13,7 +13,7 @@ struct HealthRenderer: ResultRenderer {
     func blocks(_ report: HealthReport) -> [OutputBlock] {
         let organization = report.organization
         func describe<T>(_ value: Sourced<T>, _ format: (T) -> String) -> String? {
-            value.describe(organization: organization ?? "?", from: "from organization \(organization ?? "?")", format)
+            value.describe(organization: organization, format)
         }
         let score = report.sourcedHealthScore
         let style = Format.healthLevel(report.healthScore).1

@@ -80,12 +80,12 @@ struct MatchRow: Encodable {
         return .object(object)
     }
 
-    /// The row as the brief's JSON has held it: without what only `match`'s text shows (rule
-    /// numbers, the confidence in words, the admin list's verdict). Adding them is a golden
-    /// re-record away.
+    /// The row as the brief reports it: with the confidence in words its attendee line shows
+    /// ("contact association, high confidence"), without what only `match`'s text shows (rule
+    /// numbers, the admin list's verdict).
     var briefJSON: JSONValue {
         guard var object = json.object else { return .null }
-        for key in ["ruleNumber", "confidenceLabel", "team", "customerDomain"] { object[key] = nil }
+        for key in ["ruleNumber", "team", "customerDomain"] { object[key] = nil }
         object["trace"] = object["trace"]?.array.map { .array($0.map { row in
             guard var trace = row.object else { return row }
             trace["number"] = nil
