@@ -1,19 +1,5 @@
 import Foundation
 
-extension Sourced: Encodable where Value: Encodable {
-    private enum CodingKeys: String, CodingKey { case value, source, account, organization }
-
-    /// `{"value", "source", "account", "organization"}`: the value acted on, where it came from
-    /// ("account", "organization", "both" or null) and each side's own.
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(value, forKey: .value)
-        try container.encode(source, forKey: .source)
-        try container.encode(account, forKey: .account)
-        try container.encode(organization, forKey: .organization)
-    }
-}
-
 /// The customer's values as `accounts show` shows them: each the account's, else its
 /// organization's, with where it came from (the `Customer` rule, applied once, here).
 package struct CustomerValues: Sendable, Encodable {
