@@ -7,12 +7,19 @@ import VitallyKit
 package protocol ResultRenderer {
     associatedtype Value: Encodable
     func blocks(_ value: Value) -> [OutputBlock]
+    /// Text printed as is instead of the blocks (a report laid out line by line); nil for blocks.
+    func verbatim(_ value: Value) -> String?
+}
+
+extension ResultRenderer {
+    package func verbatim(_ value: Value) -> String? { nil }
 }
 
 extension CommandResult {
     /// Text from `renderer`, `--json` from `value` encoded (keys in declaration order, absent
     /// values as null).
     package init<R: ResultRenderer>(_ value: R.Value, renderedBy renderer: R) throws {
-        self.init(output: ShellOutput(blocks: renderer.blocks(value), json: try JSONValueEncoder().encode(value)))
+        self.init(output: ShellOutput(
+            blocks: renderer.blocks(value), json: try JSONValueEncoder().encode(value), verbatim: renderer.verbatim(value)))
     }
 }
