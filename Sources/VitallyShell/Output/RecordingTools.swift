@@ -132,3 +132,21 @@ enum RecordingTools {
 struct ScrubRenderer: ResultRenderer {
     func blocks(_ result: ScrubResult) -> [OutputBlock] { RecordingTools.scrubBlocks(result) }
 }
+
+/// The table of `recordings`, from a `RecordingListing`: one row per file, or where none are.
+struct RecordingListRenderer: ResultRenderer {
+    /// The folder, named when it holds no recording.
+    let directory: URL
+
+    func blocks(_ listing: RecordingListing) -> [OutputBlock] {
+        guard !listing.files.isEmpty else { return [.text("No .har files in \(directory.path).", .dim)] }
+        let rows = listing.files.map { file -> [Span] in
+            guard let entries = file.entries else {
+                return [Span(file.file), Span("—"), Span("unreadable", .bad), Span("—"), Span(Format.bytes(file.bytes))]
+            }
+            return [Span(file.file), Span(String(entries)), Span(file.recordedAt.map(VitallyDate.format) ?? "—"), Span(file.subdomain ?? "—"),
+                    Span(Format.bytes(file.bytes))]
+        }
+        return [.table(Table(columns: ["FILE", "ENTRIES", "RECORDED AT", "SUBDOMAIN", "SIZE"], rows: rows, flexible: [0]))]
+    }
+}

@@ -38,4 +38,30 @@ import VitallyKit
         let same = await shell.text("recordings diff demo.har demo.har")
         #expect(same.status == .ok && same.out.contains("No differences between demo.har and demo.har."), "\(same.out)")
     }
+
+    @Test func theListAndTheCoverageAreTheirValuesEncoded() async throws {
+        let scratch = scratchDirectory()
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        let recordings = scratch.appendingPathComponent("recordings")
+        try FileManager.default.createDirectory(at: recordings, withIntermediateDirectories: true)
+        try FileManager.default.copyItem(
+            at: packageRoot.appendingPathComponent("recordings/demo.har"), to: recordings.appendingPathComponent("demo.har"))
+        try Data("not a recording".utf8).write(to: recordings.appendingPathComponent("junk.har"))
+        let (shell, home) = makeShell(recordings: recordings, clock: Date())
+        defer { try? FileManager.default.removeItem(at: home) }
+
+        let list = try JSONParser.parse(await shell.text("recordings --json").out)
+        #expect(list == (try JSONValueEncoder().encode(RecordingListing(directory: recordings, names: ["demo.har", "junk.har"]))))
+        let demo = try #require(list.array?.first { $0["file"]?.string == "demo.har" })
+        #expect((demo["entries"]?.double ?? 0) > 0 && demo["recordedAt"]?.string != nil && demo["error"]?.isNull == true, "\(demo)")
+        let junk = try #require(list.array?.first { $0["file"]?.string == "junk.har" })
+        #expect(junk["error"]?.string == "unreadable" && junk["entries"]?.isNull == true, "\(junk)")
+        let table = await shell.text("recordings").out
+        #expect(table.contains("junk.har") && table.contains("unreadable") && table.contains("demo.har"), "\(table)")
+
+        let coverage = try JSONParser.parse(await shell.text("recordings show demo.har --coverage --json").out)
+        let recording = try HARReader.load(recordings.appendingPathComponent("demo.har"))
+        #expect(coverage == (try JSONValueEncoder().encode(RecordingCoverage(recording))))
+        #expect(coverage.array?.contains { $0["scope"]?.string == "tenant" } == true && coverage.array?.contains { $0["scope"]?.string == "" } == false)
+    }
 }
