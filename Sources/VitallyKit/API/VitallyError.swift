@@ -111,3 +111,16 @@ public struct VitallyError: Error, Sendable, Equatable, CustomStringConvertible 
         return copy
     }
 }
+
+extension VitallyError: Encodable {
+    enum CodingKeys: String, CodingKey { case code, method, path, status, cause }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(code, forKey: .code)
+        try container.encode(method, forKey: .method)
+        try container.encode(path, forKey: .path)
+        try container.encode(status, forKey: .status)
+        try container.encode(cause, forKey: .cause)
+    }
+}

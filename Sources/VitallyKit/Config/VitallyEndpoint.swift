@@ -52,3 +52,15 @@ public struct VitallyEndpoint: Sendable, Equatable, CustomStringConvertible {
 
     public var description: String { baseURL }
 }
+
+extension VitallyEndpoint: Encodable {
+    enum CodingKeys: String, CodingKey { case region, subdomain, baseURL, isCustom }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(region, forKey: .region)
+        try container.encode(subdomain, forKey: .subdomain)
+        try container.encode(baseURL, forKey: .baseURL)
+        try container.encode(isCustom, forKey: .isCustom)
+    }
+}

@@ -2,9 +2,9 @@ import Foundation
 
 /// Where a tenant keeps its customers' data: on accounts, or on organizations with the accounts'
 /// fields left empty (the shape public evidence describes for real tenants). Information, never a failure.
-package struct DataLocation: Sendable, Equatable {
+package struct DataLocation: Sendable, Equatable, Encodable {
     /// One field counted on both sides of a sample.
-    package struct Count: Sendable, Equatable {
+    package struct Count: Sendable, Equatable, Encodable {
         package var field: String
         package var accounts: Int
         package var organizations: Int
@@ -16,7 +16,8 @@ package struct DataLocation: Sendable, Equatable {
     package var sampled: Bool
     package var counts: [Count]
 
-    /// The fields both sides are counted on: health, MRR, renewal, NPS, segments, traits.
+    /// The fields both sides are counted on: health, MRR, renewal, NPS, segments, traits (the
+    /// shell shows the first four fields either side holds).
     static let fields: [(name: String, holds: @Sendable (JSONValue) -> Bool)] = [
         ("health", { $0.nonNull("healthScore") != nil }), ("MRR", { $0.nonNull("mrr") != nil }),
         ("renewal", { $0.nonNull("nextRenewalDate") != nil }), ("NPS", { $0.nonNull("npsScore") != nil }),
@@ -42,13 +43,6 @@ package struct DataLocation: Sendable, Equatable {
             return onAccounts < 0.5 && onOrganizations > onAccounts
         }
     }
-
-    /// `health on 0 of 12 accounts, on 3 of 3 organizations; MRR …`
-    package var summary: String {
-        counts.filter { $0.accounts > 0 || $0.organizations > 0 }.prefix(4).map {
-            "\($0.field) on \($0.accounts) of \(accountsRead) accounts, on \($0.organizations) of \(organizationsRead) organizations"
-        }.joined(separator: "; ")
-    }
 }
 
 extension Doctor {
@@ -63,22 +57,12 @@ extension Doctor {
         async let organizationPage = Self.attempt { try await client.firstPage(VitallyPath.organizations, limit: 100, as: Organization.self) }
         let (accountRead, organizationRead) = await (accountPage, organizationPage)
         let failures = [accountRead.error, organizationRead.error].compactMap { $0 }.filter { $0.status != 403 }
-        if !failures.isEmpty {
-            let reasons = failures.map { "\($0.method) \($0.path) (\($0.code.rawValue))" }.joined(separator: ", ")
-            return DoctorCheck("6", "data location", .warn, "could not check where the data lives: \(reasons) failed",
-                               cause: .lookupsFailed(failures), inconclusive: true)
-        }
+        if !failures.isEmpty { return DoctorCheck("6", .dataLocation, .warn, .locationUnread(failures), inconclusive: true) }
         guard let accounts = accountRead.page, let organizations = organizationRead.page, !accounts.results.isEmpty else { return nil }
+        guard !organizations.results.isEmpty else { return DoctorCheck("6", .dataLocation, .pass, .noOrganizations) }
         let sampled = (accounts.next != nil && !accounts.atEnd) || (organizations.next != nil && !organizations.atEnd)
         let location = DataLocation(accounts: accounts.results.map(\.raw), organizations: organizations.results.map(\.raw), sampled: sampled)
-        let of = sampled ? " (first page of each)" : ""
-        guard !organizations.results.isEmpty else {
-            return DoctorCheck("6", "data location", .pass, "on accounts: the tenant has no organizations")
-        }
-        let verdict = location.livesOnOrganizations
-            ? "data lives on the organization: briefs show the organization's values, labelled"
-            : "data lives on the accounts"
-        return DoctorCheck("6", "data location", .pass, "\(verdict) — \(location.summary)\(of)")
+        return DoctorCheck("6", .dataLocation, .pass, .dataLocated(location))
     }
 }
 

@@ -33,68 +33,63 @@ package struct Doctor: Sendable {
 
     package init(context: DoctorContext) { self.context = context }
 
-    /// The lists a brief reads, with one small request each.
-    /// customFields takes no limit (a bare array); the others are probed with one row.
+    /// The lists a brief reads, with one small request each, named by their path (the shell words
+    /// `npsResponses` and `healthScores`). customFields takes no limit (a bare array); the others
+    /// are probed with one row.
     static let resources: [(name: String, path: String, query: [QueryItem])] = [
-        ("accounts", "accounts"), ("users", "users"), ("notes", "notes"), ("tasks", "tasks"), ("NPS responses", "npsResponses"),
-        ("conversations", "conversations"), ("projects", "projects"), ("meetings", "meetings"), ("organizations", "organizations"),
-        ("admins", "admins"),
-    ].map { ($0.0, VitallyPath.resource($0.1), [QueryItem("limit", "1")]) }
+        "accounts", "users", "notes", "tasks", "npsResponses", "conversations", "projects", "meetings", "organizations", "admins",
+    ].map { ($0, VitallyPath.resource($0), [QueryItem("limit", "1")]) }
         + [("customFields", VitallyPath.resource("customFields"), [QueryItem("model", "accounts")])]
+    /// The health-score breakdown's name among the resources.
+    static let healthScores = "healthScores"
 
     /// Every check but the connection's (`run`, in Doctor+Connection.swift, adds it).
     func runChecks(emails: [String], title: String?) async -> DoctorReport {
         var checks: [DoctorCheck] = []
-        func skipRest(from id: Int, because reason: String) {
-            let titles = ["credentials", "host", "token", "read access", "rate limit", "tenant data", "attendees"]
-            for (offset, name) in titles.enumerated() where offset + 1 >= id {
-                checks.append(DoctorCheck("\(offset + 1)", name, .skip, "not run: \(reason)"))
+        func skipRest(from id: Int, because reason: SkipReason) {
+            let names: [DoctorCheckName] = [.credentials, .host, .token, .readAccess, .rateLimit, .tenantData, .attendees]
+            for (offset, name) in names.enumerated() where offset + 1 >= id {
+                checks.append(DoctorCheck("\(offset + 1)", name, .skip, .notRun(reason)))
             }
         }
 
         // 1. Credentials.
         if let file = context.replayFile {
-            checks.append(DoctorCheck("1", "credentials", .pass, "answers come from the recording \(file) (no token needed)"))
+            checks.append(DoctorCheck("1", .credentials, .pass, .replaying(file: file)))
         } else if let credentials = context.credentials {
-            checks.append(DoctorCheck("1", "credentials", .pass, "token present, from \(credentials.source.rawValue)"))
+            checks.append(DoctorCheck("1", .credentials, .pass, .tokenPresent(source: credentials.source)))
         } else if let problem = context.configurationProblem {
-            checks.append(DoctorCheck("1", "credentials", .fail, problem, cause: .unusableConfiguration))
-            skipRest(from: 2, because: "no usable credentials")
+            checks.append(DoctorCheck("1", .credentials, .fail, .unusableConfiguration(problem: problem)))
+            skipRest(from: 2, because: .noUsableCredentials)
             return DoctorReport(checks: checks)
         } else {
-            checks.append(DoctorCheck("1", "credentials", .fail, "no token: not connected", cause: .notConnected))
-            skipRest(from: 2, because: "no credentials")
+            checks.append(DoctorCheck("1", .credentials, .fail, .notConnected))
+            skipRest(from: 2, because: .noCredentials)
             return DoctorReport(checks: checks)
         }
 
         // 2 and 3: one small read tells whether the host answers and the token is accepted.
-        let host = context.endpoint?.baseURL ?? "(unknown host)"
-        let probe = "\(host)\(VitallyPath.accounts)?limit=1"
+        let base = context.endpoint?.baseURL
+        let probe = "\(VitallyPath.accounts)?limit=1"
         var firstAccount: Account?
+        let answered = DoctorCheck("2", .host, .pass, .hostAnswered(host: hostKind(), baseURL: base, request: probe))
         do {
             let page = try await context.client.firstPage(VitallyPath.accounts, limit: 1, as: Account.self)
             firstAccount = page.results.first
-            checks.append(DoctorCheck("2", "host", .pass, "\(region()) \(probe) answered"))
-            checks.append(DoctorCheck("3", "token", .pass, "accepted by \(context.endpoint?.host ?? "the recorded host")"))
-        } catch let error as VitallyError {
+            checks.append(answered)
+            checks.append(DoctorCheck("3", .token, .pass, .tokenAccepted(host: context.endpoint?.host)))
+        } catch {
+            let error = error as? VitallyError ?? VitallyError(.connection, cause: "\(error)")
             switch error.code {
-            case .connection, .timeout:
-                checks.append(DoctorCheck("2", "host", .fail, "\(probe): \(error.cause ?? error.code.rawValue)", cause: hostCause))
-                skipRest(from: 3, because: "the host did not answer")
-                return DoctorReport(checks: checks)
             case .unauthorized, .forbidden, .rateLimited:
                 // The host answered; the token is what it refused.
-                checks.append(DoctorCheck("2", "host", .pass, "\(region()) \(probe) answered"))
+                checks.append(answered)
                 checks.append(tokenRefused(error.code))
-                skipRest(from: 4, because: error.code == .rateLimited ? "rate-limited" : "the token was refused")
-                return DoctorReport(checks: checks)
+                skipRest(from: 4, because: error.code == .rateLimited ? .rateLimited : .tokenRefused)
             default:
-                checks.append(DoctorCheck("2", "host", .fail, "\(probe): \(error.description)", cause: hostCause))
-                skipRest(from: 3, because: "the host gave an unexpected answer")
-                return DoctorReport(checks: checks)
+                checks.append(DoctorCheck("2", .host, .fail, .hostUnreachable(baseURL: base, request: probe, error: error, endpoint: context.endpoint)))
+                skipRest(from: 3, because: [.connection, .timeout].contains(error.code) ? .hostDidNotAnswer : .unexpectedAnswer)
             }
-        } catch {
-            checks.append(DoctorCheck("2", "host", .fail, "\(probe): \(error)", cause: hostCause))
             return DoctorReport(checks: checks)
         }
 
@@ -113,7 +108,7 @@ package struct Doctor: Sendable {
 
         // 7. Each attendee.
         if emails.isEmpty {
-            checks.append(DoctorCheck("7", "attendees", .skip, "no attendee emails given", cause: .noAttendees))
+            checks.append(DoctorCheck("7", .attendees, .skip, .noAttendees))
         } else {
             for email in emails { checks.append(await doctor.attendee(email, title: title)) }
         }
@@ -123,38 +118,30 @@ package struct Doctor: Sendable {
     func tokenRefused(_ code: VitallyError.Code) -> DoctorCheck {
         switch code {
         case .unauthorized:
-            return DoctorCheck(
-                "3", "token", .fail, "401: the token is invalid, expired, or from another workspace",
-                cause: .tokenRejected(subdomain: context.credentials?.subdomain, endpoint: context.endpoint))
+            return DoctorCheck("3", .token, .fail, .tokenRejected(subdomain: context.credentials?.subdomain, endpoint: context.endpoint))
         case .forbidden:
-            return DoctorCheck("3", "token", .fail, "403 on accounts: the key was revoked or cannot read accounts", cause: .keyRevoked)
+            return DoctorCheck("3", .token, .fail, .keyRevoked)
         default:
-            return DoctorCheck("3", "token", .warn, "rate-limited (429) even after waiting: cannot tell yet", cause: .stillRateLimited,
-                               inconclusive: true)
+            return DoctorCheck("3", .token, .warn, .stillRateLimited, inconclusive: true)
         }
     }
 
-    func region() -> String {
-        guard context.replayFile == nil, let endpoint = context.endpoint else { return "recorded host" }
-        return endpoint.isCustom ? "custom host" : "\(endpoint.region.rawValue.uppercased()) host"
+    func hostKind() -> HostKind {
+        guard context.replayFile == nil, let endpoint = context.endpoint else { return .recorded }
+        return endpoint.isCustom ? .custom : .region(endpoint.region)
     }
-
-    /// The endpoint that did not answer, or nil when the recording holds the failure.
-    var hostCause: DoctorCause { .hostUnreachable(context.endpoint) }
 
     func readAccess(accountId: String?) async -> (check: DoctorCheck, refused: [String]) {
         var refused: [String] = []
-        var failed: [String] = []
+        var failed: [ReadFailure] = []
         await withTaskGroup(of: (String, VitallyError?).self) { group in
             for resource in Doctor.resources.dropFirst() {
                 group.addTask {
                     do {
                         _ = try await context.client.getJSON(resource.path, query: resource.query)
                         return (resource.name, nil)
-                    } catch let error as VitallyError {
-                        return (resource.name, error)
                     } catch {
-                        return (resource.name, VitallyError(.connection, cause: "\(error)"))
+                        return (resource.name, error as? VitallyError ?? VitallyError(.connection, cause: "\(error)"))
                     }
                 }
             }
@@ -162,58 +149,49 @@ package struct Doctor: Sendable {
                 group.addTask {
                     do {
                         _ = try await context.client.healthScores(accountId: accountId)
-                        return ("health scores", nil)
-                    } catch let error as VitallyError {
-                        return ("health scores", error)
+                        return (Doctor.healthScores, nil)
                     } catch {
-                        return ("health scores", VitallyError(.connection, cause: "\(error)"))
+                        return (Doctor.healthScores, error as? VitallyError ?? VitallyError(.connection, cause: "\(error)"))
                     }
                 }
             }
             for await (name, error) in group {
                 guard let error else { continue }
-                if error.code == .forbidden || error.code == .unauthorized { refused.append(name) } else { failed.append("\(name) (\(error.status.map { "HTTP \($0)" } ?? error.code.rawValue))") }
+                if error.code == .forbidden || error.code == .unauthorized {
+                    refused.append(name)
+                } else {
+                    failed.append(ReadFailure(resource: name, error: error))
+                }
             }
         }
-        let order = Doctor.resources.map(\.name) + ["health scores"]
+        let order = Doctor.resources.map(\.name) + [Doctor.healthScores]
         refused.sort { (order.firstIndex(of: $0) ?? 0) < (order.firstIndex(of: $1) ?? 0) }
-        if !refused.isEmpty {
-            return (DoctorCheck(
-                "4", "read access", .fail,
-                "403 on \(refused.joined(separator: ", ")): the key cannot read \(refused.count == 1 ? "it" : "them")",
-                cause: .readAccessRefused), refused)
-        }
-        if !failed.isEmpty {
-            return (DoctorCheck("4", "read access", .warn, "could not read \(failed.joined(separator: ", "))", cause: .readFailed,
-                                inconclusive: true), [])
-        }
-        let what = Doctor.resources.map(\.name) + (accountId == nil ? [] : ["health scores"])
-        return (DoctorCheck("4", "read access", .pass, "read \(what.joined(separator: ", "))"), [])
+        if !refused.isEmpty { return (DoctorCheck("4", .readAccess, .fail, .readRefused(resources: refused)), refused) }
+        if !failed.isEmpty { return (DoctorCheck("4", .readAccess, .warn, .readFailed(failed), inconclusive: true), []) }
+        let read = Doctor.resources.map(\.name) + (accountId == nil ? [] : [Doctor.healthScores])
+        return (DoctorCheck("4", .readAccess, .pass, .readAll(resources: read)), [])
     }
 
     func rateLimit() async -> DoctorCheck {
         guard let seen = await context.limiter.lastSeen, let remaining = seen.remaining else {
-            return DoctorCheck("5", "rate limit", .warn, "no RateLimit-* headers seen", cause: .noRateLimitHeaders)
+            return DoctorCheck("5", .rateLimit, .warn, .noRateLimitHeaders)
         }
         let limit = seen.limit ?? 1000
-        let text = "\(remaining) of \(limit) requests left in the window, resets in \(Wording.score((seen.resetSeconds ?? 0).rounded())) s"
-        if remaining == 0 { return DoctorCheck("5", "rate limit", .fail, text, cause: .rateLimitExhausted) }
-        if Double(remaining) * 5 < Double(limit) { return DoctorCheck("5", "rate limit", .warn, text, cause: .rateLimitLow) }
-        return DoctorCheck("5", "rate limit", .pass, text)
+        let outcome = DoctorOutcome.rateLimit(remaining: remaining, limit: limit, resetSeconds: seen.resetSeconds ?? 0)
+        if remaining == 0 { return DoctorCheck("5", .rateLimit, .fail, outcome) }
+        if Double(remaining) * 5 < Double(limit) { return DoctorCheck("5", .rateLimit, .warn, outcome) }
+        return DoctorCheck("5", .rateLimit, .pass, outcome)
     }
 
     func tenantData(hasActive: Bool) async -> DoctorCheck {
-        if hasActive { return DoctorCheck("6", "tenant data", .pass, "the tenant has active accounts") }
+        if hasActive { return DoctorCheck("6", .tenantData, .pass, .activeAccounts) }
         do {
             let churned = try await context.client.firstPage(VitallyPath.accounts, query: [QueryItem("status", "churned")], limit: 1, as: Account.self)
-            if !churned.results.isEmpty {
-                return DoctorCheck("6", "tenant data", .warn, "only churned accounts: no active account to brief on", cause: .onlyChurnedAccounts)
-            }
-            return DoctorCheck("6", "tenant data", .fail, "the tenant has no accounts at all", cause: .noAccounts)
-        } catch let error as VitallyError {
-            return DoctorCheck("6", "tenant data", .warn, "could not check churned accounts: \(error.description)", inconclusive: true)
+            if !churned.results.isEmpty { return DoctorCheck("6", .tenantData, .warn, .onlyChurnedAccounts) }
+            return DoctorCheck("6", .tenantData, .fail, .noAccounts)
         } catch {
-            return DoctorCheck("6", "tenant data", .warn, "could not check churned accounts: \(error)", inconclusive: true)
+            let error = error as? VitallyError ?? VitallyError(.connection, cause: "\(error)")
+            return DoctorCheck("6", .tenantData, .warn, .churnedUnchecked(error), inconclusive: true)
         }
     }
 }

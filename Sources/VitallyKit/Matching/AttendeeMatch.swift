@@ -79,3 +79,14 @@ public struct LookupFailure: Sendable, Equatable {
         self.error = error
     }
 }
+
+extension LookupFailure: Encodable {
+    enum CodingKeys: String, CodingKey { case rule, request, error }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(rule, forKey: .rule)
+        try container.encode(request, forKey: .request)
+        try container.encode(error, forKey: .error)
+    }
+}

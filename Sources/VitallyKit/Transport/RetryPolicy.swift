@@ -68,3 +68,14 @@ public struct RateLimitHeaders: Sendable, Equatable {
         return Double(digits).flatMap { $0.isFinite ? $0 : nil }
     }
 }
+
+extension RateLimitHeaders: Encodable {
+    enum CodingKeys: String, CodingKey { case limit, remaining, resetSeconds }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(limit, forKey: .limit)
+        try container.encode(remaining, forKey: .remaining)
+        try container.encode(resetSeconds, forKey: .resetSeconds)
+    }
+}

@@ -4,7 +4,7 @@ import VitallyKit
 /// `brief`: matches the attendees, gathers every matched account's data at once, composes and renders.
 struct BriefCommand: ShellCommand {
     static let title = Option<String>("--title", help: "the meeting title")
-    static let format = Option<OutputFormat>("--format", help: "output format (JSON: --json)")
+    static let format = Option<OutputFormat>("--format", renamedValues: RenamedSpellings.formatJSON, help: "output format (JSON: --json)")
     static let spec = CommandSpec(
         "brief", group: .diagnose, rank: 2, summary: "the meeting brief for the attendees' accounts",
         synopsis: "EMAIL...", argument: .emails, arguments: 0...InputLimits.attendeesCeiling,

@@ -22,14 +22,21 @@ package struct FlagDescriptor: Sendable, Hashable {
     /// May be given more than once (`--ics a.ics --ics b.ics`), read as `options.all(…)`; every
     /// other flag given twice is an error.
     package var repeatable = false
+    /// Old values and the spelling that replaced each (`brief --format json` is `--json`): the
+    /// grammar answers an old value with the new spelling rather than "takes one of".
+    package var renamedValues: [String: String] = [:]
 
     package var takesValue: Bool { valueName != nil }
 
     /// `[--salt S]`, `[--json]`, as the usage lines show it.
     package var synopsis: String { "[" + name + (valueName.map { " " + $0 } ?? "") + "]" }
 
-    /// Refuses a value the flag does not take, with a one-line reason.
-    func check(_ value: String) throws(ParsedCommand.UsageError) {
+    /// Refuses a value the flag does not take, with a one-line reason; `command` names the command
+    /// in the answer to a renamed value.
+    func check(_ value: String, in command: String? = nil) throws(ParsedCommand.UsageError) {
+        if let renamed = renamedValues[value] {
+            throw .init(message: RenamedSpellings.value(value, of: name, in: command, now: renamed))
+        }
         if let limits {
             guard let number = Int(value.trimmingCharacters(in: .whitespaces)), limits.contains(number) else {
                 if limits.upperBound == Int.max, limits.lowerBound == 1 {
@@ -68,13 +75,14 @@ package struct Option<Value: FlagValue>: FlagDeclaration {
 
     package init(
         _ name: String, short: Character? = nil, value: String? = nil, choices: [String]? = nil, limits: ClosedRange<Int>? = nil,
-        completion: ArgumentKind = .none, secret: Bool = false, repeatable: Bool = false, help: String
+        completion: ArgumentKind = .none, secret: Bool = false, repeatable: Bool = false, renamedValues: [String: String] = [:],
+        help: String
     ) {
         let choices = choices ?? Value.choices
         descriptor = FlagDescriptor(
             name: name, short: short, valueName: value ?? (choices.isEmpty ? Value.placeholder : choices.joined(separator: "|")),
             choices: choices, limits: limits ?? Value.limits, secret: secret, completion: completion, help: help,
-            repeatable: repeatable)
+            repeatable: repeatable, renamedValues: renamedValues)
     }
 }
 

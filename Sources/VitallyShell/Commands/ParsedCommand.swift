@@ -56,8 +56,7 @@ package struct ParsedCommand: Sendable, Equatable {
         var rest = Array(words.dropFirst())
         let subcommand = try subcommand(of: spec, in: &rest)
         let flags = spec.flags(of: subcommand)
-        try refuseRenamedValues(rest, of: spec)
-        let scan = try FlagGrammar.scan(rest, shortFlags: false) { (typed) throws(UsageError) in
+        let scan = try FlagGrammar.scan(rest, shortFlags: false, command: spec.name) { (typed) throws(UsageError) in
             try lookUp(typed, among: flags, of: spec, subcommand: subcommand)
         }
         var arguments = scan.arguments.map(\.word)
@@ -102,15 +101,6 @@ package struct ParsedCommand: Sendable, Equatable {
                     + (guess.map { "; did you mean '\(spec.name) \($0)'?" } ?? "; usage: \(spec.usage)"))
         }
         return nil
-    }
-
-    /// A value spelled the old way (`brief --format json`) gets the one-line answer naming the new spelling.
-    private static func refuseRenamedValues(_ words: [String], of spec: CommandSpec) throws(UsageError) {
-        for (index, word) in words.enumerated() where word.hasPrefix("--") {
-            let parts = word.split(separator: "=", maxSplits: 1).map(String.init)
-            guard let value = parts.count == 2 ? parts[1] : (index + 1 < words.count ? words[index + 1] : nil) else { continue }
-            if let renamed = RenamedSpellings.value(value, of: parts[0], in: spec.name) { throw UsageError(message: renamed) }
-        }
     }
 
     /// The flag a word names among those the subcommand takes; else an error naming the

@@ -37,7 +37,7 @@ extension RecordingsCommand {
                 explain,
             ])
 
-        static func run(_ command: ParsedCommand, in shell: isolated Shell) async throws -> CommandResult { scrub(command, in: shell) }
+        static func run(_ command: ParsedCommand, in shell: isolated Shell) async throws -> CommandResult { try scrub(command, in: shell) }
     }
 
     /// `recordings diff A.har B.har`: what a replay of each would serve differently.
@@ -50,7 +50,7 @@ extension RecordingsCommand {
                 account,
             ])
 
-        static func run(_ command: ParsedCommand, in shell: isolated Shell) async throws -> CommandResult { diff(command, in: shell) }
+        static func run(_ command: ParsedCommand, in shell: isolated Shell) async throws -> CommandResult { try diff(command, in: shell) }
     }
 
     static func show(_ command: ParsedCommand, in shell: isolated Shell) -> CommandResult {
@@ -97,7 +97,7 @@ extension RecordingsCommand {
         return CommandResult(output: RecordingTools.detail(exchange, number: number))
     }
 
-    static func scrub(_ command: ParsedCommand, in shell: isolated Shell) -> CommandResult {
+    static func scrub(_ command: ParsedCommand, in shell: isolated Shell) throws -> CommandResult {
         if command.options[Scrub.explain] {
             return CommandResult(output: ShellOutput(blocks: ScrubSafeList.explanation.map { .text($0) },
                                                      json: .array(ScrubSafeList.explanation.map { .string($0) })))
@@ -128,10 +128,10 @@ extension RecordingsCommand {
             return .failure(ErrorAdvice.message(error))
         }
         shell.completion.setRecordings(Shell.harFiles(in: shell.environment.recordingsDirectory))
-        return CommandResult(output: RecordingTools.scrubOutput(report, mapURL: mapURL, randomSalt: salt == nil))
+        return try CommandResult(ScrubResult(report, mapPath: mapURL?.path, randomSalt: salt == nil), renderedBy: ScrubRenderer())
     }
 
-    static func diff(_ command: ParsedCommand, in shell: isolated Shell) -> CommandResult {
+    static func diff(_ command: ParsedCommand, in shell: isolated Shell) throws -> CommandResult {
         guard command.arguments.count == 2 else { return .failure("usage: \(spec.usage(of: "diff"))", status: .usage) }
         // Like diff(1): 0 when the same, 1 when different, 2 when it could not compare.
         let diff: RecordingDiff
@@ -144,8 +144,9 @@ extension RecordingsCommand {
         } catch {
             return .failure(ErrorAdvice.message(error), status: .usage)
         }
-        return CommandResult(
-            output: RecordingTools.diffOutput(diff, first.url.lastPathComponent, second.url.lastPathComponent),
-            status: diff.isEmpty ? .ok : .failure)
+        let report = RecordingDiffReport(diff, first: first.url.lastPathComponent, second: second.url.lastPathComponent)
+        var result = try CommandResult(report, renderedBy: RecordingDiffRenderer())
+        result.status = diff.isEmpty ? .ok : .failure
+        return result
     }
 }

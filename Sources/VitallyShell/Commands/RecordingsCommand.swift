@@ -15,26 +15,7 @@ struct RecordingsCommand: ShellCommand {
         let directory = shell.environment.recordingsDirectory
         let names = Shell.harFiles(in: directory)
         shell.completion.setRecordings(names)
-        var rows: [[Span]] = []
-        var json: [JSONValue] = []
-        for name in names {
-            let url = directory.appendingPathComponent(name)
-            let size = (try? FileManager.default.attributesOfItem(atPath: url.path)[.size] as? Int) ?? 0
-            if let recording = try? HARReader.load(url) {
-                let when = recording.info.map { VitallyDate.format($0.recordedAt) } ?? recording.exchanges.first.map { VitallyDate.format($0.startedAt) } ?? "—"
-                rows.append([Span(name), Span(String(recording.exchanges.count)), Span(when), Span(recording.info?.subdomain ?? "—"), Span(Format.bytes(size))])
-                json.append(["file": .string(name), "entries": .number(Double(recording.exchanges.count)), "recordedAt": .string(when),
-                             "subdomain": JSONValue(recording.info?.subdomain), "bytes": .number(Double(size))])
-            } else {
-                rows.append([Span(name), Span("—"), Span("unreadable", .bad), Span("—"), Span(Format.bytes(size))])
-                json.append(["file": .string(name), "error": "unreadable", "bytes": .number(Double(size))])
-            }
-        }
-        let blocks: [OutputBlock] =
-            rows.isEmpty
-            ? [.text("No .har files in \(directory.path).", .dim)]
-            : [.table(Table(columns: ["FILE", "ENTRIES", "RECORDED AT", "SUBDOMAIN", "SIZE"], rows: rows, flexible: [0]))]
-        return CommandResult(output: ShellOutput(blocks: blocks, json: .array(json)))
+        return try CommandResult(RecordingListing(directory: directory, names: names), renderedBy: RecordingListRenderer(directory: directory))
     }
 
     static func exchangeTable(_ recording: HARRecording) -> ShellOutput {

@@ -6,18 +6,17 @@ enum RenamedSpellings {
         // `history` is the typed commands; an account's stored observations are --observations.
         "health": ["--history": "--observations"]
     ]
-    /// Command -> "flag value" -> what to type instead.
-    static let values: [String: [String: String]] = [
-        "brief": ["--format json": "--json"]
-    ]
+    /// `brief --format`'s old value -> what to type instead; its descriptor declares it
+    /// (`renamedValues:`), and the flag grammar answers it.
+    static let formatJSON = ["json": "--json"]
 
     /// The refusal for an old flag, or nil when `flag` was never renamed.
     static func flag(_ flag: String, of command: String) -> String? {
         flags[command]?[flag].map { "\(command) \(flag) was renamed to \($0); run '\(command) … \($0)'" }
     }
 
-    /// The refusal for an old flag value, or nil.
-    static func value(_ value: String, of flag: String, in command: String) -> String? {
-        values[command]?[flag + " " + value].map { "\(command) \(flag) \(value) is spelled \($0) (one spelling for JSON output)" }
+    /// The refusal for an old flag value, spelled `now` today.
+    static func value(_ value: String, of flag: String, in command: String?, now: String) -> String {
+        (command.map { $0 + " " } ?? "") + "\(flag) \(value) is spelled \(now) (one spelling for JSON output)"
     }
 }

@@ -53,7 +53,7 @@ enum MCPInstructions {
 
     static func location(_ check: DoctorCheck?) -> String {
         guard let check else { return "not measured (no accounts could be read)." }
-        return check.detail + (check.status == .pass ? "." : " (doctor's data-location check did not pass).")
+        return DoctorWording.detail(check) + (check.status == .pass ? "." : " (doctor's data-location check did not pass).")
     }
 
     /// One rule in a sentence (the README's "Matching attendees to accounts" says the same).

@@ -77,12 +77,16 @@ enum ErrorAdvice {
             : "; if the tenant is in the US data center, connect with --region us and its subdomain"
     }
 
-    /// What to do about a doctor check that did not pass.
-    static func fix(for cause: DoctorCause) -> String {
-        switch cause {
+    /// What to do about a doctor check that did not pass; nil when there is nothing to do.
+    static func fix(for check: DoctorCheck) -> String? {
+        guard check.status != .pass else { return nil }
+        switch check.outcome {
+        case .replaying, .tokenPresent, .notRun, .hostAnswered, .tokenAccepted, .readAll, .activeAccounts, .churnedUnchecked,
+             .noOrganizations, .dataLocated, .internalAttendee:
+            return nil
         case .unusableConfiguration: return "correct it, or run 'connect SUBDOMAIN' to test and save working credentials"
         case .notConnected: return "run 'connect SUBDOMAIN' (token from \(tokenPlace)) or set VITALLY_SUBDOMAIN and VITALLY_TOKEN"
-        case .hostUnreachable(let endpoint):
+        case .hostUnreachable(_, _, _, let endpoint):
             guard let endpoint else { return "the recording holds a connection error; re-record once the network works" }
             if endpoint.isCustom { return "check that \(endpoint.baseURL) is up and reachable (VITALLY_BASE_URL / --base-url)" }
             if endpoint.region == .us {
@@ -98,38 +102,46 @@ enum ErrorAdvice {
             return fix + (endpoint.map { otherRegionHint($0.region) } ?? "")
         case .keyRevoked: return newKey
         case .stillRateLimited: return "wait a minute, then run doctor again"
-        case .readAccessRefused: return "use a key with read access to every resource (a new key from \(tokenPlace))"
+        case .readRefused: return "use a key with read access to every resource (a new key from \(tokenPlace))"
         case .readFailed: return "run doctor again; if it persists, check Vitally's status"
         case .noRateLimitHeaders: return "nothing to do unless requests start failing with 429"
-        case .rateLimitExhausted: return "another integration is using the whole budget; wait for the reset or reduce that load"
-        case .rateLimitLow: return "briefs may be slow or fail with 429 until the window resets"
+        case .rateLimit:
+            return check.status == .fail
+                ? "another integration is using the whole budget; wait for the reset or reduce that load"
+                : "briefs may be slow or fail with 429 until the window resets"
         case .onlyChurnedAccounts: return "check that the CRM sync into Vitally still runs"
         case .noAccounts: return "check that this is the right workspace and that an integration syncs accounts into Vitally"
         case .matchingFailed: return "fix the checks above, then run doctor again"
         case .noAttendees: return "run 'doctor EMAIL...' with the meeting's attendees"
-        case .attendeeUnmatched(let email, let domain, let freeMail):
+        case .unmatched(let email, let domain, let freeMail):
             return freeMail
                 ? "add \(email) as a user of the right account in Vitally (free-mail addresses only match as known users), "
                     + "or give --title with the company name"
                 : "add a user at \(domain ?? "the domain") to the account, or put the domain in an account trait such as 'domain'"
-        case .cancelled: return "run doctor again and let it finish (Ctrl-C cancelled it)"
-        case .lookupsFailed(let errors): return partialFix(errors)
-        case .connection(let findings): return connectionFix(findings)
-        case .attendeeConcerns(let concerns):
-            return concerns.map { concern in
-                switch concern {
-                case .ambiguous: return "add the attendee as a user of the right account, or keep the domain on one account only"
-                case .churned: return "check whether the customer has a newer, active account"
-                case .lowConfidence: return "add the attendee as a user of the account to make the match certain"
-                case .thinData(let account): return "the brief will be thin until Vitally has that data for \(account)"
-                case .organizationLevelOnly(let account, let organization):
-                    return "\(account)'s notes and tasks are on its organization \(organization) only; the brief shows them labelled [\(organization)]"
-                case .unrecognisedShape(_, let request):
-                    return "see the unrecognised answer with: raw \(request), and report its shape"
-                case .unread(let errors): return partialFix(errors)
-                }
-            }.joined(separator: "; ")
+        case .cancelled, .connectionCancelled: return "run doctor again and let it finish (Ctrl-C cancelled it)"
+        case .lookupsFailed(let failures): return partialFix(failures.map(\.error))
+        case .locationUnread(let errors): return partialFix(errors)
+        case .connection(_, let findings): return findings.isEmpty ? nil : connectionFix(findings)
+        case .matched(let reading): return concernsFix(reading)
         }
+    }
+
+    /// What to do about a matched attendee's doubts, in order; nil when none needs doing
+    /// (a free-mail match, or a rule that could not be checked, has no fix of its own).
+    static func concernsFix(_ reading: AttendeeReading) -> String? {
+        var fixes: [String] = []
+        if reading.ambiguous { fixes.append("add the attendee as a user of the right account, or keep the domain on one account only") }
+        if reading.churned { fixes.append("check whether the customer has a newer, active account") }
+        if reading.lowConfidence { fixes.append("add the attendee as a user of the account to make the match certain") }
+        for probe in reading.probes {
+            if !probe.gaps.isEmpty { fixes.append("the brief will be thin until Vitally has that data for \(probe.account)") }
+            if let organization = probe.organizationOnly {
+                fixes.append("\(probe.account)'s notes and tasks are on its organization \(organization) only; the brief shows them labelled [\(organization)]")
+            }
+            if let request = probe.unrecognised { fixes.append("see the unrecognised answer with: raw \(request), and report its shape") }
+        }
+        if !reading.unread.isEmpty { fixes.append(partialFix(reading.unread)) }
+        return fixes.isEmpty ? nil : fixes.joined(separator: "; ")
     }
 
     /// What to do about what the connection met; each says what it means for the brief service.
@@ -184,10 +196,11 @@ enum ErrorAdvice {
     /// One line naming the first failure and its fix, or how many warnings there were.
     static func verdict(_ report: DoctorReport) -> String {
         if let first = report.firstFailure {
-            return "FAIL at '\(first.title)': \(first.detail)" + (first.cause.map { ". Fix: \(fix(for: $0))" } ?? "")
+            return "FAIL at '\(DoctorWording.title(first))': \(DoctorWording.detail(first))" + (fix(for: first).map { ". Fix: \($0)" } ?? "")
         }
         if let first = report.firstInconclusive {
-            return "INCONCLUSIVE: '\(first.title)' could not be checked: \(first.detail)" + (first.cause.map { ". Fix: \(fix(for: $0))" } ?? "")
+            return "INCONCLUSIVE: '\(DoctorWording.title(first))' could not be checked: \(DoctorWording.detail(first))"
+                + (fix(for: first).map { ". Fix: \($0)" } ?? "")
         }
         let warnings = report.warnings
         return warnings == 0 ? "All checks passed." : "No failures; \(warnings) warning\(warnings == 1 ? "" : "s") above."

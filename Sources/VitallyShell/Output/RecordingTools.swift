@@ -96,10 +96,10 @@ enum RecordingTools {
         return ShellOutput(json: json, verbatim: text)
     }
 
-    static func scrubOutput(_ report: ScrubReport, mapURL: URL?, randomSalt: Bool) -> ShellOutput {
-        let map = report.map
-        let counts = ScrubMap.Kind.allCases.filter { map.count($0) > 0 || $0 != .domains && $0 != .accounts }
-        let summary = counts.map { "\(map.count($0)) \(label($0, map.count($0)))" }.joined(separator: ", ")
+    static func scrubBlocks(_ result: ScrubResult) -> [OutputBlock] {
+        let report = result.report
+        let counts = result.replaced.filter { $0.count > 0 || $0.kind != .domains && $0.kind != .accounts }
+        let summary = counts.map { "\($0.count) \(label($0.kind, $0.count))" }.joined(separator: ", ")
         var lines: [OutputBlock] = [
             .text("Wrote \(report.output.path) (0600): \(report.entries) exchanges, scrubbed."),
             .text("Replaced: \(summary)."),
@@ -114,19 +114,11 @@ enum RecordingTools {
                 + lost.prefix(3).map { printable($0) }.joined(separator: ", ") + (lost.count > 3 ? ", …" : "")
                 + ". A brief of the copy will say \"no account\" for them; scrub without --accounts to keep that rule.", .warn))
         }
-        if let mapURL { lines.append(.text("Map of originals to pseudonyms: \(mapURL.path) (0600; keep it private, never attach it).")) }
-        if randomSalt {
+        if let map = result.mapPath { lines.append(.text("Map of originals to pseudonyms: \(map) (0600; keep it private, never attach it).")) }
+        if result.randomSalt {
             lines.append(.text("A random salt was used: pass --salt S to get the same pseudonyms in every file.", .dim))
         }
-        var json = JSONObject([
-            ("input", .string(report.input.path)), ("output", .string(report.output.path)),
-            ("entries", .number(Double(report.entries))),
-            ("domains", .bool(report.options.domains)), ("accounts", .bool(report.options.accounts)),
-            ("scannedBytes", .number(Double(report.scannedBytes))), ("map", JSONValue(mapURL?.path)),
-        ])
-        json["replaced"] = .object(JSONObject(ScrubMap.Kind.allCases.map { ($0.rawValue, .number(Double(map.count($0)))) }))
-        json["lostCompanyMatches"] = .array(report.lostCompanyMatches.map { .string($0) })
-        return ShellOutput(blocks: lines, json: .object(json))
+        return lines
     }
 
     static func label(_ kind: ScrubMap.Kind, _ count: Int) -> String {
@@ -134,4 +126,27 @@ enum RecordingTools {
     }
 
     static func status(_ code: Int) -> String { code == 0 ? "failed" : String(code) }
+}
+
+/// The text of `recordings scrub`, from a `ScrubResult`: what was written, replaced, kept and scanned.
+struct ScrubRenderer: ResultRenderer {
+    func blocks(_ result: ScrubResult) -> [OutputBlock] { RecordingTools.scrubBlocks(result) }
+}
+
+/// The table of `recordings`, from a `RecordingListing`: one row per file, or where none are.
+struct RecordingListRenderer: ResultRenderer {
+    /// The folder, named when it holds no recording.
+    let directory: URL
+
+    func blocks(_ listing: RecordingListing) -> [OutputBlock] {
+        guard !listing.files.isEmpty else { return [.text("No .har files in \(directory.path).", .dim)] }
+        let rows = listing.files.map { file -> [Span] in
+            guard let entries = file.entries else {
+                return [Span(file.file), Span("—"), Span("unreadable", .bad), Span("—"), Span(Format.bytes(file.bytes))]
+            }
+            return [Span(file.file), Span(String(entries)), Span(file.recordedAt.map(VitallyDate.format) ?? "—"), Span(file.subdomain ?? "—"),
+                    Span(Format.bytes(file.bytes))]
+        }
+        return [.table(Table(columns: ["FILE", "ENTRIES", "RECORDED AT", "SUBDOMAIN", "SIZE"], rows: rows, flexible: [0]))]
+    }
 }

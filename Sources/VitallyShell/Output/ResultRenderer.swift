@@ -7,7 +7,7 @@ import VitallyKit
 package protocol ResultRenderer {
     associatedtype Value: Encodable
     func blocks(_ value: Value) -> [OutputBlock]
-    /// Text printed as is instead of the blocks (a Markdown brief); nil for the blocks.
+    /// Text printed as is instead of the blocks (a Markdown brief, a report laid out line by line); nil for the blocks.
     func verbatim(_ value: Value) -> String?
 }
 

@@ -29,8 +29,9 @@ enum FlagGrammar {
     /// `shorts`: the one-letter flags. `lookUp` gives the descriptor a flag word names (without
     /// its `=value`), or throws the caller's own error for a flag it does not know. `argument`,
     /// when given, sees each argument as it comes (its index, and whether `--` came before it).
+    /// `command` names the command in the answer to a renamed value (`brief --format json`).
     static func scan(
-        _ words: [String], shortFlags: Bool, shorts: Set<Character> = [],
+        _ words: [String], shortFlags: Bool, shorts: Set<Character> = [], command: String? = nil,
         lookUp: (_ name: String) throws(UsageError) -> FlagDescriptor,
         argument: ((_ index: Int, _ afterDashes: Bool) throws(UsageError) -> Void)? = nil
     ) throws(UsageError) -> Scan {
@@ -72,7 +73,7 @@ enum FlagGrammar {
             } else {
                 throw UsageError(message: "\(shown) needs a value: \(shown) \(valueName)")
             }
-            try flag.check(value)
+            try flag.check(value, in: command)
             try note(flag, shown: shown, value: value, in: &scan)
         }
         return scan

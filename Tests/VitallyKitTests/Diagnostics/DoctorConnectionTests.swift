@@ -5,17 +5,16 @@ import VitallySimulator
 
 /// `doctor` measures the connection it used: a throttled, flaky or slow tenant is never "all passed".
 @Suite struct DoctorConnectionTests {
-    func connection(_ report: DoctorReport) throws -> DoctorCheck { try #require(report.checks.first { $0.title == "connection" }) }
+    func connection(_ report: DoctorReport) throws -> DoctorCheck { try #require(report.checks.first { $0.name == .connection }) }
 
     @Test func aThrottledTenantWarnsWithThe429sAndTheHeaders() async throws {
         let report = try await DoctorTests().doctor({ $0.rateLimitPerMinute = 8 }, emails: ["pat.lee@acme.com"])
         let check = try connection(report)
         #expect(check.status == .warn || check.status == .fail, "\(check)")
-        #expect(check.detail.contains("× 429, waited"), "\(check.detail)")
-        #expect(check.detail.contains("RateLimit-Limit 8"), "\(check.detail)")
         #expect((report.connection?.rateLimited ?? 0) > 0 && (report.connection?.waitedSeconds ?? 0) > 0)
-        guard case .connection(let findings)? = check.cause else { Issue.record("no connection cause"); return }
-        #expect(findings.contains { if case .rateLimited = $0 { return true } else { return false } })
+        guard case .connection(let met, let findings) = check.outcome else { Issue.record("no connection outcome"); return }
+        #expect(met == report.connection && met.lastRateLimit?.limit == 8)
+        #expect(findings.contains { if case .rateLimited(let count, let waited, _) = $0 { return count > 0 && waited > 0 } else { return false } })
         #expect(report.warnings > 0 || report.failed)
     }
 
@@ -23,18 +22,18 @@ import VitallySimulator
         let report = try await DoctorTests().doctor({ $0.failRate = 0.5 }, emails: ["pat.lee@acme.com"])
         let check = try connection(report)
         #expect(check.status == .warn || check.status == .fail, "\(check)")
-        #expect(check.detail.contains("retries ("), "\(check.detail)")
-        #expect(check.detail.contains("HTTP 503 ×") || check.detail.contains("connection lost ×"), "\(check.detail)")
         #expect(!(report.connection?.retries.isEmpty ?? true))
+        guard case .connection(_, let findings) = check.outcome else { Issue.record("no connection outcome"); return }
+        #expect(findings.contains { if case .retried(let count) = $0 { return count > 0 } else { return false } }
+            || findings.contains { if case .failed = $0 { return true } else { return false } }, "\(findings)")
     }
 
     @Test func aSlowTenantWarnsAboveTheMedianThreshold() async throws {
         let report = try await DoctorTests().doctor({ $0.latencyMilliseconds = 1_100 })
         let check = try connection(report)
         #expect(check.status == .warn, "\(check)")
-        #expect(check.detail.contains("latency median 1.1 s"), "\(check.detail)")
         #expect(report.warnings > 0)
-        guard case .connection(let findings)? = check.cause else { Issue.record("no connection cause"); return }
+        guard case .connection(_, let findings) = check.outcome else { Issue.record("no connection outcome"); return }
         #expect(findings.contains { if case .slow(let median) = $0 { return median > ConnectionThresholds.slowMedianSeconds } else { return false } })
     }
 
@@ -42,7 +41,8 @@ import VitallySimulator
         let report = try await DoctorTests().doctor()
         let check = try connection(report)
         #expect(check.status == .pass, "\(check)")
-        #expect(check.detail.contains("no 429; no retries"), "\(check.detail)")
+        guard case .connection(let met, let findings) = check.outcome else { Issue.record("no connection outcome"); return }
+        #expect(findings.isEmpty && met.rateLimited == 0 && met.retries.isEmpty && met.requests > 0, "\(met) \(findings)")
         #expect(report.succeeded)
     }
 
@@ -64,8 +64,8 @@ import VitallySimulator
         let report = await run.value
         #expect(!report.failed, "\(report.checks.filter { $0.status == .fail })")
         #expect(report.inconclusive)
-        #expect(report.checks.contains { $0.cause == .cancelled })
-        #expect(!report.checks.contains { $0.detail.contains("matching failed") })
+        #expect(report.checks.contains { $0.outcome == .cancelled || $0.name == .connection && $0.inconclusive })
+        #expect(!report.checks.contains { if case .matchingFailed = $0.outcome { return true } else { return false } })
     }
 }
 
@@ -73,12 +73,12 @@ import VitallySimulator
 @Suite struct DoctorConsistencyTests {
     @Test func aForbiddenResourceIsNotCountedInTheSameRun() async throws {
         let report = try await DoctorTests().doctor({ $0.forbiddenResources = ["notes", "tasks"] }, emails: ["pat.lee@acme.com"])
-        let access = try #require(report.checks.first { $0.title == "read access" })
-        #expect(access.status == .fail && access.detail.contains("403 on notes, tasks"))
-        let attendee = try #require(report.checks.first { $0.title.hasPrefix("attendee") })
-        let lines = attendee.notes.joined(separator: "\n")
-        #expect(lines.contains("notes not counted (403 above), tasks not counted (403 above) on the account"), "\(lines)")
-        #expect(!lines.contains("notes 5") && !lines.contains("has a health score, notes"), "\(lines)")
+        let access = try #require(report.checks.first { $0.name == .readAccess })
+        #expect(access.status == .fail && access.outcome == .readRefused(resources: ["notes", "tasks"]))
+        let attendee = try #require(report.checks.first { $0.name == .attendee })
+        guard case .matched(let reading) = attendee.outcome, let probe = reading.probes.first else { Issue.record("\(attendee)"); return }
+        #expect(probe.notes == .refused && probe.tasks == .refused, "\(probe)")
+        #expect(probe.held == [.healthScore, .users], "\(probe)")
     }
 
     /// A read that failed after retries is not a finding about the account: flaky reads of an
@@ -90,13 +90,13 @@ import VitallySimulator
             $0.failRate = 1
             $0.failPattern = RequestPattern("/resources/accounts/*/*")
         }, emails: ["pat.lee@acme.com"])
-        let attendee = try #require(report.checks.first { $0.title.hasPrefix("attendee") })
-        let lines = attendee.notes.joined(separator: "\n")
+        let attendee = try #require(report.checks.first { $0.name == .attendee })
         #expect(attendee.status == .warn && attendee.inconclusive, "\(attendee)")
-        #expect(attendee.detail.contains("could not read") && attendee.detail.contains("/users"), "\(attendee.detail)")
-        #expect(!lines.contains("has a health score, notes") && !lines.contains("unreadable"), "\(lines)")
-        #expect(lines.contains("notes could not be read"), "\(lines)")
-        #expect(report.checks.first { $0.title == "connection" }?.status == .fail)
+        guard case .matched(let reading) = attendee.outcome, let probe = reading.probes.first else { Issue.record("\(attendee)"); return }
+        #expect(reading.unread.contains { $0.path.hasSuffix("/users") }, "\(reading.unread)")
+        #expect(!probe.held.contains(.notes) && !probe.held.contains(.users), "\(probe)")
+        if case .failed = probe.notes {} else { Issue.record("the notes count is not a failed read: \(probe.notes)") }
+        #expect(report.checks.first { $0.name == .connection }?.status == .fail)
     }
 
     /// The data-location check read its pages with `try?` and vanished when one failed after
@@ -106,8 +106,9 @@ import VitallySimulator
             $0.failRate = 1
             $0.failPattern = RequestPattern("/resources/organizations?limit=100")
         })
-        let location = try #require(report.checks.first { $0.title == "data location" }, "\(report.checks.map(\.title))")
+        let location = try #require(report.checks.first { $0.name == .dataLocation }, "\(report.checks.map(\.name))")
         #expect(location.status == .warn && location.inconclusive, "\(location)")
-        #expect(location.detail.contains("could not check") && location.detail.contains("GET /resources/organizations"), "\(location.detail)")
+        guard case .locationUnread(let errors) = location.outcome else { Issue.record("\(location.outcome)"); return }
+        #expect(errors.contains { $0.method == "GET" && $0.path.hasPrefix("/resources/organizations") }, "\(errors)")
     }
 }

@@ -38,10 +38,9 @@ import VitallySimulator
     @Test func aWrongTokenIsNamedWithTheRegionHint() async throws {
         let report = try await doctor(token: "sk_test_wrong_000111")
         #expect(status(report, "3") == .fail)
-        #expect(report.firstFailure?.title == "token")
-        #expect(report.firstFailure?.detail.contains("401") == true)
-        guard case .tokenRejected(let subdomain, let endpoint)? = report.firstFailure?.cause else {
-            Issue.record("a 401 should be .tokenRejected, not \(String(describing: report.firstFailure?.cause))")
+        #expect(report.firstFailure?.name == .token)
+        guard case .tokenRejected(let subdomain, let endpoint)? = report.firstFailure?.outcome else {
+            Issue.record("a 401 should be .tokenRejected, not \(String(describing: report.firstFailure?.outcome))")
             return
         }
         #expect(subdomain == "acme" && endpoint?.region == .us)
@@ -50,31 +49,36 @@ import VitallySimulator
     @Test func aRevokedTokenIs403() async throws {
         let report = try await doctor({ $0.revokedTokens = ["sk_test_revoked_222"] }, token: "sk_test_revoked_222")
         #expect(status(report, "3") == .fail)
-        #expect(report.firstFailure?.detail.contains("revoked") == true)
-        #expect(report.firstFailure?.cause == .keyRevoked)
+        #expect(report.firstFailure?.outcome == .keyRevoked)
     }
 
     @Test func aResourceWithoutReadAccessIsNamed() async throws {
         let report = try await doctor({ $0.forbiddenResources = ["notes", "npsResponses"] })
         #expect(status(report, "4") == .fail)
-        #expect(report.firstFailure?.detail.contains("403 on notes, NPS responses") == true)
-        #expect(report.firstFailure?.cause == .readAccessRefused)
+        #expect(report.firstFailure?.outcome == .readRefused(resources: ["notes", "npsResponses"]))
     }
 
     @Test func anUnreachableHostIsNamed() async throws {
         let report = try await withUnusedLoopbackPort { port in try await doctor(baseURL: "http://127.0.0.1:\(port)") }
         #expect(status(report, "2") == .fail)
-        #expect(report.firstFailure?.title == "host")
-        #expect(report.firstFailure?.detail.contains("refused") == true)
+        #expect(report.firstFailure?.name == .host)
+        guard case .hostUnreachable(_, _, let error, let endpoint)? = report.firstFailure?.outcome else {
+            Issue.record("no unreachable host: \(String(describing: report.firstFailure?.outcome))")
+            return
+        }
+        #expect(error.code == .connection && error.cause?.contains("refused") == true && endpoint != nil)
     }
 
     @Test func aRateLimitedTenantIsNamed() async throws {
         // Eight requests a minute: doctor's own probe and its seven reads use the whole budget.
         let report = try await doctor({ $0.rateLimitPerMinute = 8 })
         #expect(status(report, "5") == .fail)
-        #expect(report.firstFailure?.title == "rate limit")
-        #expect(report.firstFailure?.detail.hasPrefix("0 of 8 requests left") == true)
-        #expect(report.firstFailure?.cause == .rateLimitExhausted)
+        #expect(report.firstFailure?.name == .rateLimit)
+        guard case .rateLimit(let remaining, let limit, _)? = report.firstFailure?.outcome else {
+            Issue.record("no rate limit: \(String(describing: report.firstFailure?.outcome))")
+            return
+        }
+        #expect(remaining == 0 && limit == 8)
     }
 
     @Test func aTenantAnsweringOnly429IsInconclusiveNeverClean() async throws {
@@ -82,42 +86,43 @@ import VitallySimulator
         #expect(status(report, "3") == .warn)
         #expect(!report.succeeded)
         #expect(report.inconclusive)
-        #expect(report.firstInconclusive?.title == "token")
-        #expect(report.firstInconclusive?.detail.contains("rate-limited (429)") == true)
+        #expect(report.firstInconclusive?.name == .token)
+        #expect(report.firstInconclusive?.outcome == .stillRateLimited)
     }
 
     @Test func anEmptyTenantIsNamed() async throws {
         let report = try await doctor({ $0.emptyTenant = true })
         #expect(status(report, "6") == .fail)
-        #expect(report.firstFailure?.detail.contains("no accounts at all") == true)
-        #expect(report.firstFailure?.cause == .noAccounts)
+        #expect(report.firstFailure?.outcome == .noAccounts)
     }
 
     @Test func anUnmatchedDomainIsTheCause() async throws {
         let report = try await doctor(emails: ["ops@nowhere-example.com"])
-        let check = try #require(report.checks.last { $0.title.hasPrefix("attendee") })
+        let check = try #require(report.checks.last { $0.name == .attendee })
         #expect(check.status == .fail)
         #expect(check.trace.count == MatchRule.allCases.count && check.trace.allSatisfy { $0.outcome == .nothing })
-        #expect(report.firstFailure?.title == "attendee ops@nowhere-example.com")
-        #expect(check.cause == .attendeeUnmatched(email: "ops@nowhere-example.com", domain: "nowhere-example.com", freeMail: false))
+        #expect(report.firstFailure?.attendee == "ops@nowhere-example.com")
+        #expect(check.outcome == .unmatched(email: "ops@nowhere-example.com", domain: "nowhere-example.com", freeMail: false))
     }
 
     @Test func freeMailWithAndWithoutAUser() async throws {
         let report = try await doctor(emails: ["jane.doe@gmail.com", "stranger@gmail.com"])
-        #expect(report.checks.first { $0.title == "attendee jane.doe@gmail.com" }?.status == .warn)
-        let stranger = try #require(report.checks.first { $0.title == "attendee stranger@gmail.com" })
+        #expect(report.checks.first { $0.attendee == "jane.doe@gmail.com" }?.status == .warn)
+        let stranger = try #require(report.checks.first { $0.attendee == "stranger@gmail.com" })
         #expect(stranger.status == .fail)
-        #expect(stranger.cause == .attendeeUnmatched(email: "stranger@gmail.com", domain: "gmail.com", freeMail: true))
+        #expect(stranger.outcome == .unmatched(email: "stranger@gmail.com", domain: "gmail.com", freeMail: true))
     }
 
     @Test func churnedAmbiguousTraitOnlyAndInternalAttendees() async throws {
         let report = try await doctor(emails: ["gavin@hooli.com", "tony@stark.com", "cfo@umbrella-health.com", "sam@brightwave.io", "x@vandelay.com"])
-        func check(_ email: String) -> DoctorCheck? { report.checks.first { $0.title == "attendee \(email)" } }
-        #expect(check("gavin@hooli.com")?.detail.contains("churned") == true)
-        #expect(check("tony@stark.com")?.detail.contains("ambiguous") == true)
-        #expect(check("cfo@umbrella-health.com")?.detail.contains("account domain trait") == true)
-        #expect(check("sam@brightwave.io")?.detail.contains("internal") == true)
-        #expect(check("x@vandelay.com")?.detail.contains("no health score, no notes, no users") == true)
+        func reading(_ email: String) -> AttendeeReading? {
+            if case .matched(let reading)? = report.checks.first(where: { $0.attendee == email })?.outcome { return reading } else { return nil }
+        }
+        #expect(reading("gavin@hooli.com")?.churned == true)
+        #expect(reading("tony@stark.com")?.ambiguous == true)
+        #expect(reading("cfo@umbrella-health.com")?.rule == .accountDomainTrait)
+        #expect(report.checks.first { $0.attendee == "sam@brightwave.io" }?.outcome == .internalAttendee(domain: "brightwave.io"))
+        #expect(reading("x@vandelay.com")?.probes.first?.gaps == [.healthScore, .notes, .users])
         #expect(!report.failed)
     }
 
@@ -125,22 +130,28 @@ import VitallySimulator
         let report = try await doctor(emails: ["miles@cyberdyne.com", "norman@oscorp.com"])
         let read = try #require(report.checks.first { $0.id == "4" })
         #expect(read.status == .pass)
-        for probe in ["customFields", "admins", "meetings", "organizations"] { #expect(read.detail.contains(probe)) }
+        guard case .readAll(let resources) = read.outcome else { Issue.record("not read: \(read.outcome)"); return }
+        for probe in ["customFields", "admins", "meetings", "organizations"] { #expect(resources.contains(probe)) }
         let miles = try #require(report.checks.first { $0.id == "7:miles@cyberdyne.com" })
         #expect(miles.status == .warn)
-        #expect(miles.cause == .attendeeConcerns([.organizationLevelOnly(account: "Cyberdyne Systems", organization: "Cyberdyne Holdings")]))
-        #expect(miles.notes.contains { $0.contains("notes 0, tasks 0 on the account; notes 3, tasks 2 on its organization Cyberdyne Holdings") })
-        let norman = try #require(report.checks.first { $0.id == "7:norman@oscorp.com" })
-        guard case .attendeeConcerns(let concerns)? = norman.cause, case .unrecognisedShape(let account, let request)? = concerns.last else {
-            Issue.record("no unrecognised-shape cause: \(String(describing: norman.cause))")
+        guard case .matched(let cyberdyne) = miles.outcome, let probe = cyberdyne.probes.first else {
+            Issue.record("not matched: \(miles.outcome)")
             return
         }
-        #expect(account == "Oscorp" && request.hasSuffix("/healthScores"))
+        #expect(probe.account == "Cyberdyne Systems" && probe.organizationOnly == "Cyberdyne Holdings")
+        #expect(probe.notes == .counted(0) && probe.tasks == .counted(0))
+        #expect(probe.organization == OrganizationCounts(name: "Cyberdyne Holdings", notes: .counted(3), tasks: .counted(2)))
+        let norman = try #require(report.checks.first { $0.id == "7:norman@oscorp.com" })
+        guard case .matched(let oscorp) = norman.outcome, let shape = oscorp.probes.last else {
+            Issue.record("not matched: \(norman.outcome)")
+            return
+        }
+        #expect(shape.account == "Oscorp" && shape.unrecognised?.hasSuffix("/healthScores") == true && shape.breakdown == .unrecognised)
     }
 
     @Test func aForbiddenCustomFieldsProbeIsNamed() async throws {
         let report = try await doctor({ $0.forbiddenResources = ["customFields"] })
         let read = try #require(report.checks.first { $0.id == "4" })
-        #expect(read.status == .fail && read.detail.contains("customFields"))
+        #expect(read.status == .fail && read.outcome == .readRefused(resources: ["customFields"]))
     }
 }

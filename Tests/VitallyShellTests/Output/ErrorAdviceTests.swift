@@ -6,11 +6,12 @@ import VitallyKit
 /// Doctor causes and transport errors are phrased here, with the commands and flags to use.
 @Suite struct ErrorAdviceTests {
     @Test func aRejectedTokenNamesTheOtherRegionAndTheSubdomain() {
-        let us = ErrorAdvice.fix(for: .tokenRejected(subdomain: "acme", endpoint: .us(subdomain: "acme")))
+        func fix(_ outcome: DoctorOutcome) -> String { ErrorAdvice.fix(for: DoctorCheck("3", .token, .fail, outcome)) ?? "" }
+        let us = fix(.tokenRejected(subdomain: "acme", endpoint: .us(subdomain: "acme")))
         #expect(us.contains("run 'connect' again"))
         #expect(us.contains("check the subdomain 'acme'"))
         #expect(us.contains("--region eu"))
-        let eu = ErrorAdvice.fix(for: .tokenRejected(subdomain: nil, endpoint: .eu()))
+        let eu = fix(.tokenRejected(subdomain: nil, endpoint: .eu()))
         #expect(eu.contains("--region us") && !eu.contains("check the subdomain"))
         let sentence = ErrorAdvice.sentence(for: VitallyError(.unauthorized), region: .us)
         #expect(sentence.hasSuffix(ErrorAdvice.otherRegionHint(.us)))
@@ -42,16 +43,19 @@ import VitallyKit
 
     @Test func theVerdictNamesTheFirstFailureAndItsFix() {
         let report = DoctorReport(checks: [
-            DoctorCheck("1", "credentials", .pass, "token present"),
-            DoctorCheck("5", "rate limit", .warn, "low", cause: .rateLimitLow),
-            DoctorCheck("7:x@gmail.com", "attendee x@gmail.com", .fail, "no account matched",
-                        cause: .attendeeUnmatched(email: "x@gmail.com", domain: "gmail.com", freeMail: true)),
+            DoctorCheck("1", .credentials, .pass, .tokenPresent(source: .environment)),
+            DoctorCheck("5", .rateLimit, .warn, .rateLimit(remaining: 100, limit: 1000, resetSeconds: 30)),
+            DoctorCheck("7:x@gmail.com", .attendee, .fail, .unmatched(email: "x@gmail.com", domain: "gmail.com", freeMail: true)),
         ])
         let verdict = ErrorAdvice.verdict(report)
-        #expect(verdict.hasPrefix("FAIL at 'attendee x@gmail.com': no account matched. Fix: add x@gmail.com as a user"))
+        #expect(verdict.hasPrefix("FAIL at 'attendee x@gmail.com': no account matched: this attendee gets no Vitally data in briefs. Fix: add x@gmail.com as a user"))
         #expect(verdict.contains("--title"))
         #expect(ErrorAdvice.verdict(DoctorReport(checks: Array(report.checks.prefix(2)))) == "No failures; 1 warning above.")
-        let concerns = ErrorAdvice.fix(for: .attendeeConcerns([.churned, .thinData(account: "Hooli")]))
+        let hooli = AccountProbe(account: "Hooli", gaps: [.notes], held: [.healthScore, .users], breakdown: nil, notes: .counted(0),
+                                 tasks: .counted(0), organization: nil, organizationOnly: nil, unrecognised: nil)
+        let reading = AttendeeReading(accounts: ["Hooli"], rule: .contact, ambiguous: false, churned: true, freeMail: false, unchecked: [],
+                                      confidence: 1, confidenceLabel: "high", lowConfidence: false, probes: [hooli], unread: [])
+        let concerns = ErrorAdvice.fix(for: DoctorCheck("7:gavin@hooli.com", .attendee, .warn, .matched(reading)))
         #expect(concerns == "check whether the customer has a newer, active account; the brief will be thin until Vitally has that data for Hooli")
     }
 }

@@ -52,6 +52,16 @@ import Testing
         #expect(throws: ParsedCommand.UsageError(message: "brief --format json is spelled --json (one spelling for JSON output)")) {
             try ParsedCommand.parse(["brief", "a@b.com", "--format", "json"])
         }
+        #expect(throws: ParsedCommand.UsageError(message: "brief --format json is spelled --json (one spelling for JSON output)")) {
+            try ParsedCommand.parse(["brief", "a@b.com", "--format=json"])
+        }
+        // The renamed value is the descriptor's, read by the grammar: after `--` the words are
+        // arguments, and a flag that is not --format may take "json" as its value.
+        #expect(BriefCommand.format.descriptor.renamedValues == ["json": "--json"])
+        #expect(throws: ParsedCommand.UsageError(message: "brief takes attendee email addresses; '--format' is not one")) {
+            try ParsedCommand.parse(["brief", "a@b.com", "--", "--format", "json"])
+        }
+        #expect((try? ParsedCommand.parse(["brief", "a@b.com", "--title", "json"]))?.0.options[BriefCommand.title] == "json")
         #expect(throws: ParsedCommand.UsageError(message: "health --history was renamed to --observations; run 'health … --observations'")) {
             try ParsedCommand.parse(["health", "acme.com", "--history"])
         }

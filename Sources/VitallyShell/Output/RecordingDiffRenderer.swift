@@ -1,12 +1,21 @@
 import Foundation
 import VitallyKit
 
-/// How `recordings diff` reads: the named business changes, then every other field a replay
-/// would serve differently, grouped and largest first, then requests answered differently.
+/// How `recordings diff` reads, from a `RecordingDiffReport`: the named business changes, then
+/// every other field a replay would serve differently, grouped and largest first, then requests
+/// answered differently. Printed as is (`verbatim`), line by line.
+struct RecordingDiffRenderer: ResultRenderer {
+    func blocks(_ report: RecordingDiffReport) -> [OutputBlock] { [] }
+
+    func verbatim(_ report: RecordingDiffReport) -> String? {
+        RecordingTools.diffText(report.diff, report.first, report.second)
+    }
+}
+
 extension RecordingTools {
     static func name(_ ref: RecordingDiff.AccountRef) -> String { printable(ref.name) }
 
-    static func diffOutput(_ diff: RecordingDiff, _ first: String, _ second: String) -> ShellOutput {
+    static func diffText(_ diff: RecordingDiff, _ first: String, _ second: String) -> String {
         var lines: [String] = []
         func section(_ title: String, _ items: [String]) {
             guard !items.isEmpty else { return }
@@ -48,7 +57,7 @@ extension RecordingTools {
         if !diff.comparedAccountLists {
             lines.append("(Accounts added or removed are not compared: one of the files lacks the full account list.)")
         }
-        return ShellOutput(json: diffJSON(diff, first, second), verbatim: lines.joined(separator: "\n"))
+        return lines.joined(separator: "\n")
     }
 
     /// One group: a line saying how many and what, then its examples. A named group of a few
@@ -114,57 +123,5 @@ extension RecordingTools {
 
     static func number(_ value: Double) -> String {
         value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : String(value)
-    }
-
-    static func diffJSON(_ diff: RecordingDiff, _ first: String, _ second: String) -> JSONValue {
-        let refJSON = { (ref: RecordingDiff.AccountRef) -> JSONValue in ["id": .string(ref.id), "name": .string(ref.name)] }
-        return [
-            "same": .bool(diff.isEmpty), "first": .string(first), "second": .string(second),
-            "account": diff.account.map(refJSON) ?? .null,
-            "comparedAccountLists": .bool(diff.comparedAccountLists),
-            "accountsAdded": .array(diff.accountsAdded.map(refJSON)),
-            "accountsRemoved": .array(diff.accountsRemoved.map(refJSON)),
-            "accountsChurned": .array(diff.accountsChurned.map(refJSON)),
-            "accountChanges": .array(diff.fieldChanges.map {
-                ["account": refJSON($0.account), "field": .string($0.field), "before": JSONValue($0.before), "after": JSONValue($0.after)]
-            }),
-            "accountChangeGroups": .array(diff.fieldGroups.map { groupJSON($0) }),
-            "userLinkChanges": .array(diff.linkChanges.map {
-                ["user": .string($0.user), "removed": .array($0.removed.map(refJSON)), "added": .array($0.added.map(refJSON))]
-            }),
-            "domainTraitChanges": .array(diff.traitChanges.map {
-                ["account": refJSON($0.account), "trait": .string($0.trait), "added": .bool($0.added)]
-            }),
-            "notesAndTasksAdded": .array(diff.newActivities.map {
-                ["kind": .string($0.kind), "id": .string($0.id), "title": .string($0.title), "account": $0.account.map(refJSON) ?? .null]
-            }),
-            "otherChanges": .array(diff.responseGroups.map { groupJSON($0) }),
-            "statusChanges": .array(diff.statusChanges.map {
-                ["request": .string($0.request), "before": .number(Double($0.before)), "after": .number(Double($0.after))]
-            }),
-            "sequenceChanges": .array(diff.sequenceChanges.map { change -> JSONValue in
-                switch change.kind {
-                case .reordered(let count): return ["request": .string(change.request), "reordered": .number(JSONNumber(count))]
-                case .count(let before, let after):
-                    return ["request": .string(change.request), "before": .number(JSONNumber(before)), "after": .number(JSONNumber(after))]
-                }
-            }),
-            "onlyInFirst": .array(diff.onlyInFirst.map { .string($0) }),
-            "onlyInSecond": .array(diff.onlyInSecond.map { .string($0) }),
-        ]
-    }
-
-    static func groupJSON(_ group: RecordingDiff.ChangeGroup) -> JSONValue {
-        var pairs: [(String, JSONValue)] = [("resource", .string(group.resource)), ("field", .string(group.field))]
-        switch group.kind {
-        case .moved(let days): pairs += [("kind", "moved"), ("days", .number(JSONNumber(days)))]
-        case .shifted(let by): pairs += [("kind", "shifted"), ("by", .number(by))]
-        case .changed: pairs.append(("kind", "changed"))
-        case .added: pairs.append(("kind", "added"))
-        case .removed: pairs.append(("kind", "removed"))
-        }
-        pairs.append(("count", .number(JSONNumber(group.count))))
-        pairs.append(("examples", .array(group.examples.map { ["item": .string($0.item), "before": $0.before ?? .null, "after": $0.after ?? .null] })))
-        return .object(JSONObject(pairs))
     }
 }
