@@ -51,7 +51,7 @@ package struct LaunchOptions: Equatable, Sendable {
     static let observations = Option<String>(
         "--observations", value: "FILE.sqlite",
         help: "Account history (health observations) from this SQLite file, made by 'history import'; the only account history "
-            + "replay reads. Was --history, which now means only the commands typed.")
+            + "replay reads (was --history).")
     static let noObservations = Flag("--no-observations", help: "Neither read nor write the local account history (was --no-history).")
     static let json = Flag("--json", help: "Print JSON for every command.")
     static let noColor = Flag("--no-color", help: "Never colour the output.")
