@@ -10,7 +10,7 @@ APT := DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get
 ## Open the shell on the bundled demo recording (no network, no token), with its account history.
 demo: deps
 	$(SWIFT) build --product vitally-shell
-	.build/debug/vitally-shell --replay recordings/demo.har --history recordings/demo-history.sqlite
+	.build/debug/vitally-shell --replay recordings/demo.har --observations recordings/demo-history.sqlite
 
 ## Build everything and run every test (unit, loopback, replay, pseudo-terminal).
 test: deps test-deps

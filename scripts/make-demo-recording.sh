@@ -71,7 +71,7 @@ start_sim() {
 stop_sim() { kill $sim; wait $sim 2>/dev/null || true; sim=""; }
 record() {  # record FILE COMMANDS-FILE: a session against the running simulator, no local history
   VITALLY_BASE_URL="http://127.0.0.1:$port" VITALLY_SUBDOMAIN=brightwave VITALLY_TOKEN="$token" \
-    "$bin/vitally-shell" --no-history --record "$1" --script "$2" >/dev/null || true
+    "$bin/vitally-shell" --no-observations --record "$1" --script "$2" >/dev/null || true
 }
 
 # The demo's history: the accounts as they were 60 and 30 days ago. The shell stamps a
@@ -103,7 +103,7 @@ PY
   python3 scripts/validate-har.py "$work/earlier-$days.har" --forbid "$token" >/dev/null
 done
 rm -f recordings/demo-history.sqlite
-env -u VITALLY_TOKEN -u VITALLY_BASE_URL "$bin/vitally-shell" --history recordings/demo-history.sqlite \
+env -u VITALLY_TOKEN -u VITALLY_BASE_URL "$bin/vitally-shell" --observations recordings/demo-history.sqlite \
   -c "history import $work/earlier-60.har $work/earlier-30.har"
 chmod 644 recordings/demo-history.sqlite
 
@@ -113,7 +113,7 @@ record demo.har scripts/demo-session.txt
 stop_sim
 
 out1=$(mktemp); out2=$(mktemp)
-replay() { env -u VITALLY_TOKEN -u VITALLY_BASE_URL "$bin/vitally-shell" --replay demo.har --history recordings/demo-history.sqlite --script scripts/demo-session.txt; }
+replay() { env -u VITALLY_TOKEN -u VITALLY_BASE_URL "$bin/vitally-shell" --replay demo.har --observations recordings/demo-history.sqlite --script scripts/demo-session.txt; }
 replay >"$out1" 2>&1 || true
 replay >"$out2" 2>&1 || true
 grep -q "over 30 days" "$out1" || { echo "the demo session shows no health change: is recordings/demo-history.sqlite empty?"; exit 1; }

@@ -12,8 +12,8 @@ extension SimulatorDataSet {
     static let scenarioMRRRates: [String: Double] = ["acme-001": 0.003, "soylent": -0.004]
 
     /// Moves each health category on its own slope and wobble, sets the overall score to their
-    /// weighted mean, moves MRR by `days` times the account's rate, and keeps renewal dates on
-    /// their calendar day (a year on once passed); the values at zero days are the scenario's own.
+    /// weighted mean, and moves MRR by `days` times the account's rate; the values at zero days are
+    /// the scenario's own. Renewals need nothing here: they are calendar days already (`SimulatorRenewals`).
     /// Uses no random numbers, so ids and every other byte stay the same at any anchor.
     mutating func drift(days: Double) {
         guard days != 0 else { return }
@@ -44,26 +44,8 @@ extension SimulatorDataSet {
             if let mrr = account["mrr"]?.double, let share = Self.scenarioMRRRates[key] {
                 account["mrr"] = .number(max(0, (mrr * (1 + share * days)).rounded()))
             }
-            account["nextRenewalDate"] = Self.onCalendar(account["nextRenewalDate"], days: days, anchor: anchor)
             accounts[position] = .object(account)
         }
-        organizations = organizations.map { value in
-            guard var organization = value.object else { return value }
-            organization["nextRenewalDate"] = Self.onCalendar(organization["nextRenewalDate"], days: days, anchor: anchor)
-            return .object(organization)
-        }
-    }
-
-    /// A renewal date generated `days` after the epoch, moved back to the epoch's calendar day,
-    /// then by whole years to the first one not before `anchor` (renewals come round every year).
-    static func onCalendar(_ value: JSONValue?, days: Double, anchor: Date) -> JSONValue {
-        guard let text = value?.string, let date = VitallyDate.parse(text) else { return value ?? .null }
-        var moved = date.addingTimeInterval(-days * 86400)
-        var utc = Calendar(identifier: .gregorian)
-        utc.timeZone = TimeZone(identifier: "UTC") ?? utc.timeZone
-        while moved < anchor, let next = utc.date(byAdding: .year, value: 1, to: moved) { moved = next }
-        while let earlier = utc.date(byAdding: .year, value: -1, to: moved), earlier >= anchor { moved = earlier }
-        return .string(VitallyDate.format(moved))
     }
 
     /// -0.02 ... +0.02 a day, fixed per key (FNV-1a), so every anchor agrees.

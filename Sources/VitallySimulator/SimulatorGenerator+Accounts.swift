@@ -22,7 +22,7 @@ extension SimulatorGenerator {
             ("name", .string(spec.name)), ("traits", .object(traits)),
             ("organizationId", JSONValue(spec.organization.flatMap { organizationIds[$0] })),
             ("accountOwnerId", .null), ("mrr", JSONValue(spec.mrr)),
-            ("nextRenewalDate", spec.renewalInDays.map { stamp(daysAgo: -Double($0)) } ?? .null),
+            ("nextRenewalDate", renewal(spec.renewalInDays)),
             ("churnedAt", spec.churnedDaysAgo.map { stamp(daysAgo: Double($0)) } ?? .null),
             ("firstSeenTimestamp", spec.lastSeenDaysAgo == nil ? .null : stamp(daysAgo: createdDaysAgo - 1)),
             ("lastSeenTimestamp", spec.lastSeenDaysAgo.map { stamp(daysAgo: Double($0) + 0.3) } ?? .null),

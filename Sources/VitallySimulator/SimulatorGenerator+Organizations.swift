@@ -31,7 +31,7 @@ extension SimulatorGenerator {
         object["traits"] = .object(JSONObject(spec.traits))
         object["healthScore"] = JSONValue(spec.health)
         object["mrr"] = JSONValue(spec.mrr)
-        object["nextRenewalDate"] = spec.renewalInDays.map { stamp(daysAgo: -Double($0)) } ?? .null
+        object["nextRenewalDate"] = renewal(spec.renewalInDays)
         object["segments"] = .array(spec.segments.map { ["id": .string("seg-" + Self.slug($0)), "name": .string($0)] })
         object["npsScore"] = scores.isEmpty ? .null : .number(Self.npsScore(scores))
         object["npsDetractorCount"] = .number(Double(scores.filter { $0 <= 6 }.count))

@@ -16,6 +16,7 @@ struct AccountSpec {
     var health: Double? = 7
     var churnedDaysAgo: Int? = nil
     var mrr: Double? = 1000
+    /// Days from `SimulatorRenewals.reference` to the renewal, a calendar day that comes round every year.
     var renewalInDays: Int? = 200
     var trialEndInDays: Int? = nil
     var lastSeenDaysAgo: Int? = 1
@@ -52,6 +53,7 @@ struct OrganizationSpec {
     var traits: [(String, JSONValue)]
     var health: Double?
     var mrr: Double?
+    /// As `AccountSpec.renewalInDays`.
     var renewalInDays: Int?
     var segments: [String]
     var accounts: [AccountSpec]

@@ -17,7 +17,7 @@ enum MCPStdio {
         let options = launch.options
         let runner = CommandRunner()
         let shell = Shell(environment: REPL.environment(showProgress: false, history: nil, promptsForSecrets: false), jsonByDefault: true)
-        runner.run { await shell.configureHistory(file: options.history, disabled: options.noHistory) }
+        runner.run { await shell.configureHistory(file: options.observations, disabled: options.noObservations) }
         Terminal.onInterrupt { Terminal.exit(130) }
         let opening = runner.run { await shell.start(replay: options.replay, record: options.record, recordMode: options.recordMode) }
         let secrets = runner.run { await shell.secrets }

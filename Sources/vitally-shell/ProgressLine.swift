@@ -26,9 +26,12 @@ final class ProgressLine: Sendable {
                     let line = text.count > width ? String(text.prefix(width - 1)) + "…" : text
                     screen.state.withLock { now in
                         guard now.open else { return }
-                        Terminal.control("\r\u{1B}[K", to: STDERR_FILENO)
-                        Terminal.err(line)
-                        now.drawn = true
+                        Terminal.secretPromptOpen.withLock { prompting in
+                            guard !prompting else { return }  // a token prompt is waiting: never draw over it
+                            Terminal.control("\r\u{1B}[K", to: STDERR_FILENO)
+                            Terminal.err(line)
+                            now.drawn = true
+                        }
                     }
                 }
                 try? await Task.sleep(nanoseconds: ProgressLine.every)

@@ -60,7 +60,7 @@ final class REPL {
         }
         let shell = Shell(environment: makeEnvironment(), jsonByDefault: options.json)
         self.shell = shell
-        runner.run { [options] in await shell.configureHistory(file: options.history, disabled: options.noHistory) }
+        runner.run { [options] in await shell.configureHistory(file: options.observations, disabled: options.noObservations) }
         Terminal.onInterrupt { [runner, interactive] in
             if !runner.interrupt() && !interactive { Terminal.exit(130) }
         }

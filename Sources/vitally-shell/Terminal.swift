@@ -118,6 +118,9 @@ enum Terminal {
 
     // MARK: Secrets
 
+    /// Whether a secret prompt is on screen: the status line (`ProgressLine`) is not drawn over it.
+    static let secretPromptOpen = Mutex(false)
+
     /// Reads one line from the terminal with echo off; nil without a terminal.
     static func readSecret(prompt: String) -> String? {
         guard stdinIsTTY else { return nil }
@@ -131,10 +134,18 @@ enum Terminal {
             silent.c_lflag |= tcflag_t(ICANON | ISIG)
             tcsetattr(STDIN_FILENO, TCSANOW, &silent)
         }
-        err(prompt)
+        // The command's status line, if drawn, gives way to the prompt, and waits until it is answered.
+        secretPromptOpen.withLock { open in
+            open = true
+            if stderrIsTTY { control("\r\u{1B}[K", to: STDERR_FILENO) }
+            err(prompt)
+        }
         defer {
             if hasTerm { tcsetattr(STDIN_FILENO, TCSANOW, &saved) }
-            err("\n")
+            secretPromptOpen.withLock { open in
+                err("\n")
+                open = false
+            }
         }
         var bytes: [UInt8] = []
         var byte: UInt8 = 0

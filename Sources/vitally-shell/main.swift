@@ -10,12 +10,15 @@ nonisolated(unsafe) var session: REPL?
 
 do {
     if CommandLine.arguments.dropFirst().first == "mcp" {
-        Terminal.exit(MCPStdio.run(try MCPLaunch.parse(Array(CommandLine.arguments.dropFirst(2)))))
+        let launch = try MCPLaunch.parse(Array(CommandLine.arguments.dropFirst(2)))
+        for note in launch.options.notes { Terminal.err(note + "\n") }
+        Terminal.exit(MCPStdio.run(launch))
     }
     switch try LaunchOptions.parse(Array(CommandLine.arguments.dropFirst())) {
     case .help: Terminal.out(LaunchOptions.helpText())
     case .version: Terminal.out(VitallyKitVersion.current + "\n")
     case .run(let options):
+        for note in options.notes { Terminal.err(note + "\n") }
         session = REPL(options: options)
         Terminal.exit(session?.start() ?? 1)
     }

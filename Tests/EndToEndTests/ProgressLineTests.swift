@@ -33,6 +33,26 @@ import VitallySimulator
         #expect(await pty.waitForExit() == 0)
     }
 
+    /// A token prompt stays on screen while it waits: `connect`'s status line, due after 300 ms,
+    /// once replaced "… (input hidden): " with "connect acme --base-url".
+    @Test func theStatusLineNeverCoversATokenPrompt() async throws {
+        let simulator = try await startSimulator { $0.accountCount = 30 }
+        defer { Task { await simulator.stop() } }
+        let (env, home) = isolatedEnvironment()
+        defer { try? FileManager.default.removeItem(at: home) }
+        let pty = try PTY(shellBinary, [], environment: env, directory: packageRoot.path)
+        try await pty.expect("vitally> ")
+        try await pty.type("connect acme --base-url \(simulator.baseURL)\r")
+        try await pty.expect("(input hidden): ")
+        try await Task.sleep(nanoseconds: 1_000_000_000)  // well past the status line's 300 ms
+        pty.send(e2eToken + "\r")
+        let rest = try await pty.expect("vitally[acme · live]> ")
+        let whileWaiting = String(rest.prefix { $0 != "\n" && $0 != "\r\n" })
+        #expect(!whileWaiting.contains("\u{1B}[K") && !whileWaiting.contains("connect"), "drawn over the prompt: \(rest.debugDescription)")
+        try await pty.type("exit\r")
+        #expect(await pty.waitForExit() == 0)
+    }
+
     @Test func aRateLimitWaitShowsItsReasonAndCountdown() async throws {
         let simulator = try await startSimulator()
         defer { Task { await simulator.stop() } }

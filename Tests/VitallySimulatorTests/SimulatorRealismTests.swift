@@ -114,4 +114,48 @@ import VitallyKit
         let months = Set(Self.tenant(days: 0).accounts.compactMap { $0["nextRenewalDate"]?.string?.prefix(7) })
         #expect(months.count >= 12)
     }
+
+    /// Property: at every anchor, with and without a score epoch, renewals are calendar days spread
+    /// over the year ahead: none before the anchor or more than a year after it, many different
+    /// offsets in every month, some within the 90-day "renewal soon" window (a scenario account
+    /// among them, for the demo) and some more than six months away; each account keeps its day of
+    /// the year, so no account is "in 45 days" whatever the anchor; the same anchor gives the same dates.
+    @Test(arguments: Array(stride(from: -150, through: 150, by: 25)))
+    func renewalsAreSpreadOverTheYearAheadOfEveryAnchor(days: Int) throws {
+        let anchor = Self.epoch.addingTimeInterval(Double(days) * 86400)
+        let renewals = { (set: SimulatorDataSet) -> [String: Date] in
+            var dates: [String: Date] = [:]
+            for record in set.accounts + set.organizations {
+                if let id = record["id"]?.string, let date = record["nextRenewalDate"]?.string.flatMap(VitallyDate.parse) { dates[id] = date }
+            }
+            return dates
+        }
+        let atEpoch = renewals(Self.tenant(days: 0))
+        let scenarioIds = Set(Self.tenant(days: 0).accounts.filter { account in
+            SimulatorScenarios.accounts.contains { $0.externalId == account["externalId"]?.string }
+        }.compactMap { $0["id"]?.string })
+        for set in [Self.tenant(days: days), Self.tenant(noEpochAt: anchor)] {
+            let dates = renewals(set)
+            #expect(dates == renewals(Self.tenant(noEpochAt: anchor)), "same anchor, same renewals")
+            let offsets = dates.mapValues { Int(($0.timeIntervalSince(anchor) / 86400).rounded()) }
+            #expect(offsets.count > 250)
+            #expect(offsets.values.allSatisfy { (0...366).contains($0) }, "\(offsets.values.filter { !(0...366).contains($0) })")
+            #expect(Set(offsets.values).count > 150)
+            #expect(Set(dates.values.map { VitallyDate.formatDay($0).prefix(7) }).count >= 12)
+            #expect(offsets.values.filter { $0 <= 90 }.count > 40 && offsets.values.filter { $0 > 180 }.count > 100)
+            #expect(offsets.contains { scenarioIds.contains($0.key) && $0.value <= 90 }, "a scenario account renews soon")
+            for (id, date) in dates {
+                #expect(VitallyDate.formatDay(date).suffix(5) == atEpoch[id].map { VitallyDate.formatDay($0).suffix(5) }, "\(id)")
+            }
+        }
+    }
+
+    @Test func acmeRenewsInADifferentNumberOfDaysAtEachAnchor() throws {
+        let offsets = try [-150, -60, -30, 0, 30, 90].map { days in
+            let set = Self.tenant(days: days)
+            let date = try #require(VitallyDate.parse(try Self.account(set, "acme-001")["nextRenewalDate"]?.string ?? ""))
+            return Int((date.timeIntervalSince(Self.epoch) / 86400).rounded()) - days
+        }
+        #expect(offsets == [195, 105, 75, 45, 15, 320], "\(offsets)")
+    }
 }

@@ -18,7 +18,7 @@ struct HelpCommand: ShellCommand {
         for group in CommandSpec.Group.allCases {
             let specs = CommandCatalog.all.filter { $0.group == group }
             blocks.append(.text(group.rawValue, .bold))
-            blocks.append(.fields(specs.map { Field("  " + $0.name, $0.summary) }))
+            blocks.append(.definitions(specs.map { Field("  " + $0.name, $0.summary) }))
             blocks.append(.blank)
         }
         blocks.append(.text("ACCOUNT is an id, an externalId, a domain (acme.com), an email, or a name. " + jsonSentence, .dim))
@@ -44,18 +44,19 @@ struct HelpCommand: ShellCommand {
         if !spec.subcommands.isEmpty {
             blocks.append(.blank)
             blocks.append(.text("Subcommands", .bold))
-            blocks.append(.fields(spec.subcommands.map { Field("  " + $0.name, $0.summary) }))
+            // Definitions, not fields: a long summary wraps at the terminal's width instead of being cut.
+            blocks.append(.definitions(spec.subcommands.map { Field("  " + $0.name, $0.summary) }))
         }
         let flags = spec.subcommands.flatMap { sub in sub.flags.map { (sub.name, $0) } } + spec.flags.map { (nil as String?, $0) }
         if !flags.isEmpty {
             blocks.append(.blank)
             blocks.append(.text("Flags", .bold))
-            blocks.append(.fields(flags.map { sub, flag in
+            blocks.append(.definitions(flags.map { sub, flag in
                 Field("  " + flag.name + (flag.valueName.map { " " + $0 } ?? ""), (sub.map { $0 + ": " } ?? "") + flag.help)
             }))
         }
         blocks.append(.blank)
-        blocks.append(.fields([Field("Example", spec.example)]))
+        blocks.append(.definitions([Field("Example", spec.example)]))
         let json: JSONValue = [
             "name": .string(spec.name), "usage": .string(spec.usage), "summary": .string(spec.summary),
             "subcommands": .array(spec.subcommands.map { ["name": .string($0.name), "usage": .string(spec.usage(of: $0.name)), "summary": .string($0.summary)] }),

@@ -45,7 +45,7 @@ struct HistoryCommand: ShellCommand {
     static func importRecordings(_ names: [String], in shell: isolated Shell) -> CommandResult {
         let file = shell.historyFile
         guard file.url != nil else {
-            return .failure("history import needs a store: \(file.why); in replay, start with --history FILE.sqlite (it is created)", status: .usage)
+            return .failure("history import needs a store: \(file.why); in replay, start with --observations FILE.sqlite (it is created)", status: .usage)
         }
         guard let store = shell.historyStore() else {
             return .failure(shell.historySession.warnings.last ?? "history: the store cannot be used")

@@ -9,10 +9,22 @@ enum RenamedSpellings {
     /// `brief --format`'s old value -> what to type instead; its descriptor declares it
     /// (`renamedValues:`), and the flag grammar answers it.
     static let formatJSON = ["json": "--json"]
+    /// Start-up flag -> its new name. The old one still works for one release, with a note.
+    static let launchFlags: [String: String] = [
+        // `history` is the typed commands; the account-history store is --observations.
+        "--history": "--observations", "--no-history": "--no-observations",
+    ]
 
     /// The refusal for an old flag, or nil when `flag` was never renamed.
     static func flag(_ flag: String, of command: String) -> String? {
         flags[command]?[flag].map { "\(command) \(flag) was renamed to \($0); run '\(command) … \($0)'" }
+    }
+
+    /// The note for an old start-up flag that still works, or nil when `flag` was never renamed.
+    static func launchFlag(_ flag: String) -> String? {
+        launchFlags[flag].map {
+            "note: \(flag) is now \($0) (account history; 'history' is the commands you typed); \(flag) works until the next release"
+        }
     }
 
     /// The refusal for an old flag value, spelled `now` today.

@@ -1,5 +1,5 @@
 /// `vitally-shell mcp [--replay FILE.har | --record FILE.har [--record-mode M]] [--max-requests N]
-/// [--history FILE | --no-history] [--print-schemas]`: the shell's own start-up flags choose the mode.
+/// [--observations FILE | --no-observations] [--print-schemas]`: the shell's own start-up flags choose the mode.
 package struct MCPLaunch: Equatable, Sendable {
     package var options: LaunchOptions
     package var maxRequests: Int?
@@ -53,7 +53,7 @@ package struct MCPLaunch: Equatable, Sendable {
           --replay FILE.har     answer from this recording, with no network
           --record FILE.har     answer live and record every exchange into this file
           --max-requests N      stop the session's calls after N requests (a runaway assistant)
-          --history FILE        account history from this SQLite file; --no-history: none
+          --observations FILE   account history from this SQLite file; --no-observations: none
           --print-schemas       print the tools and their input schemas as JSON, then exit
 
         """

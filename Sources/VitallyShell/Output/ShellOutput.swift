@@ -33,6 +33,9 @@ package struct Table: Sendable, Equatable {
 package enum OutputBlock: Sendable, Equatable {
     case line([Span])
     case fields([Field])
+    /// Terms and what they mean, aligned like fields, but each meaning wraps at the width under its
+    /// column instead of being cut (help's subcommands and flags).
+    case definitions([Field])
     case table(Table)
     /// Matched vs unmatched bars, laid out for the terminal width when rendered.
     case bars(ReportBars)

@@ -29,6 +29,7 @@ package struct TextRenderer: Sendable {
             return fields.map { field in
                 pad(field.label, labelWidth) + "  " + paint(fit(field.value, width - labelWidth - 2)) + "\n"
             }.joined()
+        case .definitions(let fields): return define(fields)
         case .table(let table): return render(table)
         case .bars(let bars): return bars.lines(width: width).map(paint).joined(separator: "\n") + "\n"
         }
@@ -40,6 +41,7 @@ package struct TextRenderer: Sendable {
         case .blank: return .blank
         case .line(let spans): return .line(spans.map(inert))
         case .fields(let fields): return .fields(fields.map { Field(TerminalSanitizer.visible($0.label), spans: $0.value.map(inert)) })
+        case .definitions(let fields): return .definitions(fields.map { Field(TerminalSanitizer.visible($0.label), spans: $0.value.map(inert)) })
         case .table(let table):
             return .table(Table(columns: table.columns.map { TerminalSanitizer.visible($0) }, rows: table.rows.map { $0.map(inert) }, flexible: table.flexible))
         case .bars(var bars):
@@ -79,6 +81,39 @@ package struct TextRenderer: Sendable {
             out += trimTrailing(cells.joined(separator: "  ")) + "\n"
         }
         return out
+    }
+
+    /// Terms in a column, each meaning filled at spaces into the room beside it; a term wider than
+    /// the column (at most 32) has its meaning start on the next line.
+    func define(_ fields: [Field]) -> String {
+        let labelWidth = min(fields.map { $0.label.count }.max() ?? 0, 32)
+        let column = String(repeating: " ", count: labelWidth + 2)
+        let room = max(width - column.count, 20)
+        return fields.map { field in
+            let lines = fill(field.value, room).map { trimTrailing(paint($0)) }
+            let first = field.label.count > labelWidth ? [field.label] : []
+            return (first + lines.enumerated().map { index, line in
+                (index == 0 && first.isEmpty ? pad(field.label, labelWidth) + "  " : column) + line
+            }).map(trimTrailing).joined(separator: "\n") + "\n"
+        }.joined()
+    }
+
+    /// Spans filled word by word into lines of at most `room` columns (a longer word has a line of its own).
+    func fill(_ spans: [Span], _ room: Int) -> [[Span]] {
+        var lines: [[Span]] = [[]]
+        var column = 0
+        for span in spans {
+            for word in span.text.split(separator: " ").map(String.init) {
+                let gap = column == 0 ? 0 : 1
+                if column > 0 && column + gap + word.count > room {
+                    lines.append([])
+                    column = 0
+                }
+                lines[lines.count - 1].append(Span((column == 0 ? "" : " ") + word, span.style))
+                column += (column == 0 ? 0 : 1) + word.count
+            }
+        }
+        return lines
     }
 
     /// Soft-wraps a long line at spaces, continuing under its indentation plus four.

@@ -10,13 +10,17 @@ package struct LaunchOptions: Equatable, Sendable {
     package var recordMode: RecordMode = .all
     package var commands: String?
     package var script: String?
-    package var history: String?
-    package var noHistory = false
+    /// `--observations FILE.sqlite`: the account-history store (was `--history`).
+    package var observations: String?
+    /// `--no-observations`: no account history at all (was `--no-history`).
+    package var noObservations = false
     package var json = false
     package var noColor = false
     /// Print the lines behind a one-line error (a replay miss's closest recorded requests).
     package var verbose = false
     package var interactive = false
+    /// One-line notes for stderr before the session starts (an old spelling that still works).
+    package var notes: [String] = []
 
     package init() {}
 
@@ -44,9 +48,11 @@ package struct LaunchOptions: Equatable, Sendable {
     static let commands = Option<String>("-c", value: "COMMANDS", help: "Commands to run, separated by ';'; then exit.")
     static let script = Option<String>(
         "--script", value: "FILE", help: "Run the commands in this file, one per line ('#' starts a comment); then exit.")
-    static let history = Option<String>(
-        "--history", value: "FILE.sqlite", help: "Account history from this SQLite file (made by 'history import'); the only history replay reads.")
-    static let noHistory = Flag("--no-history", help: "Neither read nor write the local account history.")
+    static let observations = Option<String>(
+        "--observations", value: "FILE.sqlite",
+        help: "Account history (health observations) from this SQLite file, made by 'history import'; the only account history "
+            + "replay reads (was --history).")
+    static let noObservations = Flag("--no-observations", help: "Neither read nor write the local account history (was --no-history).")
     static let json = Flag("--json", help: "Print JSON for every command.")
     static let noColor = Flag("--no-color", help: "Never colour the output.")
     static let verbose = Flag("--verbose", help: "Under a one-line error, print its detail (a replay miss's closest recorded requests).")
@@ -56,7 +62,7 @@ package struct LaunchOptions: Equatable, Sendable {
 
     static let flags: [FlagDescriptor] = {
         let declared: [any FlagDeclaration] = [
-            replay, record, profile, recordMode, commands, script, history, noHistory, json, noColor, verbose, interactive, version, help,
+            replay, record, profile, recordMode, commands, script, observations, noObservations, json, noColor, verbose, interactive, version, help,
         ]
         return declared.map(\.descriptor)
     }()
@@ -72,6 +78,7 @@ package struct LaunchOptions: Equatable, Sendable {
         if let at = arguments.firstIndex(where: { $0.contains("\0") }) {
             throw UsageError(message: "argument \(at + 1) holds a NUL character (\\0); retype it without one")
         }
+        let (arguments, notes) = renamed(arguments)
         let scan = try FlagGrammar.scan(arguments, shortFlags: true, shorts: shorts, lookUp: lookUp) { (index, afterDashes) throws(UsageError) in
             let word = arguments[index]
             if word.isEmpty { throw UsageError(message: "argument \(index + 1) is empty; vitally-shell takes only options") }
@@ -80,6 +87,7 @@ package struct LaunchOptions: Equatable, Sendable {
             throw UsageError(message: "unexpected argument '\(word)': vitally-shell takes only options; to run a command, use -c \(ShellWords.quote(command))")
         }
         var options = LaunchOptions()
+        options.notes = notes
         for flag in scan.given {
             let value = scan.values[flag.name] ?? ""
             if flag.valueName?.hasPrefix("FILE") == true, value.allSatisfy(\.isWhitespace) {
@@ -95,6 +103,20 @@ package struct LaunchOptions: Equatable, Sendable {
         }
         if options.commands != nil && options.script != nil { throw UsageError(message: "-c and --script cannot be combined; put every command in the script") }
         return .run(options)
+    }
+
+    /// The arguments with each renamed start-up flag (`--history`, `--history=F`) in its new
+    /// spelling, and a note for each old one. A value is never one (the grammar takes a value that
+    /// starts with `--` only attached, `-c=--history`).
+    private static func renamed(_ arguments: [String]) -> (arguments: [String], notes: [String]) {
+        var notes: [String] = []
+        let words = arguments.map { word -> String in
+            let name = String(word.prefix { $0 != "=" })
+            guard let new = RenamedSpellings.launchFlags[name], let note = RenamedSpellings.launchFlag(name) else { return word }
+            if !notes.contains(note) { notes.append(note) }
+            return new + word.dropFirst(name.count)
+        }
+        return (words, notes)
     }
 
     /// The flag a word names (`--replay`, `-c`, `-i`), or a one-line refusal with the likely one.
@@ -122,13 +144,13 @@ package struct LaunchOptions: Equatable, Sendable {
         case Self.profile.descriptor.name: profile = value
         case Self.commands.descriptor.name: commands = value
         case Self.script.descriptor.name: script = value
-        case Self.history.descriptor.name: history = value
+        case Self.observations.descriptor.name: observations = value
         case Self.recordMode.descriptor.name:
             guard let mode = RecordMode(rawValue: value.lowercased()) else {
                 throw UsageError(message: "--record-mode takes \(RecordMode.choices), not '\(value)'")
             }
             recordMode = mode
-        case Self.noHistory.descriptor.name: noHistory = true
+        case Self.noObservations.descriptor.name: noObservations = true
         case Self.json.descriptor.name: json = true
         case Self.noColor.descriptor.name: noColor = true
         case Self.verbose.descriptor.name: verbose = true

@@ -10,6 +10,8 @@ struct MeetingInput: Sendable, Equatable {
     var start: Date?
     /// How many invites were read: the attendee-limit error says where the attendees came from.
     var invites: Int
+    /// One line per file that holds several meetings (a calendar export): which one was read.
+    var warnings: [String] = []
 
     /// Reads `invites` (paths relative to the working directory) through `CalendarInvite`, after
     /// checking the typed title; `now` picks a recurring invite's next occurrence.
@@ -20,7 +22,16 @@ struct MeetingInput: Sendable, Equatable {
         var input = MeetingInput(emails: typed, title: typedTitle, start: nil, invites: 0)
         for path in paths {
             let url = path.hasPrefix("/") ? URL(fileURLWithPath: path) : workingDirectory.appendingPathComponent(path)
-            let invite = try CalendarInvite.parse(try InputLimits.readInvite(at: url), now: now)
+            let text = try InputLimits.readInvite(at: url)
+            let invite = try CalendarInvite.parse(text, now: now)
+            // Events that share a UID are one meeting (a series and its moved occurrences).
+            let events = (try? CalendarFile.parse(text).events) ?? []
+            let meetings = Set(events.enumerated().map { $0.element.uid ?? "#\($0.offset)" }).count
+            if meetings > 1 {
+                let when = invite.start.map { " on " + VitallyDate.formatDay($0) } ?? ""
+                input.warnings.append(
+                    "\(path) holds \(meetings) meetings: read only the next, '\(invite.summary ?? "untitled")'\(when); 'coverage --ics \(path)' reads them all")
+            }
             input.emails += invite.attendees.filter { !input.emails.contains($0) }
             if input.title == nil, let summary = invite.summary {
                 try InputLimits.check(title: summary, what: "the invite's SUMMARY")
@@ -45,8 +56,10 @@ extension Common {
 extension Shell {
     /// The command's emails, its `title` option and `--ics` invites, read as `MeetingInput` does.
     func meetingInput(_ command: ParsedCommand, title: Option<String>) throws(VitallyError) -> MeetingInput {
-        try MeetingInput.read(
+        let input = try MeetingInput.read(
             emails: command.arguments, title: command.options[title], invites: command.options.all(Common.ics),
             workingDirectory: environment.workingDirectory, now: now)
+        inputWarnings += input.warnings
+        return input
     }
 }

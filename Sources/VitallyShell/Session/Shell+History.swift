@@ -2,7 +2,7 @@ import Foundation
 import VitallyKit
 
 extension Shell {
-    /// Sets the history source from the start-up flags (`--history FILE`, `--no-history`).
+    /// Sets the history source from the start-up flags (`--observations FILE`, `--no-observations`).
     package func configureHistory(file: String?, disabled: Bool) {
         historySession.explicitFile = file.map { name in
             name.hasPrefix("/") ? URL(fileURLWithPath: name) : environment.workingDirectory.appendingPathComponent(name)
@@ -11,12 +11,12 @@ extension Shell {
     }
 
     /// The file this session reads history from, or why there is none. Recording reads only
-    /// `--history` too, so a recording's replay prints what the recording session printed.
+    /// `--observations` too, so a recording's replay prints what the recording session printed.
     var historyFile: (url: URL?, why: String) {
-        if historySession.disabled { return (nil, "--no-history is on") }
+        if historySession.disabled { return (nil, "--no-observations is on") }
         if let explicit = historySession.explicitFile { return (explicit, "") }
         if connection.mode == .replay || connection.mode == .record {
-            return (nil, "recordings and replays read history only from --history FILE.sqlite")
+            return (nil, "recordings and replays read account history only from --observations FILE.sqlite")
         }
         if connection.mode == .offline { return (nil, "not connected") }
         guard let local = localHistoryFile else { return (nil, "no data folder ($XDG_DATA_HOME or $HOME)") }
@@ -25,7 +25,7 @@ extension Shell {
 
     var localHistoryFile: URL? { environment.dataDirectory?.appendingPathComponent("observations.sqlite") }
 
-    /// Where live and record modes write what they saw: `--history`, else the local store.
+    /// Where live and record modes write what they saw: `--observations`, else the local store.
     var historyWriteFile: URL? {
         guard !historySession.disabled, connection.mode == .live || connection.mode == .record else { return nil }
         return historySession.explicitFile ?? localHistoryFile

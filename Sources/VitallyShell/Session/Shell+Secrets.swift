@@ -42,6 +42,8 @@ extension ShellOutput {
             switch block {
             case .line(let spans): return .line(clean(spans))
             case .fields(let fields): return .fields(fields.map { Field(Redactor.scrub($0.label, secrets: secrets), spans: clean($0.value)) })
+            case .definitions(let fields):
+                return .definitions(fields.map { Field(Redactor.scrub($0.label, secrets: secrets), spans: clean($0.value)) })
             case .table(var table):
                 table.rows = table.rows.map(clean)
                 return .table(table)

@@ -38,6 +38,8 @@ package actor Shell {
     package var lastBriefMarkdown: String?
     /// What an ACCOUNT argument resolved to when that is not plain (an organization's account), for the output.
     var resolutionNotes: [String] = []
+    /// Warnings about the command's input (an invite file of many meetings), printed before its own.
+    var inputWarnings: [String] = []
 
     package init(environment: ShellEnvironment, jsonByDefault: Bool = false) {
         self.environment = environment
@@ -149,7 +151,9 @@ package actor Shell {
         do {
             try Task.checkCancellation()
             resolutionNotes = []
+            inputWarnings = []
             var result = try await runner.run(parsed, in: self)
+            result.warnings = inputWarnings + result.warnings
             result.output.blocks.insert(contentsOf: resolutionNotes.map { OutputBlock.text($0, .dim) }, at: 0)
             result.asJSON = wantsJSON(parsed)
             result.warnings += await flushObservations()

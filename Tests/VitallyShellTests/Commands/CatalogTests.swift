@@ -85,6 +85,40 @@ import Testing
         }
     }
 
+    /// `help COMMAND` and `help` wrap every usage line, subcommand summary and flag help at the
+    /// terminal's width: nothing is cut with "…", nothing is wider than the terminal, and every
+    /// word of each summary is there (`help recordings` once cut `recordings diff`'s).
+    @Test(arguments: [60, 80, 100])
+    func helpWrapsEverySummaryAtTheWidthInsteadOfCuttingIt(width: Int) {
+        let flat = { (text: String) in text.split(whereSeparator: \.isWhitespace).joined(separator: " ") }
+        let outputs = CommandCatalog.all.map { ($0, HelpCommand.helpText(for: $0)) }
+        for (spec, output) in outputs {
+            let help = TextRenderer(width: width).render(output, json: false)
+            let wide = TextRenderer(width: 1000).render(output, json: false)
+            #expect(help.filter { $0 == "…" }.count == wide.filter { $0 == "…" }.count, "help \(spec.name) at \(width) cuts a line")
+            for line in help.split(separator: "\n") { #expect(line.count <= width, "help \(spec.name) at \(width): \(line)") }
+            for sub in spec.subcommands { #expect(flat(help).contains(flat("  " + sub.name + " " + sub.summary)), "help \(spec.name): \(sub.name)") }
+            for flag in spec.allFlags { #expect(flat(help).contains(flat(flag.help)), "help \(spec.name): \(flag.name)") }
+        }
+    }
+
+    @Test func helpRecordingsShowsTheWholeDiffSummaryUnderItsColumn() async throws {
+        let (shell, scratch) = makeShell()
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        let (out, _, status) = await shell.text("help recordings", width: 60)
+        #expect(status == .ok)
+        let diff = try #require(RecordingsCommand.spec.subcommands.first { $0.name == "diff" })
+        #expect(diff.summary.count > 60, "a summary that cannot fit at 60")
+        let lines = out.split(separator: "\n").map(String.init)
+        let first = try #require(lines.firstIndex { $0.hasPrefix("  diff ") })
+        let firstWord = String(diff.summary.prefix { $0 != " " })
+        let column = try #require(lines[first].range(of: "  " + firstWord).map { lines[first].distance(from: lines[first].startIndex, to: $0.upperBound) - firstWord.count })
+        let rest = lines[(first + 1)...].prefix { $0.count > column && $0.prefix(column).allSatisfy { $0 == " " } && $0.dropFirst(column).first != " " }
+        #expect(rest.count >= 1, "the summary goes on under its column: \(lines[first...].prefix(3))")
+        let summary = ([String(lines[first].dropFirst(column))] + rest.map { String($0.dropFirst(column)) }).joined(separator: " ")
+        #expect(summary == diff.summary)
+    }
+
     @Test func everySecretFlagIsRedactedInTheHistory() {
         let secrets = CommandCatalog.all.flatMap { spec in
             ([nil] + spec.subcommandNames.map(Optional.some)).flatMap { sub in spec.flags(of: sub).filter(\.secret).map { (spec, sub, $0) } }

@@ -85,7 +85,7 @@ private func atAnchor<T>(_ daysBefore: Int, _ body: (Credentials, Date) async th
         #expect(withHistory[1].contains("2 observations"))
         #expect(await replay(["health acme.com", "health acme.com --observations"], history: historyFile) == withHistory)
         let without = await replay(["health acme.com"], history: nil)
-        #expect(without[0].contains(try Regex("\nHistory +none: recordings and replays read history only from --history FILE.sqlite")))
+        #expect(without[0].contains(try Regex("\nHistory +none: recordings and replays read account history only from --observations FILE.sqlite")))
         #expect(!FileManager.default.fileExists(atPath: scratch.appendingPathComponent("data").path))
     }
 

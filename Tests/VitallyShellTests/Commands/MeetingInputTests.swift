@@ -30,6 +30,23 @@ import VitallySimulator
         }
     }
 
+    /// A calendar export of many meetings is read as its next meeting, and one warning says so and
+    /// names `coverage`, which reads them all (found trying `match --ics examples/fortnight.ics`).
+    @Test func aFileOfManyMeetingsSaysWhichOneWasRead() async throws {
+        try await withSimulatedShell { shell, _, _ in
+            for line in ["match --ics examples/fortnight.ics", "brief --ics examples/fortnight.ics", "doctor --ics examples/fortnight.ics"] {
+                let results = await shell.run(line: line)
+                let warnings = results.flatMap(\.warnings).filter { $0.contains("meetings") }
+                #expect(warnings.count == 1, "\(line): \(results.flatMap(\.warnings))")
+                #expect(warnings.first?.hasPrefix("examples/fortnight.ics holds ") == true, "\(warnings)")
+                #expect(warnings.first?.contains(" meetings: read only the next, '") == true, "\(warnings)")
+                #expect(warnings.first?.hasSuffix("; 'coverage --ics examples/fortnight.ics' reads them all") == true, "\(warnings)")
+            }
+            let one = await shell.run(line: "match --ics \(invite)")
+            #expect(one.flatMap(\.warnings).isEmpty, "one meeting needs no warning: \(one.flatMap(\.warnings))")
+        }
+    }
+
     @Test func doctorChecksTheInvitesAttendees() async throws {
         try await withSimulatedShell { shell, _, _ in
             let typed = await shell.text("doctor \(attendees) --json")

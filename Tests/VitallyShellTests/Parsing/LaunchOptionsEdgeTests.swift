@@ -33,7 +33,7 @@ import VitallyShell
     /// and `--record=` with a tenant and no recordings folder yet writes the HAR as a file named
     /// like the folder (`recordings`), `--replay=` says the folder is "no such file", `--script=`
     /// says "cannot read script " with no name, `--history=` is silently accepted.
-    @Test(arguments: [["--replay="], ["--record="], ["--script="], ["--history="], ["--record", ""], ["--replay", ""]])
+    @Test(arguments: [["--replay="], ["--record="], ["--script="], ["--observations="], ["--history="], ["--record", ""], ["--replay", ""]])
     func anEmptyPathIsRefusedAsAMissingValue(arguments: [String]) {
         #expect(outcome(arguments).hasPrefix("error: --"), "\(arguments): \(outcome(arguments))")
         #expect(outcome(arguments).contains("needs a file name"), "\(arguments): \(outcome(arguments))")
@@ -71,7 +71,7 @@ import VitallyShell
         let help = LaunchOptions.helpText()
         #expect(help.split(separator: "\n", omittingEmptySubsequences: false).allSatisfy { $0.count <= 80 })
         let heads = help.split(separator: "\n").filter { $0.hasPrefix("  -") }.map { $0.split(separator: " ").map(String.init) }
-        for flag in ["--replay", "--record", "--record-mode", "-c", "--script", "--history", "--no-history", "--json", "--no-color",
+        for flag in ["--replay", "--record", "--record-mode", "-c", "--script", "--observations", "--no-observations", "--json", "--no-color",
                      "-i,", "--interactive", "--version", "-h,", "--help"] {
             #expect(heads.filter { $0.contains(flag) }.count == 1, "\(flag)")
         }

@@ -22,11 +22,11 @@ import VitallyShell
 
     @Test func everyFlagReachesItsField() throws {
         let all = try options([
-            "--record", "a.har", "--record-mode", "MISSING", "-c", "status; health acme.com", "--history", "h.sqlite",
-            "--no-history", "--json", "--no-color", "-i",
+            "--record", "a.har", "--record-mode", "MISSING", "-c", "status; health acme.com", "--observations", "h.sqlite",
+            "--no-observations", "--json", "--no-color", "-i",
         ])
         #expect(all.record == "a.har" && all.recordMode == .missing && all.commands == "status; health acme.com")
-        #expect(all.history == "h.sqlite" && all.noHistory && all.json && all.noColor && all.interactive)
+        #expect(all.observations == "h.sqlite" && all.noObservations && all.notes.isEmpty && all.json && all.noColor && all.interactive)
         #expect(try options([]) == LaunchOptions())
         let equals = try options(["--record=x.har", "--script=run.txt", "--interactive"])
         #expect(equals.record == "x.har" && equals.script == "run.txt" && equals.interactive && equals.recordMode == .all)
@@ -47,11 +47,33 @@ import VitallyShell
         #expect(try options(["-c=status; notes"]).commands == "status; notes")
         let help = LaunchOptions.helpText()
         for flag in ["--replay FILE.har", "--record FILE.har", "--record-mode \(RecordMode.choices)", "-c COMMANDS", "--script FILE",
-                     "--history FILE.sqlite", "--no-history", "--json", "--no-color", "-i, --interactive", "--version", "-h, --help"] {
+                     "--observations FILE.sqlite", "--no-observations", "--json", "--no-color", "-i, --interactive", "--version", "-h, --help"] {
             #expect(help.contains("\n  \(flag) ") || help.contains("\n  \(flag)\n"), "\(flag) is not in the help")
         }
         #expect(help.split(separator: "\n").allSatisfy { $0.count <= 80 })
         #expect(help.contains("VITALLY_TOKEN"))
+    }
+
+    /// `--history FILE` and `--no-history` were renamed (`history` is the typed commands): for one
+    /// release they still work, with one note each naming the new spelling; a value is never renamed.
+    @Test func theOldHistorySpellingsStillWorkWithANote() throws {
+        let old = try options(["--history", "h.sqlite", "--json"])
+        #expect(old.observations == "h.sqlite" && old.json)
+        #expect(old.notes == [
+            "note: --history is now --observations (account history; 'history' is the commands you typed); --history works until the next release"
+        ])
+        #expect(try options(["--history=h.sqlite"]).observations == "h.sqlite")
+        let off = try options(["--no-history"])
+        #expect(off.noObservations && off.notes.count == 1 && off.notes[0].contains("--no-history is now --no-observations"))
+        #expect(off.notes.allSatisfy { !$0.contains("\n") })
+        // A value that spells an old flag is a value: `-c=--history` runs the in-shell command.
+        let value = try options(["-c=--history"])
+        #expect(value.commands == "--history" && value.notes.isEmpty && value.observations == nil)
+        // The old spelling together with the new one is the same flag twice.
+        #expect(refusal(["--history", "a.sqlite", "--observations", "b.sqlite"]) == "--observations is given twice; give it once")
+        // Help lists the new spelling and says what it was.
+        let help = LaunchOptions.helpText()
+        #expect(!help.contains("\n  --history") && help.contains("--history)") && help.contains("--no-history)"))
     }
 
     @Test func everyRefusalIsOneLineThatSaysWhatToType() {
