@@ -29,11 +29,12 @@ package struct RecordingAnswers: Sendable, Equatable {
     /// Emails the recording can answer (their user search was recorded), sorted.
     package var emails: [EmailAnswer]
 
-    /// ACCOUNT commands and the per-account lists each reads (`/resources/accounts/ID/…`).
-    package static let accountCommands: [(command: String, lists: [String])] = [
-        ("health", ["healthScores"]), ("notes", ["notes"]), ("tasks", ["tasks"]), ("users", ["users"]),
-        ("nps", ["npsResponses"]), ("conversations", ["conversations"]),
-        ("timeline", ["notes", "tasks", "npsResponses", "conversations", "meetings"]),
+    /// ACCOUNT commands, the per-account lists each reads (`/resources/accounts/ID/…`) and those it
+    /// also reads at the account's organization, first page of 100 (health's breakdown: no query).
+    package static let accountCommands: [(command: String, lists: [String], organizationLists: [String])] = [
+        ("health", ["healthScores"], []), ("notes", ["notes"], ["notes"]), ("tasks", ["tasks"], ["tasks"]),
+        ("users", ["users"], ["users"]), ("nps", ["npsResponses"], []), ("conversations", ["conversations"], ["conversations"]),
+        ("timeline", ["notes", "tasks", "npsResponses", "conversations", "meetings"], ["notes", "tasks"]),
     ]
 
     package init(_ exchanges: [RecordedExchange]) {
@@ -66,17 +67,30 @@ package struct RecordingAnswers: Sendable, Equatable {
             if byId, directoryRead, asIdAbsent, !(name.contains(".") && !name.contains(" ")), byName[name.lowercased()] == 1 {
                 words.append(name)
             }
+            let organization = account.organizationId.flatMap { $0.isEmpty ? nil : VitallyPath.organization($0) }
             let commands = words.isEmpty ? [] : Self.accountCommands.filter { entry in
-                entry.lists.allSatisfy { recorded.paths.contains(VitallyPath.account(account.id) + "/" + $0) }
+                entry.lists.allSatisfy { recorded.answersList(VitallyPath.account(account.id) + "/" + $0) }
+                    && (organization.map { path in entry.organizationLists.allSatisfy { recorded.answersList(path + "/" + $0) } } ?? true)
             }.map(\.command)
             return AccountAnswer(
                 name: name, id: account.id, externalId: account.externalId, domains: domains, words: words, commands: commands)
         }
-        let healthRead = Set(accounts.filter { $0.commands.contains("health") }.map(\.id))
+        // A brief reads each matched account's breakdown and lists (newest N, whatever the query).
+        let briefLists = ["healthScores", "notes", "tasks", "users", "conversations", "npsResponses", "projects", "meetings"]
+        func briefed(_ id: String) -> Bool { briefLists.allSatisfy { recorded.paths.contains(VitallyPath.account(id) + "/" + $0) } }
         emails = recorded.searchedEmails.sorted().compactMap { email in
             guard let ids = recorded.accountIds(searching: "email", email) else { return nil }
-            // A brief reads the matched accounts' health; without a match it has nothing to brief.
-            let brief = !ids.isEmpty && ids.allSatisfy(healthRead.contains)
+            // Rule 1 reads the user's accounts; without any, the next rules ask about the domain.
+            if ids.isEmpty {
+                guard let domain = email.split(separator: "@").last.map(String.init), directoryRead,
+                    let colleagues = Domain.isFreeMail(domain) ? [] : recorded.accountIds(searching: "emailSubdomain", domain),
+                    colleagues.allSatisfy({ recorded.objectID(VitallyPath.account($0)) == $0 })
+                else { return nil }
+            } else if !ids.allSatisfy({ recorded.objectID(VitallyPath.account($0)) == $0 }) {
+                return nil
+            }
+            // Without a matched account a brief has nothing to brief.
+            let brief = !ids.isEmpty && ids.allSatisfy(briefed)
             return EmailAnswer(email: email, commands: brief ? ["match", "brief"] : ["match"])
         }
     }
@@ -126,7 +140,8 @@ package struct RecordingAnswers: Sendable, Equatable {
 
     /// The recorded GET requests that answered, in the forms the questions above need.
     struct Recorded {
-        /// Paths that answered 200 (any query).
+        /// Requests that answered 200, as `ReplayIndex` keys, and their paths.
+        var keys: Set<String> = []
         var paths: Set<String> = []
         /// Object paths (no query) and the id of the object they answered (nil body id: absent).
         var objects: [String: String?] = [:]
@@ -138,12 +153,14 @@ package struct RecordingAnswers: Sendable, Equatable {
             for exchange in exchanges where exchange.method == "GET" && exchange.error == nil {
                 if exchange.status == 404 || exchange.status == 400, exchange.query.isEmpty { objects[exchange.path] = .some(nil) }
                 guard exchange.status == 200 else { continue }
+                keys.insert(ReplayIndex.key(method: exchange.method, path: exchange.path, query: exchange.query))
                 paths.insert(exchange.path)
                 if exchange.path == VitallyPath.resource("users") + "/search", let criterion = exchange.query.first(where: { $0.name != "from" }) {
                     let rows = (try? JSONParser.parse(exchange.body)).map { $0["results"]?.array ?? $0.array ?? [] } ?? []
-                    let key = criterion.name + "=" + criterion.value.lowercased()
+                    // Matched as sent: `match` asks in lower case, and a replay compares exactly.
+                    let key = criterion.name + "=" + criterion.value
                     searches[key, default: []] += rows.flatMap { User(json: $0).accountIds }
-                    if criterion.name == "email" { searchedEmails.insert(criterion.value.lowercased()) }
+                    if criterion.name == "email", criterion.value == criterion.value.lowercased() { searchedEmails.insert(criterion.value) }
                 } else if exchange.query.isEmpty, exchange.path.hasPrefix(VitallyPath.accounts + "/"),
                     let body = try? JSONParser.parse(exchange.body), let id = RecordedTenant.id(of: body)
                 {
@@ -155,12 +172,18 @@ package struct RecordingAnswers: Sendable, Equatable {
         /// The id of the account object recorded at `path`; nil when none was recorded or it was absent.
         func objectID(_ path: String) -> String? { objects[path] ?? nil }
 
+        /// Whether a list's first page, as the commands ask it (`?limit=100`; a breakdown bare), answered.
+        func answersList(_ path: String) -> Bool {
+            let query = path.hasSuffix("/healthScores") ? [] : [QueryItem("limit", "100")]
+            return keys.contains(ReplayIndex.key(method: "GET", path: path, query: query))
+        }
+
         /// Whether `path` was recorded as absent (404 or 400): the id lookup falls through to names.
         func absent(_ path: String) -> Bool { objects[path].map { $0 == nil } ?? false }
 
         /// The account ids of the users a recorded user search found; nil when it was not recorded.
         func accountIds(searching criterion: String, _ value: String) -> [String]? {
-            searches[criterion + "=" + value.lowercased()]
+            searches[criterion + "=" + value]
         }
     }
 }

@@ -9,8 +9,8 @@ extension RecordingsCommand {
         let file = recording.url.lastPathComponent
         let answerable = answers.accounts.filter { !$0.commands.isEmpty }
         let accountRows = answerable.map { account in
-            [Span(account.name, .bold), Span(account.id, .dim), Span(account.domains.first ?? "—"),
-             Span(account.commands.joined(separator: " ")), Span(account.words.joined(separator: ", "))]
+            [Span(account.name, .bold), Span(account.domains.first ?? "—"), Span(account.commands.joined(separator: " ")),
+             Span(account.id, .dim)]
         }
         let emailRows = answers.emails.map { [Span($0.email), Span($0.commands.joined(separator: " "))] }
         let json: JSONValue = [
@@ -26,10 +26,11 @@ extension RecordingsCommand {
         ]
         var blocks: [OutputBlock] = [
             .text("\(file) answers \(answerable.count) of its \(answers.accounts.count) accounts and \(answers.emails.count) attendee "
-                  + "email\(answers.emails.count == 1 ? "" : "s") in a replay (what TAB offers there).")
+                  + "email\(answers.emails.count == 1 ? "" : "s") in a replay (what TAB offers there; --json adds the words "
+                  + "that find each account).")
         ]
         if !accountRows.isEmpty {
-            blocks.append(.table(Table(columns: ["ACCOUNT", "ID", "DOMAIN", "COMMANDS", "ANSWERS AS"], rows: accountRows, flexible: [4])))
+            blocks.append(.table(Table(columns: ["ACCOUNT", "DOMAIN", "COMMANDS", "ID"], rows: accountRows, flexible: [3])))
         }
         if !emailRows.isEmpty { blocks.append(.table(Table(columns: ["EMAIL", "COMMANDS"], rows: emailRows, flexible: [0]))) }
         return ShellOutput(blocks: blocks, json: json)
