@@ -53,13 +53,14 @@ public final class ReplayTransport: HTTPTransport {
         if !candidates.isEmpty { error.detail = ["closest recorded:"] + closest }
         // An ACCOUNT argument is first asked as an id: when it names a recorded account, say which.
         if let typed = Self.accountID(asked: request), let account = suggestion(for: typed) {
-            let word = account.words.first ?? account.domains.first ?? account.externalId
+            // A word to type that is not the name itself (the name is already said).
+            let word = (account.words + account.domains + [account.externalId].compactMap { $0 }).first { $0 != account.name }
             error.cause = "no recorded answer for '\(typed)' in \(file); did you mean \(account.name)"
                 + (word.map { " (\($0))" } ?? "") + "?"
             error.detail = ["\(request.summary) is not in \(file); \(Self.recordMarker)\(recordHint)"]
-                + (account.words.isEmpty ? ["\(account.name) itself has no recorded answer either"]
+                + (account.commands.isEmpty ? ["\(account.name) has no recorded answer either (no command's requests about it were recorded)"]
                     : ["\(account.name) answers as: " + account.words.joined(separator: ", ")
-                        + (account.commands.isEmpty ? "" : " (" + account.commands.joined(separator: ", ") + ")")])
+                        + " (" + account.commands.joined(separator: ", ") + ")"])
                 + (candidates.isEmpty ? [] : ["closest recorded:"] + closest)
         }
         return error
