@@ -6,6 +6,8 @@ import Synchronization
 public final class ReplayTransport: HTTPTransport {
     public let recording: HARRecording
     private let index: Mutex<ReplayIndex>
+    /// What the recording can answer, read on the first miss that may name an account.
+    private let answers = Mutex<RecordingAnswers?>(nil)
     private let fallback: (any HTTPTransport)?
     /// Shown in a miss message: the command that would record what is missing.
     private let recordHint: String
@@ -44,12 +46,39 @@ public final class ReplayTransport: HTTPTransport {
         let text = "\(request.summary) is not in \(file)" + (candidates.isEmpty ? " (it has no requests)" : "")
             + "; " + Self.recordMarker + recordHint
         var error = VitallyError(.notRecorded, method: request.method, path: request.path, cause: text)
-        if !candidates.isEmpty {
-            error.detail = ["closest recorded:"] + candidates.enumerated().map { number, candidate in
-                "  \(number + 1)) \(candidate.summary)"
-                    + (candidate.differences.isEmpty ? "" : "   differs: " + candidate.differences.joined(separator: "; "))
-            }
+        let closest = candidates.enumerated().map { number, candidate in
+            "  \(number + 1)) \(candidate.summary)"
+                + (candidate.differences.isEmpty ? "" : "   differs: " + candidate.differences.joined(separator: "; "))
+        }
+        if !candidates.isEmpty { error.detail = ["closest recorded:"] + closest }
+        // An ACCOUNT argument is first asked as an id: when it names a recorded account, say which.
+        if let typed = Self.accountID(asked: request), let account = suggestion(for: typed) {
+            // A word to type that is not the name itself (the name is already said).
+            let word = (account.words + account.domains + [account.externalId].compactMap { $0 }).first { $0 != account.name }
+            error.cause = "no recorded answer for '\(typed)' in \(file); did you mean \(account.name)"
+                + (word.map { " (\($0))" } ?? "") + "?"
+            error.detail = ["\(request.summary) is not in \(file); \(Self.recordMarker)\(recordHint)"]
+                + (account.commands.isEmpty ? ["\(account.name) has no recorded answer either (no command's requests about it were recorded)"]
+                    : ["\(account.name) answers as: " + account.words.joined(separator: ", ")
+                        + " (" + account.commands.joined(separator: ", ") + ")"])
+                + (candidates.isEmpty ? [] : ["closest recorded:"] + closest)
         }
         return error
+    }
+
+    /// The id asked for by `GET /resources/accounts/ID` (no query), decoded; nil for other requests.
+    static func accountID(asked request: HTTPRequest) -> String? {
+        guard request.method.uppercased() == "GET", request.query.isEmpty,
+            case .object(let resource, let id) = RecordedTenant.route(request.path), resource == "accounts"
+        else { return nil }
+        return id
+    }
+
+    /// The recorded account most like `typed`, unless `typed` is that account's own id.
+    private func suggestion(for typed: String) -> RecordingAnswers.AccountAnswer? {
+        answers.withLock { answers in
+            if answers == nil { answers = RecordingAnswers(recording.exchanges) }
+            return answers?.suggestion(for: typed)
+        }
     }
 }

@@ -7,11 +7,13 @@ extension RecordingsCommand {
     struct Show: ShellSubcommand {
         static let path = Option<String>("--path", value: "P", help: "only exchanges under this path (/resources/notes)")
         static let coverage = Flag("--coverage", help: "per resource and scope, the items held and whether the list was read to its end")
+        static let answers = Flag("--answers", help: "the accounts and attendee emails a replay answers, and with which commands")
         static let spec = SubcommandSpec(
             "show", summary: "a recording's exchanges, or exchange N in full", synopsis: "FILE.har [N]", arguments: 1...2,
             flags: [
                 path,
                 coverage,
+                answers,
             ])
 
         static func run(_ command: ParsedCommand, in shell: isolated Shell) async throws -> CommandResult { show(command, in: shell) }
@@ -62,6 +64,11 @@ extension RecordingsCommand {
             recording = try HARReader.load(shell.recordingURL(name))
         } catch {
             return .failure(ErrorAdvice.message(error))
+        }
+        if command.options[Show.answers] {
+            var result = CommandResult(output: answers(recording))
+            result.warnings = recording.warnings
+            return result
         }
         if command.options[Show.coverage] {
             // A file cut short holds less than it seems to: say so beside the table.

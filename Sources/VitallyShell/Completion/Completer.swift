@@ -35,7 +35,8 @@ package struct Completer: Sendable {
         // Before a subcommand is chosen (or implied), every flag of the command is a candidate.
         let flags = (named ?? implied) == nil && spec.bare ? spec.allFlags : spec.flags(of: named ?? implied ?? spec.defaultSubcommand)
         if let last = words.last, let flag = flags.first(where: { $0.name == last }), flag.takesValue {
-            return flag.choices.isEmpty ? self.values(of: flag.completion, positional: [], values, word) : matching(flag.choices, word)
+            return flag.choices.isEmpty
+                ? self.values(of: flag.completion, for: spec.name, positional: [], values, word) : matching(flag.choices, word)
         }
         if word.hasPrefix("-") { return matching(flags.map(\.name), word) }
         let positional = typed.filter { !$0.hasPrefix("--") }
@@ -45,7 +46,7 @@ package struct Completer: Sendable {
             return matching(options, word)
         }
         if let head = positional.first, spec.argumentRange(after: head.lowercased()).upperBound == 0 { return [] }
-        return self.values(of: spec.argumentKind(after: named), positional: Array(positional), values, word)
+        return self.values(of: spec.argumentKind(after: named), for: spec.name, positional: Array(positional), values, word)
     }
 
     /// Options starting with the word (ignoring case and an opening quote), quoted when they hold spaces.
@@ -55,11 +56,14 @@ package struct Completer: Sendable {
         return options.filter { $0.lowercased().hasPrefix(lower) && seen.insert($0).inserted }.map(quoteIfNeeded)
     }
 
-    /// What TAB offers for an argument (or a flag's value) of this kind.
-    func values(of kind: ArgumentKind, positional: [String], _ values: CompletionState.Values, _ word: String) -> [String] {
+    /// What TAB offers for an argument (or a flag's value) of this kind, to `command`; in a
+    /// replay, only the accounts and emails the recording answers for that command.
+    func values(of kind: ArgumentKind, for command: String, positional: [String], _ values: CompletionState.Values, _ word: String)
+        -> [String]
+    {
         switch kind {
-        case .account: return matching(values.accounts, word)
-        case .emails: return matching(values.emails, word)
+        case .account: return matching(values.answers?.accountWords(for: command) ?? values.accounts, word)
+        case .emails: return matching(values.answers?.emailWords(for: command) ?? values.emails, word)
         case .harFile: return matching(values.recordings, word)
         case .command: return positional.isEmpty ? matching(CommandCatalog.names, word) : []
         case .path:

@@ -9,6 +9,9 @@ package final class CompletionState: Sendable {
         var accounts: [String] = []
         var emails: [String] = []
         var recordings: [String] = []
+        /// In a replay without a live fallback: what the recording answers, which replaces the
+        /// accounts and emails above (a replay cannot answer the others).
+        var answers: RecordingAnswers?
     }
 
     /// The values, with sets that keep each list free of repeats in constant time per word.
@@ -18,6 +21,8 @@ package final class CompletionState: Sendable {
         var seenEmails = Set<String>()
         /// Recordings opened but not yet read for names: read on the first TAB, not at open.
         var pending: [HARRecording] = []
+        /// The recording replayed without a live fallback, until its answers are read on the first TAB.
+        var replaying: HARRecording?
 
         mutating func add(accounts words: [String]) {
             for word in words where !word.isEmpty && seenAccounts.insert(word).inserted { values.accounts.append(word) }
@@ -44,6 +49,16 @@ package final class CompletionState: Sendable {
     package func note(emails: [String]) { store.withLock { $0.add(emails: emails) } }
 
     package func setRecordings(_ names: [String]) { store.withLock { $0.values.recordings = names } }
+
+    /// A replay without a live fallback began (offer only what it answers), or ended (nil).
+    func replaying(_ recording: HARRecording?) {
+        store.withLock { store in
+            let same = recording?.url == store.replaying?.url && recording?.exchanges.count == store.replaying?.exchanges.count
+            guard !same else { return }
+            store.replaying = recording
+            store.values.answers = nil
+        }
+    }
 
     /// Offers the account names, ids and domains, and attendee emails found in a recording's
     /// bodies. Lazy: opening a recording answers at once; the bodies are read on the first TAB.
@@ -83,6 +98,9 @@ package final class CompletionState: Sendable {
                 store.add(emails: found.emails)
             }
             store.pending = []
+            if let recording = store.replaying, store.values.answers == nil {
+                store.values.answers = RecordingAnswers(recording.exchanges)
+            }
             return store.values
         }
     }

@@ -22,7 +22,10 @@ package enum RecordMode: String, Sendable, CaseIterable {
 /// feeds it lines and prints what comes back.
 package actor Shell {
     let environment: ShellEnvironment
-    var connection: Connection
+    var connection: Connection {
+        // TAB offers only what a replay answers while one runs without a live fallback.
+        didSet { completion.replaying(connection.mode == .replay && !connection.recordMissing ? connection.replay?.recording : nil) }
+    }
     let jsonByDefault: Bool
     /// Values seen this session, offered by TAB completion.
     package nonisolated let completion = CompletionState()
