@@ -3,6 +3,7 @@ import HTTPTypes
 import Hummingbird
 import Logging
 import NIOCore
+import ServiceLifecycle
 import VitallyKit
 
 /// Serves a `SimulatorHandler` over HTTP with Hummingbird.
@@ -60,27 +61,41 @@ package enum SimulatorServer {
     static func run(
         host: String, port: Int, idleTimeout: Duration, onRunning: @escaping @Sendable (Int) async -> Void, handle: @escaping Handle
     ) async throws {
+        try await application(host: host, port: port, idleTimeout: idleTimeout, onRunning: onRunning, handle: handle).run()
+    }
+
+    static func application(
+        host: String, port: Int, idleTimeout: Duration, onRunning: @escaping @Sendable (Int) async -> Void, handle: @escaping Handle
+    ) -> Application<CallbackResponder<BasicRequestContext>> {
         var logger = Logger(label: "vitally-sim")
         logger.logLevel = .critical
-        let app = Application(
+        return Application(
             responder: responder(handle),
             server: .http1(configuration: .init(idleTimeout: TimeAmount(idleTimeout))),
             configuration: ApplicationConfiguration(address: .hostname(host, port: port), serverName: "vitally-sim"),
             onServerRunning: { channel in await onRunning(channel.localAddress?.port ?? port) },
             logger: logger)
-        try await app.run()
     }
 
-    /// Starts in the background on a free loopback port, for tests and benchmarks.
+    /// Starts in the background on a free loopback port, for tests and benchmarks. It runs in a
+    /// service group so that `stop()` can shut it down gracefully: cancelling the serving task
+    /// instead drops connections NIO has accepted but not yet handed over, and NIO traps on them
+    /// ("Deinited NIOAsyncWriter without calling finish()", apple/swift-nio#3481).
     package static func start(_ options: SimulatorOptions) async throws -> RunningSimulator {
         let handler = SimulatorHandler(options: options)
         let (stream, continuation) = AsyncStream<Int>.makeStream()
-        let task = Task {
-            try await run(handler: handler, idleTimeout: options.idleTimeout, onRunning: { port in continuation.yield(port) })
+        let app = application(
+            host: "127.0.0.1", port: 0, idleTimeout: options.idleTimeout, onRunning: { port in continuation.yield(port) }
+        ) { method, path, query, authorization in
+            await handler.handle(method: method, path: path, query: query, authorization: authorization)
         }
+        var logger = Logger(label: "vitally-sim")
+        logger.logLevel = .critical
+        let group = ServiceGroup(configuration: .init(services: [app], logger: logger))
+        let task = Task { try await group.run() }
         var iterator = stream.makeAsyncIterator()
         guard let port = await iterator.next() else { throw CancellationError() }
-        return RunningSimulator(port: port, handler: handler, task: task)
+        return RunningSimulator(port: port, handler: handler, task: task, group: group)
     }
 }
 
@@ -89,18 +104,28 @@ package final class RunningSimulator: Sendable {
     package let port: Int
     package let handler: SimulatorHandler
     let task: Task<Void, any Error>
+    let group: ServiceGroup
 
-    init(port: Int, handler: SimulatorHandler, task: Task<Void, any Error>) {
+    init(port: Int, handler: SimulatorHandler, task: Task<Void, any Error>, group: ServiceGroup) {
         self.port = port
         self.handler = handler
         self.task = task
+        self.group = group
     }
 
     package var baseURL: String { "http://127.0.0.1:\(port)" }
     package var state: SimulatorState { handler.state }
 
+    /// Shuts down gracefully: no new connections, open ones finish their request. A request still
+    /// running after 5 s (a test's deliberately slow answer) is cancelled.
     package func stop() async {
-        task.cancel()
+        await group.triggerGracefulShutdown()
+        let task = self.task
+        let deadline = Task {
+            try await Task.sleep(for: .seconds(5))
+            task.cancel()
+        }
         _ = await task.result
+        deadline.cancel()
     }
 }
