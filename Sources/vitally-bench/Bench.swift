@@ -53,8 +53,10 @@ func seconds(_ body: () async throws -> Void) async rethrows -> Double {
     return Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
 }
 
+/// One line: the figure, its goal, and PASS or FAIL (a figure only reported has no verdict).
 func figure(_ name: String, _ value: String, goal: String, met: Bool) {
-    print("\(name.padding(toLength: 34, withPad: " ", startingAt: 0)) \(value)   goal: \(goal) \(met ? "[met]" : "[NOT MET]")")
+    let verdict = goal == "(reported)" ? "" : met ? " PASS" : " FAIL"
+    print("\(name.padding(toLength: 34, withPad: " ", startingAt: 0)) \(value)   goal: \(goal)\(verdict)")
 }
 
 let anchor = VitallyDate.parse("2026-11-20")!

@@ -17,7 +17,7 @@ package enum Audit {
     /// company-name rule (`CompanyName`), and not made only of generic words.
     package static func nameCorrelates(_ name: String) -> Bool {
         let tokens = CompanyName.tokens(name)
-        return CompanyName.isComparable(name) && !tokens.allSatisfy(genericWords.contains)
+        return CompanyName.comparable(tokens) && !tokens.allSatisfy(genericWords.contains)
     }
 
     package static func report(_ input: AuditInput) -> AuditReport {

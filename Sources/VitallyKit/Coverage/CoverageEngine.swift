@@ -86,6 +86,8 @@ package struct CoverageEngine: Sendable {
         var internalPeople = Set<String>()
         var partial: [String] = []
         var domains: [String: (meetings: Set<Int>, withoutData: Set<Int>, byTitle: Set<Int>, attendees: [String], freeMail: Bool)] = [:]
+        /// The one account the company-name rule found for a domain's attendees: the account to give the domain.
+        var named: [String: MatchedAccount] = [:]
         for (index, result) in meetings.enumerated() {
             for match in result.external {
                 externalPeople.insert(match.email)
@@ -101,6 +103,7 @@ package struct CoverageEngine: Sendable {
                 }
                 if !entry.attendees.contains(match.email) { entry.attendees.append(match.email) }
                 domains[domain] = entry
+                if match.rule == .companyName, match.accounts.count == 1, named[domain] == nil { named[domain] = match.accounts[0] }
             }
             internalPeople.formUnion(result.meeting.attendees.map { $0.lowercased() }.filter { email in
                 !result.external.contains { $0.email == email }
@@ -113,11 +116,29 @@ package struct CoverageEngine: Sendable {
         // meeting that did not match them still counts against their domain.
         let index = try await matcher.directory.load()
         let traits = try await matcher.directory.domainTraits()
-        let unmatchedDomains = domains.map { domain, entry in
-            CoverageReport.UnmatchedDomain(
+        // Domains an account already holds in a field matching does not read (one pass over the scan).
+        var unread: [String: (summary: AccountSummary, key: String)] = [:]
+        for summary in index.accounts where !summary.churned {
+            for hit in summary.unusedDomains where unread[Domain.registrable(hit.domain)] == nil {
+                unread[Domain.registrable(hit.domain)] = (summary, hit.key)
+            }
+        }
+        let defaultKey = traits.keys.first ?? "domain"
+        let unmatchedDomains = domains.map { domain, entry -> CoverageReport.UnmatchedDomain in
+            let fix: CoverageReport.Fix
+            if entry.freeMail {
+                fix = .linkUsers
+            } else if let holder = unread[Domain.registrable(domain)] {
+                fix = .readField(account: holder.summary.name, accountId: holder.summary.externalId ?? holder.summary.id, field: holder.key)
+            } else if let account = named[domain], let summary = index.account(id: account.id), !summary.churned {
+                fix = .addToDomainTrait(account: summary.name, accountId: summary.externalId ?? summary.id,
+                                        key: summary.domains.first?.key ?? defaultKey)
+            } else {
+                fix = Self.fix(for: domain, in: index, defaultKey: defaultKey)
+            }
+            return CoverageReport.UnmatchedDomain(
                 domain: domain, meetings: entry.meetings.count, meetingsWithoutData: entry.withoutData.count,
-                meetingsMatchedByTitle: entry.byTitle.count, attendees: entry.attendees,
-                fix: entry.freeMail ? .linkUsers : Self.fix(for: domain, in: index, defaultKey: traits.keys.first ?? "domain"))
+                meetingsMatchedByTitle: entry.byTitle.count, attendees: entry.attendees, fix: fix)
         }.sorted { a, b in
             (a.meetings, a.meetingsWithoutData, b.domain) > (b.meetings, b.meetingsWithoutData, a.domain)
         }
@@ -126,7 +147,7 @@ package struct CoverageEngine: Sendable {
             unmatchedDomains: unmatchedDomains, partialAttendees: partial, requests: requests)
     }
 
-    /// The account a domain most likely belongs to, by name: the account's name is in the domain's
+    /// The account a domain most likely belongs to when nothing matched it, by name: the account's name is in the domain's
     /// words (`globex-holdings.com` -> Globex Inc), else "no account". A suggestion for a person to
     /// check, so only a name the domain spells out counts, not a similar-looking one.
     static func fix(for domain: String, in index: AccountIndex, defaultKey: String) -> CoverageReport.Fix {

@@ -25,6 +25,9 @@ package struct CoverageReport: Sendable, Equatable {
     package enum Fix: Sendable, Equatable {
         /// An account's name matches the domain: add the domain to its domain trait `key`.
         case addToDomainTrait(account: String, accountId: String, key: String)
+        /// An account already holds the domain, in a custom field matching does not read (its label
+        /// and path say neither domain, website nor URL): rename the field, or copy it into the domain trait.
+        case readField(account: String, accountId: String, field: String)
         /// No account looks like it: create one, or add the domain to the right account.
         case noAccount
         /// A free-mail domain no trait can hold: make the guests users of their account.

@@ -79,6 +79,7 @@ package struct AccountIndex: Sendable {
     package private(set) var accounts: [AccountSummary] = []
     private var byId: [String: Int] = [:]
     private var byDomain: [String: [Int]] = [:]
+    private var byOrganization: [String: [Int]] = [:]
     /// The newest `updatedAt` seen: an incremental refresh stops there.
     private(set) var newestUpdatedAt = ""
 
@@ -91,6 +92,7 @@ package struct AccountIndex: Sendable {
     mutating func upsert(_ summary: AccountSummary) {
         if let index = byId[summary.id] {
             for hit in accounts[index].domains { byDomain[Domain.registrable(hit.domain)]?.removeAll { $0 == index } }
+            if let organization = accounts[index].organizationId { byOrganization[organization]?.removeAll { $0 == index } }
             accounts[index] = summary
             addToIndex(summary, at: index)
         } else {
@@ -106,6 +108,7 @@ package struct AccountIndex: Sendable {
             let key = Domain.registrable(hit.domain)
             if !(byDomain[key]?.contains(position) ?? false) { byDomain[key, default: []].append(position) }
         }
+        if let organization = summary.organizationId { byOrganization[organization, default: []].append(position) }
     }
 
     package func account(id: String) -> AccountSummary? { byId[id].map { accounts[$0] } }
@@ -113,6 +116,11 @@ package struct AccountIndex: Sendable {
     /// Accounts whose domain traits share the registrable domain of `domain`.
     package func accounts(forDomain domain: String) -> [AccountSummary] {
         (byDomain[Domain.registrable(domain)] ?? []).map { accounts[$0] }
+    }
+
+    /// The accounts of an organization, in scan order (what `organizations/:id/accounts` lists, without the request).
+    package func accounts(inOrganization id: String) -> [AccountSummary] {
+        (byOrganization[id] ?? []).map { accounts[$0] }
     }
 
     /// Case-insensitive name matches: exact ones when there are any, else those containing the text.

@@ -34,13 +34,24 @@ extension AttendeeMatcher {
             return nil
         }
         var accounts: [MatchedAccount] = []
+        // Rule 3 loaded the account scan: an organization's accounts are read from it, so a calendar
+        // full of organization domains costs no request per organization. Without the scan (its load
+        // failed), one page of `organizations/:id/accounts`. Either way 100 accounts is plenty for matching.
+        let index = await directory.loadedIndex()
         for holder in holders {
-            // An organization's accounts: one page is plenty for matching (100 accounts).
-            for account in try await client.organizationAccounts(id: holder.organization.id).collect(limit: 100)
-            where !accounts.contains(where: { $0.id == account.id }) {
-                accounts.append(MatchedAccount(id: account.id, name: account.name, externalId: account.externalId,
-                                               churned: account.isChurned, because: holder.because))
+            let members: [MatchedAccount]
+            if let index {
+                members = index.accounts(inOrganization: holder.organization.id).prefix(100).map { summary in
+                    MatchedAccount(id: summary.id, name: summary.name, externalId: summary.externalId, churned: summary.churned,
+                                   because: holder.because)
+                }
+            } else {
+                members = try await client.organizationAccounts(id: holder.organization.id).collect(limit: 100).map { account in
+                    MatchedAccount(id: account.id, name: account.name, externalId: account.externalId, churned: account.isChurned,
+                                   because: holder.because)
+                }
             }
+            for member in members where !accounts.contains(where: { $0.id == member.id }) { accounts.append(member) }
         }
         let names = holders.map(\.organization.displayName)
         result.trace.append(RuleTrace(

@@ -10,6 +10,34 @@ package enum CompanyName {
 
     /// `Acme, Inc.` -> `["acme"]`
     package static func tokens(_ name: String) -> [String] {
+        // Once per account name in every audit and every name comparison: ASCII names (nearly
+        // all) are cut on their bytes; others take the Character path (`tokensOfCharacters`).
+        guard name.isASCIIText else { return tokensOfCharacters(name) }
+        var text = name
+        return text.withUTF8 { bytes in
+            var words: [String] = []
+            var start = -1
+            for index in 0...bytes.count {
+                let byte = index < bytes.count ? bytes[index] : 0x20
+                let wordByte = byte &- 0x30 < 10 || (byte | 0x20) &- 0x61 < 26
+                if wordByte {
+                    if start < 0 { start = index }
+                    continue
+                }
+                guard start >= 0 else { continue }
+                let word = String(unsafeUninitializedCapacity: index - start) { out in
+                    for at in start..<index { out[at - start] = bytes[at] &- 0x41 < 26 ? bytes[at] | 0x20 : bytes[at] }
+                    return index - start
+                }
+                if !legalSuffixes.contains(word) { words.append(word) }
+                start = -1
+            }
+            return words
+        }
+    }
+
+    /// `tokens` by Characters: the rules as written, for any text (the ASCII path must agree with it).
+    package static func tokensOfCharacters(_ name: String) -> [String] {
         let cleaned = name.lowercased().map { $0.isLetter || $0.isNumber ? $0 : " " }
         return String(cleaned).split(separator: " ").map(String.init).filter { !legalSuffixes.contains($0) }
     }

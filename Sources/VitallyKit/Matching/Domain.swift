@@ -87,6 +87,24 @@ public enum Domain {
 
     /// The registrable domain: the public suffix plus one label.
     public static func registrable(_ domain: String) -> String {
+        // Several times per account in an audit: an ASCII domain without empty labels (a normalised
+        // one) is cut at its dots without building the labels; anything else takes the labels path.
+        var text = domain
+        let cut: String?? = text.withUTF8 { bytes in
+            guard let last = bytes.last, last != 0x2E, bytes.first != 0x2E, ByteWord.isASCII(UnsafeRawBufferPointer(bytes)) else { return .none }
+            var dots: [Int] = []  // the last three dots, nearest first
+            for index in stride(from: bytes.count - 1, through: 0, by: -1) where bytes[index] == 0x2E {
+                if dots.last == index + 1 { return .none }  // an empty label
+                dots.append(index)
+                if dots.count == 3 { break }
+            }
+            guard dots.count >= 2 else { return .some(nil) }  // two labels or fewer: the domain itself
+            let lastTwo = String(decoding: bytes[(dots[1] + 1)...], as: UTF8.self)
+            let keep = multiLabelSuffixes.contains(lastTwo) ? 3 : 2
+            guard keep == 3 else { return .some(lastTwo) }
+            return .some(dots.count == 3 ? String(decoding: bytes[(dots[2] + 1)...], as: UTF8.self) : nil)
+        }
+        if case .some(let result) = cut { return result ?? domain }
         let labels = domain.split(separator: ".").map(String.init)
         guard labels.count > 2 else { return domain }
         let lastTwo = labels.suffix(2).joined(separator: ".")

@@ -79,7 +79,9 @@ package struct DomainTraits: Sendable, Equatable {
 
     /// Whether matching reads this trait key for domains.
     package func reads(_ key: String) -> Bool {
-        foldedKeys.contains(key.lowercased()) || (key.hasPrefix("vitally.custom.") && DomainTraits.mentionsDomain(key))
+        // Every trait of every account: a key already in lower case (most) is looked up as it is.
+        let folded = key.utf8.contains { $0 &- 0x41 < 26 || $0 >= 0x80 } ? key.lowercased() : key
+        return foldedKeys.contains(folded) || (key.hasPrefix("vitally.custom.") && DomainTraits.mentionsDomain(key))
     }
 
     /// Domain-looking values (`Domain.lookalike`) under keys matching does not read: the

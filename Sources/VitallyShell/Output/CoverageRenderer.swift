@@ -32,6 +32,10 @@ struct CoverageRenderer {
         case .addToDomainTrait(let account, let id, let key):
             let possessive = account.hasSuffix("s") ? account + "'" : account + "'s"
             return "Add `\(domain.domain)` to \(possessive) domain trait (\(key), account \(id)): \(meetings)"
+        case .readField(let account, let id, let field):
+            let possessive = account.hasSuffix("s") ? account + "'" : account + "'s"
+            return "`\(domain.domain)` is in \(possessive) `\(field)` field (account \(id)), which matching does not read: \(meetings); "
+                + "rename the field to say domain, or copy it into the domain trait"
         case .noAccount:
             return "No account for `\(domain.domain)`: \(meetings)"
         case .linkUsers:
@@ -174,6 +178,8 @@ struct CoverageRenderer {
                 var fix: JSONValue = ["kind": "noAccount"]
                 if case .addToDomainTrait(let account, let id, let key) = domain.fix {
                     fix = ["kind": "addToDomainTrait", "account": .string(account), "accountId": .string(id), "trait": .string(key)]
+                } else if case .readField(let account, let id, let field) = domain.fix {
+                    fix = ["kind": "readField", "account": .string(account), "accountId": .string(id), "field": .string(field)]
                 } else if case .linkUsers = domain.fix {
                     fix = ["kind": "linkUsers"]
                 }

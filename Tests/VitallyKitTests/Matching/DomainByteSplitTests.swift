@@ -1,5 +1,6 @@
+import Foundation
 import Testing
-import VitallyKit
+@testable import VitallyKit
 
 /// The byte paths of domain matching held to the Character rules they replaced: `normalize` to
 /// `normalizeCharacters`, and the trait split to the old split on Characters.
@@ -41,6 +42,30 @@ import VitallyKit
     @Test func normalizeAgreesOnEveryASCIIByte() {
         for text in Self.asciiTexts(count: 60_000) + (0..<128).map({ "a\(Character(Unicode.Scalar(UInt8($0))))b.com" }) {
             #expect(Domain.normalize(text) == Domain.normalizeCharacters(text), "\(text.debugDescription)")
+        }
+    }
+
+    /// `registrable` by its labels, as it was before the byte cut.
+    static func registrableByLabels(_ domain: String) -> String {
+        let labels = domain.split(separator: ".").map(String.init)
+        guard labels.count > 2 else { return domain }
+        let lastTwo = labels.suffix(2).joined(separator: ".")
+        let keep = Domain.multiLabelSuffixes.contains(lastTwo) ? 3 : 2
+        return labels.suffix(keep).joined(separator: ".")
+    }
+
+    @Test func registrableAgreesWithTheLabels() {
+        let dotted = Self.asciiTexts(count: 20_000).map { $0.replacingOccurrences(of: "/", with: ".") }
+        for text in dotted + ["eu.acme.com", "shop.tyrell.co.uk", "tyrell.co.uk", "co.uk", "a.b.c.co.jp", "x..co.uk", ".a.b.com",
+                              "a.b.com.", "acme.com", "com", "", "..", "a..b.c.com", "bücher.shop.de", "x.com.au"] {
+            #expect(Domain.registrable(text) == Self.registrableByLabels(text), "\(text.debugDescription)")
+        }
+    }
+
+    /// Company-name words by bytes (ASCII names) agree with the Character rules.
+    @Test func nameTokensAgreeOnEveryASCIIByte() {
+        for text in Self.asciiTexts(count: 30_000) + ["Acme, Inc.", "The Quill & Ink Co", "Ltd.", "3M", "AT&T Corp", "Zürich Re AG"] {
+            #expect(CompanyName.tokens(text) == CompanyName.tokensOfCharacters(text), "\(text.debugDescription)")
         }
     }
 

@@ -68,6 +68,51 @@ import VitallySimulator
         }
     }
 
+    /// Each finding type, with the messy customer planted for it (`SimulatorScenarios.messy`): its
+    /// count is not zero, its title is in the text, and the CSV has the customer's row under it.
+    @Test func everyFindingTypeFindsItsMessyCustomer() async throws {
+        try await withSimulatedShell({ $0.scenario = .messy }) { shell, _, scratch in
+            let csv = scratch.appendingPathComponent("to-fix.csv")
+            let text = await shell.text("audit --users", width: 200)
+            #expect(text.status == .ok, "\(text.err)")
+            let (out, err, status) = await shell.text("audit --users --json --csv \(csv.path)")
+            #expect(status == .ok, "\(err)")
+            let findings = try #require(try JSONParser.parse(out)["findings"]?.array)
+            let rows = try String(contentsOf: csv, encoding: .utf8).components(separatedBy: "\r\n").dropFirst().filter { !$0.isEmpty }
+            // finding -> the rows (level,externalId) the messy scenario planted for it, and a phrase of their detail.
+            let planted: [AuditFinding.Kind: [(String, String)]] = [
+                .noDomain: [("account,messy-nimbus", "its 2 users on free mail"), ("account,messy-quill", "no domain trait and no users"),
+                            ("account,messy-harbor-east", "no domain trait and no users"),
+                            ("organization,harbor-collective", "no domain trait on the organization or any of its accounts")],
+                .sharedDomain: [("account,messy-orbitron", "orbitron.io is also held by Orbitron Europe"),
+                                ("account,messy-orbitron-eu", "orbitron.io is also held by Orbitron")],
+                .churnedDomain: [("account,messy-lakeside-old", "churned, holds lakesidedental.com with active Lakeside Dental Group")],
+                .freeMailOnly: [("account,messy-nimbus", "all 2 users are on free mail")],
+                .internalDomain: [("account,messy-brightwave", "`domain` holds brightwave.io, your team's own domain")],
+                .unmatchableName: [("account,messy-ltd", "nothing but a legal suffix"), ("account,messy-test", "a generic name")],
+                .noHealthScore: [("account,messy-zephyr", "no health score"), ("account,messy-harbor-east", "no health score on the account or its organization"),
+                                 ("organization,harbor-collective", "no health score on the organization")],
+                .noMRR: [("account,messy-zephyr", "no MRR"), ("organization,harbor-collective", "no MRR on the organization")],
+                .noOwner: [("account,messy-zephyr", "no owner or CSM"), ("organization,harbor-collective", "no owner or CSM on the organization")],
+                .unusedDomainField: [("account,messy-kestrel", "`vitally.custom.companySite` holds kestrel-robotics.com; matching does not read it")],
+            ]
+            #expect(Set(planted.keys) == Set(AuditFinding.Kind.allCases))
+            for kind in AuditFinding.Kind.allCases {
+                let finding = findings.first { $0["kind"]?.string == kind.rawValue }
+                #expect((finding?["count"]?.int ?? 0) > 0, "\(kind)")
+                #expect(text.out.contains("\n" + AuditWording.title(kind)), "\(kind)")
+                for (subject, detail) in planted[kind] ?? [] {
+                    let row = rows.first { $0.hasPrefix("\(kind.rawValue),\(subject.split(separator: ",")[0]),") && $0.contains(",\(subject.split(separator: ",")[1]),") }
+                    #expect(row?.contains(detail) == true, "\(kind) \(subject): \(row ?? "no row")")
+                }
+            }
+            // The shared and churned domains are named as examples, and the reach counts what rule 1 alone reaches.
+            #expect(text.out.contains("  - orbitron.io: held by 2 active accounts: Orbitron, Orbitron Europe"))
+            #expect(text.out.contains("  - lakesidedental.com: churned Lakeside Dental and active Lakeside Dental Group"))
+            #expect(text.out.contains("  - vitally.custom.companySite: 1 value looks like a domain (\"Company site\"), e.g. Kestrel Robotics: kestrel-robotics.com"))
+        }
+    }
+
     @Test func failOnIsACountOrAShareOfActiveAccounts() async throws {
         try await withSimulatedShell({ $0.scenario = .messy }) { shell, _, _ in
             let low = await shell.text("audit --fail-on 3")
