@@ -21,7 +21,7 @@ struct ScrubSlot {
 }
 
 /// What the safe list makes of one string.
-enum ScrubLeaf: Equatable {
+enum ScrubLeaf: Hashable {
     case keep, redact, email, name, phone, ip, domain, account, externalId, subdomain, text
 }
 

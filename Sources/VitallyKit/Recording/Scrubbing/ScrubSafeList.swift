@@ -70,11 +70,22 @@ public enum ScrubSafeList {
     }
 
     /// Unicode NFC, case-folded: the form values are compared and pseudonymised in.
-    static func fold(_ s: String) -> String { s.precomposedStringWithCanonicalMapping.lowercased() }
+    /// (ASCII text, nearly every string of a recording, is its own NFC: only lowercased, and only
+    /// when it holds a capital; Foundation's normalisation is kept for the rest.)
+    static func fold(_ s: String) -> String {
+        var upper = false
+        for b in s.utf8 {
+            if b >= 0x80 { return s.precomposedStringWithCanonicalMapping.lowercased() }
+            if b &- 0x41 < 26 { upper = true }
+        }
+        return upper ? s.lowercased() : s
+    }
 
     /// The last dotted component of a key, folded (`zendesk.status` -> `status`).
     static func leafKey(_ key: String?) -> String? {
         guard let key else { return nil }
+        // Most keys are one lowercase word already.
+        if !key.utf8.contains(where: { $0 == UInt8(ascii: ".") || $0 &- 0x41 < 26 || $0 >= 0x80 }) { return key }
         let lower = key.lowercased()
         return lower.split(separator: ".").last.map(String.init) ?? lower
     }
@@ -102,7 +113,7 @@ public enum ScrubSafeList {
     /// Not an email, not a phone or long digit run, and not base64 that decodes to an email or JSON.
     public static func isSafeKey(_ key: String) -> Bool {
         guard isASCIIToken(key, extra: "._-$:", max: 80), !key.contains("@") else { return false }
-        if key.filter({ $0.isASCII && $0.isNumber }).count >= 7 { return false }
+        if key.utf8.count(where: { $0 &- 0x30 < 10 }) >= 7 { return false }
         return encodedKeyText(key) == nil
     }
 
@@ -115,6 +126,8 @@ public enum ScrubSafeList {
     /// A number: up to 6 digits, or with a sign or decimal point (longer digit runs may be phones).
     static func isNumber(_ s: String) -> Bool {
         guard let first = s.utf8.first, !s.isEmpty, s.utf8.count <= 24 else { return false }
+        // Anything but digits, a sign and a point is no number (most strings fail on the first byte).
+        guard first &- 0x30 < 10 || first == 0x2d || first == 0x2e else { return false }
         let body = first == 0x2d ? s.dropFirst() : Substring(s)
         let digits = body.filter { $0 != "." }
         guard !digits.isEmpty, digits.allSatisfy({ $0.isASCII && $0.isNumber }), body.filter({ $0 == "." }).count <= 1 else {
@@ -126,9 +139,8 @@ public enum ScrubSafeList {
     static func isDigits(_ s: String) -> Bool { !s.isEmpty && s.utf8.allSatisfy { $0 >= 0x30 && $0 <= 0x39 } }
 
     static func isUUID(_ s: String) -> Bool {
-        let bytes = Array(s.utf8)
-        guard bytes.count == 36 else { return false }
-        for (i, b) in bytes.enumerated() {
+        guard s.utf8.count == 36 else { return false }
+        for (i, b) in s.utf8.enumerated() {
             if [8, 13, 18, 23].contains(i) { if b != 0x2d { return false } } else if !isHex(b) { return false }
         }
         return true
@@ -138,14 +150,19 @@ public enum ScrubSafeList {
 
     /// `2026-11-28`, `2026-11-28T22:40:34.608Z`, `…+01:00`, and HTTP dates (`Sat, 28 Nov 2026 22:40:34 GMT`).
     static func isTimestamp(_ s: String) -> Bool {
-        let bytes = Array(s.utf8)
-        if bytes.count >= 10, bytes.count <= 35, isDigits(String(decoding: bytes[0..<4], as: UTF8.self)), bytes[4] == 0x2d,
-            bytes[7] == 0x2d
-        {
-            return bytes.allSatisfy { (0x30...0x39).contains($0) || "-:.TZ+ ".utf8.contains($0) }
+        let bytes = s.utf8
+        if bytes.count >= 10, bytes.count <= 35 {
+            var isoShaped = true
+            var allowed = true
+            for (i, b) in bytes.enumerated() {
+                if i < 4 { isoShaped = isoShaped && b &- 0x30 < 10 } else if i == 4 || i == 7 { isoShaped = isoShaped && b == 0x2d }
+                allowed = allowed && (b &- 0x30 < 10 || b == 0x2d || b == 0x3a || b == 0x2e || b == 0x54 || b == 0x5a || b == 0x2b || b == 0x20)
+                if !isoShaped { break }
+            }
+            if isoShaped { return allowed }
         }
         let days = ["Mon, ", "Tue, ", "Wed, ", "Thu, ", "Fri, ", "Sat, ", "Sun, "]
-        if s.count == 29, days.contains(where: s.hasPrefix), s.hasSuffix(" GMT") {
+        if bytes.count == 29, s.hasSuffix(" GMT"), days.contains(where: s.hasPrefix) {
             return isASCIIToken(s, extra: " ,:")
         }
         return false
