@@ -31,26 +31,32 @@ struct RecordingSnapshot {
         ("healthScore", "health"), ("mrr", "MRR"), ("nextRenewalDate", "renewal"), ("status", "status"),
     ]
 
+    private var seen = Set<String>()
+
+    init() {}
+
     init(_ recording: HARRecording) {
-        var seen = Set<String>()
-        for exchange in recording.exchanges {
-            let key = ReplayIndex.key(method: exchange.method, path: exchange.path, query: exchange.query)
-            if seen.insert(key).inserted { requestOrder.append(key) }
-            guard exchange.error == nil, exchange.status == 200, let json = try? JSONParser.parse(exchange.body) else { continue }
-            let items = json["results"]?.array ?? (json.object != nil ? [json] : [])
-            let segments = exchange.path.split(separator: "/").map(String.init)
-            if exchange.path == "/resources/accounts" { hasAccountList = true }
-            if segments.count >= 2, segments.count <= 3, segments[0] == "resources", segments[1] == "accounts" {
-                for item in items { noteAccount(item) }
-            }
-            if ScrubEntity.entity(forPath: exchange.path) == .person {
-                for item in items { noteUser(item) }
-            }
-            if let last = segments.last, last == "notes" || last == "tasks" {
-                activities[key] = items.compactMap { item in
-                    guard let id = item["id"]?.string else { return nil }
-                    return (id, item["subject"]?.string ?? item["name"]?.string ?? "", item["accountId"]?.string)
-                }
+        for exchange in recording.exchanges { add(exchange) }
+    }
+
+    /// Notes what one exchange says, in recorded order.
+    mutating func add(_ exchange: RecordedExchange) {
+        let key = ReplayIndex.key(method: exchange.method, path: exchange.path, query: exchange.query)
+        if seen.insert(key).inserted { requestOrder.append(key) }
+        guard exchange.error == nil, exchange.status == 200, let json = try? JSONParser.parse(exchange.body) else { return }
+        let items = json["results"]?.array ?? (json.object != nil ? [json] : [])
+        let segments = exchange.path.split(separator: "/").map(String.init)
+        if exchange.path == "/resources/accounts" { hasAccountList = true }
+        if segments.count >= 2, segments.count <= 3, segments[0] == "resources", segments[1] == "accounts" {
+            for item in items { noteAccount(item) }
+        }
+        if ScrubEntity.entity(forPath: exchange.path) == .person {
+            for item in items { noteUser(item) }
+        }
+        if let last = segments.last, last == "notes" || last == "tasks" {
+            activities[key] = items.compactMap { item in
+                guard let id = item["id"]?.string else { return nil }
+                return (id, item["subject"]?.string ?? item["name"]?.string ?? "", item["accountId"]?.string)
             }
         }
     }
