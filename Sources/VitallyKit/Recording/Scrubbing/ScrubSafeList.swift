@@ -112,7 +112,7 @@ public enum ScrubSafeList {
     /// An object key or query parameter name that is kept.
     /// Not an email, not a phone or long digit run, and not base64 that decodes to an email or JSON.
     public static func isSafeKey(_ key: String) -> Bool {
-        guard isASCIIToken(key, extra: "._-$:", max: 80), !key.contains("@") else { return false }
+        guard isASCIIToken(key, extra: "._-$:", max: 80) else { return false }
         if key.utf8.count(where: { $0 &- 0x30 < 10 }) >= 7 { return false }
         return encodedKeyText(key) == nil
     }
@@ -120,7 +120,7 @@ public enum ScrubSafeList {
     /// The text a key hides in base64, when it holds an email or JSON (a cursor used as a key).
     static func encodedKeyText(_ key: String) -> String? {
         guard let text = ScrubWalk<ScrubChecker>.base64Text(key) else { return nil }
-        return text.contains("@") || text.hasPrefix("{") || text.hasPrefix("[") ? text : nil
+        return text.utf8.contains(0x40) || text.hasPrefix("{") || text.hasPrefix("[") ? text : nil
     }
 
     /// A number: up to 6 digits, or with a sign or decimal point (longer digit runs may be phones).
@@ -133,7 +133,7 @@ public enum ScrubSafeList {
         guard !digits.isEmpty, digits.allSatisfy({ $0.isASCII && $0.isNumber }), body.filter({ $0 == "." }).count <= 1 else {
             return false
         }
-        return body.contains(".") || first == 0x2d || digits.count <= 6
+        return body.utf8.contains(0x2E) || first == 0x2d || digits.count <= 6
     }
 
     static func isDigits(_ s: String) -> Bool { !s.isEmpty && s.utf8.allSatisfy { $0 >= 0x30 && $0 <= 0x39 } }
@@ -177,6 +177,7 @@ public enum ScrubSafeList {
 
     /// A domain name by shape: ASCII or Unicode labels, a last label of letters.
     static func isDomainShaped(_ folded: String) -> Bool {
+        guard folded.utf8.contains(0x2E) else { return false }
         let labels = folded.split(separator: ".", omittingEmptySubsequences: false)
         guard labels.count >= 2, folded.count <= 253, let tld = labels.last, tld.count >= 2, tld.allSatisfy(\.isLetter) else {
             return false
@@ -192,24 +193,25 @@ public enum ScrubSafeList {
             return false
         }
         let local = folded[..<at]
-        return !local.contains("@") && isDomainShaped(String(folded[folded.index(after: at)...]))
+        return !local.utf8.contains(0x40) && isDomainShaped(String(folded[folded.index(after: at)...]))
     }
 
     static func isIPv4(_ s: String) -> Bool {
+        guard (7...15).contains(s.utf8.count), let first = s.utf8.first, first &- 0x30 < 10 else { return false }
         let parts = s.split(separator: ".", omittingEmptySubsequences: false)
         return parts.count == 4 && parts.allSatisfy { $0.count >= 1 && $0.count <= 3 && isDigits(String($0)) && Int($0)! <= 255 }
     }
 
     static func isIPv6(_ s: String) -> Bool {
-        let colons = s.filter { $0 == ":" }.count
+        let colons = s.utf8.count(where: { $0 == 0x3A })
         guard colons >= 2, s.contains("::") || colons == 7, s.count <= 45 else { return false }
         return s.allSatisfy { $0 == ":" || $0 == "." || $0.isHexDigit }
     }
 
     /// Digits with phone layout (`+ ( ) - .` and spaces), 7 to 15 digits.
     static func isPhoneShaped(_ s: String) -> Bool {
-        let digits = s.filter { $0.isASCII && $0.isNumber }.count
+        let digits = s.utf8.count(where: { $0 &- 0x30 < 10 })
         guard digits >= 7, digits <= 15 else { return false }
-        return s.allSatisfy { ($0.isASCII && $0.isNumber) || "+()-. ".contains($0) }
+        return s.utf8.allSatisfy { $0 &- 0x30 < 10 || $0 == 0x2B || $0 == 0x28 || $0 == 0x29 || $0 == 0x2D || $0 == 0x2E || $0 == 0x20 }
     }
 }

@@ -347,7 +347,7 @@ struct ScrubWalk<Handler: ScrubLeafHandler> {
     /// `text` base64-encoded in the alphabet and padding `original` used.
     static func base64(_ text: String, like original: String) -> String {
         var encoded = Data(text.utf8).base64EncodedString()
-        if original.contains("-") || original.contains("_") {
+        if original.utf8.contains(where: { $0 == 0x2D || $0 == 0x5F }) {
             encoded = encoded.replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_")
         }
         if !original.hasSuffix("=") { while encoded.hasSuffix("=") { encoded.removeLast() } }
