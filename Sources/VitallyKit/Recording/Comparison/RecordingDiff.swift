@@ -130,10 +130,10 @@ public struct RecordingDiff: Sendable, Equatable {
             for (key, label) in RecordingSnapshot.accountFields where before.fields[key] != after.fields[key] {
                 diff.fieldChanges.append(FieldChange(account: ref(id), field: label, before: before.fields[key], after: after.fields[key]))
             }
-            for trait in after.domainTraits.subtracting(before.domainTraits).sorted() {
+            for trait in after.domainTraits.filter({ !before.domainTraits.contains($0) }).sorted() {
                 diff.traitChanges.append(TraitChange(account: ref(id), trait: trait, added: true))
             }
-            for trait in before.domainTraits.subtracting(after.domainTraits).sorted() {
+            for trait in before.domainTraits.filter({ !after.domainTraits.contains($0) }).sorted() {
                 diff.traitChanges.append(TraitChange(account: ref(id), trait: trait, added: false))
             }
         }

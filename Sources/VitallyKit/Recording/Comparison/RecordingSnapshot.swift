@@ -5,9 +5,37 @@ struct RecordingSnapshot {
         var id: String
         var name: String
         var externalId: String?
-        var fields: [String: String] = [:]
+        var fields = Fields()
         var churned = false
-        var domainTraits: Set<String> = []
+        /// `key=value`, each once, in the order read (few per account: an array, not a set).
+        var domainTraits: [String] = []
+    }
+
+    /// The compared fields' values (`accountFields`), held inline: a snapshot holds every account
+    /// of a recording, and a dictionary each would be most of a diff's memory.
+    struct Fields: Equatable {
+        private var healthScore, mrr, nextRenewalDate, status: String?
+
+        subscript(key: String) -> String? {
+            get {
+                switch key {
+                case "healthScore": return healthScore
+                case "mrr": return mrr
+                case "nextRenewalDate": return nextRenewalDate
+                case "status": return status
+                default: return nil
+                }
+            }
+            set {
+                switch key {
+                case "healthScore": healthScore = newValue
+                case "mrr": mrr = newValue
+                case "nextRenewalDate": nextRenewalDate = newValue
+                case "status": status = newValue
+                default: break
+                }
+            }
+        }
     }
 
     struct UserFacts: Equatable {
@@ -72,7 +100,8 @@ struct RecordingSnapshot {
             let lower = key.lowercased()
             guard lower.contains("domain") || lower.contains("website") else { continue }
             for text in value.array?.compactMap(\.string) ?? [value.string].compactMap({ $0 }) where !text.isEmpty {
-                facts.domainTraits.insert("\(key)=\(text)")
+                let trait = "\(key)=\(text)"
+                if !facts.domainTraits.contains(trait) { facts.domainTraits.append(trait) }
             }
         }
         if accounts[id] == nil { accountOrder.append(id) }
