@@ -39,11 +39,21 @@ package struct Observation: Sendable, Equatable {
     package init(account: Account, at time: Date, breakdown: [HealthScoreEntry]? = nil, users: [User]? = nil) {
         self.init(
             accountId: account.id, accountName: account.name, observedAt: time, healthScore: account.healthScore.flatMap(Self.finite),
-            breakdown: breakdown.map { Self.categories($0, healthScore: account.healthScore) }, mrr: account.mrr.flatMap(Self.finite), usersCount: account.usersCount,
-            activeUsers30d: users.map { list in
-                list.filter { user in user.lastSeenTimestamp.map { time.timeIntervalSince($0) <= TimeInterval(ActivityWindow.days) * 86400 } ?? false }.count
-            },
+            breakdown: nil, mrr: account.mrr.flatMap(Self.finite), usersCount: account.usersCount, activeUsers30d: nil,
             lastSeenAt: account.lastSeenTimestamp, npsScore: account.npsScore.flatMap(Self.finite), churned: account.isChurned)
+        add(breakdown: breakdown, users: users, healthScore: account.healthScore)
+    }
+
+    /// The breakdown and users read for the account (whose health score, as read, is `healthScore`),
+    /// users counted as active by `observedAt`.
+    mutating func add(breakdown: [HealthScoreEntry]?, users: [User]?, healthScore: Double?) {
+        if let breakdown { self.breakdown = Self.categories(breakdown, healthScore: healthScore) }
+        if let users {
+            let time = observedAt
+            activeUsers30d = users.filter { user in
+                user.lastSeenTimestamp.map { time.timeIntervalSince($0) <= TimeInterval(ActivityWindow.days) * 86400 } ?? false
+            }.count
+        }
     }
 
     /// Scored categories other than the overall score, by name.

@@ -23,10 +23,10 @@ extension JSONValue {
             out += "["
             for (i, item) in items.enumerated() {
                 if i > 0 { out += "," }
-                if pretty { out += "\n" + String(repeating: " ", count: indent + 2) }
+                if pretty { JSONValue.newline(indent + 2, into: &out) }
                 item.write(into: &out, pretty: pretty, indent: indent + 2)
             }
-            if pretty { out += "\n" + String(repeating: " ", count: indent) }
+            if pretty { JSONValue.newline(indent, into: &out) }
             out += "]"
         case .object(let object):
             if object.isEmpty { out += "{}"; return }
@@ -35,20 +35,34 @@ extension JSONValue {
             for (key, value) in object {
                 if !first { out += "," }
                 first = false
-                if pretty { out += "\n" + String(repeating: " ", count: indent + 2) }
+                if pretty { JSONValue.newline(indent + 2, into: &out) }
                 JSONValue.writeEscaped(key, into: &out)
                 out += pretty ? ": " : ":"
                 value.write(into: &out, pretty: pretty, indent: indent + 2)
             }
-            if pretty { out += "\n" + String(repeating: " ", count: indent) }
+            if pretty { JSONValue.newline(indent, into: &out) }
             out += "}"
         }
     }
 
     /// Appends `s` as a JSON string. Runs that need no escape are copied as they are (a recorded
     /// body is mostly such runs); C0, DEL and C1 are escaped, so JSON reaches a terminal inert.
+    /// A line break and `indent` spaces (the usual depths without building a string each time).
+    static func newline(_ indent: Int, into out: inout String) {
+        if indent < newlines.count { out += newlines[indent] } else { out += "\n" + String(repeating: " ", count: indent) }
+    }
+
+    private static let newlines = (0..<24).map { "\n" + String(repeating: " ", count: $0) }
+
     static func writeEscaped(_ s: String, into out: inout String) {
         var s = s
+        // Most strings need no escape at all: appended as they are.
+        if s.utf8.count <= 64, s.utf8.allSatisfy({ $0 >= 0x20 && $0 != 0x22 && $0 != 0x5C && $0 < 0x7F }) {
+            out += "\""
+            out += s
+            out += "\""
+            return
+        }
         s.withUTF8 { bytes in
             var escaped: [UInt8] = []
             escaped.reserveCapacity(bytes.count + bytes.count / 8 + 2)

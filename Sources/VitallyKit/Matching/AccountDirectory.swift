@@ -56,6 +56,9 @@ public actor AccountDirectory {
     /// The index, loading it on first use; concurrent callers share one load.
     package func load() async throws -> AccountIndex { try await index.get { try await self.performLoad() } }
 
+    /// The index if a load already finished, else nil: never a request, never waits for a load.
+    package func loadedIndex() async -> AccountIndex? { await index.current }
+
     /// The accounts scans read since the last call, and forgets them.
     package func takeScanned() -> [Account] {
         defer { scanned = [] }

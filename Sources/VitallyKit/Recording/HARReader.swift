@@ -26,7 +26,17 @@ public struct HARRecording: Sendable {
 /// Reads HAR leniently: our files, browser devtools exports, mitmproxy dumps (fractional times,
 /// nulls, missing optional fields, base64 bodies, a byte-order mark).
 public enum HARReader {
-    public static func load(_ url: URL) throws(VitallyError) -> HARRecording {
+    /// With `visit`, each exchange goes to it as it is read and none is kept: the recording comes
+    /// back without exchanges, and memory holds one entry whatever the file's size.
+    public static func load(_ url: URL, visit: ((RecordedExchange) -> Void)? = nil) throws(VitallyError) -> HARRecording {
+        let file = try map(url)
+        var each: ((RecordedExchange, Range<Int>) -> Void)?
+        if let visit { each = { exchange, _ in visit(exchange) } }
+        return try parse(file.bytes, url: url, release: file.release(before:), visit: each)
+    }
+
+    /// The recording's file, checked (a regular file) and mapped.
+    static func map(_ url: URL) throws(VitallyError) -> MappedFile {
         let path = url.path
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
@@ -44,7 +54,7 @@ public enum HARReader {
         guard let file = MappedFile(path: path) else {
             throw VitallyError(.recording, path: path, cause: "\(path) cannot be read (check its permissions)")
         }
-        return try parse(file.bytes, url: url, release: file.release(before:))
+        return file
     }
 
     public static func parse(_ bytes: [UInt8], url: URL) throws(VitallyError) -> HARRecording {
@@ -62,13 +72,16 @@ public enum HARReader {
 
     /// Reads one entry at a time as the outline finds it (a malformed one is skipped with a warning
     /// naming it), keeps every complete entry of a file cut short by a crash, and calls `release`
-    /// with the offset before which no byte is needed again.
+    /// with the offset before which no byte is needed again. With `visit`, each exchange (and where
+    /// its entry lies) goes there instead of into the recording.
     static func parse(
-        _ buffer: UnsafeBufferPointer<UInt8>, url: URL, release: (Int) -> Void
+        _ buffer: UnsafeBufferPointer<UInt8>, url: URL, release: (Int) -> Void,
+        visit: ((RecordedExchange, Range<Int>) -> Void)? = nil
     ) throws(VitallyError) -> HARRecording {
         let path = url.path
         guard !buffer.isEmpty else { throw VitallyError(.recording, path: path, cause: "\(path) is empty: not a HAR file") }
         var exchanges: [RecordedExchange] = []
+        var read = 0
         var problems: [String] = []
         var requests = 0, vitallyRequests = 0  // skipped entries included: a foreign file is named as such
         var skimmer = HARSkimmer(buffer)
@@ -93,17 +106,18 @@ public enum HARReader {
                     // The body's escaped text is copied as it is, and decoded when asked for.
                     let exchange = try exchange(from: entry, bodyText: text.map { Array(UnsafeBufferPointer(rebasing: buffer[$0])) })
                     count(exchange.path)
-                    exchanges.append(exchange)
+                    read += 1
+                    if let visit { visit(exchange, start..<end) } else { exchanges.append(exchange) }
                 } catch {
                     if let url = entry["request"]?["url"]?.string { count(RecordedExchange.split(url: url).path) }
-                    problems.append("entry \(exchanges.count + problems.count + 1) \(error)")
+                    problems.append("entry \(read + problems.count + 1) \(error)")
                 }
                 release(end)
                 return end
             },
             malformed: { range in
                 let why = parseError.map { "\($0.message) at byte \($0.offset)" } ?? "not JSON"
-                problems.append("entry \(exchanges.count + problems.count + 1) is not valid JSON (\(why))")
+                problems.append("entry \(read + problems.count + 1) is not valid JSON (\(why))")
                 release(range.upperBound)
             })
         guard let outline = found, !(outline.tornTail && outline.entryCount == 0) else {
@@ -118,7 +132,7 @@ public enum HARReader {
                 .recording, path: path,
                 cause: "\(path) is a HAR of another API: none of its \(requests) requests is under /resources/")
         }
-        if exchanges.isEmpty, let problem = loaded.warnings.first {
+        if read == 0, let problem = loaded.warnings.first {
             throw VitallyError(.recording, path: path, cause: "\(path): no entry can be replayed (\(problem))")
         }
         return loaded

@@ -98,6 +98,14 @@ final class MappedFile {
 
     deinit { if let base { munmap(base, bytes.count) } }
 
+    /// Drops the pages holding `range` from memory (they are read again if touched).
+    func forget(_ range: Range<Int>) {
+        guard let base, !range.isEmpty else { return }
+        let start = range.lowerBound / MappedFile.page * MappedFile.page
+        let end = min(bytes.count, (range.upperBound + MappedFile.page - 1) / MappedFile.page * MappedFile.page)
+        madvise(base + start, end - start, MADV_DONTNEED)
+    }
+
     /// Drops the pages wholly before `offset` from memory (they are read again if touched).
     func release(before offset: Int) {
         guard let base else { return }

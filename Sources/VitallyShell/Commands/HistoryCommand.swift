@@ -55,11 +55,11 @@ struct HistoryCommand: ShellCommand {
         for name in names {
             let url = shell.recordingURL(name)
             do {
-                let recording = try HARReader.load(url)
-                let imported = HistoryImporter.observations(in: recording)
+                // Read an exchange at a time: a day's recording is hundreds of megabytes.
+                let imported = try HistoryImporter.observations(inFile: url)
                 let tenant = imported.tenant ?? shell.historyTenant
                 try store.record(imported.observations, tenant: tenant)
-                let when = recording.info.map { VitallyDate.formatDay($0.recordedAt) } ?? "exchange times"
+                let when = imported.recordedAt.map { VitallyDate.formatDay($0) } ?? "exchange times"
                 blocks.append(.text("\(url.lastPathComponent): \(Format.count(imported.observations.count, "account")) at \(when) (tenant \(tenant))"))
                 rows.append(["file": .string(url.lastPathComponent), "tenant": .string(tenant), "accounts": .number(Double(imported.observations.count))])
             } catch let error as VitallyError {

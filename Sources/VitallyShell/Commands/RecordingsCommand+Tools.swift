@@ -142,16 +142,14 @@ extension RecordingsCommand {
         guard command.arguments.count == 2 else { return .failure("usage: \(spec.usage(of: "diff"))", status: .usage) }
         // Like diff(1): 0 when the same, 1 when different, 2 when it could not compare.
         let diff: RecordingDiff
-        let first: HARRecording
-        let second: HARRecording
+        let first = shell.recordingURL(command.arguments[0])
+        let second = shell.recordingURL(command.arguments[1])
         do {
-            first = try HARReader.load(shell.recordingURL(command.arguments[0]))
-            second = try HARReader.load(shell.recordingURL(command.arguments[1]))
-            diff = try RecordingDiff.compare(first, second, account: command.options[Diff.account])
+            diff = try RecordingDiff.compare(files: first, second, account: command.options[Diff.account])
         } catch {
             return .failure(ErrorAdvice.message(error), status: .usage)
         }
-        let report = RecordingDiffReport(diff, first: first.url.lastPathComponent, second: second.url.lastPathComponent)
+        let report = RecordingDiffReport(diff, first: first.lastPathComponent, second: second.lastPathComponent)
         var result = try CommandResult(report, renderedBy: RecordingDiffRenderer())
         result.status = diff.isEmpty ? .ok : .failure
         return result

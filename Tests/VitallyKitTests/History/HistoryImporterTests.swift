@@ -30,6 +30,9 @@ import VitallySimulator
             let imported = HistoryImporter.observations(in: try HARReader.load(file))
             #expect(imported.tenant == "acme")
             #expect(imported.observations.count == 360)
+            // Read an exchange at a time (as `history import` does), the same observations.
+            let streamed = try HistoryImporter.observations(inFile: file)
+            #expect(streamed.observations == imported.observations && streamed.tenant == imported.tenant)
             try store.record(imported.observations, tenant: imported.tenant ?? "")
         }
         let id = try #require(try store.accountIds(tenant: "acme", matching: "Acme Corp").first)

@@ -1,3 +1,5 @@
+import Foundation
+
 /// What changed between two recorded sessions of one tenant: accounts, their health, MRR, renewal and
 /// status, users' account links, domain traits, new notes and tasks, and request-level changes.
 package struct RecordingDiff: Sendable, Equatable {
@@ -93,8 +95,25 @@ package struct RecordingDiff: Sendable, Equatable {
     package static func compare(_ first: HARRecording, _ second: HARRecording, account: String? = nil, examples: Int = 3)
         throws(VitallyError) -> RecordingDiff
     {
-        let a = RecordingSnapshot(first)
-        let b = RecordingSnapshot(second)
+        try compare(RecordingSnapshot(first), RecordingSnapshot(second), ReplayComparison(first, second), account: account, examples: examples)
+    }
+
+    /// The files at `first` and `second` compared as `compare(_:_:)` does, each read an entry at a
+    /// time and its bodies read again only when compared: memory stays near one entry per file
+    /// plus the facts compared, whatever the files' sizes.
+    package static func compare(files first: URL, _ second: URL, account: String? = nil, examples: Int = 3)
+        throws(VitallyError) -> RecordingDiff
+    {
+        var a = RecordingSnapshot()
+        var b = RecordingSnapshot()
+        let x = try IndexedRecording(first) { a.add($0) }
+        let y = try IndexedRecording(second) { b.add($0) }
+        return try compare(a, b, ReplayComparison(x, y), account: account, examples: examples)
+    }
+
+    static func compare(_ a: RecordingSnapshot, _ b: RecordingSnapshot, _ replay: ReplayComparison, account: String?, examples: Int)
+        throws(VitallyError) -> RecordingDiff
+    {
         var diff = RecordingDiff()
         func ref(_ id: String) -> AccountRef {
             AccountRef(id: id, name: b.accounts[id]?.name ?? a.accounts[id]?.name ?? id)
@@ -111,10 +130,10 @@ package struct RecordingDiff: Sendable, Equatable {
             for (key, label) in RecordingSnapshot.accountFields where before.fields[key] != after.fields[key] {
                 diff.fieldChanges.append(FieldChange(account: ref(id), field: label, before: before.fields[key], after: after.fields[key]))
             }
-            for trait in after.domainTraits.subtracting(before.domainTraits).sorted() {
+            for trait in after.domainTraits.filter({ !before.domainTraits.contains($0) }).sorted() {
                 diff.traitChanges.append(TraitChange(account: ref(id), trait: trait, added: true))
             }
-            for trait in before.domainTraits.subtracting(after.domainTraits).sorted() {
+            for trait in before.domainTraits.filter({ !after.domainTraits.contains($0) }).sorted() {
                 diff.traitChanges.append(TraitChange(account: ref(id), trait: trait, added: false))
             }
         }
@@ -132,7 +151,6 @@ package struct RecordingDiff: Sendable, Equatable {
                 diff.newActivities.append(NewActivity(kind: kind, id: item.id, title: item.title, account: item.accountId.map(ref)))
             }
         }
-        let replay = ReplayComparison(first, second)
         diff.statusChanges = replay.statusChanges
         diff.sequenceChanges = replay.sequenceChanges
         diff.onlyInFirst = replay.onlyInFirst

@@ -5,9 +5,37 @@ struct RecordingSnapshot {
         var id: String
         var name: String
         var externalId: String?
-        var fields: [String: String] = [:]
+        var fields = Fields()
         var churned = false
-        var domainTraits: Set<String> = []
+        /// `key=value`, each once, in the order read (few per account: an array, not a set).
+        var domainTraits: [String] = []
+    }
+
+    /// The compared fields' values (`accountFields`), held inline: a snapshot holds every account
+    /// of a recording, and a dictionary each would be most of a diff's memory.
+    struct Fields: Equatable {
+        private var healthScore, mrr, nextRenewalDate, status: String?
+
+        subscript(key: String) -> String? {
+            get {
+                switch key {
+                case "healthScore": return healthScore
+                case "mrr": return mrr
+                case "nextRenewalDate": return nextRenewalDate
+                case "status": return status
+                default: return nil
+                }
+            }
+            set {
+                switch key {
+                case "healthScore": healthScore = newValue
+                case "mrr": mrr = newValue
+                case "nextRenewalDate": nextRenewalDate = newValue
+                case "status": status = newValue
+                default: break
+                }
+            }
+        }
     }
 
     struct UserFacts: Equatable {
@@ -31,26 +59,32 @@ struct RecordingSnapshot {
         ("healthScore", "health"), ("mrr", "MRR"), ("nextRenewalDate", "renewal"), ("status", "status"),
     ]
 
+    private var seen = Set<String>()
+
+    init() {}
+
     init(_ recording: HARRecording) {
-        var seen = Set<String>()
-        for exchange in recording.exchanges {
-            let key = ReplayIndex.key(method: exchange.method, path: exchange.path, query: exchange.query)
-            if seen.insert(key).inserted { requestOrder.append(key) }
-            guard exchange.error == nil, exchange.status == 200, let json = try? JSONParser.parse(exchange.body) else { continue }
-            let items = json["results"]?.array ?? (json.object != nil ? [json] : [])
-            let segments = exchange.path.split(separator: "/").map(String.init)
-            if exchange.path == "/resources/accounts" { hasAccountList = true }
-            if segments.count >= 2, segments.count <= 3, segments[0] == "resources", segments[1] == "accounts" {
-                for item in items { noteAccount(item) }
-            }
-            if ScrubEntity.entity(forPath: exchange.path) == .person {
-                for item in items { noteUser(item) }
-            }
-            if let last = segments.last, last == "notes" || last == "tasks" {
-                activities[key] = items.compactMap { item in
-                    guard let id = item["id"]?.string else { return nil }
-                    return (id, item["subject"]?.string ?? item["name"]?.string ?? "", item["accountId"]?.string)
-                }
+        for exchange in recording.exchanges { add(exchange) }
+    }
+
+    /// Notes what one exchange says, in recorded order.
+    mutating func add(_ exchange: RecordedExchange) {
+        let key = ReplayIndex.key(method: exchange.method, path: exchange.path, query: exchange.query)
+        if seen.insert(key).inserted { requestOrder.append(key) }
+        guard exchange.error == nil, exchange.status == 200, let json = try? JSONParser.parse(exchange.body) else { return }
+        let items = json["results"]?.array ?? (json.object != nil ? [json] : [])
+        let segments = exchange.path.split(separator: "/").map(String.init)
+        if exchange.path == "/resources/accounts" { hasAccountList = true }
+        if segments.count >= 2, segments.count <= 3, segments[0] == "resources", segments[1] == "accounts" {
+            for item in items { noteAccount(item) }
+        }
+        if ScrubEntity.entity(forPath: exchange.path) == .person {
+            for item in items { noteUser(item) }
+        }
+        if let last = segments.last, last == "notes" || last == "tasks" {
+            activities[key] = items.compactMap { item in
+                guard let id = item["id"]?.string else { return nil }
+                return (id, item["subject"]?.string ?? item["name"]?.string ?? "", item["accountId"]?.string)
             }
         }
     }
@@ -66,7 +100,8 @@ struct RecordingSnapshot {
             let lower = key.lowercased()
             guard lower.contains("domain") || lower.contains("website") else { continue }
             for text in value.array?.compactMap(\.string) ?? [value.string].compactMap({ $0 }) where !text.isEmpty {
-                facts.domainTraits.insert("\(key)=\(text)")
+                let trait = "\(key)=\(text)"
+                if !facts.domainTraits.contains(trait) { facts.domainTraits.append(trait) }
             }
         }
         if accounts[id] == nil { accountOrder.append(id) }

@@ -13,7 +13,7 @@ struct ReplayComparison {
     /// Sequences longer than this are compared by position only, not also as a reordering.
     static let reorderLimit = 64
 
-    init(_ first: HARRecording, _ second: HARRecording) {
+    init(_ first: some ComparedExchanges, _ second: some ComparedExchanges) {
         let (a, aOrder) = Self.sequences(first)
         let (b, bOrder) = Self.sequences(second)
         for key in aOrder {
@@ -22,24 +22,23 @@ struct ReplayComparison {
                 onlyInFirst.append(key)
                 continue
             }
-            compare(key, before.map { first.exchanges[$0] }, after.map { second.exchanges[$0] })
+            compare(key, before.map(first.exchange(at:)), after.map(second.exchange(at:)))
         }
         onlyInSecond = bOrder.filter { a[$0] == nil }
     }
 
     /// Each request's exchanges by replay key, in first-seen order; a tail of repeats of the
     /// last answer is cut, since replay repeats the last answer anyway.
-    static func sequences(_ recording: HARRecording) -> ([String: [Int]], [String]) {
+    static func sequences(_ recording: some ComparedExchanges) -> ([String: [Int]], [String]) {
         var positions: [String: [Int]] = [:]
         var order: [String] = []
-        for (index, exchange) in recording.exchanges.enumerated() {
-            let key = ReplayIndex.key(method: exchange.method, path: exchange.path, query: exchange.query)
+        for (index, key) in recording.keys.enumerated() {
             if positions[key] == nil { order.append(key) }
             positions[key, default: []].append(index)
         }
         for (key, list) in positions where list.count > 1 {
             var kept = list
-            while kept.count > 1, same(recording.exchanges[kept[kept.count - 1]], recording.exchanges[kept[kept.count - 2]]) {
+            while kept.count > 1, same(recording.exchange(at: kept[kept.count - 1]), recording.exchange(at: kept[kept.count - 2])) {
                 kept.removeLast()
             }
             if kept.count != list.count { positions[key] = kept }
@@ -93,4 +92,17 @@ struct ReplayComparison {
         let afterMethod = key.split(separator: " ", maxSplits: 1).last.map(String.init) ?? key
         return afterMethod.split(separator: "?", maxSplits: 1).first.map(String.init) ?? afterMethod
     }
+}
+
+/// The exchanges a comparison reads, by position: a loaded recording's, or a mapped file's read
+/// again when compared (`IndexedRecording`).
+protocol ComparedExchanges {
+    /// Each exchange's replay key, in recorded order.
+    var keys: [String] { get }
+    func exchange(at index: Int) -> RecordedExchange
+}
+
+extension HARRecording: ComparedExchanges {
+    var keys: [String] { exchanges.map { ReplayIndex.key(method: $0.method, path: $0.path, query: $0.query) } }
+    func exchange(at index: Int) -> RecordedExchange { exchanges[index] }
 }

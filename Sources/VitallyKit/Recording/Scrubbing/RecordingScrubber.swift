@@ -26,22 +26,40 @@ package enum RecordingScrubber {
             throw VitallyError(.invalidInput, path: output.path,
                                cause: "\(output.path) already exists", hint: .replaceOrAnotherScrubOutput)
         }
-        // Loading checks it is a HAR of this API, and names what is wrong with it if not.
-        let recording = try HARReader.load(input)
-        guard let data = FileManager.default.contents(atPath: input.path) else {
+        // The input is mapped and scrubbed an entry at a time into the output: memory holds one
+        // entry and the pseudonyms, whatever the file's size.
+        var info = stat()
+        guard stat(input.path, &info) == 0, info.st_mode & S_IFMT == S_IFREG, let file = MappedFile(path: input.path) else {
+            _ = try HARReader.load(input)  // names what is wrong with it
             throw VitallyError(.recording, path: input.path, cause: "\(input.path) cannot be read (check its permissions)")
         }
-        let (bytes, map, produced) = try scrubbed(bytes: Array(data), options: options, path: input.path)
+        RecordingFolder.removeLeftovers(of: input)
+        var tally = EntryTally()
+        var scrubbed: (map: ScrubMap, produced: Set<String>)?
         do {
             if force, isSymlink(output) { try? FileManager.default.removeItem(at: output) }
-            try AtomicFile.write(Data(bytes), to: output, permissions: 0o600)
+            try AtomicFile.write(to: output, permissions: 0o600) { sink in
+                scrubbed = try ScrubStream.scrub(
+                    file.bytes, options: options, release: file.release(before:), inspect: { tally.count($0) }, emit: { sink.write($0) })
+                // What the reader refuses (another API's HAR, nothing to replay) is refused here too, in its words.
+                if tally.replayable == 0 || (tally.requests > 0 && tally.vitallyRequests == 0) { _ = try HARReader.load(input) }
+            }
+        } catch let error as VitallyError {
+            throw error
+        } catch where error is JSONParseError || error is ScrubStream.NotHAR {
+            _ = try HARReader.load(input)  // names what is wrong with it (not JSON, cut short, not a HAR)
+            throw streamError(error, path: input.path)
         } catch {
             throw VitallyError(.recording, path: output.path,
                                cause: "cannot write \(output.path) (\(error.localizedDescription)); check the folder exists and is writable")
         }
+        guard let scrubbed else { throw VitallyError(.recording, path: input.path, cause: "\(input.path) cannot be read") }
+        let (map, produced) = scrubbed
         // The post-write scan reads what is on disk, not what we meant to write.
-        let written = FileManager.default.contents(atPath: output.path).map { Array($0) } ?? []
-        if let path = scan(written, produced: produced, options: options) {
+        guard let written = MappedFile(path: output.path) else {
+            throw VitallyError(.recording, path: output.path, cause: "\(output.path) cannot be read back for the final scan")
+        }
+        if let path = scan(written.bytes, produced: produced, options: options, release: written.release(before:)) {
             try? FileManager.default.removeItem(at: output)
             throw VitallyError(.recording, path: output.path,
                                cause: "refused \(output.lastPathComponent): the string at \(path) is neither on the safe list nor a pseudonym "
@@ -55,12 +73,40 @@ package enum RecordingScrubber {
                                    cause: "the scrubbed copy is written, but the map cannot be: \(mapURL.path) (\(error.localizedDescription))")
             }
         }
-        var report = ScrubReport(input: input, output: output, entries: recording.exchanges.count, map: map, options: options,
-                                 scannedBytes: written.count)
-        if options.accounts, let copy = try? HARReader.parse(written, url: output) {
+        var report = ScrubReport(input: input, output: output, entries: tally.replayable, map: map, options: options,
+                                 scannedBytes: written.bytes.count)
+        if options.accounts, let recording = try? HARReader.load(input), let copy = try? HARReader.load(output) {
             report.lostCompanyMatches = ScrubMatchCheck.lostCompanyMatches(original: recording, scrubbed: copy)
         }
         return report
+    }
+
+    /// What the reader would make of the entries the scrub streams past: how many it replays, and
+    /// whether they are requests to this API.
+    struct EntryTally {
+        var replayable = 0
+        var requests = 0
+        var vitallyRequests = 0
+
+        mutating func count(_ entry: JSONValue) {
+            let path: String
+            if let exchange = try? HARReader.exchange(from: entry) {
+                replayable += 1
+                path = exchange.path
+            } else if let url = entry["request"]?["url"]?.string {
+                path = RecordedExchange.split(url: url).path
+            } else {
+                return
+            }
+            requests += 1
+            if path.hasPrefix("/resources/") { vitallyRequests += 1 }
+        }
+    }
+
+    static func streamError(_ error: any Error, path: String) -> VitallyError {
+        if let error = error as? VitallyError { return error }
+        if error is ScrubStream.NotHAR { return VitallyError(.recording, path: path, cause: "\(path) is JSON but not a HAR file (no log.entries)") }
+        return VitallyError(.recording, path: path, cause: "\(path) is not valid JSON (\(error))")
     }
 
     static func checkSalt(_ options: ScrubOptions) throws(VitallyError) {
@@ -89,43 +135,23 @@ package enum RecordingScrubber {
     package static func scrub(bytes: [UInt8], options: ScrubOptions, path: String = "recording")
         throws(VitallyError) -> (bytes: [UInt8], map: ScrubMap)
     {
-        let (bytes, map, produced) = try scrubbed(bytes: bytes, options: options, path: path)
-        if let failure = scan(bytes, produced: produced, options: options) {
+        try checkSalt(options)
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count + bytes.count / 8)
+        let result = bytes.withUnsafeBufferPointer { buffer in
+            Result { try ScrubStream.scrub(buffer, options: options, emit: { out.append(contentsOf: $0.utf8) }) }
+        }
+        let scrubbed: (map: ScrubMap, produced: Set<String>)
+        do {
+            scrubbed = try result.get()
+        } catch {
+            throw streamError(error, path: path)
+        }
+        if let failure = scan(out, produced: scrubbed.produced, options: options) {
             throw VitallyError(.recording, path: path,
                                cause: "refused: the string at \(failure) is neither on the safe list nor a pseudonym the scrub produced")
         }
-        return (bytes, map)
-    }
-
-    static func scrubbed(bytes: [UInt8], options: ScrubOptions, path: String)
-        throws(VitallyError) -> (bytes: [UInt8], map: ScrubMap, produced: Set<String>)
-    {
-        try checkSalt(options)
-        let document: JSONValue
-        do {
-            document = try JSONParser.parse(bytes)
-        } catch {
-            throw VitallyError(.recording, path: path, cause: "\(path) is not valid JSON (\(error))")
-        }
-        guard document["log"]?["entries"]?.array != nil else {
-            throw VitallyError(.recording, path: path, cause: "\(path) is JSON but not a HAR file (no log.entries)")
-        }
-        var walk = ScrubWalk(handler: ScrubReplacer(options: options), options: options)
-        if options.accounts { walk.externalIds = ScrubWalk<ScrubReplacer>.externalIds(in: document) }
-        guard case .object(var root) = walk.document(document), var log = root["log"]?.object else {
-            throw VitallyError(.recording, path: path, cause: "\(path) is JSON but not a HAR file (no log)")
-        }
-        var produced = walk.handler.produced
-        let meta = metadata(options, pairs: walk.handler.pairs)
-        produced.formUnion(strings(in: meta))
-        var vitally = log["_vitallyShell"]?.object ?? JSONObject()
-        vitally["scrubbed"] = meta
-        log["_vitallyShell"] = .object(vitally)
-        root["log"] = .object(log)
-        let text = JSONValue.object(root).serialized(pretty: true) + "\n"
-        var map = ScrubMap()
-        map.pairs = walk.handler.pairs
-        return (Array(text.utf8), map, produced)
+        return (out, scrubbed.map)
     }
 
     static func strings(in value: JSONValue) -> [String] {
@@ -155,10 +181,17 @@ package enum RecordingScrubber {
     /// The JSON path of the first string in `bytes` that is neither on the safe list nor in
     /// `produced`; nil when every string is one of them.
     static func scan(_ bytes: [UInt8], produced: Set<String>, options: ScrubOptions) -> String? {
-        guard let document = try? JSONParser.parse(bytes) else { return "$ (not valid JSON)" }
+        bytes.withUnsafeBufferPointer { scan($0, produced: produced, options: options) }
+    }
+
+    static func scan(
+        _ bytes: UnsafeBufferPointer<UInt8>, produced: Set<String>, options: ScrubOptions, release: (Int) -> Void = { _ in }
+    ) -> String? {
         let ours = produced.union(strings(in: metadata(options, pairs: [:])))
-        var walk = ScrubWalk(handler: ScrubChecker(options: options, produced: ours), options: options)
-        _ = walk.document(document)
-        return walk.handler.failure
+        do {
+            return try ScrubStream.scan(bytes, produced: ours, options: options, release: release)
+        } catch {
+            return "$ (not valid JSON)"
+        }
     }
 }

@@ -21,7 +21,7 @@ struct ScrubSlot {
 }
 
 /// What the safe list makes of one string.
-enum ScrubLeaf: Equatable {
+enum ScrubLeaf: Hashable {
     case keep, redact, email, name, phone, ip, domain, account, externalId, subdomain, text
 }
 
@@ -61,7 +61,7 @@ extension ScrubSafeList {
         }
         if isDigits(s) || isPhoneShaped(s) { return isDigits(s) && s.count > 15 ? .text : .phone }
         if let leaf, enumKeys.contains(leaf), isEnumValue(s) { return .keep }
-        if let leaf, keyReferenceKeys.contains(leaf), isSafeKey(s), s.contains(".") || s.contains("_") { return .keep }
+        if let leaf, keyReferenceKeys.contains(leaf), isSafeKey(s), s.utf8.contains(where: { $0 == 0x2E || $0 == 0x5F }) { return .keep }
         if slot.path.hasPrefix("$.log.creator") || slot.path.hasPrefix("$.log.browser"), isEnumValue(s) { return .keep }
         if leaf == "subdomain", isASCIIToken(s, extra: "-") { return options.accounts ? .subdomain : .keep }
         if slot.account, leaf == "name" { return options.accounts ? .account : .keep }

@@ -7,6 +7,9 @@ struct ScrubReplacer: ScrubLeafHandler {
     let pseudonyms: Pseudonymizer
     var pairs: [ScrubMap.Kind: [String: String]] = [:]
     var produced: Set<String> = []
+    /// What each decision made of each string: a recording repeats its values (each page's
+    /// traits, each entry's headers), and a pseudonym is an HMAC.
+    private var made: [ScrubLeaf: [String: String]] = [:]
 
     init(options: ScrubOptions) {
         self.options = options
@@ -19,6 +22,7 @@ struct ScrubReplacer: ScrubLeafHandler {
         let decision = ScrubSafeList.classify(s, slot, options)
         let kind: ScrubMap.Kind
         let out: String
+        if let out = made[decision]?[s] { return out }
         switch decision {
         case .keep: return s
         case .redact: return Redactor.placeholder
@@ -34,6 +38,7 @@ struct ScrubReplacer: ScrubLeafHandler {
         }
         pairs[kind, default: [:]][s] = out
         produced.insert(out)
+        made[decision, default: [:]][s] = out
         return out
     }
 

@@ -70,11 +70,22 @@ package enum ScrubSafeList {
     }
 
     /// Unicode NFC, case-folded: the form values are compared and pseudonymised in.
-    static func fold(_ s: String) -> String { s.precomposedStringWithCanonicalMapping.lowercased() }
+    /// (ASCII text, nearly every string of a recording, is its own NFC: only lowercased, and only
+    /// when it holds a capital; Foundation's normalisation is kept for the rest.)
+    static func fold(_ s: String) -> String {
+        var upper = false
+        for b in s.utf8 {
+            if b >= 0x80 { return s.precomposedStringWithCanonicalMapping.lowercased() }
+            if b &- 0x41 < 26 { upper = true }
+        }
+        return upper ? s.lowercased() : s
+    }
 
     /// The last dotted component of a key, folded (`zendesk.status` -> `status`).
     static func leafKey(_ key: String?) -> String? {
         guard let key else { return nil }
+        // Most keys are one lowercase word already.
+        if !key.utf8.contains(where: { $0 == UInt8(ascii: ".") || $0 &- 0x41 < 26 || $0 >= 0x80 }) { return key }
         let lower = key.lowercased()
         return lower.split(separator: ".").last.map(String.init) ?? lower
     }
@@ -101,34 +112,35 @@ package enum ScrubSafeList {
     /// An object key or query parameter name that is kept.
     /// Not an email, not a phone or long digit run, and not base64 that decodes to an email or JSON.
     package static func isSafeKey(_ key: String) -> Bool {
-        guard isASCIIToken(key, extra: "._-$:", max: 80), !key.contains("@") else { return false }
-        if key.filter({ $0.isASCII && $0.isNumber }).count >= 7 { return false }
+        guard isASCIIToken(key, extra: "._-$:", max: 80) else { return false }
+        if key.utf8.count(where: { $0 &- 0x30 < 10 }) >= 7 { return false }
         return encodedKeyText(key) == nil
     }
 
     /// The text a key hides in base64, when it holds an email or JSON (a cursor used as a key).
     static func encodedKeyText(_ key: String) -> String? {
         guard let text = ScrubWalk<ScrubChecker>.base64Text(key) else { return nil }
-        return text.contains("@") || text.hasPrefix("{") || text.hasPrefix("[") ? text : nil
+        return text.utf8.contains(0x40) || text.hasPrefix("{") || text.hasPrefix("[") ? text : nil
     }
 
     /// A number: up to 6 digits, or with a sign or decimal point (longer digit runs may be phones).
     static func isNumber(_ s: String) -> Bool {
         guard let first = s.utf8.first, !s.isEmpty, s.utf8.count <= 24 else { return false }
+        // Anything but digits, a sign and a point is no number (most strings fail on the first byte).
+        guard first &- 0x30 < 10 || first == 0x2d || first == 0x2e else { return false }
         let body = first == 0x2d ? s.dropFirst() : Substring(s)
         let digits = body.filter { $0 != "." }
         guard !digits.isEmpty, digits.allSatisfy({ $0.isASCII && $0.isNumber }), body.filter({ $0 == "." }).count <= 1 else {
             return false
         }
-        return body.contains(".") || first == 0x2d || digits.count <= 6
+        return body.utf8.contains(0x2E) || first == 0x2d || digits.count <= 6
     }
 
     static func isDigits(_ s: String) -> Bool { !s.isEmpty && s.utf8.allSatisfy { $0 >= 0x30 && $0 <= 0x39 } }
 
     static func isUUID(_ s: String) -> Bool {
-        let bytes = Array(s.utf8)
-        guard bytes.count == 36 else { return false }
-        for (i, b) in bytes.enumerated() {
+        guard s.utf8.count == 36 else { return false }
+        for (i, b) in s.utf8.enumerated() {
             if [8, 13, 18, 23].contains(i) { if b != 0x2d { return false } } else if !isHex(b) { return false }
         }
         return true
@@ -138,14 +150,19 @@ package enum ScrubSafeList {
 
     /// `2026-11-28`, `2026-11-28T22:40:34.608Z`, `…+01:00`, and HTTP dates (`Sat, 28 Nov 2026 22:40:34 GMT`).
     static func isTimestamp(_ s: String) -> Bool {
-        let bytes = Array(s.utf8)
-        if bytes.count >= 10, bytes.count <= 35, isDigits(String(decoding: bytes[0..<4], as: UTF8.self)), bytes[4] == 0x2d,
-            bytes[7] == 0x2d
-        {
-            return bytes.allSatisfy { (0x30...0x39).contains($0) || "-:.TZ+ ".utf8.contains($0) }
+        let bytes = s.utf8
+        if bytes.count >= 10, bytes.count <= 35 {
+            var isoShaped = true
+            var allowed = true
+            for (i, b) in bytes.enumerated() {
+                if i < 4 { isoShaped = isoShaped && b &- 0x30 < 10 } else if i == 4 || i == 7 { isoShaped = isoShaped && b == 0x2d }
+                allowed = allowed && (b &- 0x30 < 10 || b == 0x2d || b == 0x3a || b == 0x2e || b == 0x54 || b == 0x5a || b == 0x2b || b == 0x20)
+                if !isoShaped { break }
+            }
+            if isoShaped { return allowed }
         }
         let days = ["Mon, ", "Tue, ", "Wed, ", "Thu, ", "Fri, ", "Sat, ", "Sun, "]
-        if s.count == 29, days.contains(where: s.hasPrefix), s.hasSuffix(" GMT") {
+        if bytes.count == 29, s.hasSuffix(" GMT"), days.contains(where: s.hasPrefix) {
             return isASCIIToken(s, extra: " ,:")
         }
         return false
@@ -160,6 +177,7 @@ package enum ScrubSafeList {
 
     /// A domain name by shape: ASCII or Unicode labels, a last label of letters.
     static func isDomainShaped(_ folded: String) -> Bool {
+        guard folded.utf8.contains(0x2E) else { return false }
         let labels = folded.split(separator: ".", omittingEmptySubsequences: false)
         guard labels.count >= 2, folded.count <= 253, let tld = labels.last, tld.count >= 2, tld.allSatisfy(\.isLetter) else {
             return false
@@ -175,24 +193,25 @@ package enum ScrubSafeList {
             return false
         }
         let local = folded[..<at]
-        return !local.contains("@") && isDomainShaped(String(folded[folded.index(after: at)...]))
+        return !local.utf8.contains(0x40) && isDomainShaped(String(folded[folded.index(after: at)...]))
     }
 
     static func isIPv4(_ s: String) -> Bool {
+        guard (7...15).contains(s.utf8.count), let first = s.utf8.first, first &- 0x30 < 10 else { return false }
         let parts = s.split(separator: ".", omittingEmptySubsequences: false)
         return parts.count == 4 && parts.allSatisfy { $0.count >= 1 && $0.count <= 3 && isDigits(String($0)) && Int($0)! <= 255 }
     }
 
     static func isIPv6(_ s: String) -> Bool {
-        let colons = s.filter { $0 == ":" }.count
+        let colons = s.utf8.count(where: { $0 == 0x3A })
         guard colons >= 2, s.contains("::") || colons == 7, s.count <= 45 else { return false }
         return s.allSatisfy { $0 == ":" || $0 == "." || $0.isHexDigit }
     }
 
     /// Digits with phone layout (`+ ( ) - .` and spaces), 7 to 15 digits.
     static func isPhoneShaped(_ s: String) -> Bool {
-        let digits = s.filter { $0.isASCII && $0.isNumber }.count
+        let digits = s.utf8.count(where: { $0 &- 0x30 < 10 })
         guard digits >= 7, digits <= 15 else { return false }
-        return s.allSatisfy { ($0.isASCII && $0.isNumber) || "+()-. ".contains($0) }
+        return s.utf8.allSatisfy { $0 &- 0x30 < 10 || $0 == 0x2B || $0 == 0x28 || $0 == 0x29 || $0 == 0x2D || $0 == 0x2E || $0 == 0x20 }
     }
 }

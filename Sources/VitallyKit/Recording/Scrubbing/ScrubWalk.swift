@@ -27,34 +27,25 @@ struct ScrubWalk<Handler: ScrubLeafHandler> {
         self.options = options
     }
 
-    mutating func document(_ root: JSONValue) -> JSONValue {
-        guard case .object(let object) = root else { return json(root, ScrubSlot(path: "$", key: nil)) }
-        var out = JSONObject()
-        for (k, v) in object {
-            if k == "log", case .object(let log) = v {
-                out[k] = .object(self.log(log))
-            } else {
-                out[handler.key(k, ScrubSlot(path: "$", key: nil))] = json(v, ScrubSlot(path: "$." + k, key: k))
-            }
-        }
-        return .object(out)
+    /// A member of the document's root other than its log object.
+    mutating func rootMember(_ k: String, _ v: JSONValue) -> (key: String, value: JSONValue) {
+        let key = handler.key(k, ScrubSlot(path: "$", key: nil))
+        return (key, json(v, ScrubSlot(path: "$." + k, key: k)))
     }
 
-    private mutating func log(_ log: JSONObject) -> JSONObject {
-        var out = JSONObject()
-        for (k, v) in log {
-            let slot = ScrubSlot(path: "$.log." + k, key: k)
-            switch (k, v) {
-            case ("entries", .array(let entries)):
-                out[k] = .array(entries.enumerated().map { index, entry in
-                    guard case .object(let object) = entry else { return json(entry, slot.child("[\(index)]", key: k)) }
-                    return .object(self.entry(object, path: "$.log.entries[\(index)]"))
-                })
-            default:
-                out[handler.key(k, slot)] = json(v, slot)
-            }
+    /// A member of the log other than its entries array.
+    mutating func logMember(_ k: String, _ v: JSONValue) -> (key: String, value: JSONValue) {
+        let slot = ScrubSlot(path: "$.log." + k, key: k)
+        let key = handler.key(k, slot)
+        return (key, json(v, slot))
+    }
+
+    /// The `index`th element of `log.entries`.
+    mutating func entry(_ entry: JSONValue, index: Int) -> JSONValue {
+        guard case .object(let object) = entry else {
+            return json(entry, ScrubSlot(path: "$.log.entries", key: "entries").child("[\(index)]", key: "entries"))
         }
-        return out
+        return .object(self.entry(object, path: "$.log.entries[\(index)]"))
     }
 
     private mutating func entry(_ entry: JSONObject, path: String) -> JSONObject {
@@ -163,7 +154,7 @@ struct ScrubWalk<Handler: ScrubLeafHandler> {
             decoded = utf8
         }
         let rewritten: String
-        if let parsed = try? JSONParser.parse(Array(decoded.utf8)), parsed.object != nil || parsed.array != nil {
+        if let parsed = try? JSONParser.parse(decoded), parsed.object != nil || parsed.array != nil {
             var root = slot.child("(json)", key: nil)
             root.entity = entity
             let walked = json(parsed, root)
@@ -234,7 +225,7 @@ struct ScrubWalk<Handler: ScrubLeafHandler> {
         defer { depth -= 1 }
         if s.hasPrefix("http://") || s.hasPrefix("https://") { return url(s, slot) }
         if let first = s.utf8.first, first == UInt8(ascii: "{") || first == UInt8(ascii: "["),
-            let parsed = try? JSONParser.parse(Array(s.utf8)), parsed.object != nil || parsed.array != nil
+            let parsed = try? JSONParser.parse(s), parsed.object != nil || parsed.array != nil
         {
             let walked = json(parsed, slot.child("(json)", key: slot.key, place: slot.place))
             return walked == parsed ? s : walked.serialized()
@@ -302,21 +293,51 @@ struct ScrubWalk<Handler: ScrubLeafHandler> {
     }
 
     static func hasPercentEscape(_ s: String) -> Bool {
-        let bytes = Array(s.utf8)
-        guard bytes.count >= 3 else { return false }
-        for i in 0..<(bytes.count - 2) where bytes[i] == 0x25 && ScrubSafeList.isHex(bytes[i + 1]) && ScrubSafeList.isHex(bytes[i + 2]) {
-            return true
+        var utf8 = s.utf8.makeIterator()
+        var previous: (UInt8, UInt8) = (0, 0)
+        while let b = utf8.next() {
+            if previous.0 == 0x25, ScrubSafeList.isHex(previous.1), ScrubSafeList.isHex(b) { return true }
+            previous = (previous.1, b)
         }
         return false
     }
 
     /// The text a base64 (or base64url) string of 12+ characters holds, when it is printable UTF-8.
+    /// (Decoded here byte by byte: ids, keys and cursors all come this way, most of them not base64.)
     static func base64Text(_ s: String) -> String? {
-        guard s.utf8.count >= 12, s.utf8.count <= 1_000_000 else { return nil }
-        guard ScrubSafeList.isASCIIToken(s, extra: "+/=-_", max: 1_000_000) else { return nil }
-        var standard = s.replacingOccurrences(of: "-", with: "+").replacingOccurrences(of: "_", with: "/")
-        while standard.utf8.count % 4 != 0 { standard += "=" }
-        guard let data = Data(base64Encoded: standard), !data.isEmpty, let text = String(data: data, encoding: .utf8) else { return nil }
+        let count = s.utf8.count
+        guard count >= 12, count <= 1_000_000 else { return nil }
+        var decoded: [UInt8] = []
+        decoded.reserveCapacity(count * 3 / 4)
+        var accumulator: UInt32 = 0
+        var bits = 0
+        var padding = 0
+        for b in s.utf8 {
+            let value: UInt32
+            switch b {
+            case UInt8(ascii: "A")...UInt8(ascii: "Z"): value = UInt32(b - UInt8(ascii: "A"))
+            case UInt8(ascii: "a")...UInt8(ascii: "z"): value = UInt32(b - UInt8(ascii: "a")) + 26
+            case UInt8(ascii: "0")...UInt8(ascii: "9"): value = UInt32(b - UInt8(ascii: "0")) + 52
+            case UInt8(ascii: "+"), UInt8(ascii: "-"): value = 62
+            case UInt8(ascii: "/"), UInt8(ascii: "_"): value = 63
+            case UInt8(ascii: "="):
+                padding += 1
+                continue
+            default: return nil
+            }
+            // Padding only at the end, as Foundation's decoder requires.
+            if padding > 0 { return nil }
+            accumulator = accumulator << 6 | value
+            bits += 6
+            if bits >= 8 {
+                bits -= 8
+                decoded.append(UInt8(truncatingIfNeeded: accumulator >> UInt32(bits)))
+            }
+        }
+        // As Foundation decodes it (padded to a multiple of 4, trailing `=` ignored): no lone sixth of a byte.
+        guard (count - padding) % 4 != 1, !decoded.isEmpty else { return nil }
+        guard let text = String(validating: decoded, as: UTF8.self) else { return nil }
+        if decoded.allSatisfy({ $0 >= 0x20 && $0 < 0x7F || $0 == 0x0A || $0 == 0x09 }) { return text }
         guard text.unicodeScalars.allSatisfy({ !$0.properties.generalCategory.isControlOrUnassigned || $0 == "\n" || $0 == "\t" }) else {
             return nil
         }
@@ -326,7 +347,7 @@ struct ScrubWalk<Handler: ScrubLeafHandler> {
     /// `text` base64-encoded in the alphabet and padding `original` used.
     static func base64(_ text: String, like original: String) -> String {
         var encoded = Data(text.utf8).base64EncodedString()
-        if original.contains("-") || original.contains("_") {
+        if original.utf8.contains(where: { $0 == 0x2D || $0 == 0x5F }) {
             encoded = encoded.replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_")
         }
         if !original.hasSuffix("=") { while encoded.hasSuffix("=") { encoded.removeLast() } }
@@ -353,9 +374,8 @@ enum ScrubEntity {
 }
 
 extension ScrubWalk {
-    /// Every `externalId` value in the entries' JSON bodies.
-    static func externalIds(in document: JSONValue) -> Set<String> {
-        var found: Set<String> = []
+    /// Adds every `externalId` value in an entry's JSON response body to `found`.
+    static func externalIds(inEntry entry: JSONValue, into found: inout Set<String>) {
         func walk(_ value: JSONValue) {
             switch value {
             case .array(let items): items.forEach(walk)
@@ -366,12 +386,9 @@ extension ScrubWalk {
             default: break
             }
         }
-        for entry in document["log"]?["entries"]?.array ?? [] {
-            guard let content = entry["response"]?["content"], let text = content["text"]?.string else { continue }
-            let bytes = content["encoding"]?.string?.lowercased() == "base64" ? Data(base64Encoded: text).map { Array($0) } : Array(text.utf8)
-            if let bytes, let json = try? JSONParser.parse(bytes) { walk(json) }
-        }
-        return found
+        guard let content = entry["response"]?["content"], let text = content["text"]?.string else { return }
+        let bytes = content["encoding"]?.string?.lowercased() == "base64" ? Data(base64Encoded: text).map { Array($0) } : Array(text.utf8)
+        if let bytes, let json = try? JSONParser.parse(bytes) { walk(json) }
     }
 }
 

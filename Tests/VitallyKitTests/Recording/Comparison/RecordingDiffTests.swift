@@ -22,6 +22,40 @@ import VitallyKit
 
     func page(_ items: [JSONValue]) -> JSONValue { ["results": .array(items), "next": nil] }
 
+    /// Two files compared as `recordings diff` reads them (an entry at a time, each body read
+    /// again from the file when compared) give the diff of the same recordings loaded whole.
+    @Test func filesReadAnEntryAtATimeDiffAsWhenLoaded() throws {
+        let note: JSONValue = ["id": "n1", "subject": "QBR", "accountId": "a1"]
+        let renewal: JSONValue = ["id": "n2", "subject": "Renewal", "accountId": "a1"]
+        let before = recording([
+            exchange("/resources/accounts", page([account("a1", "Acme"), account("a2", "Globex")])),
+            exchange("/resources/accounts/a1/notes", page([note])),
+            exchange("/resources/accounts/a1/healthScores", page([["id": "h1", "score": 7]])),
+            exchange("/resources/accounts/a1/healthScores", page([["id": "h1", "score": 3]])),
+        ])
+        let after = recording([
+            exchange("/resources/accounts", page([account("a1", "Acme", renewal: "2027-02-01"), account("a3", "Initech")])),
+            exchange("/resources/accounts/a1/notes", page([note, renewal])),
+            exchange("/resources/accounts/a1/healthScores", page([["id": "h1", "score": 3]])),
+            exchange("/resources/accounts/a1/healthScores", page([["id": "h1", "score": 7]])),
+        ])
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("diff-files-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        func write(_ recording: HARRecording, _ name: String) throws -> URL {
+            let url = folder.appendingPathComponent(name)
+            let entries = recording.exchanges.enumerated().map { HARWriter.serialize(entry: HARWriter.entry($0.element, order: $0.offset)) }
+            let header = HARWriter.logHeader(RecordingInfo(recordedAt: testAnchor, subdomain: "acme"))
+            try Data(HARWriter.document(header: header, serializedEntries: entries).utf8).write(to: url)
+            return url
+        }
+        let a = try write(before, "a.har"), b = try write(after, "b.har")
+        let fromFiles = try RecordingDiff.compare(files: a, b)
+        #expect(!fromFiles.sequenceChanges.isEmpty && !fromFiles.newActivities.isEmpty && !fromFiles.fieldChanges.isEmpty)
+        let loaded = try RecordingDiff.compare(HARReader.load(a), HARReader.load(b))
+        #expect(fromFiles == loaded)
+    }
+
     @Test func theSameRequestRecordedTwiceInSwappedOrderDiffers() throws {
         let first = exchange("/resources/accounts/a1/healthScores", page([["id": "h1", "score": 7]]))
         let second = exchange("/resources/accounts/a1/healthScores", page([["id": "h1", "score": 3]]))

@@ -120,6 +120,25 @@ import Testing
             == "brief \(map.pairs[.emails]?["zoe.obrien@acme.com"] ?? "?") --title \"\(account) QBR\"")
     }
 
+    /// The scrub streams into a temporary file beside OUT, an entry at a time: a file cut short
+    /// (found only once every entry is written) leaves neither OUT nor a temporary file behind.
+    @Test func aFileCutShortLeavesNoOutputBehind() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("scrub-cut-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let input = folder.appendingPathComponent("cut.har"), output = folder.appendingPathComponent("out.har")
+        let options = ScrubOptions(salt: "team-salt-0123456789")
+        try Data(Self.hostile.dropLast(3).utf8).write(to: input)
+        #expect(throws: VitallyError.self) { try RecordingScrubber.scrub(input, to: output, options: options) }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["cut.har"])
+        try Data(Self.hostile.utf8).write(to: input)
+        let report = try RecordingScrubber.scrub(input, to: output, options: options)
+        let written = try Data(contentsOf: output)
+        #expect(report.entries == 2 && report.scannedBytes == written.count)
+        let (bytes, _) = try RecordingScrubber.scrub(bytes: Array(Self.hostile.utf8), options: options)
+        #expect(written == Data(bytes))
+    }
+
     @Test func notAHARIsOneClearError() {
         #expect(throws: VitallyError.self) { try RecordingScrubber.scrub(bytes: Array("{\"log\":".utf8), options: ScrubOptions(salt: "abcd-efgh-ijkl-mnop")) }
         #expect(throws: VitallyError.self) { try RecordingScrubber.scrub(bytes: Array("[1,2]".utf8), options: ScrubOptions(salt: "abcd-efgh-ijkl-mnop")) }

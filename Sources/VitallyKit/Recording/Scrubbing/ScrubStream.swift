@@ -1,0 +1,143 @@
+/// The scrub and the post-write scan of a HAR, a part at a time: the root's and the log's members
+/// are parsed and walked one by one, and each entry is parsed, walked and written before the next
+/// is read. Memory holds one entry and the pseudonyms, not a tree of the file (5-10x its size).
+/// Both walk in document order, as `ScrubWalk` decides, so the scan sees what the scrub wrote.
+enum ScrubStream {
+    /// The input is not a HAR (valid JSON without an object `log` holding an array `entries`).
+    struct NotHAR: Error {}
+
+    /// Scrubs the HAR in `bytes` to `emit`, pretty-printed; `inspect` sees each original entry, and
+    /// `release` the offset before which the input is no longer read. The log's `_vitallyShell` is
+    /// written last, after the entries, since the counts it holds are known only then.
+    static func scrub(
+        _ bytes: UnsafeBufferPointer<UInt8>, options: ScrubOptions, release: (Int) -> Void = { _ in },
+        inspect: (JSONValue) -> Void = { _ in }, emit: (String) -> Void
+    ) throws -> (map: ScrubMap, produced: Set<String>) {
+        var walk = ScrubWalk(handler: ScrubReplacer(options: options), options: options)
+        if options.accounts { walk.externalIds = try externalIds(bytes) }
+        var cursor = JSONCursor(bytes)
+        guard try cursor.peek() == UInt8(ascii: "{") else { throw NotHAR() }
+        var isHAR = false
+        var rootCount = 0
+        emit("{")
+        try cursor.members { cursor, key in
+            emit(rootCount == 0 ? "\n  " : ",\n  ")
+            rootCount += 1
+            guard key == "log", try cursor.peek() == UInt8(ascii: "{") else {
+                let (k, v) = walk.rootMember(key, try cursor.value())
+                emit(member(k, v, indent: 2))
+                return
+            }
+            emit("\"log\": {")
+            var vitally: JSONValue?
+            var logCount = 0
+            try cursor.members { cursor, key in
+                if key == "_vitallyShell" {
+                    vitally = walk.logMember(key, try cursor.value()).value
+                    return
+                }
+                emit(logCount == 0 ? "\n    " : ",\n    ")
+                logCount += 1
+                guard key == "entries", try cursor.peek() == UInt8(ascii: "[") else {
+                    let (k, v) = walk.logMember(key, try cursor.value())
+                    emit(member(k, v, indent: 4))
+                    return
+                }
+                isHAR = true
+                emit("\"entries\": [")
+                var entryCount = 0
+                try cursor.elements { cursor, index in
+                    let entry = try cursor.value()
+                    release(cursor.index)
+                    inspect(entry)
+                    emit((index == 0 ? "\n      " : ",\n      ") + walk.entry(entry, index: index).serialized(pretty: true, indent: 6))
+                    entryCount += 1
+                }
+                emit(entryCount == 0 ? "]" : "\n    ]")
+            }
+            var meta = vitally?.object ?? JSONObject()
+            meta["scrubbed"] = RecordingScrubber.metadata(options, pairs: walk.handler.pairs)
+            emit((logCount == 0 ? "\n    " : ",\n    ") + member("_vitallyShell", .object(meta), indent: 4) + "\n  }")
+        }
+        try cursor.expectEnd()
+        emit(rootCount == 0 ? "}\n" : "\n}\n")
+        guard isHAR else { throw NotHAR() }
+        var produced = walk.handler.produced
+        produced.formUnion(RecordingScrubber.strings(in: RecordingScrubber.metadata(options, pairs: walk.handler.pairs)))
+        var map = ScrubMap()
+        map.pairs = walk.handler.pairs
+        return (map, produced)
+    }
+
+    /// The JSON path of the first string in `bytes` that is neither on the safe list nor in
+    /// `produced` (nil when there is none), walked as the scrub walks; any JSON document is read.
+    static func scan(
+        _ bytes: UnsafeBufferPointer<UInt8>, produced: Set<String>, options: ScrubOptions, release: (Int) -> Void = { _ in }
+    ) throws(JSONParseError) -> String? {
+        var walk = ScrubWalk(handler: ScrubChecker(options: options, produced: produced), options: options)
+        var cursor = JSONCursor(bytes)
+        guard try cursor.peek() == UInt8(ascii: "{") else {
+            let root = try cursor.value()
+            try cursor.expectEnd()
+            _ = walk.json(root, ScrubSlot(path: "$", key: nil))
+            return walk.handler.failure
+        }
+        do {
+            try cursor.members { cursor, key in
+                guard key == "log", try cursor.peek() == UInt8(ascii: "{") else {
+                    _ = walk.rootMember(key, try cursor.value())
+                    return
+                }
+                try cursor.members { cursor, key in
+                    guard key == "entries", try cursor.peek() == UInt8(ascii: "[") else {
+                        _ = walk.logMember(key, try cursor.value())
+                        return
+                    }
+                    try cursor.elements { cursor, index in
+                        let entry = try cursor.value()
+                        release(cursor.index)
+                        // The first failure is the one named: the rest need not be walked.
+                        if walk.handler.failure == nil { _ = walk.entry(entry, index: index) }
+                    }
+                }
+            }
+            try cursor.expectEnd()
+        } catch let error as JSONParseError {
+            throw error
+        } catch {
+            throw JSONParseError(message: "\(error)", offset: cursor.index)
+        }
+        return walk.handler.failure
+    }
+
+    /// `"key": value` at `indent`, as the whole document's pretty-printing would write it.
+    static func member(_ key: String, _ value: JSONValue, indent: Int) -> String {
+        var out = ""
+        JSONValue.writeEscaped(key, into: &out)
+        return out + ": " + value.serialized(pretty: true, indent: indent)
+    }
+
+    /// Every `externalId` the entries' bodies hold (with --accounts, a URL segment that is one is
+    /// pseudonymised like the body's): a first pass, an entry at a time.
+    static func externalIds(_ bytes: UnsafeBufferPointer<UInt8>) throws -> Set<String> {
+        var found: Set<String> = []
+        var cursor = JSONCursor(bytes)
+        guard try cursor.peek() == UInt8(ascii: "{") else { throw NotHAR() }
+        try cursor.members { cursor, key in
+            guard key == "log", try cursor.peek() == UInt8(ascii: "{") else {
+                _ = try cursor.value()
+                return
+            }
+            try cursor.members { cursor, key in
+                guard key == "entries", try cursor.peek() == UInt8(ascii: "[") else {
+                    _ = try cursor.value()
+                    return
+                }
+                try cursor.elements { cursor, _ in
+                    ScrubWalk<ScrubReplacer>.externalIds(inEntry: try cursor.value(), into: &found)
+                }
+            }
+        }
+        return found
+    }
+}
