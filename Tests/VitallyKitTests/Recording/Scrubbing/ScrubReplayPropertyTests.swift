@@ -4,8 +4,8 @@ import VitallySimulator
 @testable import VitallyKit
 
 /// A scrubbed copy must replay as the original does. For generated tenants (seeds, both
-/// scenarios, both shapes), a session is recorded over loopback from the simulator: every user's
-/// email matched, visitors at the users' domains, company-name guesses and free mail, and the
+/// scenarios, both shapes), a session is recorded over loopback from the simulator: users' emails
+/// matched, visitors at the users' domains, company-name guesses and free mail, and the
 /// brief of the accounts they matched. The recording is scrubbed four ways (with and without
 /// `--accounts` and `--domains`), and each copy is replayed with the emails mapped to their
 /// pseudonyms: every email's match rule and accounts, and every brief's list of sections (which
@@ -52,13 +52,14 @@ extension ScrubPropertyTests {
         return (answers, briefAccounts ?? briefed)
     }
 
-    /// The emails a session asks about: every user's, a visitor at each user domain, a guess from
-    /// each of a few account names (`bruce@wayneenterprises.com`), and free mail.
+    /// The emails a session asks about: sixteen users' drawn from the first hundred, a visitor at
+    /// six of their domains, a guess from each of five account names (`bruce@wayneenterprises.com`),
+    /// and free mail.
     static func emails(users: [User], accounts: [Account], _ g: inout Generator) -> [String] {
-        let userEmails = users.compactMap { $0.email?.lowercased() }.filter(Domain.isEmail)
-        let domains = Set(userEmails.compactMap(Domain.ofEmail)).sorted()
+        let userEmails = Array(users.compactMap { $0.email?.lowercased() }.filter(Domain.isEmail).shuffled(using: &g).prefix(16))
+        let domains = Array(Set(userEmails.compactMap(Domain.ofEmail)).sorted().prefix(6))
         let visitors = domains.enumerated().map { "visitor.\($0.offset)@\($0.element)" }
-        let guesses = accounts.shuffled(using: &g).prefix(8).map { account in
+        let guesses = accounts.shuffled(using: &g).prefix(5).map { account in
             "guess@" + account.name.lowercased().filter { $0.isLetter || $0.isNumber } + ".com"
         }
         return Array(Set(userEmails + visitors + guesses + ["someone.\(g.next() % 100)@gmail.com"])).sorted()
@@ -84,7 +85,7 @@ extension ScrubPropertyTests {
         let recorded: (answers: Answers, briefed: [String]), emails: [String]
         do {
             let (client, recorder) = try await recordingClient(simulator, file: original)
-            let users = try await client.users().collect(limit: 60)
+            let users = try await client.users().collect(limit: 100)
             let accounts = try await client.accounts().collect(limit: 100)
             emails = Self.emails(users: users, accounts: accounts, &g)
             recorded = try await Self.session(client, emails: emails)
