@@ -42,19 +42,50 @@ public func fuzzScrub(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
         // Refusing the file (the final scan) keeps the values in too; only a copy that was written can leak.
         return 0
     }
-    let out = String(decoding: scrubbed, as: UTF8.self)
-    var forms = out.precomposedStringWithCanonicalMapping.lowercased()
+    // Where a planted value could be: the file's bytes, and the decoded body and URL of each entry.
+    var places = [asciiLowercased(scrubbed)]
     if let document = try? JSONParser.parse(scrubbed), let entries = document["log"]?["entries"]?.array {
         for entry in entries {
-            forms += "\n" + (entry["response"]?["content"]?["text"]?.string ?? "").precomposedStringWithCanonicalMapping.lowercased()
-            forms += "\n" + URLEncoding.decode(entry["request"]?["url"]?.string ?? "").lowercased()
+            places.append(asciiLowercased(Array((entry["response"]?["content"]?["text"]?.string ?? "").utf8)))
+            places.append(asciiLowercased(Array(URLEncoding.decode(entry["request"]?["url"]?.string ?? "").utf8)))
         }
     }
-    for value in planted {
-        let needle = value.precomposedStringWithCanonicalMapping.lowercased()
+    let input = forms(of: text)
+    for (value, needles) in plantedForms {
         // The fuzz input may itself spell a planted value; that is not a leak of ours.
-        if text.precomposedStringWithCanonicalMapping.lowercased().contains(needle) { continue }
-        if forms.contains(needle) { fatalError("planted value survived the scrub: \(value)") }
+        if needles.contains(where: { needle in input.contains { contains($0, needle) } }) { continue }
+        for needle in needles where places.contains(where: { contains($0, needle) }) {
+            fatalError("planted value survived the scrub: \(value)")
+        }
     }
     return 0
+}
+
+/// A value in every form it could take in the output (NFC and NFD, as given, lower and upper
+/// case), as bytes with ASCII letters lowered: the output is searched without normalising it.
+func forms(of value: String) -> [[UInt8]] {
+    var all: [[UInt8]] = []
+    for cased in [value, value.lowercased(), value.uppercased()] {
+        for form in [cased.precomposedStringWithCanonicalMapping, cased.decomposedStringWithCanonicalMapping] {
+            let bytes = asciiLowercased(Array(form.utf8))
+            if !all.contains(bytes) { all.append(bytes) }
+        }
+    }
+    return all
+}
+
+let plantedForms = planted.map { ($0, forms(of: $0)) }
+
+func asciiLowercased(_ bytes: [UInt8]) -> [UInt8] { bytes.map { (65...90).contains($0) ? $0 + 32 : $0 } }
+
+/// Whether `needle` occurs in `haystack`.
+func contains(_ haystack: [UInt8], _ needle: [UInt8]) -> Bool {
+    guard let first = needle.first, haystack.count >= needle.count else { return needle.isEmpty }
+    var index = 0
+    let last = haystack.count - needle.count
+    while index <= last {
+        if haystack[index] == first, haystack[index..<(index + needle.count)].elementsEqual(needle) { return true }
+        index += 1
+    }
+    return false
 }

@@ -105,6 +105,9 @@ enum Terminal {
         sigaddset(&set, SIGINT)
         pthread_sigmask(SIG_BLOCK, &set, nil)
         signal(SIGPIPE, SIG_IGN)
+        // A file-size limit (`ulimit -f`) then fails the write (EFBIG) and a recording stops
+        // cleanly, as on a full disk, instead of the signal killing the session.
+        signal(SIGXFSZ, SIG_IGN)
     }
 
     nonisolated(unsafe) private static var interruptSource: (any DispatchSourceSignal)?
@@ -180,6 +183,7 @@ enum Terminal {
         sigemptyset(&defaults)
         sigaddset(&defaults, SIGINT)
         sigaddset(&defaults, SIGPIPE)
+        sigaddset(&defaults, SIGXFSZ)
         posix_spawnattr_setsigdefault(&attributes, &defaults)
         posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
         let argv: [UnsafeMutablePointer<CChar>?] = [strdup("/bin/sh"), strdup("-c"), strdup(command), nil]

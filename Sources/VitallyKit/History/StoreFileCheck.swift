@@ -28,33 +28,3 @@ enum StoreFileCheck {
         return nil
     }
 }
-
-/// The name the history store keeps for an account: its own, unless it looks like an email or
-/// a person's name (B2C tenants name accounts after their customers), then `account ‹id›`.
-enum StoredAccountName {
-    static func name(_ name: String, id: String) -> String {
-        looksPersonal(name) ? "account ‹\(id)›" : name
-    }
-
-    /// Words that make a name a company's (`Wayne Enterprises`, `Acme Corp`, `Cedar Retail`).
-    static let companyWords: Set<String> = [
-        "inc", "corp", "corporation", "co", "company", "llc", "ltd", "limited", "gmbh", "ag", "sa", "sas", "bv", "nv", "plc",
-        "pty", "srl", "spa", "ab", "oy", "as", "kk", "group", "holdings", "partners", "enterprises", "industries", "labs",
-        "systems", "software", "technologies", "tech", "solutions", "services", "health", "healthcare", "bank", "capital",
-        "media", "retail", "foods", "energy", "logistics", "learning", "analytics", "robotics", "travel", "studio", "studios",
-        "agency", "consulting", "university", "school", "hospital", "clinic", "foundation", "institute", "global",
-        "international", "emea", "apac", "americas", "na", "eu", "us", "uk", "team", "store", "shop", "app", "ventures",
-        "networks", "digital", "cloud", "data", "insurance", "pharma", "motors", "airlines", "hotels", "dynamics",
-    ]
-
-    /// An email, or two to four words of letters (any script) with no company word: `Jane Doe`,
-    /// `Jürgen Weiß`, `doe, jane`. One word says too little to tell, and is kept.
-    static func looksPersonal(_ name: String) -> Bool {
-        let trimmed = name.trimmingCharacters(in: .whitespaces)
-        if trimmed.contains("@") { return true }
-        let words = trimmed.split { $0 == " " || $0 == "," }.map { $0.lowercased() }
-        guard (2...4).contains(words.count), trimmed.count <= 60 else { return false }
-        guard words.allSatisfy({ word in word.allSatisfy { $0.isLetter || "'’.-".contains($0) } }) else { return false }
-        return !words.contains { companyWords.contains($0.trimmingCharacters(in: CharacterSet(charactersIn: ".,"))) }
-    }
-}

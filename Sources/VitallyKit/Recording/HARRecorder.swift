@@ -19,6 +19,10 @@ public actor HARRecorder {
     private var lastSync: UInt64 = 0
     private var closed = false
     public private(set) var count = 0
+    /// Set when a write failed (the disk filled): the file keeps every exchange before it, and
+    /// later exchanges are not recorded.
+    public private(set) var stopped: RecordingStop?
+    private var stopAnnounced = false
 
     /// Starts a recording; with `existing`, the file keeps those entries (redacted and scanned).
     public init(url: URL, info: RecordingInfo, redactor: Redactor, existing: [RecordedExchange] = []) {
@@ -45,20 +49,29 @@ public actor HARRecorder {
         if fd < 0 { try open() }
     }
 
+    /// Writes one exchange. A write that fails (a full disk, a file-size limit) stops the
+    /// recording instead of failing the request: the file is put back to its last good state,
+    /// `stopped` says why, and later exchanges are dropped. Throws only when the exchange would
+    /// put the token on disk, naming the request.
     public func append(_ exchange: RecordedExchange) throws(VitallyError) {
+        guard stopped == nil else { return }
         if fd < 0 { try open() }
         let entry = HARRecorder.bytes(of: HARWriter.entry(redact(exchange), order: count))
         // Only the new bytes need the scan: everything already in the file passed it.
-        guard !redactor.leaks(in: entry) else { throw leak() }
+        guard !redactor.leaks(in: entry) else { throw leak(exchange) }
         var chunk: [UInt8] = count == 0 ? [10] : [44, 10]
         chunk += entry
         let newEnd = end + chunk.count
         chunk += closing(entries: count + 1)
         guard write(chunk, at: end) else {
-            // The file keeps its last good state; later exchanges still record.
+            let why = String(cString: strerror(errno))
+            // Back to the last good state: these bytes overwrite the old tail, so they need no new space.
             _ = write(closing(entries: count), at: end)
             ftruncate(fd, off_t(end + closing(entries: count).count))
-            throw writeError(String(cString: strerror(errno)))
+            fdatasync(fd)
+            let request = HTTPRequest(method: exchange.method, path: exchange.path, query: exchange.query.map(redactor.query))
+            stopped = RecordingStop(request: redactor.text(request.summary), reason: why, exchanges: count)
+            return
         }
         end = newEnd
         count += 1
@@ -69,6 +82,13 @@ public actor HARRecorder {
             fdatasync(fd)
             lastSync = now
         }
+    }
+
+    /// The stop, the first time it is asked for after it happened: the session says so once.
+    public func takeStopNotice() -> RecordingStop? {
+        guard let stopped, !stopAnnounced else { return nil }
+        stopAnnounced = true
+        return stopped
     }
 
     /// Ends the recording: flushes to disk, scans the whole file once for the token, and releases
@@ -93,6 +113,13 @@ public actor HARRecorder {
     private func leak() -> VitallyError {
         VitallyError(.recording, path: url.path,
                      cause: "refused to write \(url.path): the token would have been in it; nothing was written")
+    }
+
+    /// The refusal of one exchange names its request: the request is what failed, not the file.
+    private func leak(_ exchange: RecordedExchange) -> VitallyError {
+        let request = HTTPRequest(method: exchange.method, path: exchange.path, query: exchange.query.map(redactor.query))
+        return VitallyError(.recording, method: exchange.method, path: redactor.text(request.pathAndQuery),
+                            cause: "not recorded: the token would have been in \(url.lastPathComponent); nothing was written")
     }
 
     private func writeError(_ why: String) -> VitallyError {
@@ -208,4 +235,14 @@ public actor HARRecorder {
         let request = HTTPRequest(path: path, query: query.map(redactor.query))
         return redactor.text(prefix + request.pathAndQuery)
     }
+}
+
+/// Why and where a recording stopped before it was closed.
+public struct RecordingStop: Sendable, Equatable {
+    /// The request whose exchange could not be written (`GET /resources/accounts?limit=100`).
+    public let request: String
+    /// The system's reason (`No space left on device`, `File too large`).
+    public let reason: String
+    /// The exchanges the file holds, every one complete.
+    public let exchanges: Int
 }

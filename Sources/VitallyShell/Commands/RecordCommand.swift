@@ -24,6 +24,7 @@ struct RecordCommand: ShellCommand {
             await shell.waitForListCompletion()
             let completion = await shell.connection.completer?.progress
             let count = await shell.connection.recorder?.count ?? 0
+            let stop = await shell.connection.recorder?.stopped.map { " (it stopped early: \($0.reason))" } ?? ""
             do {
                 try await shell.connection.recorder?.close()
                 shell.connection = try .live(credentials, cacheDirectory: shell.environment.cacheDirectory, clock: shell.environment.clock)
@@ -31,7 +32,7 @@ struct RecordCommand: ShellCommand {
                 return .failure(shell.advice(error))
             }
             return CommandResult(output: ShellOutput(
-                blocks: [.text("Stopped recording: \(count) exchanges in \(file). Back to live.")]
+                blocks: [.text("Stopped recording: \(count) exchanges in \(file)\(stop). Back to live.")]
                     + (completion.map { [.text("Completed in the background: " + ListCompletionWording.summary($0) + ".")] } ?? []),
                 json: completion.map { ["stopped": true, "exchanges": .number(Double(count)), "listCompletion": ListCompletionWording.json($0)] }
                     ?? ["stopped": true, "exchanges": .number(Double(count))]))

@@ -25,6 +25,10 @@ struct StatusCommand: ShellCommand {
         }
         if let url = shell.connection.recordingURL { fields.append(Field("Recording", url.path)) }
         if let recorded { fields.append(Field("Exchanges recorded", String(recorded))) }
+        let stop = await shell.connection.recorder?.stopped
+        if let stop {
+            fields.append(Field("Recording stopped", "\(stop.reason); answers since are not recorded (at \(stop.request))", .warn))
+        }
         if let replay = shell.connection.replay {
             fields.append(Field("Exchanges in file", String(replay.recording.exchanges.count)))
             fields.append(Field("Not yet replayed", String(replay.unusedCount)))
@@ -51,6 +55,12 @@ struct StatusCommand: ShellCommand {
         ]
         if let completion, case .object(var object) = json {
             object["listCompletion"] = ListCompletionWording.json(completion)
+            json = .object(object)
+        }
+        if let stop, case .object(var object) = json {
+            object["recordingStopped"] = [
+                "reason": .string(stop.reason), "request": .string(stop.request), "exchanges": .number(Double(stop.exchanges)),
+            ]
             json = .object(object)
         }
         var blocks: [OutputBlock] = [.fields(fields)]

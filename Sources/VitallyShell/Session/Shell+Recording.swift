@@ -81,6 +81,13 @@ extension Shell {
             json: ["replaying": .string(url.path), "exchanges": .number(Double(recording.exchanges.count))]))
     }
 
+    /// The one notice that a recording stopped: what failed, what the file keeps, what goes on.
+    func recordingStopNotice(_ stop: RecordingStop) -> String {
+        let file = connection.recordingURL?.lastPathComponent ?? "the recording"
+        return "recording stopped: \(stop.request) could not be written to \(file) (\(stop.reason)); it keeps the "
+            + "\(stop.exchanges) exchange\(stop.exchanges == 1 ? "" : "s") before, and answers go on unrecorded ('status' shows it)"
+    }
+
     /// A bare name goes under `recordings/`; a path is used as given; `.har` is added when missing.
     func recordingURL(_ name: String) -> URL {
         var file = name

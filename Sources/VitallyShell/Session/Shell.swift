@@ -99,7 +99,8 @@ package actor Shell {
             // Leaving says where the session went, so a Ctrl-D never ends a recording silently.
             let file = connection.recordingURL?.path ?? "the recording"
             var saved = CommandResult()
-            saved.output = ShellOutput(blocks: [.text("recording saved: \(await recorder.count) exchanges in \(file)")])
+            let stop = await recorder.stopped.map { " (it stopped early: \($0.reason))" } ?? ""
+            saved.output = ShellOutput(blocks: [.text("recording saved: \(await recorder.count) exchanges in \(file)\(stop)")])
             return saved
         } catch {
             return .failure(ErrorAdvice.message(error))
@@ -142,8 +143,15 @@ package actor Shell {
     /// caller can print each result as it comes.
     package func run(command words: [String]) async -> CommandResult { scrubbed(await run(words: words)) }
 
-    /// Runs one command given as words.
+    /// Runs one command given as words; a recording that stopped meanwhile (the disk filled) is
+    /// said once, beside the command's result.
     package func run(words: [String]) async -> CommandResult {
+        var result = await runCommand(words: words)
+        if let stop = await connection.recorder?.takeStopNotice() { result.warnings.append(recordingStopNotice(stop)) }
+        return result
+    }
+
+    private func runCommand(words: [String]) async -> CommandResult {
         let parsed: ParsedCommand
         let runner: any CommandRunner.Type
         do {
