@@ -108,11 +108,11 @@ enum RecordingTools {
             .text("Scanned the written file (\(Format.bytes(report.scannedBytes))): every string is on the safe list or a pseudonym.", .good),
         ]
         if !report.lostCompanyMatches.isEmpty {
-            let lost = report.lostCompanyMatches
-            lines.append(.text("Warning: \(lost.count) user email\(lost.count == 1 ? "" : "s") matched an account by company name in the original "
-                + "and match none in the copy (account names are pseudonyms under --accounts): "
-                + lost.prefix(3).map { printable($0) }.joined(separator: ", ") + (lost.count > 3 ? ", …" : "")
-                + ". A brief of the copy will say \"no account\" for them; scrub without --accounts to keep that rule.", .warn))
+            let changed = report.lostCompanyMatches
+            lines.append(.text("Warning: \(changed.count) domain\(changed.count == 1 ? "" : "s") match\(changed.count == 1 ? "es" : "") differently "
+                + "in the copy (replayed on both files); a brief of the copy will differ for attendees there:", .warn))
+            for line in changed.prefix(5) { lines.append(.text("  " + printable(line), .warn)) }
+            if changed.count > 5 { lines.append(.text("  … and \(changed.count - 5) more.", .warn)) }
         }
         if let map = result.mapPath { lines.append(.text("Map of originals to pseudonyms: \(map) (0600; keep it private, never attach it).")) }
         if result.randomSalt {

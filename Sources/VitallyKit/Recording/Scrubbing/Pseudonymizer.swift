@@ -19,6 +19,28 @@ struct Pseudonymizer: Sendable {
         "org-" + SHA256.hex(Array(digest("domain", domain.lowercased()).prefix(3))) + ".example"
     }
 
+    /// The registrable domain `registrable` becomes when its label names `accountName` by the
+    /// company-name rule, `pseudonym` being the name's pseudonym (or the name, when names are kept):
+    /// the label matches the pseudonym as the original matched the name (the words joined for the
+    /// words joined, the first word for the first word, else the words joined and one letter), and
+    /// the suffix says which suffix it was (`.com` -> `.example`, `.co.uk` -> `.examplecouk`), so
+    /// `wayneenterprises.com` -> `quasarholdings.example` and two domains never become one.
+    func companyDomain(_ registrable: String, accountName: String, pseudonym: String) -> String {
+        let label = Domain.companyLabel(registrable)
+        let suffix = registrable.dropFirst(label.count).filter { $0.isLetter || $0.isNumber }
+        let name = CompanyName.tokens(accountName), renamed = CompanyName.tokens(pseudonym)
+        let newLabel: String
+        if label == name.joined() {
+            newLabel = renamed.joined()
+        } else if let first = name.first, first.count >= 4, label == first, let renamedFirst = renamed.first {
+            newLabel = renamedFirst
+        } else {
+            let byte = digest("companyDomain", label)[0]
+            newLabel = renamed.joined() + String(Self.consonants[Int(byte) % Self.consonants.count])
+        }
+        return newLabel + ".example" + (suffix == "com" ? "" : suffix)
+    }
+
     static let consonants = Array("bdfghklmnprstvz")
     static let vowels = Array("aeiou")
 
@@ -41,9 +63,12 @@ struct Pseudonymizer: Sendable {
         return (0..<words).map { Self.word(bytes[(4 * $0)...], syllables: $0 == 0 ? 2 : 3) }.joined(separator: " ")
     }
 
-    /// `Acme Corp` -> `Dalofe Corp`: each word but a legal suffix replaced.
+    /// `Acme Corp` -> `Dalofe Corp`: each word but a legal suffix replaced; names that differ only
+    /// in case, punctuation and legal suffixes (`Acme Corp`, `ACME, Inc.`) keep their likeness,
+    /// as the company-name rule sees them alike.
     func accountName(_ name: String) -> String {
-        let bytes = digest("account", ScrubSafeList.fold(name))
+        let normalized = CompanyName.normalize(name)
+        let bytes = digest("account", normalized.isEmpty ? ScrubSafeList.fold(name) : normalized)
         let words = name.split(separator: " ", omittingEmptySubsequences: true)
         guard !words.isEmpty else { return name }
         return words.enumerated().map { index, word -> String in

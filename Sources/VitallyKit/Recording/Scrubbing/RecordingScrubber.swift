@@ -35,7 +35,7 @@ package enum RecordingScrubber {
         }
         RecordingFolder.removeLeftovers(of: input)
         var tally = EntryTally()
-        var scrubbed: (map: ScrubMap, produced: Set<String>)?
+        var scrubbed: (map: ScrubMap, produced: Set<String>, accountNames: Set<String>)?
         do {
             if force, isSymlink(output) { try? FileManager.default.removeItem(at: output) }
             try AtomicFile.write(to: output, permissions: 0o600) { sink in
@@ -54,7 +54,7 @@ package enum RecordingScrubber {
                                cause: "cannot write \(output.path) (\(error.localizedDescription)); check the folder exists and is writable")
         }
         guard let scrubbed else { throw VitallyError(.recording, path: input.path, cause: "\(input.path) cannot be read") }
-        let (map, produced) = scrubbed
+        let (map, produced, accountNames) = scrubbed
         // The post-write scan reads what is on disk, not what we meant to write.
         guard let written = MappedFile(path: output.path) else {
             throw VitallyError(.recording, path: output.path, cause: "\(output.path) cannot be read back for the final scan")
@@ -75,8 +75,9 @@ package enum RecordingScrubber {
         }
         var report = ScrubReport(input: input, output: output, entries: tally.replayable, map: map, options: options,
                                  scannedBytes: written.bytes.count)
-        if options.accounts, let recording = try? HARReader.load(input), let copy = try? HARReader.load(output) {
-            report.lostCompanyMatches = ScrubMatchCheck.lostCompanyMatches(original: recording, scrubbed: copy)
+        if options.accounts || options.domains, let recording = try? HARReader.load(input), let copy = try? HARReader.load(output) {
+            report.lostCompanyMatches = ScrubMatchCheck.changedMatches(
+                original: recording, scrubbed: copy, options: options, accountNames: accountNames)
         }
         return report
     }
@@ -141,7 +142,7 @@ package enum RecordingScrubber {
         let result = bytes.withUnsafeBufferPointer { buffer in
             Result { try ScrubStream.scrub(buffer, options: options, emit: { out.append(contentsOf: $0.utf8) }) }
         }
-        let scrubbed: (map: ScrubMap, produced: Set<String>)
+        let scrubbed: (map: ScrubMap, produced: Set<String>, accountNames: Set<String>)
         do {
             scrubbed = try result.get()
         } catch {

@@ -10,6 +10,15 @@ struct ScrubReplacer: ScrubLeafHandler {
     /// What each decision made of each string: a recording repeats its values (each page's
     /// traits, each entry's headers), and a pseudonym is an HMAC.
     private var made: [ScrubLeaf: [String: String]] = [:]
+    /// The recording's account names that the company-name rule can match, in the matcher's
+    /// tie order (by name): with --accounts or --domains, a domain whose label names one of them
+    /// is pseudonymised from the name, so the copy still correlates the two.
+    var accountNames: Set<String> = [] {
+        didSet { comparableNames = accountNames.filter(CompanyName.isComparable).sorted() }
+    }
+    private var comparableNames: [String] = []
+    /// The account name each registrable domain names (nil: none), worked out once per domain.
+    private var namedAccounts: [String: String?] = [:]
 
     init(options: ScrubOptions) {
         self.options = options
@@ -24,7 +33,13 @@ struct ScrubReplacer: ScrubLeafHandler {
         let out: String
         if let out = made[decision]?[s] { return out }
         switch decision {
-        case .keep: return s
+        case .keep:
+            // A kept domain (no --domains) that spells an account name renamed by --accounts
+            // would give the name away and stop matching it: it is pseudonymised from the name.
+            guard options.accounts, !options.domains, s.utf8.contains(0x2E) else { return s }
+            let folded = ScrubSafeList.fold(s)
+            guard ScrubSafeList.isDomainShaped(folded), namedAccount(Domain.registrable(folded)) != nil else { return s }
+            (kind, out) = (.domains, domain(folded))
         case .redact: return Redactor.placeholder
         case .email: (kind, out) = (.emails, email(s))
         case .name: (kind, out) = (.names, pseudonyms.personName(s))
@@ -55,17 +70,43 @@ struct ScrubReplacer: ScrubLeafHandler {
         let folded = ScrubSafeList.fold(s)
         guard let at = folded.lastIndex(of: "@") else { return pseudonyms.neutralText(s) }
         let host = String(folded[folded.index(after: at)...])
-        let newHost = options.domains && !Domain.isFreeMail(Domain.registrable(host)) ? domain(host) : host
+        let registrable = Domain.registrable(host)
+        let renamed = options.domains ? !Domain.isFreeMail(registrable) : options.accounts && namedAccount(registrable) != nil
+        let newHost = renamed ? domain(host) : host
         return pseudonyms.emailLocalPart(String(folded[..<at])) + "@" + newHost
     }
 
-    /// The registrable part replaced (`eu.acme.com` -> `eu.org-7f3a9c.example`).
+    /// The registrable part replaced (`eu.acme.com` -> `eu.org-7f3a9c.example`); one that names
+    /// an account by the company-name rule, from that name's pseudonym (`wayneenterprises.com` ->
+    /// `quasarholdings.example` for Wayne Enterprises -> Quasar Holdings), or from the name
+    /// itself when names are kept (`wayneenterprises.example`).
     mutating func domain(_ folded: String) -> String {
         let registrable = Domain.registrable(folded)
-        let replaced = pseudonyms.domain(registrable)
+        let replaced: String
+        if let name = namedAccount(registrable) {
+            replaced = pseudonyms.companyDomain(registrable, accountName: name, pseudonym: options.accounts ? pseudonyms.accountName(name) : name)
+        } else {
+            replaced = pseudonyms.domain(registrable)
+        }
         pairs[.domains, default: [:]][registrable] = replaced
         produced.insert(replaced)
         return String(folded.dropLast(registrable.count)) + replaced
+    }
+
+    /// The account name the matcher's company-name rule would match `registrable` with: the best
+    /// score of at least `ScrubMatchCheck.threshold`, ties to the first by name; nil for free mail.
+    mutating func namedAccount(_ registrable: String) -> String? {
+        if let known = namedAccounts[registrable] { return known }
+        var best: (name: String, score: Double)?
+        if !comparableNames.isEmpty, !Domain.isFreeMail(registrable) {
+            let label = Domain.companyLabel(registrable)
+            for name in comparableNames {
+                let score = CompanyName.score(accountName: name, title: nil, domainLabel: label)
+                if score >= ScrubMatchCheck.threshold, score > (best?.score ?? 0) { best = (name, score) }
+            }
+        }
+        namedAccounts[registrable] = .some(best?.name)
+        return best?.name
     }
 
     /// `acme.rest.vitally.io` -> `tenant-3f9a2c.rest.vitally.io`.

@@ -1,30 +1,94 @@
 import Foundation
 
-/// With `--accounts`, account names become pseudonyms, and the company-name rule (an attendee's
-/// email domain names an account: `bruce@wayneenterprises.com` -> Wayne Enterprises) can stop
-/// matching in the copy. The scrubber runs that rule for every user email on both files and
-/// says which emails matched an account by name before and no longer do.
+/// With `--accounts` or `--domains`, names and domains become pseudonyms, and a domain can stop
+/// matching the account it matched (`bruce@wayneenterprises.com` -> Wayne Enterprises by company
+/// name). The scrubber replays the domain rules for every domain the file holds (users' email domains, accounts' domain
+/// traits) and for the guess each account name invites
+/// (`wayneenterprises.com`), on both files, and says which outcome changed.
 enum ScrubMatchCheck {
     /// The score the matcher's company-name rule needs (`AttendeeMatcher.nameThreshold`).
     static let threshold = 0.9
 
-    /// `email (Account)` for each user whose email matched an account by company name in
-    /// `original` and matches none in `scrubbed`; users are paired by id, which the scrub keeps.
-    static func lostCompanyMatches(original: HARRecording, scrubbed: HARRecording) -> [String] {
+    /// What a domain matches in one file: the first rule that answers and its accounts' ids.
+    struct Outcome: Equatable {
+        var rule: MatchRule?
+        var accountIds: [String]
+    }
+
+    /// `domain: rule (Account, …) -> rule (…)` for each domain whose outcome differs between
+    /// `original` and `scrubbed`, the domain translated as `options` scrub it; accounts are paired by
+    /// id, which the scrub keeps. `accountNames` are those the scrub read (by default, the account lists').
+    static func changedMatches(
+        original: HARRecording, scrubbed: HARRecording, options: ScrubOptions, accountNames: Set<String>? = nil
+    ) -> [String] {
         let before = RecordingSnapshot(original)
         let after = RecordingSnapshot(scrubbed)
-        func matched(_ email: String, in snapshot: RecordingSnapshot) -> String? {
-            guard Domain.isEmail(email), let domain = Domain.ofEmail(email), !Domain.isFreeMail(Domain.registrable(domain)) else { return nil }
-            let label = Domain.companyLabel(domain)
-            return snapshot.accountOrder.lazy.compactMap { snapshot.accounts[$0]?.name }
-                .first { CompanyName.score(accountName: $0, title: nil, domainLabel: label) >= threshold }
+        let names = before.accountOrder.compactMap { before.accounts[$0]?.name }
+        var replacer = ScrubReplacer(options: options)
+        replacer.accountNames = accountNames ?? Set(names)
+        var domains: [String] = []
+        var seen: Set<String> = []
+        func note(_ raw: String?) {
+            guard let raw, let domain = Domain.normalize(raw) else { return }
+            let registrable = Domain.registrable(domain)
+            if !Domain.isFreeMail(registrable), seen.insert(registrable).inserted { domains.append(registrable) }
         }
-        var lost: [String] = []
-        for id in before.userOrder {
-            guard let user = before.users[id], let account = matched(user.label, in: before) else { continue }
-            guard let copy = after.users[id], matched(copy.label, in: after) == nil else { continue }
-            lost.append("\(user.label) (\(account))")
+        for id in before.accountOrder {
+            for trait in before.accounts[id]?.domainTraits ?? [] { note(String(trait.drop { $0 != "=" }.dropFirst())) }
         }
-        return lost
+        for id in before.userOrder { note(before.users[id].flatMap { Domain.ofEmail($0.label) }) }
+        for name in names where CompanyName.isComparable(name) { note(CompanyName.tokens(name).joined() + ".com") }
+        let (beforeIndex, afterIndex) = (DomainIndex(before), DomainIndex(after))
+        var changed: [String] = []
+        for domain in domains {
+            let copy = Domain.registrable(String(replacer.email("x@" + domain).drop { $0 != "@" }.dropFirst()))
+            let was = outcome(domain, in: before, index: beforeIndex), now = outcome(copy, in: after, index: afterIndex)
+            guard was != now else { continue }
+            changed.append("\(domain): \(describe(was, in: before)) -> \(describe(now, in: after))")
+        }
+        return changed
+    }
+
+    /// A recording's accounts by the registrable domain of their users' emails and of their domain traits.
+    struct DomainIndex {
+        var byUsers: [String: Set<String>] = [:]
+        var byTraits: [String: Set<String>] = [:]
+
+        init(_ snapshot: RecordingSnapshot) {
+            for id in snapshot.userOrder {
+                guard let user = snapshot.users[id], let domain = Domain.ofEmail(user.label) else { continue }
+                byUsers[Domain.registrable(domain), default: []].formUnion(user.accountIds)
+            }
+            for id in snapshot.accountOrder {
+                for trait in snapshot.accounts[id]?.domainTraits ?? [] {
+                    guard let domain = Domain.normalize(String(trait.drop { $0 != "=" }.dropFirst())) else { continue }
+                    byTraits[Domain.registrable(domain), default: []].insert(id)
+                }
+            }
+        }
+    }
+
+    /// The domain rules in the matcher's order, as far as a recording answers them: the accounts
+    /// of users at the domain, then accounts with it as a domain trait, then the company name.
+    static func outcome(_ domain: String, in snapshot: RecordingSnapshot, index: DomainIndex) -> Outcome {
+        if let ids = index.byUsers[domain], !ids.isEmpty { return Outcome(rule: .emailDomain, accountIds: ids.sorted()) }
+        if let ids = index.byTraits[domain], !ids.isEmpty { return Outcome(rule: .accountDomainTrait, accountIds: ids.sorted()) }
+        let label = Domain.companyLabel(domain)
+        var best = 0.0
+        var ids: [String] = []
+        for id in snapshot.accountOrder {
+            guard let name = snapshot.accounts[id]?.name else { continue }
+            let score = CompanyName.score(accountName: name, title: nil, domainLabel: label)
+            guard score >= threshold, score >= best else { continue }
+            if score > best { (best, ids) = (score, []) }
+            ids.append(id)
+        }
+        return ids.isEmpty ? Outcome(rule: nil, accountIds: []) : Outcome(rule: .companyName, accountIds: ids.sorted())
+    }
+
+    /// `company name (Wayne Enterprises)`, or `no account`.
+    static func describe(_ outcome: Outcome, in snapshot: RecordingSnapshot) -> String {
+        guard let rule = outcome.rule else { return "no account" }
+        return rule.rawValue + " (" + outcome.accountIds.map { snapshot.accounts[$0]?.name ?? $0 }.joined(separator: ", ") + ")"
     }
 }

@@ -104,7 +104,7 @@ package struct ScrubReport: Sendable {
     package var options: ScrubOptions
     /// Bytes of the written file the post-write scan read.
     package var scannedBytes: Int
-    /// With `--accounts`: user emails that matched an account by company name in the original
-    /// and match none in the copy (`bruce@wayneenterprises.com (Wayne Enterprises)`).
+    /// With `--accounts` or `--domains`: domains whose match (rule and accounts) differs between the
+    /// original and the copy (`acme.com: company name (Acme) -> no account`); none is expected.
     package var lostCompanyMatches: [String] = []
 }

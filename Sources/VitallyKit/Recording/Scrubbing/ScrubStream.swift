@@ -12,9 +12,13 @@ enum ScrubStream {
     static func scrub(
         _ bytes: UnsafeBufferPointer<UInt8>, options: ScrubOptions, release: (Int) -> Void = { _ in },
         inspect: (JSONValue) -> Void = { _ in }, emit: (String) -> Void
-    ) throws -> (map: ScrubMap, produced: Set<String>) {
+    ) throws -> (map: ScrubMap, produced: Set<String>, accountNames: Set<String>) {
         var walk = ScrubWalk(handler: ScrubReplacer(options: options), options: options)
-        if options.accounts { walk.externalIds = try externalIds(bytes) }
+        if options.accounts || options.domains {
+            let found = try firstPass(bytes)
+            if options.accounts { walk.externalIds = found.externalIds }
+            walk.handler.accountNames = found.accountNames
+        }
         var cursor = JSONCursor(bytes)
         guard try cursor.peek() == UInt8(ascii: "{") else { throw NotHAR() }
         var isHAR = false
@@ -66,7 +70,7 @@ enum ScrubStream {
         produced.formUnion(RecordingScrubber.strings(in: RecordingScrubber.metadata(options, pairs: walk.handler.pairs)))
         var map = ScrubMap()
         map.pairs = walk.handler.pairs
-        return (map, produced)
+        return (map, produced, walk.handler.accountNames)
     }
 
     /// The JSON path of the first string in `bytes` that is neither on the safe list nor in
@@ -118,9 +122,11 @@ enum ScrubStream {
     }
 
     /// Every `externalId` the entries' bodies hold (with --accounts, a URL segment that is one is
-    /// pseudonymised like the body's): a first pass, an entry at a time.
-    static func externalIds(_ bytes: UnsafeBufferPointer<UInt8>) throws -> Set<String> {
+    /// pseudonymised like the body's) and every account name (a domain that spells one is
+    /// pseudonymised from it): a first pass, an entry at a time.
+    static func firstPass(_ bytes: UnsafeBufferPointer<UInt8>) throws -> (externalIds: Set<String>, accountNames: Set<String>) {
         var found: Set<String> = []
+        var names: Set<String> = []
         var cursor = JSONCursor(bytes)
         guard try cursor.peek() == UInt8(ascii: "{") else { throw NotHAR() }
         try cursor.members { cursor, key in
@@ -134,10 +140,12 @@ enum ScrubStream {
                     return
                 }
                 try cursor.elements { cursor, _ in
-                    ScrubWalk<ScrubReplacer>.externalIds(inEntry: try cursor.value(), into: &found)
+                    let entry = try cursor.value()
+                    ScrubWalk<ScrubReplacer>.externalIds(inEntry: entry, into: &found)
+                    ScrubWalk<ScrubReplacer>.accountNames(inEntry: entry, into: &names)
                 }
             }
         }
-        return found
+        return (found, names)
     }
 }

@@ -395,3 +395,30 @@ extension ScrubWalk {
 extension Unicode.GeneralCategory {
     var isControlOrUnassigned: Bool { self == .control || self == .unassigned || self == .surrogate || self == .privateUse }
 }
+
+extension ScrubWalk {
+    /// Adds the name of every account or organization record in an entry's JSON response body to
+    /// `found`: the records of `/resources/accounts` (or `organizations`) and those nested under an
+    /// `account(s)` or `organization(s)` key, the names the matcher's company-name rule compares.
+    static func accountNames(inEntry entry: JSONValue, into found: inout Set<String>) {
+        func walk(_ value: JSONValue, account: Bool) {
+            switch value {
+            case .array(let items): items.forEach { walk($0, account: account) }
+            case .object(let object):
+                for (k, v) in object {
+                    if account, k == "name", let name = v.string { found.insert(name) }
+                    else if ScrubSafeList.accountKeys.contains(k) { walk(v, account: true) }
+                    else if k == "results" { walk(v, account: account) }
+                    else if case .object = v { walk(v, account: false) }
+                    else if case .array = v { walk(v, account: false) }
+                }
+            default: break
+            }
+        }
+        let url = entry["request"]?["url"]?.string ?? ""
+        let isAccount = ScrubEntity.entity(forPath: RecordedExchange.split(url: url).path) == .account
+        guard let content = entry["response"]?["content"], let text = content["text"]?.string else { return }
+        let bytes = content["encoding"]?.string?.lowercased() == "base64" ? Data(base64Encoded: text).map { Array($0) } : Array(text.utf8)
+        if let bytes, let json = try? JSONParser.parse(bytes) { walk(json, account: isAccount) }
+    }
+}

@@ -2,12 +2,12 @@ import Foundation
 import Testing
 @testable import VitallyKit
 
-/// With `--accounts`, the scrubber runs the company-name rule for every user email on both files
-/// and names the emails that matched an account by name before and match none in the copy.
+/// With `--accounts` or `--domains`, a domain that names an account keeps naming it in the copy,
+/// and the scrubber replays the domain rules on both files and names any domain whose match changed.
 @Suite struct ScrubMatchCheckTests {
     /// A HAR with the account list and the user list, as two entries.
     func recording() throws -> String {
-        let accounts = #"{"results":[{"id":"9b2f1c0e-1111-4a5b-9c3d-2e4f5a6b7c8d","name":"Wayne Enterprises","externalId":"wayne-001"}],"next":null}"#
+        let accounts = #"{"results":[{"id":"9b2f1c0e-1111-4a5b-9c3d-2e4f5a6b7c8d","name":"Wayne Enterprises","externalId":"wayne-001"},{"id":"3c4d5e6f-3333-4c5d-8e9f-1a2b3c4d5e6f","name":"Stark Industries"}],"next":null}"#
         let users = #"{"results":[{"id":"5d6e7f80-2222-4b5c-8d9e-0f1a2b3c4d5e","name":"Bruce Wayne","email":"bruce@wayneenterprises.com"}],"next":null}"#
         let first = try JSONParser.parse(Array(ScrubAttackTests.har(url: "https://acme.rest.vitally.io/resources/accounts?limit=100", body: accounts).utf8))
         let second = try JSONParser.parse(Array(ScrubAttackTests.har(url: "https://acme.rest.vitally.io/resources/users?limit=100", body: users).utf8))
@@ -19,7 +19,48 @@ import Testing
         return JSONValue.object(root).serialized()
     }
 
-    @Test func theWayneEnterprisesCaseIsReportedUnderAccountsOnly() throws {
+    /// The scrubbed copy's user email and what its domain matches there by company name.
+    static func companyMatch(in url: URL) throws -> (email: String, outcome: ScrubMatchCheck.Outcome) {
+        let snapshot = RecordingSnapshot(try HARReader.load(url))
+        let email = try #require(snapshot.users["5d6e7f80-2222-4b5c-8d9e-0f1a2b3c4d5e"]?.label)
+        let domain = Domain.registrable(try #require(Domain.ofEmail(email)))
+        var empty = RecordingSnapshot()
+        empty.accounts = snapshot.accounts
+        empty.accountOrder = snapshot.accountOrder
+        return (email, ScrubMatchCheck.outcome(domain, in: empty, index: ScrubMatchCheck.DomainIndex(empty)))
+    }
+
+    /// The tried case of issue 21: `bruce@wayneenterprises.com` matched Wayne Enterprises by name
+    /// in the original and no account in the `--accounts` copy. Now the domain is pseudonymised
+    /// from the name's pseudonym, and the copy still matches by company name, whichever options.
+    @Test(arguments: [(true, false), (false, true), (true, true)])
+    func theWayneEnterprisesCaseStillMatchesByCompanyName(_ accounts: Bool, _ domains: Bool) throws {
+        let folder = temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let input = folder.appendingPathComponent("in.har")
+        try Data(try recording().utf8).write(to: input)
+        let output = folder.appendingPathComponent("out.har")
+        let report = try RecordingScrubber.scrub(input, to: output, options: ScrubOptions(salt: "match-check-salt-0123456789",
+                                                                                          domains: domains, accounts: accounts))
+        #expect(report.lostCompanyMatches.isEmpty)
+        let (email, outcome) = try Self.companyMatch(in: output)
+        #expect(outcome == ScrubMatchCheck.Outcome(rule: .companyName, accountIds: ["9b2f1c0e-1111-4a5b-9c3d-2e4f5a6b7c8d"]), "\(email)")
+        let text = try String(contentsOf: output, encoding: .utf8)
+        if accounts {
+            // The name and the domain that spells it are both gone; the domain is the name's pseudonym.
+            #expect(!text.contains("Wayne") && !text.lowercased().contains("wayneenterprises"))
+            let pseudonym = Pseudonymizer(salt: "match-check-salt-0123456789").accountName("Wayne Enterprises")
+            #expect(email.hasSuffix("@" + CompanyName.tokens(pseudonym).joined() + ".example"), "\(email) for \(pseudonym)")
+        } else {
+            #expect(email.hasSuffix("@wayneenterprises.example"), "\(email)")
+        }
+        #expect(report.map.translate("bruce@wayneenterprises.com") == email)
+    }
+
+    /// The check itself: a copy whose names are pseudonyms but read as if domains had been kept
+    /// (what the scrub wrote before) is reported, one line per domain that changed, including the
+    /// guess domain of an account no user has.
+    @Test func aChangedMatchIsReportedPerDomain() throws {
         let folder = temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: folder) }
         let input = folder.appendingPathComponent("in.har")
@@ -27,8 +68,15 @@ import Testing
         let salt = "match-check-salt-0123456789"
         let kept = try RecordingScrubber.scrub(input, to: folder.appendingPathComponent("kept.har"), options: ScrubOptions(salt: salt))
         #expect(kept.lostCompanyMatches.isEmpty)
-        let renamed = try RecordingScrubber.scrub(input, to: folder.appendingPathComponent("renamed.har"),
-                                                  options: ScrubOptions(salt: salt, accounts: true))
-        #expect(renamed.lostCompanyMatches == ["bruce@wayneenterprises.com (Wayne Enterprises)"])
+        let output = folder.appendingPathComponent("renamed.har")
+        _ = try RecordingScrubber.scrub(input, to: output, options: ScrubOptions(salt: salt, accounts: true))
+        let original = try HARReader.load(input)
+        // Against a copy scrubbed with kept names, the renamed copy's domain no longer names the account.
+        let copy = try HARReader.load(folder.appendingPathComponent("kept.har"))
+        #expect(ScrubMatchCheck.changedMatches(original: original, scrubbed: copy, options: ScrubOptions(salt: salt, accounts: true))
+            == ["wayneenterprises.com: company name (Wayne Enterprises) -> no account",
+                "starkindustries.com: company name (Stark Industries) -> no account"])
+        #expect(ScrubMatchCheck.changedMatches(original: original, scrubbed: try HARReader.load(output),
+                                               options: ScrubOptions(salt: salt, accounts: true)).isEmpty)
     }
 }
