@@ -48,6 +48,20 @@ import VitallySimulator
         #expect(await shell.text("status").out.contains("rotate"), "a refused token changes nothing")
     }
 
+    @Test func aProfileInARefusedFileIsNotCalledMissing() async throws {
+        let scratch = scratchDirectory()
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        let folder = scratch.appendingPathComponent("config")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let file = folder.appendingPathComponent("profiles")
+        try Data("[profile acme]\nsubdomain = acme\n".utf8).write(to: file)
+        chmod(file.path, 0o644)
+        let shell = Shell(environment: ShellEnvironment(configDirectory: folder, recordingsDirectory: scratch, workingDirectory: scratch))
+        let result = await shell.start(profile: "acme")
+        let error = result.error ?? ""
+        #expect(error.contains("chmod 600") && !error.contains("no saved profile"), "\(error)")
+    }
+
     @Test func aBareConnectReconnectsTheCurrentProfileWithoutAskingForItsToken() async throws {
         try await withSimulatedShell { _, simulator, scratch in
             let environment = ShellEnvironment(
