@@ -48,6 +48,21 @@ import VitallySimulator
         #expect(await shell.text("status").out.contains("rotate"), "a refused token changes nothing")
     }
 
+    @Test func savingAnotherTenantUnderAnExistingNameSaysWhatItReplaced() async throws {
+        try await withSimulatedShell { _, simulator, scratch in
+            let environment = ShellEnvironment(
+                configDirectory: scratch.appendingPathComponent("replace-config"), recordingsDirectory: scratch,
+                workingDirectory: scratch, readSecret: { _ in nil }, clock: { shellTestAnchor })
+            let shell = Shell(environment: environment)
+            let first = await shell.text("connect acme --token \(shellTestToken) --base-url \(simulator.baseURL)", width: 300)
+            #expect(!first.out.contains("replaced"), "\(first.out)")
+            let again = await shell.text("connect acme --token \(shellTestToken) --base-url \(simulator.baseURL)", width: 300)
+            #expect(!again.out.contains("replaced"), "the same tenant again is no replacement: \(again.out)")
+            let other = await shell.text("connect globex --profile acme --token \(shellTestToken) --base-url \(simulator.baseURL)", width: 300)
+            #expect(other.out.contains("this replaced profile 'acme' for acme (us)"), "\(other.out)")
+        }
+    }
+
     @Test func aProfileInARefusedFileIsNotCalledMissing() async throws {
         let scratch = scratchDirectory()
         defer { try? FileManager.default.removeItem(at: scratch) }
