@@ -54,7 +54,11 @@ package struct INIDocument: Sendable, Equatable {
     package static func parse(_ text: String) throws(SyntaxError) -> INIDocument {
         var document = INIDocument()
         var current: Int?
-        for (offset, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+        // Split on every line break: a Swift "\r\n" is one Character, so splitting on "\n" alone reads a
+        // file saved with CRLF as a single comment line and loses every profile without a word.
+        // A byte-order mark some editors write is dropped.
+        let body = text.hasPrefix("\u{FEFF}") ? Substring(text.dropFirst()) : Substring(text)
+        for (offset, raw) in body.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).enumerated() {
             let line = raw.trimmingCharacters(in: .whitespaces.union(CharacterSet(charactersIn: "\r")))
             if line.isEmpty || line.hasPrefix("#") || line.hasPrefix(";") { continue }
             if line.hasPrefix("[") {

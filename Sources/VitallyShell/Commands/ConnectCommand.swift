@@ -102,6 +102,11 @@ struct ConnectCommand: ShellCommand {
         }
         let profile = Profile(name: name, subdomain: credentials.subdomain, region: credentials.region, baseURL: credentials.baseURL,
                               tokenCommand: credentials.tokenCommand)
+        // Another tenant saved under the same name is replaced: say so, it was that tenant's only saved token.
+        let replaced = (try? store.load())?.named(name).flatMap { old -> String? in
+            old.subdomain == profile.subdomain && old.baseURL == profile.baseURL && old.region == profile.region ? nil
+                : "; this replaced profile '\(name)' for \(old.subdomain ?? old.baseURL ?? "another tenant") (\(old.region.rawValue))"
+        } ?? ""
         do {
             try store.save(profile, token: credentials.tokenCommand == nil ? credentials.token : nil, now: shell.environment.clock())
         } catch {
@@ -109,9 +114,9 @@ struct ConnectCommand: ShellCommand {
             return "credentials not saved (\(error.localizedDescription))"
         }
         shell.connection.credentials?.tokenSavedAt = (try? store.load())?.named(name)?.tokenSavedAt
-        return credentials.tokenCommand == nil
+        return (credentials.tokenCommand == nil
             ? "saved as profile '\(name)'"
-            : "saved as profile '\(name)' with its token command (the token itself is not stored)"
+            : "saved as profile '\(name)' with its token command (the token itself is not stored)") + replaced
     }
 }
 

@@ -47,6 +47,10 @@ package struct ParsedCommand: Sendable, Equatable {
         }
         let name = first.lowercased()
         guard let type = CommandCatalog.command(named: name) else {
+            if LineRedactor.redact(first) != first {  // a token pasted at the wrong prompt: never echo it
+                throw UsageError(message: "that looks like a Vitally token, not a command (it was not kept): "
+                    + "run 'connect SUBDOMAIN' and paste it when asked")
+            }
             let guess = Suggest.closest(to: name, in: CommandCatalog.names + ["quit"])
             throw UsageError(
                 message: "unknown command '\(first)'"

@@ -4,7 +4,8 @@ import VitallyKit
 /// Removes secrets from a typed line before it is stored in the history or redrawn on screen:
 /// the value of every flag declared `secret` (`--token`, `--salt`) in any spacing, quoting or
 /// case, `--token=…`, a mistyped secret flag within two edits (`--sal VALUE`), `VITALLY_TOKEN=…`,
-/// a URL's `user:password@`, and every form of the session's known secrets anywhere.
+/// a URL's `user:password@`, a token pasted at the prompt by mistake (`sk_live_…`, `Bearer …`,
+/// `Authorization: Basic …`), and every form of the session's known secrets anywhere.
 package enum LineRedactor {
     static let placeholder = Redactor.placeholder
     /// Flags whose value is a secret, from the command descriptors: the token, and a scrub's salt
@@ -13,6 +14,10 @@ package enum LineRedactor {
     /// Every declared flag: a word that is one is never taken for a mistyped secret flag.
     static let knownFlags: Set<String> = Set(CommandCatalog.flags.map(\.name))
     static let assignmentPrefixes = ["vitally_token="]
+    /// Vitally's token prefixes: a word that starts with one is a token pasted at the wrong prompt.
+    static let tokenPrefixes = ["sk_live_", "sk_test_"]
+    /// Authorization schemes: the long word after one (`Bearer sk_…`, `Basic c2tf…`) is a credential.
+    static let authorizationSchemes: Set<String> = ["bearer", "basic"]
 
     /// The line with secrets replaced by `REDACTED`; unchanged when it holds none.
     package static func redact(_ line: String, secrets: [String] = []) -> String {
@@ -26,6 +31,15 @@ package enum LineRedactor {
                 let lower = word.text.lowercased()
                 if let prefix = assignmentPrefixes.first(where: { lower.hasPrefix($0) }) {
                     replacements.append((word.range, String(word.text.prefix(prefix.count)) + placeholder))
+                    continue
+                }
+                if tokenPrefixes.contains(where: { lower.hasPrefix($0) && lower.count > $0.count + 3 }) {
+                    replacements.append((word.range, placeholder))
+                    continue
+                }
+                if authorizationSchemes.contains(lower), index < command.count, command[index].text.count >= 16 {
+                    replacements.append((command[index].range, placeholder))
+                    index += 1
                     continue
                 }
                 guard lower.hasPrefix("--") else { continue }

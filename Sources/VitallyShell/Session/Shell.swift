@@ -61,6 +61,11 @@ package actor Shell {
             configurationProblem = problem
         }
         if let replay { return await openReplay(replay, recordMissing: false, atStart: true) }
+        if let profile, environment.profileStore != nil, savedProfiles() == nil {
+            // The files exist but were refused (mode, owner, a bad line): say that, not "no such profile".
+            return .failure("cannot start with profile '\(profile)': " + (configurationProblem ?? "the profiles file cannot be read"),
+                            status: .usage)
+        }
         if let profile, savedProfiles()?.named(profile) == nil {
             let names = savedProfiles()?.profiles.map(\.name) ?? []
             return .failure("there is no saved profile '\(profile)'"

@@ -36,7 +36,9 @@ enum TokenCommand {
         case timedOut
     }
 
-    static func runBlocking(_ command: String, in directory: URL) -> Outcome {
+    /// Runs `command` to its end or `timeout`; on timeout its whole process group is ended, so a
+    /// child it started (`sleep 100; echo …`) cannot keep the output pipe open and hang the shell.
+    static func runBlocking(_ command: String, in directory: URL, timeout: Double = timeoutSeconds) -> Outcome {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/bin/sh")
         process.arguments = ["-c", command]
@@ -46,8 +48,13 @@ enum TokenCommand {
         process.standardError = err
         process.standardInput = FileHandle.nullDevice
         do { try process.run() } catch { return .couldNotStart(error.localizedDescription) }
-        let timer = DispatchWorkItem { if process.isRunning { process.terminate() } }
-        DispatchQueue.global().asyncAfter(deadline: .now() + timeoutSeconds, execute: timer)
+        let pid = process.processIdentifier
+        let timer = DispatchWorkItem {
+            guard process.isRunning else { return }
+            // Foundation starts the child as its own process group's leader; end the group, not just /bin/sh.
+            if getpgid(pid) == pid { kill(-pid, SIGTERM) } else { process.terminate() }
+        }
+        DispatchQueue.global().asyncAfter(deadline: .now() + timeout, execute: timer)
         let output = ChildOutput.collect(process, out: out, err: err)
         timer.cancel()
         if process.terminationReason == .uncaughtSignal, process.terminationStatus == SIGTERM { return .timedOut }

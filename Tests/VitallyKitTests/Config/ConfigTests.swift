@@ -109,6 +109,8 @@ import VitallyKit
         let document = try INIDocument.parse(text)
         #expect(document[section: "profile a"]?["region"] == "eu")
         #expect(try INIDocument.parse(document.serialized()) == document)
+        let windows = "\u{FEFF}" + text.replacingOccurrences(of: "\n", with: "\r\n")
+        #expect(try INIDocument.parse(windows) == document, "a file saved with CRLF and a BOM reads the same")
         for (bad, line) in [("key = x\n", 1), ("[a]\nnot an entry\n", 2), ("[a]\n[a]\n", 2), ("[a\n", 1)] {
             let error = #expect(throws: INIDocument.SyntaxError.self) { try INIDocument.parse(bad) }
             #expect(error?.line == line)

@@ -48,6 +48,35 @@ import VitallySimulator
         #expect(await shell.text("status").out.contains("rotate"), "a refused token changes nothing")
     }
 
+    @Test func savingAnotherTenantUnderAnExistingNameSaysWhatItReplaced() async throws {
+        try await withSimulatedShell { _, simulator, scratch in
+            let environment = ShellEnvironment(
+                configDirectory: scratch.appendingPathComponent("replace-config"), recordingsDirectory: scratch,
+                workingDirectory: scratch, readSecret: { _ in nil }, clock: { shellTestAnchor })
+            let shell = Shell(environment: environment)
+            let first = await shell.text("connect acme --token \(shellTestToken) --base-url \(simulator.baseURL)", width: 300)
+            #expect(!first.out.contains("replaced"), "\(first.out)")
+            let again = await shell.text("connect acme --token \(shellTestToken) --base-url \(simulator.baseURL)", width: 300)
+            #expect(!again.out.contains("replaced"), "the same tenant again is no replacement: \(again.out)")
+            let other = await shell.text("connect globex --profile acme --token \(shellTestToken) --base-url \(simulator.baseURL)", width: 300)
+            #expect(other.out.contains("this replaced profile 'acme' for acme (us)"), "\(other.out)")
+        }
+    }
+
+    @Test func aProfileInARefusedFileIsNotCalledMissing() async throws {
+        let scratch = scratchDirectory()
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        let folder = scratch.appendingPathComponent("config")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let file = folder.appendingPathComponent("profiles")
+        try Data("[profile acme]\nsubdomain = acme\n".utf8).write(to: file)
+        chmod(file.path, 0o644)
+        let shell = Shell(environment: ShellEnvironment(configDirectory: folder, recordingsDirectory: scratch, workingDirectory: scratch))
+        let result = await shell.start(profile: "acme")
+        let error = result.error ?? ""
+        #expect(error.contains("chmod 600") && !error.contains("no saved profile"), "\(error)")
+    }
+
     @Test func aBareConnectReconnectsTheCurrentProfileWithoutAskingForItsToken() async throws {
         try await withSimulatedShell { _, simulator, scratch in
             let environment = ShellEnvironment(

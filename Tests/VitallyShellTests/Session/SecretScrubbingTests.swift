@@ -51,6 +51,25 @@ func spellings(of token: String) -> [String] {
         }
     }
 
+    @Test(arguments: [
+        "sk_live_PASTEDSECRET99", "Bearer PASTEDSECRET99PASTED", "Authorization: Basic c2tfbGl2ZV9QQVNURURTRUNSRVQ5OTo=",
+        "basic UEFTVEVEU0VDUkVUOTlQQVNURUQ=",
+    ])
+    func aTokenPastedAtThePromptByMistakeIsNotKept(line: String) {
+        let stored = HistoryPolicy.storable(line) ?? ""
+        #expect(stored.contains("REDACTED") && !stored.contains("PASTED") && !stored.contains("c2tf") && !stored.contains("UEFT"),
+                "\(line) -> \(stored)")
+        #expect(LineRedactor.redact("accounts search basic plan") == "accounts search basic plan", "short words after 'basic' stay")
+    }
+
+    @Test func aTokenTypedAsACommandIsNotEchoedInTheError() async {
+        let (shell, scratch) = makeShell()
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        let result = await shell.text("sk_live_PASTEDSECRET99")
+        #expect(result.status == .usage)
+        #expect(!result.err.contains("PASTED") && result.err.contains("looks like a Vitally token"), "\(result.err)")
+    }
+
     @Test func aURLPasswordIsNeverKeptInTheHistory() {
         let stored = HistoryPolicy.storable("connect acme --base-url http://support:hunter2pass@127.0.0.1:9/ --region us") ?? ""
         #expect(!stored.contains("hunter2pass"))
