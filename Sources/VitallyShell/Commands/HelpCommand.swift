@@ -12,19 +12,10 @@ struct HelpCommand: ShellCommand {
                 let guess = Suggest.closest(to: name, in: CommandCatalog.names)
                 return .failure("no command '\(name)'" + (guess.map { "; did you mean '\($0)'?" } ?? ""), status: .usage)
             }
-            return CommandResult(output: helpText(for: spec))
+            return try CommandResult(CommandHelp(spec), renderedBy: CommandHelpRenderer())
         }
-        var blocks: [OutputBlock] = []
-        for group in CommandSpec.Group.allCases {
-            let specs = CommandCatalog.all.filter { $0.group == group }
-            blocks.append(.text(group.rawValue, .bold))
-            blocks.append(.definitions(specs.map { Field("  " + $0.name, $0.summary) }))
-            blocks.append(.blank)
-        }
-        blocks.append(.text("ACCOUNT is an id, an externalId, a domain (acme.com), an email, or a name. " + jsonSentence, .dim))
-        blocks.append(.text("'help COMMAND' shows its usage, flags and an example. TAB completes; Ctrl-R searches history.", .dim))
-        let json: JSONValue = .array(CommandCatalog.all.map { ["name": .string($0.name), "group": .string($0.group.rawValue), "summary": .string($0.summary)] })
-        return CommandResult(output: ShellOutput(blocks: blocks, json: json))
+        let index = CommandCatalog.all.map { HelpIndexRenderer.Entry(name: $0.name, group: $0.group.rawValue, summary: $0.summary) }
+        return try CommandResult(index, renderedBy: HelpIndexRenderer())
     }
 
     /// Which commands take `--json`, from their specs: "Every command but exit takes --json."
@@ -33,38 +24,8 @@ struct HelpCommand: ShellCommand {
         return without.isEmpty ? "Every command takes --json." : "Every command but \(without.joined(separator: ", ")) takes --json."
     }
 
+    /// `help COMMAND`'s output: its value drawn by its renderer (encoding it cannot fail: strings and arrays).
     static func helpText(for spec: CommandSpec) -> ShellOutput {
-        var blocks: [OutputBlock] = [
-            .line([Span(spec.name, .bold), Span(" — " + spec.summary)]),
-            .blank,
-            .text("Usage", .bold),
-        ]
-        // Lines, not fields: a long usage wraps at the terminal's width instead of being cut.
-        blocks += spec.usageLines.map { .text("  " + $0) }
-        if !spec.subcommands.isEmpty {
-            blocks.append(.blank)
-            blocks.append(.text("Subcommands", .bold))
-            // Definitions, not fields: a long summary wraps at the terminal's width instead of being cut.
-            blocks.append(.definitions(spec.subcommands.map { Field("  " + $0.name, $0.summary) }))
-        }
-        let flags = spec.subcommands.flatMap { sub in sub.flags.map { (sub.name, $0) } } + spec.flags.map { (nil as String?, $0) }
-        if !flags.isEmpty {
-            blocks.append(.blank)
-            blocks.append(.text("Flags", .bold))
-            blocks.append(.definitions(flags.map { sub, flag in
-                Field("  " + flag.name + (flag.valueName.map { " " + $0 } ?? ""), (sub.map { $0 + ": " } ?? "") + flag.help)
-            }))
-        }
-        blocks.append(.blank)
-        blocks.append(.definitions([Field("Example", spec.example)]))
-        let json: JSONValue = [
-            "name": .string(spec.name), "usage": .string(spec.usage), "summary": .string(spec.summary),
-            "subcommands": .array(spec.subcommands.map { ["name": .string($0.name), "usage": .string(spec.usage(of: $0.name)), "summary": .string($0.summary)] }),
-            "flags": .array(flags.map { sub, flag in
-                ["name": .string(flag.name), "value": JSONValue(flag.valueName), "subcommand": JSONValue(sub), "help": .string(flag.help)]
-            }),
-            "example": .string(spec.example),
-        ]
-        return ShellOutput(blocks: blocks, json: json)
+        (try? CommandResult(CommandHelp(spec), renderedBy: CommandHelpRenderer()))?.output ?? .empty
     }
 }

@@ -10,12 +10,7 @@ struct HistoryCommand: ShellCommand {
 
     /// `history`: the lines typed before, numbered.
     static func run(_ command: ParsedCommand, in shell: isolated Shell) async throws -> CommandResult {
-        let lines = shell.environment.history()
-        let width = String(lines.count).count
-        let blocks: [OutputBlock] = lines.isEmpty
-            ? [.text("No history yet.", .dim)]
-            : lines.enumerated().map { index, line in .line([Span(String(repeating: " ", count: width - String(index + 1).count) + String(index + 1) + "  ", .dim), Span(line)]) }
-        return CommandResult(output: ShellOutput(blocks: blocks, json: .array(lines.map { .string($0) })))
+        try CommandResult(shell.environment.history(), renderedBy: TypedHistoryRenderer())
     }
 
     /// `history import FILE.har...`: each recording's accounts at its recorded time, into the session's store.
@@ -24,7 +19,7 @@ struct HistoryCommand: ShellCommand {
             "import", summary: "build account history from recordings", synopsis: "FILE.har...", arguments: 1...256)
 
         static func run(_ command: ParsedCommand, in shell: isolated Shell) async throws -> CommandResult {
-            importRecordings(command.arguments, in: shell)
+            try importRecordings(command.arguments, in: shell)
         }
     }
 
@@ -38,11 +33,11 @@ struct HistoryCommand: ShellCommand {
             ])
 
         static func run(_ command: ParsedCommand, in shell: isolated Shell) async throws -> CommandResult {
-            forget(command, in: shell)
+            try forget(command, in: shell)
         }
     }
 
-    static func importRecordings(_ names: [String], in shell: isolated Shell) -> CommandResult {
+    static func importRecordings(_ names: [String], in shell: isolated Shell) throws -> CommandResult {
         let file = shell.historyFile
         guard file.url != nil else {
             return .failure("history import needs a store: \(file.why); in replay, start with --observations FILE.sqlite (it is created)", status: .usage)
@@ -50,8 +45,7 @@ struct HistoryCommand: ShellCommand {
         guard let store = shell.historyStore() else {
             return .failure(shell.historySession.warnings.last ?? "history: the store cannot be used")
         }
-        var blocks: [OutputBlock] = []
-        var rows: [JSONValue] = []
+        var files: [HistoryImportResult.File] = []
         for name in names {
             let url = shell.recordingURL(name)
             do {
@@ -59,9 +53,8 @@ struct HistoryCommand: ShellCommand {
                 let imported = try HistoryImporter.observations(inFile: url)
                 let tenant = imported.tenant ?? shell.historyTenant
                 try store.record(imported.observations, tenant: tenant)
-                let when = imported.recordedAt.map { VitallyDate.formatDay($0) } ?? "exchange times"
-                blocks.append(.text("\(url.lastPathComponent): \(Format.count(imported.observations.count, "account")) at \(when) (tenant \(tenant))"))
-                rows.append(["file": .string(url.lastPathComponent), "tenant": .string(tenant), "accounts": .number(Double(imported.observations.count))])
+                files.append(HistoryImportResult.File(file: url.lastPathComponent, tenant: tenant, accounts: imported.observations.count,
+                                                      recordedAt: imported.recordedAt))
             } catch let error as VitallyError {
                 return .failure(shell.advice(error))
             } catch let error as HistoryError {
@@ -70,34 +63,30 @@ struct HistoryCommand: ShellCommand {
                 return .failure("history import failed: \(error)")
             }
         }
-        blocks.append(.text("History: \(URL(fileURLWithPath: store.path).lastPathComponent)", .dim))
-        return CommandResult(output: ShellOutput(blocks: blocks, json: ["imported": .array(rows), "store": .string(store.path)]))
+        return try CommandResult(HistoryImportResult(imported: files, store: store.path), renderedBy: HistoryImportRenderer())
     }
 
     /// Deletes one account's history (by id or stored name), or a whole tenant's.
-    static func forget(_ command: ParsedCommand, in shell: isolated Shell) -> CommandResult {
+    static func forget(_ command: ParsedCommand, in shell: isolated Shell) throws -> CommandResult {
         guard let store = shell.historyStore() else {
             let why = shell.historyFile.url == nil ? shell.historyFile.why : "the store cannot be used"
             return .failure("history forget: no history store (\(why))")
         }
         let tenant = command.options[Forget.tenant] ?? shell.historyTenant
+        let account = command.arguments.first
+        var removed = 0
         do {
-            if let text = command.arguments.first {
-                let ids = try store.accountIds(tenant: tenant, matching: text)
-                guard !ids.isEmpty else { return .failure("no history for '\(text)' in tenant \(tenant) (give the account id or its exact name)") }
-                var removed = 0
+            if let account {
+                let ids = try store.accountIds(tenant: tenant, matching: account)
+                guard !ids.isEmpty else { return .failure("no history for '\(account)' in tenant \(tenant) (give the account id or its exact name)") }
                 for id in ids { removed += try store.forget(tenant: tenant, accountId: id) }
-                return done("Forgot \(Format.count(removed, "observation")) of '\(text)' (tenant \(tenant)).", removed)
+            } else {
+                guard !tenant.isEmpty else { return .failure("history forget: which tenant? connect, or give --tenant T", status: .usage) }
+                removed = try store.forget(tenant: tenant)
             }
-            guard !tenant.isEmpty else { return .failure("history forget: which tenant? connect, or give --tenant T", status: .usage) }
-            let removed = try store.forget(tenant: tenant)
-            return done("Forgot \(Format.count(removed, "observation")) of tenant \(tenant).", removed)
         } catch {
             return .failure(HistoryWording.problem(error))
         }
-    }
-
-    static func done(_ text: String, _ removed: Int) -> CommandResult {
-        CommandResult(output: ShellOutput(blocks: [.text(text)], json: ["forgotten": .number(Double(removed))]))
+        return try CommandResult(HistoryForgetResult(forgotten: removed, account: account, tenant: tenant), renderedBy: HistoryForgetRenderer())
     }
 }

@@ -4,11 +4,6 @@ import VitallyKit
 /// `recordings show FILE --coverage`: whether a recording is complete enough to serve another
 /// client (`vitally-sim --replay FILE --serve-as-tenant`), list by list.
 extension RecordingsCommand {
-    static func coverage(_ recording: HARRecording) -> ShellOutput {
-        let value = RecordingCoverage(recording)
-        return ShellOutput(blocks: RecordingCoverageRenderer().blocks(value), json: (try? JSONValueEncoder().encode(value)) ?? .null)
-    }
-
     /// `tenant`, or `accounts/ID` as recorded.
     static func scopeLabel(_ scope: String) -> String { scope.isEmpty ? "tenant" : scope }
 }

@@ -16,7 +16,7 @@ extension RecordingsCommand {
                 answers,
             ])
 
-        static func run(_ command: ParsedCommand, in shell: isolated Shell) async throws -> CommandResult { show(command, in: shell) }
+        static func run(_ command: ParsedCommand, in shell: isolated Shell) async throws -> CommandResult { try show(command, in: shell) }
     }
 
     /// `recordings scrub IN.har [OUT.har]`: a copy safe to share.
@@ -55,7 +55,7 @@ extension RecordingsCommand {
         static func run(_ command: ParsedCommand, in shell: isolated Shell) async throws -> CommandResult { try diff(command, in: shell) }
     }
 
-    static func show(_ command: ParsedCommand, in shell: isolated Shell) -> CommandResult {
+    static func show(_ command: ParsedCommand, in shell: isolated Shell) throws -> CommandResult {
         guard let name = command.arguments.first else {
             return .failure("usage: \(spec.usage(of: "show"))", status: .usage)
         }
@@ -66,13 +66,13 @@ extension RecordingsCommand {
             return .failure(ErrorAdvice.message(error))
         }
         if command.options[Show.answers] {
-            var result = CommandResult(output: answers(recording))
+            var result = try CommandResult(RecordingAnswersReport(recording), renderedBy: RecordingAnswersRenderer())
             result.warnings = recording.warnings
             return result
         }
         if command.options[Show.coverage] {
             // A file cut short holds less than it seems to: say so beside the table.
-            var result = CommandResult(output: coverage(recording))
+            var result = try CommandResult(RecordingCoverage(recording), renderedBy: RecordingCoverageRenderer())
             result.warnings = recording.warnings
             return result
         }
@@ -84,12 +84,10 @@ extension RecordingsCommand {
             return .failure("no exchange in \(recording.url.lastPathComponent) has a path like \(filter ?? ""); some it has: \(paths)")
         }
         guard command.arguments.count > 1 else {
-            if filter == nil {
-                var result = CommandResult(output: exchangeTable(recording))
-                result.warnings = recording.warnings
-                return result
-            }
-            return CommandResult(output: RecordingTools.table(chosen, file: recording.url.lastPathComponent, filter: filter))
+            let table = RecordedExchangeTable(file: recording.url.lastPathComponent, filter: filter, chosen: chosen)
+            var result = try CommandResult(table, renderedBy: RecordedExchangeTableRenderer())
+            if filter == nil { result.warnings = recording.warnings }
+            return result
         }
         let text = command.arguments[1]
         guard let number = Int(text), number >= 1 else {
@@ -101,13 +99,12 @@ extension RecordingsCommand {
         if let filter, !RecordingTools.path(exchange.path, matches: filter) {
             return .failure("exchange \(number) is \(exchange.summary), not under \(filter)")
         }
-        return CommandResult(output: RecordingTools.detail(exchange, number: number))
+        return try CommandResult(RecordedExchangeDetail(exchange, number: number), renderedBy: RecordedExchangeDetailRenderer())
     }
 
     static func scrub(_ command: ParsedCommand, in shell: isolated Shell) throws -> CommandResult {
         if command.options[Scrub.explain] {
-            return CommandResult(output: ShellOutput(blocks: ScrubSafeList.explanation.map { .text($0) },
-                                                     json: .array(ScrubSafeList.explanation.map { .string($0) })))
+            return try CommandResult(ScrubSafeList.explanation, renderedBy: ScrubExplanationRenderer())
         }
         guard let name = command.arguments.first else {
             return .failure("usage: \(spec.usage(of: "scrub"))", status: .usage)

@@ -17,22 +17,4 @@ struct RecordingsCommand: ShellCommand {
         shell.completion.setRecordings(names)
         return try CommandResult(RecordingListing(directory: directory, names: names), renderedBy: RecordingListRenderer(directory: directory))
     }
-
-    static func exchangeTable(_ recording: HARRecording) -> ShellOutput {
-        let sizes = recording.exchanges.map(\.body.count)  // a replayed body is decoded on each read
-        let rows: [[Span]] = recording.exchanges.enumerated().map { index, exchange in
-            let status = exchange.error != nil ? Span("error", .bad) : Span(String(exchange.status), exchange.status >= 400 ? .bad : .plain)
-            return [Span(String(index + 1), .dim), Span(exchange.method), Span(HTTPRequest(path: exchange.path, query: Redactor.credentialsHidden(exchange.query)).pathAndQuery),
-                    status, Span(String(sizes[index])), Span(String(format: "%.0f", exchange.timeMilliseconds))]
-        }
-        let json: JSONValue = .array(zip(recording.exchanges, sizes).map { e, size in
-            ["method": .string(e.method), "path": .string(e.path), "query": .string(HTTPRequest(path: "", query: Redactor.credentialsHidden(e.query)).pathAndQuery),
-             "status": .number(Double(e.status)), "bytes": .number(Double(size)), "ms": .number(e.timeMilliseconds),
-             "error": JSONValue(e.error)]
-        })
-        return ShellOutput(
-            blocks: [.text("\(recording.url.lastPathComponent): \(recording.exchanges.count) exchanges"),
-                     .table(Table(columns: ["#", "METHOD", "PATH", "STATUS", "BYTES", "MS"], rows: rows, flexible: [2]))],
-            json: json)
-    }
 }

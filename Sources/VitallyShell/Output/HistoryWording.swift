@@ -76,3 +76,32 @@ enum HistoryWording {
         ]
     }
 }
+
+/// The text of `history`: the lines typed before, numbered from 1, right-aligned.
+struct TypedHistoryRenderer: ResultRenderer {
+    func blocks(_ lines: [String]) -> [OutputBlock] {
+        guard !lines.isEmpty else { return [.text("No history yet.", .dim)] }
+        let width = String(lines.count).count
+        return lines.enumerated().map { index, line in
+            .line([Span(String(repeating: " ", count: width - String(index + 1).count) + String(index + 1) + "  ", .dim), Span(line)])
+        }
+    }
+}
+
+/// The text of `history import`, from a `HistoryImportResult`: a line per file, then the store's name.
+struct HistoryImportRenderer: ResultRenderer {
+    func blocks(_ value: HistoryImportResult) -> [OutputBlock] {
+        value.imported.map { file in
+            let when = file.recordedAt.map { VitallyDate.formatDay($0) } ?? "exchange times"
+            return .text("\(file.file): \(Format.count(file.accounts, "account")) at \(when) (tenant \(file.tenant))")
+        } + [.text("History: \(URL(fileURLWithPath: value.store).lastPathComponent)", .dim)]
+    }
+}
+
+/// The text of `history forget`, from a `HistoryForgetResult`: how many observations of whom went.
+struct HistoryForgetRenderer: ResultRenderer {
+    func blocks(_ value: HistoryForgetResult) -> [OutputBlock] {
+        let whose = value.account.map { "'\($0)' (tenant \(value.tenant))" } ?? "tenant \(value.tenant)"
+        return [.text("Forgot \(Format.count(value.forgotten, "observation")) of \(whose).")]
+    }
+}

@@ -1,7 +1,7 @@
 import Foundation
 import VitallyKit
 
-/// How `recordings show`, `scrub` and `diff` phrase their results, as text and JSON.
+/// How `recordings show`, `scrub` and `diff` word their results: path filters, printable text, the scrub summary.
 enum RecordingTools {
     /// `--path /resources/notes` matches that path, what lies under it, and the same resource
     /// under an account (`/resources/accounts/ID/notes`).
@@ -27,73 +27,6 @@ enum RecordingTools {
             }
         }
         return out
-    }
-
-    static func table(_ chosen: [(number: Int, exchange: RecordedExchange)], file: String, filter: String?) -> ShellOutput {
-        let sizes = chosen.map(\.exchange.body.count)  // a replayed body is decoded on each read
-        let rows: [[Span]] = zip(chosen, sizes).map { row, size in
-            let (number, exchange) = row
-            let status = exchange.error != nil ? Span("error", .bad) : Span(String(exchange.status), exchange.status >= 400 ? .bad : .plain)
-            return [Span(String(number), .dim), Span(exchange.method), Span(printable(HTTPRequest(path: exchange.path, query: Redactor.credentialsHidden(exchange.query)).pathAndQuery)),
-                    status, Span(String(size))]
-        }
-        let json: JSONValue = .array(zip(chosen, sizes).map { row, size in
-            let (number, e) = row
-            return ["number": .number(Double(number)), "method": .string(e.method), "path": .string(e.path),
-             "query": .string(HTTPRequest(path: "", query: Redactor.credentialsHidden(e.query)).pathAndQuery), "status": .number(Double(e.status)),
-             "bytes": .number(Double(size)), "error": JSONValue(e.error)]
-        })
-        return ShellOutput(
-            blocks: [.text("\(file): \(chosen.count) exchanges" + (filter.map { " under \($0)" } ?? "") + "; 'recordings show \(file) N' shows one"),
-                     .table(Table(columns: ["#", "METHOD", "PATH", "STATUS", "BYTES"], rows: rows, flexible: [2]))],
-            json: json)
-    }
-
-    /// Headers as recorded, with credentials redacted again in case a foreign file kept them.
-    static func shown(_ headers: [HTTPHeader]) -> [HTTPHeader] {
-        Redactor.credentialsHidden(headers: headers)
-    }
-
-    static func detail(_ exchange: RecordedExchange, number: Int) -> ShellOutput {
-        let requestHeaders = shown(exchange.requestHeaders)
-        let responseHeaders = shown(exchange.responseHeaders)
-        let body = exchange.body
-        let parsed = try? JSONParser.parse(body)
-        let bodyText: String
-        if let parsed {
-            bodyText = parsed.serialized(pretty: true)
-        } else if let text = String(bytes: body, encoding: .utf8) {
-            bodyText = printable(text, keepNewlines: true)
-        } else {
-            bodyText = "(\(body.count) bytes of binary data)"
-        }
-        var text = "#\(number)  \(VitallyDate.format(exchange.startedAt))  \(String(format: "%.0f", exchange.timeMilliseconds)) ms\n"
-        let url = Redactor.credentialsHidden(url: exchange.url)
-        text += printable("\(exchange.method) \(url)") + "\n"
-        for header in requestHeaders { text += printable("\(header.name): \(header.value)") + "\n" }
-        text += "\n"
-        if let error = exchange.error {
-            text += printable("transport failure (\(exchange.errorCode?.rawValue ?? "connection")): \(error)") + "\n"
-        } else {
-            text += printable("HTTP/1.1 \(exchange.status) \(exchange.statusText)") + "\n"
-            for header in responseHeaders { text += printable("\(header.name): \(header.value)") + "\n" }
-            text += "\n" + bodyText + "\n"
-        }
-        let headerJSON = { (list: [HTTPHeader]) -> JSONValue in
-            .array(list.map { ["name": .string($0.name), "value": .string($0.value)] })
-        }
-        let json: JSONValue = [
-            "number": .number(Double(number)), "startedAt": .string(VitallyDate.format(exchange.startedAt)),
-            "ms": .number(exchange.timeMilliseconds),
-            "request": ["method": .string(exchange.method), "url": .string(url), "headers": headerJSON(requestHeaders)],
-            "response": [
-                "status": .number(Double(exchange.status)), "statusText": .string(exchange.statusText),
-                "headers": headerJSON(responseHeaders),
-                "body": parsed ?? .string(String(decoding: body, as: UTF8.self)),
-            ],
-            "error": JSONValue(exchange.error),
-        ]
-        return ShellOutput(json: json, verbatim: text)
     }
 
     static func scrubBlocks(_ result: ScrubResult) -> [OutputBlock] {
