@@ -74,11 +74,14 @@ import VitallyKit
         let run = try await runShell(["--replay", "recordings/demo.har", "-c", "health acme"], environment: env)
         #expect(run.status != 0)
         #expect(run.err.trimmingCharacters(in: .newlines).split(separator: "\n").count == 1, "\(run.err)")
-        #expect(run.err.contains("no recorded answer for 'acme' in demo.har; did you mean Acme Corp (acme.com)?"), "\(run.err)")
+        #expect(run.err.contains("no recorded answer for 'acme' in demo.har; did you mean Acme Corp? type 'acme.com'"), "\(run.err)")
         #expect(!run.err.contains("470bbb43"), "no random ids on the one line: \(run.err)")
         let verbose = try await runShell(["--replay", "recordings/demo.har", "--verbose", "-c", "health acme"], environment: env)
         #expect(verbose.err.contains("Acme Corp answers as: acme.com, acme-001"), "\(verbose.err)")
         #expect(verbose.err.contains("to record it: "), "\(verbose.err)")
+        // A one-word name is asked as an id, so the name itself misses: the line says what to type.
+        let oneWord = try await runShell(["--replay", "recordings/demo.har", "-c", "health Oscorp"], environment: env)
+        #expect(oneWord.err.contains("did you mean Oscorp? type 'oscorp.com'"), "\(oneWord.err)")
         // An id nothing is like keeps the plain miss.
         let other = try await runShell(["--replay", "recordings/demo.har", "-c", "health zzqx-77"], environment: env)
         #expect(other.err.contains("GET /resources/accounts/zzqx-77 is not in demo.har"), "\(other.err)")

@@ -39,7 +39,7 @@ import Testing
         "Models/VitallyDate.swift": ["JSONValue", "VitallyDate"],
         "Models/VitallyModel.swift": ["Admin", "NamedRef", "VitallyModel"],
         "Recording/HARReader.swift": ["HARReader", "HARRecording"],
-        "Recording/HARRecorder.swift": ["HARRecorder"],
+        "Recording/HARRecorder.swift": ["HARRecorder", "RecordingStop"],
         "Recording/RecordedExchange.swift": ["RecordedExchange", "RecordingInfo"],
         "Recording/ReplayIndex.swift": ["ReplayIndex"],
         "Transport/HTTPTransport.swift": ["HTTPHeader", "HTTPRequest", "HTTPResponse", "HTTPTransport", "QueryItem"],

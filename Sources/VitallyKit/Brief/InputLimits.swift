@@ -19,7 +19,7 @@ package struct InputLimits: Sendable, Equatable {
         guard count > maxAttendees else { return }
         throw VitallyError(
             .invalidInput,
-            cause: "\(count) attendees \(source) is more than \(maxAttendees): each costs Vitally requests from the tenant's "
+            cause: "\(count) attendees \(source) are more than \(maxAttendees): each costs Vitally requests from the tenant's "
                 + "shared budget (about 1,000 a minute)",
             hint: count <= InputLimits.attendeesCeiling ? .allowAttendees(count) : .fewerAttendees)
     }

@@ -53,10 +53,13 @@ public final class ReplayTransport: HTTPTransport {
         if !candidates.isEmpty { error.detail = ["closest recorded:"] + closest }
         // An ACCOUNT argument is first asked as an id: when it names a recorded account, say which.
         if let typed = Self.accountID(asked: request), let account = suggestion(for: typed) {
-            // A word to type that is not the name itself (the name is already said).
-            let word = (account.words + account.domains + [account.externalId].compactMap { $0 }).first { $0 != account.name }
+            // The word to type: one the recording answers (a one-word name is asked as an id, so
+            // `Oscorp` itself may not be one), else a domain or externalId to name the account by.
+            let answering = account.words.first { $0.caseInsensitiveCompare(typed) != .orderedSame }
+            let other = (account.domains + [account.externalId].compactMap { $0 }).first { $0 != account.name }
             error.cause = "no recorded answer for '\(typed)' in \(file); did you mean \(account.name)"
-                + (word.map { " (\($0))" } ?? "") + "?"
+                + (answering.map { "? type '\($0)'" }
+                    ?? (other.map { " (\($0))" } ?? "") + "? it has no recorded answer either")
             error.detail = ["\(request.summary) is not in \(file); \(Self.recordMarker)\(recordHint)"]
                 + (account.commands.isEmpty ? ["\(account.name) has no recorded answer either (no command's requests about it were recorded)"]
                     : ["\(account.name) answers as: " + account.words.joined(separator: ", ")

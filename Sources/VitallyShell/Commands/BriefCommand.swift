@@ -26,7 +26,7 @@ struct BriefCommand: ShellCommand {
         let (emails, title, start) = (meeting.emails, meeting.title, meeting.start)
         try InputLimits(command.options).check(attendees: emails.count, from: meeting.source)
         guard !emails.isEmpty else {
-            return .failure("brief needs attendee emails or --ics FILE; usage: brief EMAIL... [--title T] [--ics FILE]", status: .usage)
+            return .failure(meeting.noAttendees("brief", usage: spec.usage), status: .usage)
         }
         shell.completion.note(emails: emails)
         var matcher = shell.connection.matcher

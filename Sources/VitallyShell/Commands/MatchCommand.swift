@@ -19,7 +19,7 @@ struct MatchCommand: ShellCommand {
         let emails = meeting.emails
         try InputLimits(command.options).check(attendees: emails.count, from: meeting.source)
         guard !emails.isEmpty else {
-            return .failure("match needs attendee emails or --ics FILE; usage: \(spec.usage)", status: .usage)
+            return .failure(meeting.noAttendees("match", usage: spec.usage), status: .usage)
         }
         shell.completion.note(emails: emails.filter(Domain.isEmail))
         let matches = try await shell.withScanProgress { try await shell.connection.matcher.match(emails, title: meeting.title) }

@@ -44,7 +44,14 @@ struct MeetingInput: Sendable, Equatable {
     }
 
     /// Where the attendees came from, for the attendee-limit error.
-    var source: String { invites == 0 ? "given" : invites == 1 ? "with the invite's" : "with the \(invites) invites'" }
+    var source: String { invites == 0 ? "given" : invites == 1 ? "given and in the invite" : "given and in the \(invites) invites" }
+
+    /// The refusal when there is no attendee to work on: none typed, or the invites list none.
+    func noAttendees(_ command: String, usage: String) -> String {
+        invites == 0 ? "\(command) needs attendee emails or --ics FILE; usage: \(usage)"
+            : "the invite\(invites == 1 ? "" : "s") given to \(command) list\(invites == 1 ? "s" : "") no attendee emails; "
+                + "type them instead: \(command) EMAIL..."
+    }
 }
 
 extension Common {
