@@ -14,6 +14,15 @@ func scratchDirectory() -> URL {
     return url
 }
 
+/// `scratch/recordings/` holding a copy of the demo recording, for tests that write beside it.
+func recordingsWithDemo(in scratch: URL) throws -> URL {
+    let recordings = scratch.appendingPathComponent("recordings")
+    try FileManager.default.createDirectory(at: recordings, withIntermediateDirectories: true)
+    try FileManager.default.copyItem(
+        at: packageRoot.appendingPathComponent("recordings/demo.har"), to: recordings.appendingPathComponent("demo.har"))
+    return recordings
+}
+
 /// A shell as the executable would build it, minus the terminal.
 func makeShell(credentials: Credentials? = nil, recordings: URL? = nil, json: Bool = false, secret: String? = nil,
                clock: Date = shellTestAnchor) -> (Shell, URL) {

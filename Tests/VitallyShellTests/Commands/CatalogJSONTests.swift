@@ -45,10 +45,7 @@ import VitallyKit
     @Test func everyDemoPrintsValidJSON() async throws {
         let scratch = scratchDirectory()
         defer { try? FileManager.default.removeItem(at: scratch) }
-        let recordings = scratch.appendingPathComponent("recordings")
-        try FileManager.default.createDirectory(at: recordings, withIntermediateDirectories: true)
-        try FileManager.default.copyItem(
-            at: packageRoot.appendingPathComponent("recordings/demo.har"), to: recordings.appendingPathComponent("demo.har"))
+        let recordings = try recordingsWithDemo(in: scratch)
         let (shell, home) = makeShell(recordings: recordings, clock: Date())
         defer { try? FileManager.default.removeItem(at: home) }
         await shell.configureHistory(file: scratch.appendingPathComponent("history.sqlite").path, disabled: false)

@@ -9,10 +9,7 @@ import VitallyKit
     @Test func scrubAndDiffPrintTheirValues() async throws {
         let scratch = scratchDirectory()
         defer { try? FileManager.default.removeItem(at: scratch) }
-        let recordings = scratch.appendingPathComponent("recordings")
-        try FileManager.default.createDirectory(at: recordings, withIntermediateDirectories: true)
-        try FileManager.default.copyItem(
-            at: packageRoot.appendingPathComponent("recordings/demo.har"), to: recordings.appendingPathComponent("demo.har"))
+        let recordings = try recordingsWithDemo(in: scratch)
         let (shell, home) = makeShell(recordings: recordings, clock: Date())
         defer { try? FileManager.default.removeItem(at: home) }
 
@@ -42,10 +39,7 @@ import VitallyKit
     @Test func theListAndTheCoverageAreTheirValuesEncoded() async throws {
         let scratch = scratchDirectory()
         defer { try? FileManager.default.removeItem(at: scratch) }
-        let recordings = scratch.appendingPathComponent("recordings")
-        try FileManager.default.createDirectory(at: recordings, withIntermediateDirectories: true)
-        try FileManager.default.copyItem(
-            at: packageRoot.appendingPathComponent("recordings/demo.har"), to: recordings.appendingPathComponent("demo.har"))
+        let recordings = try recordingsWithDemo(in: scratch)
         try Data("not a recording".utf8).write(to: recordings.appendingPathComponent("junk.har"))
         let (shell, home) = makeShell(recordings: recordings, clock: Date())
         defer { try? FileManager.default.removeItem(at: home) }
