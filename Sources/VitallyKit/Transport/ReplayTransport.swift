@@ -6,7 +6,7 @@ import Synchronization
 public final class ReplayTransport: HTTPTransport {
     public let recording: HARRecording
     private let index: Mutex<ReplayIndex>
-    /// What the recording can answer, read on the first miss that may name an account.
+    /// What the recording can answer, read once on first use (see `recordingAnswers`).
     private let answers = Mutex<RecordingAnswers?>(nil)
     private let fallback: (any HTTPTransport)?
     /// Shown in a miss message: the command that would record what is missing.
@@ -77,11 +77,19 @@ public final class ReplayTransport: HTTPTransport {
         return id
     }
 
+    /// What the recording can answer, read on first use (a miss that may name an account, or
+    /// TAB in the shell) and shared by both.
+    package var recordingAnswers: RecordingAnswers {
+        answers.withLock { answers in
+            if let answers { return answers }
+            let read = RecordingAnswers(recording.exchanges)
+            answers = read
+            return read
+        }
+    }
+
     /// The recorded account most like `typed`, unless `typed` is that account's own id.
     private func suggestion(for typed: String) -> RecordingAnswers.AccountAnswer? {
-        answers.withLock { answers in
-            if answers == nil { answers = RecordingAnswers(recording.exchanges) }
-            return answers?.suggestion(for: typed)
-        }
+        recordingAnswers.suggestion(for: typed)
     }
 }

@@ -22,7 +22,7 @@ package final class CompletionState: Sendable {
         /// Recordings opened but not yet read for names: read on the first TAB, not at open.
         var pending: [HARRecording] = []
         /// The recording replayed without a live fallback, until its answers are read on the first TAB.
-        var replaying: HARRecording?
+        var replaying: ReplayTransport?
 
         mutating func add(accounts words: [String]) {
             for word in words where !word.isEmpty && seenAccounts.insert(word).inserted { values.accounts.append(word) }
@@ -51,11 +51,10 @@ package final class CompletionState: Sendable {
     package func setRecordings(_ names: [String]) { store.withLock { $0.values.recordings = names } }
 
     /// A replay without a live fallback began (offer only what it answers), or ended (nil).
-    func replaying(_ recording: HARRecording?) {
+    func replaying(_ replay: ReplayTransport?) {
         store.withLock { store in
-            let same = recording?.url == store.replaying?.url && recording?.exchanges.count == store.replaying?.exchanges.count
-            guard !same else { return }
-            store.replaying = recording
+            guard replay !== store.replaying else { return }
+            store.replaying = replay
             store.values.answers = nil
         }
     }
@@ -98,9 +97,7 @@ package final class CompletionState: Sendable {
                 store.add(emails: found.emails)
             }
             store.pending = []
-            if let recording = store.replaying, store.values.answers == nil {
-                store.values.answers = RecordingAnswers(recording.exchanges)
-            }
+            if let replay = store.replaying, store.values.answers == nil { store.values.answers = replay.recordingAnswers }
             return store.values
         }
     }

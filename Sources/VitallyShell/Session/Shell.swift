@@ -24,7 +24,7 @@ package actor Shell {
     let environment: ShellEnvironment
     var connection: Connection {
         // TAB offers only what a replay answers while one runs without a live fallback.
-        didSet { completion.replaying(connection.mode == .replay && !connection.recordMissing ? connection.replay?.recording : nil) }
+        didSet { completion.replaying(connection.mode == .replay && !connection.recordMissing ? connection.replay : nil) }
     }
     let jsonByDefault: Bool
     /// Values seen this session, offered by TAB completion.
