@@ -84,39 +84,34 @@ struct ConnectCommand: ShellCommand {
         case .switched(let handover): notes += handover
         }
         let saved = save(credentials, as: name, in: shell)
-        notes.append(.line([Span("Vitally: Connected (\(credentials.tenantLabel))", .good)]))
-        notes.append(.text("region \(region.rawValue), host \(shell.connection.endpoint?.host ?? "?"); \(saved)", .dim))
-        let json: JSONValue = [
-            "connected": true, "subdomain": JSONValue(subdomain), "region": .string(region.rawValue),
-            "host": JSONValue(shell.connection.endpoint?.host), "profile": JSONValue(shell.connection.credentials?.profile),
-        ]
-        return CommandResult(output: ShellOutput(blocks: notes, json: json))
+        let result = ConnectResult(
+            subdomain: subdomain, region: region, host: shell.connection.endpoint?.host, profile: shell.connection.credentials?.profile,
+            tenant: credentials.tenantLabel, token: shell.connection.credentials.map { TokenFacts($0, now: shell.environment.clock()) },
+            save: saved)
+        return try CommandResult(result, renderedBy: ConnectRenderer(notes: notes))
     }
 
     /// Saves the connected tenant as profile `name` (nil: `--no-save`) and says what was written.
-    static func save(_ credentials: Credentials, as name: String?, in shell: isolated Shell) -> String {
-        guard let name else { return "token kept in memory only (--no-save): nothing was written" }
+    static func save(_ credentials: Credentials, as name: String?, in shell: isolated Shell) -> ProfileSave {
+        guard let name else { return .memoryOnly }
         guard let store = shell.environment.profileStore else {
             shell.connection.credentials?.profile = nil
-            return "credentials " + StateFolders.noConfigFolder
+            return .noConfigFolder
         }
         let profile = Profile(name: name, subdomain: credentials.subdomain, region: credentials.region, baseURL: credentials.baseURL,
                               tokenCommand: credentials.tokenCommand)
         // Another tenant saved under the same name is replaced: say so, it was that tenant's only saved token.
-        let replaced = (try? store.load())?.named(name).flatMap { old -> String? in
-            old.subdomain == profile.subdomain && old.baseURL == profile.baseURL && old.region == profile.region ? nil
-                : "; this replaced profile '\(name)' for \(old.subdomain ?? old.baseURL ?? "another tenant") (\(old.region.rawValue))"
-        } ?? ""
+        let replaced = (try? store.load())?.named(name).flatMap { old -> Profile? in
+            old.subdomain == profile.subdomain && old.baseURL == profile.baseURL && old.region == profile.region ? nil : old
+        }
         do {
             try store.save(profile, token: credentials.tokenCommand == nil ? credentials.token : nil, now: shell.environment.clock())
         } catch {
             shell.connection.credentials?.profile = nil
-            return "credentials not saved (\(error.localizedDescription))"
+            return .failed(error.localizedDescription)
         }
         shell.connection.credentials?.tokenSavedAt = (try? store.load())?.named(name)?.tokenSavedAt
-        return (credentials.tokenCommand == nil
-            ? "saved as profile '\(name)'"
-            : "saved as profile '\(name)' with its token command (the token itself is not stored)") + replaced
+        return .saved(name: name, tokenCommand: credentials.tokenCommand != nil, replaced: replaced)
     }
 }
 

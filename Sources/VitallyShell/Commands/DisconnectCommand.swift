@@ -16,17 +16,11 @@ struct DisconnectCommand: ShellCommand {
         }
         let leaving = shell.connection.mode == .live && (command.arguments.isEmpty || name == connected)
         if leaving { shell.connection = .offline() }
-        var blocks: [OutputBlock] = []
-        if let name, removed {
-            blocks.append(.text("Profile '\(name)' removed, with its saved token." + (leaving ? " Now offline." : "")))
-        } else if let name, command.arguments.first != nil {
+        if !removed, let name, command.arguments.first != nil {
             return .failure("no profile '\(name.prefix(64))' to remove; 'profiles' lists them", status: .usage)
-        } else {
-            blocks.append(.text(leaving ? "Disconnected; nothing was saved for this connection." : "No saved profile to remove."))
         }
-        if shell.environment.environmentCredentials != nil {
-            blocks.append(.text("VITALLY_TOKEN is still set in the environment; unset it to stop using it.", .warn))
-        }
-        return CommandResult(output: ShellOutput(blocks: blocks, json: ["removed": .bool(removed), "profile": JSONValue(removed ? name : nil)]))
+        let result = DisconnectResult(removed: removed, profile: removed ? name : nil, disconnected: leaving,
+                                      environmentToken: shell.environment.environmentCredentials != nil)
+        return try CommandResult(result, renderedBy: DisconnectRenderer())
     }
 }

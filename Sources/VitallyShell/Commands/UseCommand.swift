@@ -20,21 +20,15 @@ struct UseCommand: ShellCommand {
                             status: .usage)
         }
         let credentials = try await shell.credentials(of: profile)
-        var notes: [OutputBlock]
+        let notes: [OutputBlock]
         switch try await shell.switchTo(credentials) {
         case .refused(let failed): return failed
         case .switched(let handover): notes = handover
         }
         try? shell.environment.profileStore?.markUsed(profile.name, now: shell.environment.clock())
-        notes.append(.line([Span("Vitally: Connected (\(credentials.tenantLabel)) with profile '\(profile.name)'", .good)]))
-        notes.append(.text("token " + TokenWording.source(credentials, now: shell.environment.clock()), .dim))
-        if let reminder = TokenWording.reminder(TokenAge(savedAt: credentials.tokenSavedAt, now: shell.environment.clock()), profile: profile.name) {
-            notes.append(.text(reminder, .warn))
-        }
-        let json: JSONValue = [
-            "connected": true, "profile": .string(profile.name), "subdomain": JSONValue(credentials.subdomain),
-            "region": .string(credentials.region.rawValue), "host": JSONValue(shell.connection.endpoint?.host),
-        ]
-        return CommandResult(output: ShellOutput(blocks: notes, json: json))
+        let result = UseResult(profile: profile.name, subdomain: credentials.subdomain, region: credentials.region,
+                               host: shell.connection.endpoint?.host, tenant: credentials.tenantLabel,
+                               token: TokenFacts(credentials, now: shell.environment.clock()))
+        return try CommandResult(result, renderedBy: UseRenderer(notes: notes))
     }
 }

@@ -7,21 +7,26 @@ enum TokenWording {
     /// `12 days`, `1 day`.
     static func age(_ age: TokenAge) -> String { "\(age.days) day\(age.days == 1 ? "" : "s")" }
 
-    /// Where the token of these credentials comes from, with its age when it is saved.
-    static func source(_ credentials: Credentials, now: Date) -> String {
-        if let command = credentials.tokenCommand { return "from the command '\(command.prefix(60))' (not stored)" }
-        switch credentials.source {
+    /// Where a session's token comes from, with its age when it is saved (`profile`: the profile it is saved in).
+    static func source(_ token: TokenFacts, profile: String?) -> String {
+        switch token.origin {
+        case .command: return "from the command '\((token.command ?? "").prefix(60))' (not stored)"
         case .environment: return "from VITALLY_TOKEN (not stored)"
         case .recording: return "none needed (recording)"
-        case .command, .profile:
-            guard let age = TokenAge(savedAt: credentials.tokenSavedAt, now: now) else { return "in memory only (not saved)" }
-            return "saved in profile '\(credentials.profile ?? "?")', " + (age.days == 0 ? "today" : "\(self.age(age)) ago")
+        case .memory, .none: return "in memory only (not saved)"
+        case .saved:
+            guard let age = token.age else { return "in memory only (not saved)" }
+            return "saved in profile '\(profile ?? "?")', " + (age.days == 0 ? "today" : "\(self.age(age)) ago")
         }
     }
 
-    /// A profile's token source in a few words, for the `profiles` table.
-    static func source(_ profile: Profile) -> String {
-        profile.tokenCommand.map { "command: \($0.prefix(40))" } ?? (profile.tokenSavedAt == nil ? "none saved" : "saved")
+    /// A saved profile's token source in a few words, for the `profiles` table.
+    static func tableSource(_ token: TokenFacts) -> String {
+        switch token.origin {
+        case .command: return "command: \((token.command ?? "").prefix(40))"
+        case .none: return "none saved"
+        default: return "saved"
+        }
     }
 
     /// The one-line reminder for a token at least `TokenAge.rotationDays` old; nil for a younger one.

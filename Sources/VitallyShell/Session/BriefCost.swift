@@ -17,3 +17,17 @@ struct BriefCost: Sendable, Equatable {
             + "\(reading) to read \(Format.count(accounts, "account"))"
     }
 }
+
+/// `status --json`'s lastBrief: the total as `requests`, then its parts.
+extension BriefCost: Encodable {
+    enum CodingKeys: String, CodingKey { case requests, matching, reading, attendees, accounts }
+
+    func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(total, forKey: .requests)
+        try container.encode(matching, forKey: .matching)
+        try container.encode(reading, forKey: .reading)
+        try container.encode(attendees, forKey: .attendees)
+        try container.encode(accounts, forKey: .accounts)
+    }
+}
