@@ -16,8 +16,8 @@ import Testing
     /// Files that still build their JSON by hand: each is to become a value and a renderer.
     /// Delete a line when its file is converted (the test below fails while a listed file is clean).
     static let notYetConverted: Set<String> = [
-        "ConnectCommand.swift", "DisconnectCommand.swift", "ProfilesCommand.swift", "RecordCommand.swift",
-        "StatusCommand.swift", "UseCommand.swift",
+        "ConnectCommand.swift", "DisconnectCommand.swift", "ProfilesCommand.swift", "StatusCommand.swift",
+        "UseCommand.swift",
     ]
 
     /// The hand-built JSON in `text`, one short excerpt each: a `ShellOutput(` call given `json:`
