@@ -14,6 +14,7 @@ package struct CustomObjectList: Sendable, Encodable {
 /// `instances` (an organization's instance that names accounts gets `_accounts`, their names, as
 /// the text labels it), `more` when Vitally said there were more, and `error` when the search failed.
 package struct CustomerObjectInstances: Sendable, Encodable {
+    /// Whose instances were searched: an organization's (`organizationId`) or an account's (`customerId`).
     package enum OwnerKind: String, Sendable {
         case organization, account
     }
