@@ -1,8 +1,26 @@
 import Foundation
 
 /// For every meeting of a calendar, whether its brief would have Vitally data, and what would
-/// give the rest data. Values only; the shell words them.
+/// give the rest data. `coverage --json` is this value encoded (CoverageReport+Encoding); the
+/// shell draws the text and the HTML page from it.
 package struct CoverageReport: Sendable, Equatable {
+    /// What was read: the calendar files (and attendee lists) and the days asked for.
+    package struct Source: Sendable, Equatable {
+        package var files: [String]
+        package var from: Date
+        /// The range's last day (its start).
+        package var lastDay: Date
+        /// Time zones the calendars named that are not known, read as UTC.
+        package var unknownZones: [String]
+
+        package init(files: [String], from: Date, lastDay: Date, unknownZones: [String]) {
+            self.files = files
+            self.from = from
+            self.lastDay = lastDay
+            self.unknownZones = unknownZones
+        }
+    }
+
     /// One meeting and its external attendees' matches.
     package struct MeetingResult: Sendable, Equatable {
         package enum Verdict: String, Sendable {
@@ -60,6 +78,10 @@ package struct CoverageReport: Sendable, Equatable {
     package var partialAttendees: [String]
     /// The lookups this run sent through the matcher (the account scan aside).
     package var requests: RequestTally
+    /// Set by the caller: what was read, and every request the run sent, the account scan
+    /// included (nil: the matcher's own tally is all there is).
+    package var source: Source?
+    package var totalRequests: Int?
 
     package func count(_ verdict: MeetingResult.Verdict) -> Int { meetings.filter { $0.verdict == verdict }.count }
     package var externalAttendees: Int { attendeesByRule.values.reduce(0, +) + unmatchedAttendees }

@@ -52,21 +52,21 @@ struct CoverageCommand: ShellCommand {
         let meetingCount = meetings.count
         let before = await shell.connection.limiter.requestCount
         let engine = CoverageEngine(client: shell.connection.client, directory: shell.connection.directory, team: shell.connection.team)
-        let report = try await shell.withScanProgress {
+        var report = try await shell.withScanProgress {
             try await engine.run(meetings) { [meetingCount] step in
                 progress("coverage: \(step.matched)/\(step.of) attendees · \(meetingCount) meetings")
             }
         }
         progress("")
-        let source = CoverageRenderer.Source(files: files + (command.options[Self.attendeesFile].map { [$0] } ?? []),
-                                             from: range.from, lastDay: range.to.addingTimeInterval(-86_400), unknownZones: unknownZones)
-        let renderer = CoverageRenderer(report: report, source: source, totalRequests: await shell.connection.limiter.requestCount - before)
-        var result = CommandResult(output: ShellOutput(blocks: renderer.blocks(), json: renderer.json()),
-                                   status: report.partialAttendees.isEmpty ? .ok : .partial)
+        report.source = CoverageReport.Source(files: files + (command.options[Self.attendeesFile].map { [$0] } ?? []),
+                                              from: range.from, lastDay: range.to.addingTimeInterval(-86_400), unknownZones: unknownZones)
+        report.totalRequests = await shell.connection.limiter.requestCount - before
+        var result = try CommandResult(report, renderedBy: CoverageRenderer())
+        result.status = report.partialAttendees.isEmpty ? .ok : .partial
         if let html = command.options[Self.html] {
             let url = shell.url(html)
             do {
-                try AtomicFile.write(Data(renderer.page().html().utf8), to: url, permissions: 0o600)
+                try AtomicFile.write(Data(CoverageRenderer.page(report).html().utf8), to: url, permissions: 0o600)
             } catch {
                 return .failure("cannot write the HTML report to \(url.path): \(error.localizedDescription); choose a writable path for --html")
             }

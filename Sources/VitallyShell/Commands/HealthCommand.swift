@@ -25,7 +25,7 @@ struct HealthCommand: ShellCommand {
         let current = Observation(account: account, at: shell.now, breakdown: shapeNotice == nil ? breakdown : nil)
         shell.observe(current)
         let history = shell.accountHistory(account, current: current)
-        if command.options[Self.observations] { return HealthHistory.list(account, history) }
+        if command.options[Self.observations] { return try HealthHistory.list(account, history) }
         let trends = HealthHistory.Trends(history.observations ?? [])
         let (cohort, cohortGap) = await shell.cohort(of: account)
         var report = HealthReport(customer: customer, breakdown: breakdown, breakdownUnread: shapeNotice)

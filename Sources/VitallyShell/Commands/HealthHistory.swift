@@ -43,26 +43,8 @@ enum HealthHistory {
     }
 
     /// `health ACCOUNT --observations`: every observation, oldest first.
-    static func list(_ account: Account, _ history: (observations: [Observation]?, why: String)) -> CommandResult {
-        guard let observations = history.observations else {
-            return CommandResult(output: ShellOutput(
-                blocks: [.text("No history for \(account.name): \(history.why).", .dim)],
-                json: ["account": .string(account.id), "observations": .null, "why": .string(history.why)]))
-        }
-        let rows = observations.map { o in
-            [Span(VitallyDate.formatDay(o.observedAt)), Span(Format.score(o.healthScore), Format.healthLevel(o.healthScore).1),
-             Span(Format.money(o.mrr)), Span(o.usersCount.map(String.init) ?? "—"), Span(o.activeUsers30d.map(String.init) ?? "—"),
-             Span(o.npsScore.map { Format.score($0) } ?? "—"), Span(o.lastSeenAt.map(VitallyDate.formatDay) ?? "—"),
-             Span(o.churned ? "churned" : "active", o.churned ? .bad : .plain)]
-        }
-        let blocks: [OutputBlock] = [
-            .line([Span(account.name, .bold), Span(" (\(Format.reference(externalId: account.externalId, id: account.id)))  ", .dim),
-                   Span(Format.count(observations.count, "observation"))]),
-            .table(Table(columns: ["DAY", "HEALTH", "MRR", "USERS", "ACTIVE 30D", "NPS", "LAST SEEN", "STATUS"], rows: rows)),
-        ]
-        return CommandResult(output: ShellOutput(blocks: blocks, json: [
-            "account": ["id": .string(account.id), "externalId": JSONValue(account.externalId), "name": .string(account.name)],
-            "observations": .array(observations.map(HistoryWording.json)),
-        ]))
+    static func list(_ account: Account, _ history: (observations: [Observation]?, why: String)) throws -> CommandResult {
+        try CommandResult(AccountObservations(account: account, observations: history.observations, why: history.why),
+                          renderedBy: ObservationsRenderer())
     }
 }

@@ -19,23 +19,20 @@ struct RecordCommand: ShellCommand {
             guard shell.connection.mode == .record, let credentials = shell.connection.credentials else {
                 return .failure("not recording (see 'status')", status: .usage)
             }
-            let file = shell.connection.recordingURL?.lastPathComponent ?? "the recording"
+            let file = shell.connection.recordingURL?.lastPathComponent
             // --record-mode complete: the lists being read in the background are read to their end first.
             await shell.waitForListCompletion()
             let completion = await shell.connection.completer?.progress
             let count = await shell.connection.recorder?.count ?? 0
-            let stop = await shell.connection.recorder?.stopped.map { " (it stopped early: \($0.reason))" } ?? ""
+            let stop = await shell.connection.recorder?.stopped
             do {
                 try await shell.connection.recorder?.close()
                 shell.connection = try .live(credentials, cacheDirectory: shell.environment.cacheDirectory, clock: shell.environment.clock)
             } catch {
                 return .failure(shell.advice(error))
             }
-            return CommandResult(output: ShellOutput(
-                blocks: [.text("Stopped recording: \(count) exchanges in \(file)\(stop). Back to live.")]
-                    + (completion.map { [.text("Completed in the background: " + ListCompletionWording.summary($0) + ".")] } ?? []),
-                json: completion.map { ["stopped": true, "exchanges": .number(Double(count)), "listCompletion": ListCompletionWording.json($0)] }
-                    ?? ["stopped": true, "exchanges": .number(Double(count))]))
+            let stopped = RecordingStopped(file: file, exchanges: count, stoppedEarly: stop?.reason, listCompletion: completion)
+            return try CommandResult(stopped, renderedBy: RecordStopRenderer())
         }
     }
 }

@@ -62,19 +62,6 @@ enum HistoryWording {
         ["name": .string(cohort.name), "size": .number(Double(cohort.size)),
          "healthPercentile": JSONValue(cohort.healthPercentile), "mrrPercentile": JSONValue(cohort.mrrPercentile)]
     }
-
-    static func json(_ observation: Observation) -> JSONValue {
-        [
-            "observedAt": .string(VitallyDate.format(observation.observedAt)), "healthScore": JSONValue(observation.healthScore),
-            "breakdown": observation.breakdown.map { categories in
-                .object(JSONObject(categories.sorted { $0.key < $1.key }.map { ($0.key, .number($0.value)) }))
-            } ?? .null,
-            "mrr": JSONValue(observation.mrr), "usersCount": JSONValue(observation.usersCount),
-            "activeUsers30d": JSONValue(observation.activeUsers30d),
-            "lastSeenAt": JSONValue(observation.lastSeenAt.map(VitallyDate.format)), "npsScore": JSONValue(observation.npsScore),
-            "churned": .bool(observation.churned),
-        ]
-    }
 }
 
 /// The text of `history`: the lines typed before, numbered from 1, right-aligned.

@@ -13,13 +13,6 @@ import Testing
         "RawCommand.swift": "prints the server's own JSON",
     ]
 
-    /// Files that still build their JSON by hand: each is to become a value and a renderer.
-    /// Delete a line when its file is converted (the test below fails while a listed file is clean).
-    static let notYetConverted: Set<String> = [
-        "CoverageCommand.swift", "HealthHistory.swift",
-        "ObjectsCommand.swift", "RecordCommand.swift",
-    ]
-
     /// The hand-built JSON in `text`, one short excerpt each: a `ShellOutput(` call given `json:`
     /// among its own arguments (however the call is wrapped), and any `.object([` literal.
     static func handBuiltJSON(in text: String) -> [String] {
@@ -72,7 +65,7 @@ import Testing
     @Test func noCommandBuildsItsJSONByHand() throws {
         let sources = try Self.sources()
         #expect(sources.count > 20, "read the commands from \(Self.commands.path)")
-        for (name, text) in sources where Self.justified[name] == nil && !Self.notYetConverted.contains(name) {
+        for (name, text) in sources where Self.justified[name] == nil {
             let found = Self.handBuiltJSON(in: text)
             #expect(found.isEmpty, "\(name) builds its --json by hand: return a value from VitallyKit with CommandResult(value, renderedBy:) instead. \(found)")
         }
@@ -80,7 +73,7 @@ import Testing
 
     @Test func theExceptionsAreStillNeeded() throws {
         let sources = Dictionary(try Self.sources(), uniquingKeysWith: { first, _ in first })
-        for name in Set(Self.justified.keys).union(Self.notYetConverted) {
+        for name in Self.justified.keys {
             #expect(sources[name] != nil, "\(name) is listed but gone: remove it from the list")
             #expect(!Self.handBuiltJSON(in: sources[name] ?? "").isEmpty, "\(name) no longer builds JSON by hand: remove it from the list")
         }
