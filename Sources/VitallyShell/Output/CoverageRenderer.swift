@@ -26,6 +26,7 @@ struct CoverageRenderer {
         let details = [
             domain.meetingsWithoutData > 0 ? "\(domain.meetingsWithoutData) without data" : nil,
             domain.meetingsMatchedByTitle > 0 ? "\(domain.meetingsMatchedByTitle) matched only by the title's company name" : nil,
+            domain.meetingsMatchedByDomainName > 0 ? "\(domain.meetingsMatchedByDomainName) matched only by the company name in the domain" : nil,
         ].compactMap { $0 }
         let meetings = Format.count(domain.meetings, "meeting") + (details.isEmpty ? "" : " (" + details.joined(separator: ", ") + ")")
         switch domain.fix {
@@ -187,6 +188,7 @@ struct CoverageRenderer {
                     "domain": .string(domain.domain), "meetings": .number(Double(domain.meetings)),
                     "meetingsWithoutData": .number(Double(domain.meetingsWithoutData)),
                     "meetingsMatchedByTitle": .number(Double(domain.meetingsMatchedByTitle)),
+                    "meetingsMatchedByDomainName": .number(Double(domain.meetingsMatchedByDomainName)),
                     "attendees": .array(domain.attendees.map { .string($0) }), "fix": fix, "advice": .string(Self.advice(domain)),
                 ]
             }),

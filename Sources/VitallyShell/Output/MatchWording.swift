@@ -67,7 +67,7 @@ extension MatchedAccount {
         case .user(let name): return "user \(name)"
         case .colleagues(let count, let domain): return "\(count) user(s) @\(domain)"
         case .trait(let key, let domain): return "trait \(key) = \(domain)"
-        case .nameScore(let score): return "name score \(String(format: "%.2f", score))"
+        case .nameScore(let score, _): return "name score \(String(format: "%.2f", score))"
         case .organizationTrait(let organization, let key, let domain): return "its organization \(organization): trait \(key) = \(domain)"
         case .userOrganization(let user, let organization): return "user \(user) of its organization \(organization)"
         }
