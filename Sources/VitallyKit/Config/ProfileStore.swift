@@ -111,7 +111,7 @@ package struct ProfileStore: Sendable {
     func profile(from section: INIDocument.Section) throws(VitallyError) -> Profile {
         let name = String(section.name.dropFirst(Self.sectionPrefix.count)).trimmingCharacters(in: .whitespaces)
         guard Profile.isValidName(name) else {
-            throw VitallyError(.invalidInput, cause: "\(profilesURL.path): '\(name.prefix(40))' is not a profile name (letters, digits, . _ -)",
+            throw VitallyError(.invalidInput, cause: "\(profilesURL.path): '\(name.prefix(40))' is not a profile name (\(Profile.nameRule))",
                                hint: .editOrForgetConfiguration)
         }
         let checked = try ConfigFile.validated(

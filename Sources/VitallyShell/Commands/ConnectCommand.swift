@@ -28,7 +28,7 @@ struct ConnectCommand: ShellCommand {
         var notes: [OutputBlock] = []
         let profileName = command.options[Self.profile]
         if let profileName, !Profile.isValidName(profileName) {
-            return .failure("'\(profileName.prefix(70))' cannot name a profile: use letters, digits, '.', '_' or '-' (at most 64)", status: .usage)
+            return .failure("'\(profileName.prefix(70))' cannot name a profile: use \(Profile.nameRule)", status: .usage)
         }
         if command.options[Self.token] != nil, command.options[Self.tokenCommand] != nil {
             return .failure("give --token or --token-command, not both", status: .usage)
