@@ -57,6 +57,15 @@ package struct Profile: Sendable, Equatable {
         let name = String(label.prefix(nameLengthLimit))
         return isValidName(name) ? name : "default"
     }
+
+    /// What may be shown of a token command: its program (the first word that is not a
+    /// `NAME=value` assignment), with `…` for the rest. Never its arguments: they may hold a secret
+    /// (`curl -H 'Authorization: …'`, `echo sk_live_…`).
+    package static func shownCommand(_ command: String) -> String {
+        let words = command.split(whereSeparator: \.isWhitespace)
+        guard let program = words.first(where: { !$0.contains("=") }) else { return "…" }
+        return words.count > 1 ? program + " …" : String(program)
+    }
 }
 
 /// How old a saved token is, against the rotation interval the shell advises.

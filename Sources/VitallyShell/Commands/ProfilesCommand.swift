@@ -32,7 +32,7 @@ struct ProfilesCommand: ShellCommand {
             json.append([
                 "name": .string(profile.name), "subdomain": JSONValue(profile.subdomain), "region": .string(profile.region.rawValue),
                 "baseURL": JSONValue(profile.baseURL), "tokenSource": .string(profile.tokenCommand == nil ? "saved" : "command"),
-                "tokenCommand": JSONValue(profile.tokenCommand), "tokenAgeDays": JSONValue(age.map { Double($0.days) }),
+                "tokenCommand": JSONValue(profile.tokenCommand.map(Profile.shownCommand)), "tokenAgeDays": JSONValue(age.map { Double($0.days) }),
                 "lastUsed": JSONValue(profile.lastUsed.map(VitallyDate.format)), "current": .bool(profile.name == marked),
             ])
         }

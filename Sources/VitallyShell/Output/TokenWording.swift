@@ -9,7 +9,7 @@ enum TokenWording {
 
     /// Where the token of these credentials comes from, with its age when it is saved.
     static func source(_ credentials: Credentials, now: Date) -> String {
-        if let command = credentials.tokenCommand { return "from the command '\(command.prefix(60))' (not stored)" }
+        if let command = credentials.tokenCommand { return "from the command '\(Profile.shownCommand(command).prefix(60))' (not stored)" }
         switch credentials.source {
         case .environment: return "from VITALLY_TOKEN (not stored)"
         case .recording: return "none needed (recording)"
@@ -21,7 +21,7 @@ enum TokenWording {
 
     /// A profile's token source in a few words, for the `profiles` table.
     static func source(_ profile: Profile) -> String {
-        profile.tokenCommand.map { "command: \($0.prefix(40))" } ?? (profile.tokenSavedAt == nil ? "none saved" : "saved")
+        profile.tokenCommand.map { "command: \(Profile.shownCommand($0).prefix(40))" } ?? (profile.tokenSavedAt == nil ? "none saved" : "saved")
     }
 
     /// The one-line reminder for a token at least `TokenAge.rotationDays` old; nil for a younger one.
