@@ -44,9 +44,11 @@ package struct ProfileStore: Sendable {
         return SavedProfiles(profiles: profiles, current: current)
     }
 
-    /// The saved token of profile `name`, nil when it has none.
+    /// The saved token of profile `name`, nil when it has none; one with a control character is refused.
     package func token(for name: String) throws(VitallyError) -> String? {
-        try read(credentialsURL)[section: name]?["token"].flatMap { $0.isEmpty ? nil : $0 }
+        guard let token = try read(credentialsURL)[section: name]?["token"], !token.isEmpty else { return nil }
+        try TokenInput.refuseControlCharacters(in: token, from: "\(credentialsURL.path) [\(name)]")
+        return token
     }
 
     /// Saves `profile` as the current one, used `now`. A `token` goes to the credentials file (its

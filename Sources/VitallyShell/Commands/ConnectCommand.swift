@@ -72,7 +72,7 @@ struct ConnectCommand: ShellCommand {
             return .failure("no token given: pass --token or type it at the prompt (\(ErrorAdvice.tokenPlace))", status: .usage)
         }
         shell.noteTypedToken(token)
-        let pasted = try TokenInput.parse(token)
+        let pasted = try TokenInput.parse(token, from: command.options[Self.tokenCommand] == nil ? "the token given" : "the token command's output")
         shell.noteTypedToken(pasted.token)
         notes += pasted.changes.filter { $0 != .stripped }.map { .text($0.description, .dim) }
         var credentials = Credentials(subdomain: subdomain, token: pasted.token, region: region, baseURL: baseURL, source: .command)
