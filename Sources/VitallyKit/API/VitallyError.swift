@@ -25,7 +25,7 @@ public struct VitallyError: Error, Sendable, Equatable, CustomStringConvertible 
 
     /// What the user can do about an error, as a value: VitallyKit names no command or flag.
     public enum Hint: Sendable, Equatable {
-        /// Edit the saved configuration by hand, or forget it.
+        /// Correct the saved configuration file by hand (the cause names it), or remove it and save again.
         case editOrForgetConfiguration
         /// Save working credentials again, or forget the saved ones.
         case reconnectOrForget

@@ -33,17 +33,38 @@ package struct Profile: Sendable, Equatable {
         return credentials
     }
 
-    /// Whether `name` can name a profile: letters, digits, `.`, `_`, `-`, at most 64, starting with a letter or digit.
+    /// The longest profile name.
+    package static let nameLengthLimit = 64
+    /// What a profile name may hold besides ASCII letters and digits (never first).
+    package static let nameSymbols: [Character] = [".", "_", "-"]
+
+    /// The rule `isValidName` checks, in words, made from the same values: errors quote it.
+    package static var nameRule: String {
+        "ASCII letters, digits, " + nameSymbols.map { "'\($0)'" }.joined(separator: ", ")
+            + "; starting with a letter or digit; at most \(nameLengthLimit) characters"
+    }
+
+    /// Whether `name` can name a profile (`nameRule`).
     package static func isValidName(_ name: String) -> Bool {
-        guard let first = name.first, first.isASCII, first.isLetter || first.isNumber, name.count <= 64 else { return false }
-        return name.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "." || $0 == "_" || $0 == "-") }
+        func isLetterOrDigit(_ character: Character) -> Bool { character.isASCII && (character.isLetter || character.isNumber) }
+        guard let first = name.first, isLetterOrDigit(first), name.count <= nameLengthLimit else { return false }
+        return name.allSatisfy { isLetterOrDigit($0) || nameSymbols.contains($0) }
     }
 
     /// The profile name `connect` uses when none is given: the subdomain, else the tenant's label.
     package static func defaultName(for credentials: Credentials) -> String {
         let label = credentials.tenantLabel.map { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "." || $0 == "-") ? $0 : "-" }
-        let name = String(label.prefix(64))
+        let name = String(label.prefix(nameLengthLimit))
         return isValidName(name) ? name : "default"
+    }
+
+    /// What may be shown of a token command: its program (the first word that is not a
+    /// `NAME=value` assignment), with `…` for the rest. Never its arguments: they may hold a secret
+    /// (`curl -H 'Authorization: …'`, `echo sk_live_…`).
+    package static func shownCommand(_ command: String) -> String {
+        let words = command.split(whereSeparator: \.isWhitespace)
+        guard let program = words.first(where: { !$0.contains("=") }) else { return "…" }
+        return words.count > 1 ? program + " …" : String(program)
     }
 }
 

@@ -44,9 +44,11 @@ package struct ProfileStore: Sendable {
         return SavedProfiles(profiles: profiles, current: current)
     }
 
-    /// The saved token of profile `name`, nil when it has none.
+    /// The saved token of profile `name`, nil when it has none; one with a control character is refused.
     package func token(for name: String) throws(VitallyError) -> String? {
-        try read(credentialsURL)[section: name]?["token"].flatMap { $0.isEmpty ? nil : $0 }
+        guard let token = try read(credentialsURL)[section: name]?["token"], !token.isEmpty else { return nil }
+        try TokenInput.refuseControlCharacters(in: token, from: "\(credentialsURL.path) [\(name)]")
+        return token
     }
 
     /// Saves `profile` as the current one, used `now`. A `token` goes to the credentials file (its
@@ -111,7 +113,7 @@ package struct ProfileStore: Sendable {
     func profile(from section: INIDocument.Section) throws(VitallyError) -> Profile {
         let name = String(section.name.dropFirst(Self.sectionPrefix.count)).trimmingCharacters(in: .whitespaces)
         guard Profile.isValidName(name) else {
-            throw VitallyError(.invalidInput, cause: "\(profilesURL.path): '\(name.prefix(40))' is not a profile name (letters, digits, . _ -)",
+            throw VitallyError(.invalidInput, cause: "\(profilesURL.path): '\(name.prefix(40))' is not a profile name (\(Profile.nameRule))",
                                hint: .editOrForgetConfiguration)
         }
         let checked = try ConfigFile.validated(
@@ -119,7 +121,21 @@ package struct ProfileStore: Sendable {
             file: "\(profilesURL.path) [profile \(name)]")
         let command = section["token_command"].flatMap { $0.isEmpty ? nil : $0 }
         return Profile(name: name, subdomain: checked.subdomain, region: checked.region, baseURL: checked.baseURL, tokenCommand: command,
-                       tokenSavedAt: section["token_saved"].flatMap(VitallyDate.parse), lastUsed: section["last_used"].flatMap(VitallyDate.parse))
+                       tokenSavedAt: try time("token_saved", in: section, profile: name), lastUsed: try time("last_used", in: section, profile: name))
+    }
+
+    /// A time the file keeps (`token_saved`, `last_used`); nil when absent. One that does not read
+    /// as a time is refused, never taken as absent: a token of unknown age is not a token never saved.
+    func time(_ key: String, in section: INIDocument.Section, profile name: String) throws(VitallyError) -> Date? {
+        guard let text = section[key], !text.isEmpty else { return nil }
+        guard let date = VitallyDate.parse(text) else {
+            throw VitallyError(
+                .invalidInput,
+                cause: "\(profilesURL.path) [profile \(name)]: \(key) = '\(text.prefix(40))' cannot be read as a time "
+                    + "(like \(VitallyDate.format(Date(timeIntervalSince1970: 1_780_000_000))))",
+                hint: .editOrForgetConfiguration)
+        }
+        return date
     }
 
     /// The file's sections; an empty document when there is no file. Refuses a file others can read.

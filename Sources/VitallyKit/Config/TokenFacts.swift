@@ -19,6 +19,7 @@ package enum TokenOrigin: String, Sendable, Equatable, Encodable {
 /// A token described without the token: where it comes from, its command, and how old it is.
 package struct TokenFacts: Sendable, Equatable {
     package var origin: TokenOrigin
+    /// The token command's program only (`curl …`): its arguments may hold a secret.
     package var command: String?
     /// Nil when the save time is unknown (a command's, the environment's, or one in memory).
     package var age: TokenAge?
@@ -32,7 +33,7 @@ package struct TokenFacts: Sendable, Equatable {
     /// The token of the session's credentials.
     package init(_ credentials: Credentials, now: Date) {
         age = TokenAge(savedAt: credentials.tokenSavedAt, now: now)
-        command = credentials.tokenCommand
+        command = credentials.tokenCommand.map(Profile.shownCommand)
         if command != nil {
             origin = .command
         } else {
@@ -46,7 +47,7 @@ package struct TokenFacts: Sendable, Equatable {
 
     /// The token of a saved profile (a command's token has no age: it is never stored).
     package init(_ profile: Profile, now: Date) {
-        command = profile.tokenCommand
+        command = profile.tokenCommand.map(Profile.shownCommand)
         age = command == nil ? TokenAge(savedAt: profile.tokenSavedAt, now: now) : nil
         origin = command != nil ? .command : profile.tokenSavedAt == nil ? .none : .saved
     }

@@ -24,7 +24,27 @@ package enum TokenInput {
         package var changes: [Change]
     }
 
-    package static func parse(_ input: String) throws(VitallyError) -> Parsed {
+    /// The secret in `input`; `source` names where it came from in an error (`VITALLY_TOKEN`,
+    /// `the token command's output`). A token holding a control character is refused.
+    package static func parse(_ input: String, from source: String = "the token") throws(VitallyError) -> Parsed {
+        let parsed = try decode(input)
+        try refuseControlCharacters(in: parsed.token, from: source)
+        return parsed
+    }
+
+    /// Refuses a token with a control or invisible format character inside (a colour escape from a
+    /// command, a tab, a zero-width space): Vitally would answer it with a bare 401. Names the
+    /// character's code, never the token.
+    package static func refuseControlCharacters(in token: String, from source: String) throws(VitallyError) {
+        guard let bad = token.unicodeScalars.first(where: { [.control, .format].contains($0.properties.generalCategory) }) else { return }
+        let code = String(bad.value, radix: 16, uppercase: true)
+        throw VitallyError(
+            .invalidInput,
+            cause: "\(source) holds a control character (U+\(String(repeating: "0", count: max(0, 4 - code.count)) + code)) inside the token; "
+                + "a token is plain printable text: give it alone, without colours or escapes")
+    }
+
+    static func decode(_ input: String) throws(VitallyError) -> Parsed {
         var changes: [Change] = []
         var text = strip(input)
         if text != input { changes.append(.stripped) }

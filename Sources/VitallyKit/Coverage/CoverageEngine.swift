@@ -85,7 +85,8 @@ package struct CoverageEngine: Sendable {
         var externalPeople = Set<String>()
         var internalPeople = Set<String>()
         var partial: [String] = []
-        var domains: [String: (meetings: Set<Int>, withoutData: Set<Int>, byTitle: Set<Int>, attendees: [String], freeMail: Bool)] = [:]
+        var domains: [String: (meetings: Set<Int>, withoutData: Set<Int>, byTitle: Set<Int>, byDomainName: Set<Int>, attendees: [String],
+                               freeMail: Bool)] = [:]
         /// The one account the company-name rule found for a domain's attendees: the account to give the domain.
         var named: [String: MatchedAccount] = [:]
         for (index, result) in meetings.enumerated() {
@@ -95,11 +96,16 @@ package struct CoverageEngine: Sendable {
                 if match.isPartial, !partial.contains(match.email) { partial.append(match.email) }
                 guard !match.isMatched || match.rule == .companyName else { continue }
                 let domain = match.domain ?? "(not an email address)"
-                var entry = domains[domain] ?? ([], [], [], [], match.isFreeMail)
+                var entry = domains[domain] ?? ([], [], [], [], [], match.isFreeMail)
                 entry.meetings.insert(index)
                 if result.verdict == .withoutData { entry.withoutData.insert(index) }
                 if match.rule == .companyName, !result.external.contains(where: { $0.isMatched && $0.rule != .companyName }) {
-                    entry.byTitle.insert(index)
+                    // Which name matched: the domain's (it holds without the title) or only the title's.
+                    if match.accounts.contains(where: { if case .nameScore(_, true) = $0.because { true } else { false } }) {
+                        entry.byDomainName.insert(index)
+                    } else {
+                        entry.byTitle.insert(index)
+                    }
                 }
                 if !entry.attendees.contains(match.email) { entry.attendees.append(match.email) }
                 domains[domain] = entry
@@ -138,7 +144,8 @@ package struct CoverageEngine: Sendable {
             }
             return CoverageReport.UnmatchedDomain(
                 domain: domain, meetings: entry.meetings.count, meetingsWithoutData: entry.withoutData.count,
-                meetingsMatchedByTitle: entry.byTitle.count, attendees: entry.attendees, fix: fix)
+                meetingsMatchedByTitle: entry.byTitle.count, meetingsMatchedByDomainName: entry.byDomainName.count,
+                attendees: entry.attendees, fix: fix)
         }.sorted { a, b in
             (a.meetings, a.meetingsWithoutData, b.domain) > (b.meetings, b.meetingsWithoutData, a.domain)
         }

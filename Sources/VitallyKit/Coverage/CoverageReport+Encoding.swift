@@ -58,7 +58,8 @@ extension CoverageReport.UnmatchedDomain: Encodable {
     package func encode(to encoder: any Encoder) throws {
         try encoder.object([
             ("domain", domain), ("meetings", meetings), ("meetingsWithoutData", meetingsWithoutData),
-            ("meetingsMatchedByTitle", meetingsMatchedByTitle), ("attendees", attendees), ("fix", fix), ("advice", advice),
+            ("meetingsMatchedByTitle", meetingsMatchedByTitle), ("meetingsMatchedByDomainName", meetingsMatchedByDomainName),
+            ("attendees", attendees), ("fix", fix), ("advice", advice),
         ])
     }
 
@@ -68,6 +69,7 @@ extension CoverageReport.UnmatchedDomain: Encodable {
         let details = [
             meetingsWithoutData > 0 ? "\(meetingsWithoutData) without data" : nil,
             meetingsMatchedByTitle > 0 ? "\(meetingsMatchedByTitle) matched only by the title's company name" : nil,
+            meetingsMatchedByDomainName > 0 ? "\(meetingsMatchedByDomainName) matched only by the company name in the domain" : nil,
         ].compactMap { $0 }
         let told = count(meetings, "meeting") + (details.isEmpty ? "" : " (" + details.joined(separator: ", ") + ")")
         func possessive(_ account: String) -> String { account.hasSuffix("s") ? account + "'" : account + "'s" }

@@ -52,8 +52,8 @@ package struct CoverageReport: Sendable, Equatable {
         case linkUsers
     }
 
-    /// A domain whose attendees matched nothing, or only by a meeting title's company name (which
-    /// a title without the name loses), with the meetings it affects.
+    /// A domain whose attendees matched nothing, or only by a company name (the title's, which a
+    /// title without the name loses, or the one the domain spells), with the meetings it affects.
     package struct UnmatchedDomain: Sendable, Equatable {
         package var domain: String
         /// Meetings with at least one such attendee at this domain.
@@ -62,6 +62,8 @@ package struct CoverageReport: Sendable, Equatable {
         package var meetingsWithoutData: Int
         /// Of those, meetings where the title's company name was the only match.
         package var meetingsMatchedByTitle: Int
+        /// Of those, meetings where the company name the domain spells was the only match.
+        package var meetingsMatchedByDomainName: Int
         package var attendees: [String]
         package var fix: Fix
     }

@@ -35,11 +35,12 @@ extension ConnectionStats: Encodable {
     package func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(requests, forKey: .requests)
-        try container.encode(median, forKey: .medianSeconds)
-        try container.encode(worst, forKey: .worstSeconds)
+        // Rounded as the text shows them (`ConnectionStats.shown`), so the two never disagree.
+        try container.encode(median.map(Self.shown), forKey: .medianSeconds)
+        try container.encode(worst.map(Self.shown), forKey: .worstSeconds)
         try container.encode(rateLimited, forKey: .rateLimited)
-        try container.encode((waitedSeconds * 100).rounded() / 100, forKey: .waitedSeconds)
-        try container.encode((pacedSeconds * 100).rounded() / 100, forKey: .pacedSeconds)
+        try container.encode(Self.shown(waitedSeconds), forKey: .waitedSeconds)
+        try container.encode(Self.shown(pacedSeconds), forKey: .pacedSeconds)
         try container.encode(retryCounts.map { RetryCount(cause: $0.cause, count: $0.count) }, forKey: .retries)
         try container.encode(failures, forKey: .failedAfterRetries)
         try container.encode(lastRateLimit, forKey: .rateLimitHeaders)

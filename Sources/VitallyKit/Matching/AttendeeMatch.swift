@@ -10,8 +10,9 @@ public struct MatchedAccount: Sendable, Equatable {
         case colleagues(count: Int, domain: String)
         /// The account trait `key` holds `domain`.
         case trait(key: String, domain: String)
-        /// The account's name scored this against the title or domain label.
-        case nameScore(Double)
+        /// The account's name scored this against the title or domain label; `byDomainLabel` when the
+        /// domain's first label alone scores it (the title did not have to name the company).
+        case nameScore(Double, byDomainLabel: Bool)
         /// The account's organization holds `domain` in its trait `key`.
         case organizationTrait(organization: String, key: String, domain: String)
         /// The attendee is a user of the account's organization (`organizationIds`), of no account.

@@ -198,14 +198,16 @@ public struct AttendeeMatcher: Sendable {
         }
         let best = scored[0].1
         let top = scored.filter { $0.1 == best }
+        func byLabel(_ name: String) -> Bool {
+            label.map { CompanyName.score(accountName: name, title: nil, domainLabel: $0) >= nameThreshold } ?? false
+        }
         let accounts = top.map { summary, score in
             MatchedAccount(id: summary.id, name: summary.name, externalId: summary.externalId, churned: summary.churned,
-                           because: .nameScore(score))
+                           because: .nameScore(score, byDomainLabel: byLabel(summary.name)))
         }
         result.trace.append(RuleTrace(rule: .companyName, outcome: .matched, attempt: asked, finding: .namesScore(accounts)))
         // The domain naming the company is better evidence than a title shared by every attendee.
-        let byLabel = label.map { CompanyName.score(accountName: top[0].0.name, title: nil, domainLabel: $0) >= nameThreshold } ?? false
-        return finish(result, accounts, .companyName, (byLabel ? 0.6 : 0.4) * best - (top.count > 1 ? 0.15 : 0))
+        return finish(result, accounts, .companyName, (byLabel(top[0].0.name) ? 0.6 : 0.4) * best - (top.count > 1 ? 0.15 : 0))
     }
 
     func finish(_ base: AttendeeMatch, _ accounts: [MatchedAccount], _ rule: MatchRule, _ confidence: Double) -> AttendeeMatch {

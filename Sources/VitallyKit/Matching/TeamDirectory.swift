@@ -34,10 +34,14 @@ public enum CustomerEvidence: Sendable, Equatable {
     case users(Int)
     /// These accounts hold the domain in a domain trait (`domain`, `website`, ...).
     case traits([DomainHolder])
+    /// These organizations hold the domain in a domain trait: an organization-first tenant keeps
+    /// the customer's domain there, its accounts' traits empty (vitally-api.md, field notes of 2026-12-06).
+    case organizationTraits([DomainHolder])
 }
 
-/// An account whose trait `key` holds a domain.
+/// An account (or, for `organizationTraits`, an organization) whose trait `key` holds a domain.
 public struct DomainHolder: Sendable, Equatable {
+    /// The account's or organization's name.
     public var account: String
     public var key: String
 
@@ -113,7 +117,7 @@ public actor TeamDirectory {
 
     /// Whether the address is ours, and why. An admin's domain stays a customer's when Vitally
     /// users there belong to accounts, or when an account of `accounts` (the matcher's scan,
-    /// cached) holds it in a domain trait.
+    /// cached) or one of the tenant's organizations holds it in a domain trait.
     public func verdict(for email: String, accounts: AccountDirectory? = nil) async throws -> TeamVerdict {
         let team = try await load()
         let lower = email.lowercased()
@@ -127,11 +131,25 @@ public actor TeamDirectory {
                     DomainHolder(account: summary.name, key: summary.domains.first { Domain.registrable($0.domain) == registrable }?.key ?? "?")
                 }
                 if !holders.isEmpty { return .customerDomain(registrable, admin: admin, evidence: .traits(holders)) }
+                let organizations = try await organizationHolders(of: registrable, in: accounts)
+                if !organizations.isEmpty { return .customerDomain(registrable, admin: admin, evidence: .organizationTraits(organizations)) }
             }
             return .adminDomain(registrable, admin: admin)
         }
         if !team.listed, let admin = try await client.searchAdmin(email: email), Self.isActive(admin) { return .admin(admin) }
         return .notInternal
+    }
+
+    /// Organizations whose domain traits hold `domain` (the scan matching's rule 4 reads too); none
+    /// when the token may not read organizations, as rule 4 leaves the account rules' answer standing.
+    private func organizationHolders(of domain: String, in accounts: AccountDirectory) async throws -> [DomainHolder] {
+        let scan: OrganizationDirectory.Scan
+        do {
+            scan = try await accounts.organizations.load()
+        } catch let error as VitallyError where error.code == .forbidden {
+            return []
+        }
+        return scan.organizations(forDomain: domain).map { DomainHolder(account: $0.entry.organization.displayName, key: $0.hit.key) }
     }
 
     /// Whether the address belongs to one of our active admins or to their company domain.

@@ -58,6 +58,13 @@ package struct ConnectionStats: Sendable, Equatable {
 
     package var worst: Double? { latencies.max() }
 
+    /// Seconds as `doctor` shows them, in its text and its JSON alike: whole milliseconds below a
+    /// second, tenths from one second up.
+    package static func shown(_ seconds: Double) -> Double {
+        let milliseconds = (seconds * 1000).rounded() / 1000
+        return milliseconds < 1 ? milliseconds : (seconds * 10).rounded() / 10
+    }
+
     /// Retries counted by cause, most first.
     package var retryCounts: [(cause: RetryCause, count: Int)] {
         var counts: [RetryCause: Int] = [:]

@@ -28,7 +28,7 @@ struct ConnectCommand: ShellCommand {
         var notes: [OutputBlock] = []
         let profileName = command.options[Self.profile]
         if let profileName, !Profile.isValidName(profileName) {
-            return .failure("'\(profileName.prefix(70))' cannot name a profile: use letters, digits, '.', '_' or '-' (at most 64)", status: .usage)
+            return .failure("'\(profileName.prefix(70))' cannot name a profile: use \(Profile.nameRule)", status: .usage)
         }
         if command.options[Self.token] != nil, command.options[Self.tokenCommand] != nil {
             return .failure("give --token or --token-command, not both", status: .usage)
@@ -72,7 +72,7 @@ struct ConnectCommand: ShellCommand {
             return .failure("no token given: pass --token or type it at the prompt (\(ErrorAdvice.tokenPlace))", status: .usage)
         }
         shell.noteTypedToken(token)
-        let pasted = try TokenInput.parse(token)
+        let pasted = try TokenInput.parse(token, from: command.options[Self.tokenCommand] == nil ? "the token given" : "the token command's output")
         shell.noteTypedToken(pasted.token)
         notes += pasted.changes.filter { $0 != .stripped }.map { .text($0.description, .dim) }
         var credentials = Credentials(subdomain: subdomain, token: pasted.token, region: region, baseURL: baseURL, source: .command)

@@ -196,7 +196,8 @@ enum DoctorWording {
     /// Every number the run met, in one line.
     static func summary(_ met: ConnectionStats) -> String {
         func seconds(_ value: Double) -> String {
-            value < 1 ? "\(Int((value * 1000).rounded())) ms" : String(format: "%.1f s", value)
+            let shown = ConnectionStats.shown(value)
+            return shown < 1 ? "\(Int((shown * 1000).rounded())) ms" : String(format: "%.1f s", shown)
         }
         var parts = ["\(met.requests) request\(met.requests == 1 ? "" : "s")"]
         if let median = met.median, let worst = met.worst {

@@ -53,7 +53,8 @@ enum ErrorAdvice {
         let text = error.cause ?? error.description
         guard let hint = error.hint else { return text }
         switch hint {
-        case .editOrForgetConfiguration: return text + "; fix it or run 'disconnect' to remove it"
+        // `disconnect` cannot help: it reads the same file. The error names the file (and the line).
+        case .editOrForgetConfiguration: return text + "; correct it in the file, or remove the file and run 'connect' again"
         case .reconnectOrForget: return text + "; run 'connect' to save working credentials, or 'disconnect' to remove them"
         case .listRecordings: return text + " (see 'recordings' for the files there are)"
         case .allowAttendees(let count): return text + "; pass --max-attendees \(count) to allow them, or give only the attendees that matter"

@@ -67,7 +67,7 @@ extension MatchedAccount {
         case .user(let name): return "user \(name)"
         case .colleagues(let count, let domain): return "\(count) user(s) @\(domain)"
         case .trait(let key, let domain): return "trait \(key) = \(domain)"
-        case .nameScore(let score): return "name score \(String(format: "%.2f", score))"
+        case .nameScore(let score, _): return "name score \(String(format: "%.2f", score))"
         case .organizationTrait(let organization, let key, let domain): return "its organization \(organization): trait \(key) = \(domain)"
         case .userOrganization(let user, let organization): return "user \(user) of its organization \(organization)"
         }
@@ -106,8 +106,9 @@ extension TeamVerdict {
         case .customerDomain(let domain, let admin, .users(let users)):
             return "\(domain) is the domain of \(who(admin)), but Vitally holds it as a customer's too "
                 + "(\(users) user\(users == 1 ? "" : "s") there belong\(users == 1 ? "s" : "") to accounts), so it is not internal"
-        case .customerDomain(let domain, let admin, .traits(let holders)):
-            let named = holders.prefix(3).map { "\($0.account)'s trait \($0.key)" }.joined(separator: ", ")
+        case .customerDomain(let domain, let admin, .traits(let holders)), .customerDomain(let domain, let admin, .organizationTraits(let holders)):
+            let kind = if case .customerDomain(_, _, .organizationTraits) = self { "organization " } else { "" }
+            let named = holders.prefix(3).map { "\(kind)\($0.account)'s trait \($0.key)" }.joined(separator: ", ")
                 + (holders.count > 3 ? " and \(holders.count - 3) more" : "")
             return "\(domain) is the domain of \(who(admin)), but Vitally holds it as a customer's too (\(named)), so it is not internal"
         case .notInternal: return "no active admin has this address or domain"

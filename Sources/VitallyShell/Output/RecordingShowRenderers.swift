@@ -58,17 +58,18 @@ struct RecordingAnswersRenderer: ResultRenderer {
     func blocks(_ value: RecordingAnswersReport) -> [OutputBlock] {
         let answerable = value.accounts.filter { !$0.commands.isEmpty }
         let accountRows = answerable.map { account in
-            [Span(account.name, .bold), Span(account.domains.first ?? "—"), Span(account.commands.joined(separator: " ")),
+            // What to type: a word the replay resolves (a domain only when its lookup was recorded), never just any domain the account has.
+            [Span(account.name, .bold), Span(account.answersAs.first ?? "—"), Span(account.commands.joined(separator: " ")),
              Span(account.id, .dim)]
         }
         let emailRows = value.emails.map { [Span($0.email), Span($0.commands.joined(separator: " "))] }
         var blocks: [OutputBlock] = [
             .text("\(value.file) answers \(answerable.count) of its \(value.accounts.count) accounts and \(value.emails.count) attendee "
-                  + "email\(value.emails.count == 1 ? "" : "s") in a replay (what TAB offers there; --json adds the words "
-                  + "that find each account).")
+                  + "email\(value.emails.count == 1 ? "" : "s") in a replay (what TAB offers there; TYPE is a word "
+                  + "that finds the account, --json lists them all).")
         ]
         if !accountRows.isEmpty {
-            blocks.append(.table(Table(columns: ["ACCOUNT", "DOMAIN", "COMMANDS", "ID"], rows: accountRows, flexible: [3])))
+            blocks.append(.table(Table(columns: ["ACCOUNT", "TYPE", "COMMANDS", "ID"], rows: accountRows, flexible: [3])))
         }
         if !emailRows.isEmpty { blocks.append(.table(Table(columns: ["EMAIL", "COMMANDS"], rows: emailRows, flexible: [0]))) }
         return blocks

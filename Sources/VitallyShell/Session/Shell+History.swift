@@ -33,11 +33,16 @@ extension Shell {
 
     /// The open store (the reading one unless `file` is given), or nil with a one-line warning
     /// (once) when it cannot be used.
-    func historyStore(_ file: URL? = nil) -> ObservationStore? {
+    /// A store this session only reads (replay) is never created: a missing file is said, not made empty.
+    func historyStore(_ file: URL? = nil, create: Bool = true) -> ObservationStore? {
         guard let url = file ?? historyFile.url else { return nil }
         if let store = historySession.opened[url.path] { return store }
         if let problem = historySession.problems[url.path] {
             warnOnce(problem)
+            return nil
+        }
+        if !create, let missing = missingHistory(url) {
+            warnOnce("history: \(missing); going on without history")
             return nil
         }
         do {
@@ -51,8 +56,15 @@ extension Shell {
         }
     }
 
-    func warnOnce(_ error: HistoryError) {
-        let sentence = HistoryWording.problem(error)
+    /// Why a history file to read is not there, naming it; nil when it exists.
+    func missingHistory(_ url: URL) -> String? {
+        guard !FileManager.default.fileExists(atPath: url.path) else { return nil }
+        return "\(url.path) does not exist (a replay reads account history only from a file 'history import FILE.har' made)"
+    }
+
+    func warnOnce(_ error: HistoryError) { warnOnce(HistoryWording.problem(error)) }
+
+    func warnOnce(_ sentence: String) {
         guard !historySession.told.contains(sentence) else { return }
         historySession.told.insert(sentence)
         historySession.warnings.append(sentence)
@@ -93,9 +105,12 @@ extension Shell {
     /// The account's stored observations plus `current` (replacing the same day's), oldest
     /// first; nil with the reason when this session has no history to read.
     func accountHistory(_ account: Account, current: Observation?) -> (observations: [Observation]?, why: String) {
-        guard let store = historyStore() else {
+        // Live and record sessions write the store (so make it); any other only reads it.
+        let writes = historyWriteFile != nil
+        guard let store = historyStore(create: writes) else {
             let file = historyFile
-            return (nil, file.url == nil ? file.why : "the history store cannot be used")
+            guard let url = file.url else { return (nil, file.why) }
+            return (nil, (writes ? nil : missingHistory(url)) ?? "the history store cannot be used")
         }
         do {
             var rows = try store.observations(tenant: historyTenant, accountId: account.id)

@@ -37,7 +37,7 @@ extension Shell {
         if let command = profile.tokenCommand {
             let output = try await TokenCommand.run(command, in: environment.workingDirectory)
             noteTypedToken(output)
-            token = try TokenInput.parse(output).token
+            token = try TokenInput.parse(output, from: "the token command of profile '\(profile.name)'").token
         } else {
             guard let store = environment.profileStore, let saved = try store.token(for: profile.name) else {
                 throw VitallyError(

@@ -63,8 +63,7 @@ package actor Shell {
         if let replay { return await openReplay(replay, recordMissing: false, atStart: true) }
         if let profile, environment.profileStore != nil, savedProfiles() == nil {
             // The files exist but were refused (mode, owner, a bad line): say that, not "no such profile".
-            return .failure("cannot start with profile '\(profile)': " + (configurationProblem ?? "the profiles file cannot be read"),
-                            status: .usage)
+            return cannotStart(with: profile, because: configurationProblem ?? "the profiles file cannot be read", status: .usage)
         }
         if let profile, savedProfiles()?.named(profile) == nil {
             let names = savedProfiles()?.profiles.map(\.name) ?? []
@@ -73,6 +72,8 @@ package actor Shell {
                     : "; the saved ones are " + names.joined(separator: ", ")), status: .usage)
         }
         guard let credentials = await savedCredentials(profile: profile) else {
+            // The profile asked for cannot be used (its token command failed, it has no token): never start offline instead.
+            if let profile, let problem = configurationProblem { return cannotStart(with: profile, because: problem, status: .failure) }
             if let record {
                 return .failure(
                     "--record \(record) needs a tenant: set VITALLY_SUBDOMAIN and VITALLY_TOKEN (or VITALLY_BASE_URL), "
@@ -92,6 +93,13 @@ package actor Shell {
             return await startRecording(record, completeLists: recordMode == .complete)
         }
         return CommandResult()
+    }
+
+    /// The start-up failure for a named profile that cannot be used: one line, so the problem is
+    /// not also a start-up note.
+    func cannotStart(with profile: String, because problem: String, status: ExitStatus) -> CommandResult {
+        startupNotes.removeAll { $0 == problem }
+        return .failure("cannot start with profile '\(profile)': " + problem, status: status)
     }
 
     /// Ends the session: a recording is flushed to disk, scanned once more for the token, and

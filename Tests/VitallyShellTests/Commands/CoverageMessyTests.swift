@@ -48,12 +48,12 @@ import VitallySimulator
             let lines = fixes.split(separator: "\n", omittingEmptySubsequences: false).prefix { !$0.isEmpty }.map(String.init)
             #expect(lines == [
                 "  `kestrel-robotics.com` is in Kestrel Robotics' `vitally.custom.companySite` field (account messy-kestrel), which matching "
-                    + "does not read: 2 meetings (2 matched only by the title's company name); rename the field to say domain, or copy it into the domain trait",
-                "  Add `quillandink.com` to Quill & Ink's domain trait (domain, account messy-quill): 2 meetings (2 matched only by the title's company name)",
+                    + "does not read: 2 meetings (2 matched only by the company name in the domain); rename the field to say domain, or copy it into the domain trait",
+                "  Add `quillandink.com` to Quill & Ink's domain trait (domain, account messy-quill): 2 meetings (2 matched only by the company name in the domain)",
                 "  Free mail `gmail.com` (2 guests): 1 meeting (1 without data); make each guest a user of their account",
                 "  No account for `tidewater-labs.com`: 1 meeting (1 without data)",
                 "  Add `harborcollective.org` to Harbor Collective East's domain trait (domain, account messy-harbor-east): 1 meeting "
-                    + "(1 matched only by the title's company name)",
+                    + "(1 matched only by the company name in the domain)",
             ], "\(lines)")
             #expect(out.contains("External attendees            15 (12 matched, 3 not)"), "\(out)")
             #expect(out.contains("Internal attendees            4\n"))

@@ -60,4 +60,18 @@ import VitallyKit
         #expect(DoctorWording.count("tasks", .refused) == "tasks not counted (403 above)")
         #expect(DoctorWording.count("notes", .failed(VitallyError(.timeout))) == "notes could not be read (timeout)")
     }
+
+    /// `doctor --json` once gave the median to the full double while the text said whole ms.
+    @Test func theConnectionsSecondsAreRoundedAsTheTextShowsThem() throws {
+        var met = ConnectionStats()
+        met.latencies = [0.123456, 0.2345678, 1.26789]
+        met.requests = 3
+        met.waitedSeconds = 2.345
+        met.rateLimited = 1
+        let json = try JSONValueEncoder().encode(met)
+        #expect(json["medianSeconds"]?.double == 0.235 && json["worstSeconds"]?.double == 1.3, "\(json)")
+        #expect(json["waitedSeconds"]?.double == 2.3, "\(json)")
+        let text = DoctorWording.summary(met)
+        #expect(text.contains("latency median 235 ms, worst 1.3 s") && text.contains("waited 2.3 s"), "\(text)")
+    }
 }

@@ -27,7 +27,7 @@ import VitallyKit
         let error = #expect(throws: VitallyError.self) { try ConfigFile(url: config).load() }
         #expect(error?.hint == .editOrForgetConfiguration)
         #expect(error?.cause == "\(config.path) is not valid JSON")
-        #expect(error.map(ErrorAdvice.message) == "\(config.path) is not valid JSON; fix it or run 'disconnect' to remove it")
+        #expect(error.map(ErrorAdvice.message) == "\(config.path) is not valid JSON; correct it in the file, or remove the file and run 'connect' again")
 
         let missing = #expect(throws: VitallyError.self) { try HARReader.load(folder.appendingPathComponent("none.har")) }
         #expect(missing.map(ErrorAdvice.message)?.hasSuffix(": no such file (see 'recordings' for the files there are)") == true)
