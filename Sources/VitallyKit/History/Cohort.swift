@@ -2,8 +2,8 @@ import Foundation
 
 /// The accounts one account is compared with (its segment's active accounts, or all active
 /// accounts when it has no segment) and where it ranks among them. Built from the account scan
-/// already in hand: no request of its own.
-package struct Cohort: Sendable, Equatable {
+/// already in hand: no request of its own. Encoded (in `health --json`) as these four fields.
+package struct Cohort: Sendable, Equatable, Encodable {
     /// "Enterprise accounts" or "active accounts".
     package var name: String
     /// Members, the account included.

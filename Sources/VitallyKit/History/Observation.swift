@@ -68,3 +68,23 @@ package struct Observation: Sendable, Equatable {
     /// NaN and infinities from a hostile body are dropped rather than stored.
     static func finite(_ value: Double) -> Double? { value.isFinite ? value : nil }
 }
+
+extension Observation: Encodable {
+    /// What was seen and when, without the account's id and name: whoever lists observations names
+    /// the account once (`health --observations`). The breakdown's categories are in name order.
+    package func encode(to encoder: any Encoder) throws {
+        try encoder.object([
+            ("observedAt", observedAt), ("healthScore", healthScore), ("breakdown", breakdown.map(Scores.init)),
+            ("mrr", mrr), ("usersCount", usersCount), ("activeUsers30d", activeUsers30d), ("lastSeenAt", lastSeenAt),
+            ("npsScore", npsScore), ("churned", churned),
+        ])
+    }
+
+    /// Category scores by name, in name order.
+    private struct Scores: Encodable {
+        let scores: [String: Double]
+        func encode(to encoder: any Encoder) throws {
+            try encoder.object(scores.sorted { $0.key < $1.key }.map { ($0.key, $0.value as any Encodable) })
+        }
+    }
+}

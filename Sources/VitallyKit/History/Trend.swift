@@ -1,15 +1,16 @@
 import Foundation
 
 /// How one number moved across an account's observations: the series, its change over 7, 30
-/// and 90 days where the history reaches that far, and a word for the direction.
+/// and 90 days where the history reaches that far, and a word for the direction. Encoded (in
+/// `health --json`) as its sparkline, first and last dates, direction, change per window and points.
 package struct Trend: Sendable, Equatable {
     /// Improving, stable (within `Trend.stableBand`) or declining.
-    package enum Direction: String, Sendable {
+    package enum Direction: String, Sendable, Encodable {
         case improving, stable, declining
     }
 
     /// One dated value.
-    package struct Point: Sendable, Equatable {
+    package struct Point: Sendable, Equatable, Encodable {
         package var date: Date
         package var value: Double
         package init(date: Date, value: Double) {
@@ -96,5 +97,22 @@ package struct Trend: Sendable, Equatable {
     static func days(_ from: Date, _ to: Date) -> Int {
         let days = (to.timeIntervalSince(from) / 86400).rounded()
         return days.isFinite && abs(days) < 1e9 ? Int(days) : 0
+    }
+}
+
+extension Trend: Encodable {
+    package func encode(to encoder: any Encoder) throws {
+        try encoder.object([
+            ("sparkline", sparkline()), ("first", first.date), ("last", last.date), ("direction", direction),
+            ("change", Windows(trend: self)), ("points", points),
+        ])
+    }
+
+    /// The change over each of `Trend.windows`, keyed `7d`, `30d`, `90d` (null where the history does not reach).
+    private struct Windows: Encodable {
+        let trend: Trend
+        func encode(to encoder: any Encoder) throws {
+            try encoder.object(Trend.windows.map { ("\($0)d", trend.change(overDays: $0)?.delta as any Encodable) })
+        }
     }
 }

@@ -5,8 +5,9 @@ import Foundation
 /// One page at a time, only while no foreground request is waiting, and only while the rate
 /// budget keeps a reserve; every page goes through the recording transport like any other.
 package actor ListCompleter {
-    /// How far the background reading has got, for `status` and `record stop`.
-    package struct Progress: Sendable, Equatable {
+    /// How far the background reading has got, for `status` and `record stop` (their JSON is
+    /// this encoded: lists, finished, pages, items, failed).
+    package struct Progress: Sendable, Equatable, Encodable {
         /// Lists seen with more pages than the session read.
         package var lists = 0
         /// Of those, read to `next: null` (by the background or the session itself).

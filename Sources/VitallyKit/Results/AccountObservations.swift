@@ -4,7 +4,8 @@ import Foundation
 /// observation of it, oldest first, or why there are none. `--json` is this value encoded.
 package struct AccountObservations: Sendable, Encodable {
     package var account: HealthReport.AccountName
-    /// Oldest first; nil when there is no history to read.
+    /// Oldest first, each without the account's id and name (they are `account`'s); nil when
+    /// there is no history to read.
     package var observations: [Observation]?
     /// Why there is no history (no store, a replay); nil when `observations` were read.
     package var why: String?
@@ -13,30 +14,5 @@ package struct AccountObservations: Sendable, Encodable {
         self.account = HealthReport.AccountName(id: account.id, externalId: account.externalId, name: account.name)
         self.observations = observations
         self.why = observations == nil ? why : nil
-    }
-
-    package func encode(to encoder: any Encoder) throws {
-        try encoder.object([("account", account), ("observations", observations?.map(Row.init)), ("why", why)])
-    }
-
-    /// One observation: what was seen and when (the account's id and name are the report's).
-    private struct Row: Encodable {
-        let observation: Observation
-        func encode(to encoder: any Encoder) throws {
-            let o = observation
-            try encoder.object([
-                ("observedAt", o.observedAt), ("healthScore", o.healthScore), ("breakdown", o.breakdown.map(Scores.init)),
-                ("mrr", o.mrr), ("usersCount", o.usersCount), ("activeUsers30d", o.activeUsers30d), ("lastSeenAt", o.lastSeenAt),
-                ("npsScore", o.npsScore), ("churned", o.churned),
-            ])
-        }
-    }
-
-    /// Category scores by name, in name order.
-    private struct Scores: Encodable {
-        let scores: [String: Double]
-        func encode(to encoder: any Encoder) throws {
-            try encoder.object(scores.sorted { $0.key < $1.key }.map { ($0.key, $0.value as any Encodable) })
-        }
     }
 }

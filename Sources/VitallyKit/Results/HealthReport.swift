@@ -45,10 +45,11 @@ package struct HealthReport: Sendable, Encodable {
     /// The organization's name, else the id the account names it by.
     package var organization: String?
     package var organizationUnread: String?
-    /// The stored history's trend and count and the cohort, as the history layer words them.
-    package var trend: JSONValue = .null
-    package var history: JSONValue = .null
-    package var cohort: JSONValue = .null
+    /// The stored history's health trend (nil with fewer than two scores), how much history
+    /// there is, and the account's cohort (nil when it could not be placed).
+    package var trend: Trend?
+    package var history: HistoryExtent?
+    package var cohort: Cohort?
 
     /// From the customer (account and organization) and the breakdown as read.
     package init(customer: Customer, breakdown: [HealthScoreEntry], breakdownUnread: String?) {
@@ -86,6 +87,26 @@ package struct HealthReport: Sendable, Encodable {
     package var sourcedNps: Sourced<NPSSummary> {
         let own = npsScore.map { NPSSummary(score: $0, npsPromoterCount, npsPassiveCount, npsDetractorCount) }
         return Sourced(own, organizationNps, source: npsSource)
+    }
+}
+
+/// How many stored observations of the account there are, or why none could be read: a number,
+/// or a string `unavailable: WHY`, in `health --json`.
+package enum HistoryExtent: Sendable, Encodable, Equatable {
+    case observations(Int)
+    case unavailable(String)
+
+    /// The count of `observations`, or `why` when they could not be read (nil).
+    package init(_ observations: [Observation]?, why: String) {
+        self = observations.map { .observations($0.count) } ?? .unavailable(why)
+    }
+
+    package func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        switch self {
+        case .observations(let count): try container.encode(count)
+        case .unavailable(let why): try container.encode("unavailable: " + why)
+        }
     }
 }
 

@@ -19,20 +19,4 @@ package struct RecordingStopped: Sendable, Encodable {
         self.stoppedEarly = stoppedEarly
         self.listCompletion = listCompletion
     }
-
-    package func encode(to encoder: any Encoder) throws {
-        try encoder.object([
-            ("stopped", stopped), ("file", file), ("exchanges", exchanges), ("stoppedEarly", stoppedEarly),
-            ("listCompletion", listCompletion.map(Completion.init)),
-        ])
-    }
-
-    /// The progress's counts, keyed as `status --json` keys them.
-    private struct Completion: Encodable {
-        let progress: ListCompleter.Progress
-        func encode(to encoder: any Encoder) throws {
-            try encoder.object([("lists", progress.lists), ("finished", progress.finished), ("pages", progress.pages),
-                                ("items", progress.items), ("failed", progress.failed)])
-        }
-    }
 }

@@ -29,9 +29,9 @@ struct HealthCommand: ShellCommand {
         let trends = HealthHistory.Trends(history.observations ?? [])
         let (cohort, cohortGap) = await shell.cohort(of: account)
         var report = HealthReport(customer: customer, breakdown: breakdown, breakdownUnread: shapeNotice)
-        report.trend = trends.health.map(HistoryWording.json) ?? .null
-        report.history = history.observations == nil ? .string("unavailable: " + history.why) : .number(Double(history.observations?.count ?? 0))
-        report.cohort = cohort.map(HistoryWording.json) ?? .null
+        report.trend = trends.health
+        report.history = HistoryExtent(history.observations, why: history.why)
+        report.cohort = cohort
         let renderer = HealthRenderer(now: shell.now, trends: trends, historyWhy: history.why, cohort: cohort, cohortGap: cohortGap)
         return try CommandResult(report, renderedBy: renderer)
     }

@@ -1,7 +1,7 @@
 import Foundation
 import VitallyKit
 
-/// The shell's words for history: trend fields, JSON, and a store that cannot be used.
+/// The shell's words for history: trend fields and a store that cannot be used.
 enum HistoryWording {
     /// How to get a history, for the line that says there is none.
     static let howToGet = "run it again another day, or 'history import FILE.har'"
@@ -47,20 +47,6 @@ enum HistoryWording {
         Trend.windows.map { days in
             "\(days) days " + (trend.change(overDays: days).map { Wording.signed($0.delta) } ?? "n/a")
         }.joined(separator: " · ")
-    }
-
-    static func json(_ trend: Trend) -> JSONValue {
-        [
-            "sparkline": .string(trend.sparkline()), "first": .string(VitallyDate.format(trend.first.date)),
-            "last": .string(VitallyDate.format(trend.last.date)), "direction": .string(trend.direction.rawValue),
-            "change": .object(JSONObject(Trend.windows.map { ("\($0)d", JSONValue(trend.change(overDays: $0)?.delta)) })),
-            "points": .array(trend.points.map { ["date": .string(VitallyDate.format($0.date)), "value": .number($0.value)] }),
-        ]
-    }
-
-    static func json(_ cohort: Cohort) -> JSONValue {
-        ["name": .string(cohort.name), "size": .number(Double(cohort.size)),
-         "healthPercentile": JSONValue(cohort.healthPercentile), "mrrPercentile": JSONValue(cohort.mrrPercentile)]
     }
 }
 

@@ -8,9 +8,4 @@ enum ListCompletionWording {
         return "\(progress.finished) of \(progress.lists) partly read lists read to their end "
             + "(\(progress.pages) more pages, \(progress.items) items)\(failed)"
     }
-
-    static func json(_ progress: ListCompleter.Progress) -> JSONValue {
-        ["lists": .number(Double(progress.lists)), "finished": .number(Double(progress.finished)),
-         "pages": .number(Double(progress.pages)), "items": .number(Double(progress.items)), "failed": .number(Double(progress.failed))]
-    }
 }

@@ -90,7 +90,7 @@ struct SessionStatus: Encodable {
         try container.encode(rateLimit?.remaining, forKey: .rateLimitRemaining)
         try container.encode(rateLimit?.limit, forKey: .rateLimitLimit)
         try container.encode(rateLimit?.resetSeconds, forKey: .rateLimitResetSeconds)
-        try container.encode(listCompletion.map(ListCompletionWording.json), forKey: .listCompletion)
+        try container.encode(listCompletion, forKey: .listCompletion)
     }
 
     /// What `credentialsFrom` says in JSON: the command or place that gave the credentials.
