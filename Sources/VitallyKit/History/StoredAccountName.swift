@@ -24,8 +24,16 @@ enum StoredAccountName {
         if trimmed.contains("@") { return true }
         guard trimmed.count <= 60 else { return false }
         let comma = trimmed.firstIndex(of: ",")
+        // ASCII with a byte no word below may hold (a digit, `&`, `/`): the word check would say
+        // company, without the Unicode work (an import checks every account's name).
+        if trimmed.utf8.allSatisfy({ $0 < 0x80 }), trimmed.utf8.contains(where: { !isNameByte($0) }) { return false }
         let words = trimmed.split { $0 == " " || $0 == "," || $0 == "\u{A0}" }
-            .map { $0.lowercased().precomposedStringWithCanonicalMapping.trimmingCharacters(in: CharacterSet(charactersIn: ".")) }
+            .map { word in
+                let lower = word.lowercased()
+                // ASCII is already in its canonical composition.
+                let composed = lower.utf8.allSatisfy { $0 < 0x80 } ? lower : lower.precomposedStringWithCanonicalMapping
+                return composed.trimmingCharacters(in: dots)
+            }
             .filter { !$0.isEmpty }
         guard words.count >= 2,
               words.allSatisfy({ word in word.allSatisfy { $0.isLetter || "'’-".contains($0) } })
@@ -49,6 +57,17 @@ enum StoredAccountName {
         if isGivenName(first) { return true }
         if named.count >= 2, isSurname(last) { return true }
         return named.count <= 3 && named.first.map(PersonNameLists.eastAsianSurnames.contains) == true
+    }
+
+    static let dots = CharacterSet(charactersIn: ".")
+
+    /// An ASCII byte a person's name may hold: a letter, a word separator, `.`, `'`, `-`.
+    static func isNameByte(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"): true
+        case UInt8(ascii: " "), UInt8(ascii: ","), UInt8(ascii: "."), UInt8(ascii: "'"), UInt8(ascii: "-"): true
+        default: false
+        }
     }
 
     /// A known given name, or a hyphenated one starting with one (`jean-luc`, `anna-lena`).
