@@ -28,7 +28,8 @@ package enum HistoryImporter {
 
     /// The observations gathered so far. Whether the recording says when it was recorded (which
     /// then dates every observation) is known only at its end, so for each account both the last
-    /// one read and the latest by exchange time are kept.
+    /// one read and the latest by exchange time are kept (the second only when it is not the first:
+    /// a recording's exchanges are mostly in time order, and 80,000 accounts kept twice is 20 MB).
     struct Reading {
         struct Seen {
             var observation: Observation
@@ -36,37 +37,68 @@ package enum HistoryImporter {
         }
 
         private var last: [String: Seen] = [:]
-        private var latest: [String: Seen] = [:]
+        /// For an account whose latest observation by exchange time is not the last one read: that one.
+        private var laterThanLast: [String: Seen] = [:]
         private var breakdowns: [String: [HealthScoreEntry]] = [:]
         private var users: [String: [User]] = [:]
 
+        /// What an exchange under `/resources/accounts` holds for the history.
+        enum Route {
+            case page, account, breakdown(String), users(String)
+
+            /// The parts of the body read: the account fields an observation takes, a breakdown
+            /// whole, users' last-seen times; the rest is checked and stepped over, not built.
+            var shape: JSONKeep {
+                switch self {
+                case .page: .members([("results", .elements(Observation.accountFields))])
+                case .account: Observation.accountFields
+                case .breakdown: .all
+                case .users: .members([("results", .elements(.members([("lastSeenTimestamp", .all)])))])
+                }
+            }
+
+            init?(path: String) {
+                let parts = path.split(separator: "/")
+                guard let start = parts.firstIndex(of: "accounts"), start > 0, parts[start - 1] == "resources" else { return nil }
+                let rest = parts[(start + 1)...].map(String.init)
+                switch rest.count {
+                case 0: self = .page
+                case 1 where rest[0] != "search": self = .account
+                case 2 where rest[1] == "healthScores": self = .breakdown(rest[0])
+                case 2 where rest[1] == "users": self = .users(rest[0])
+                default: return nil
+                }
+            }
+        }
+
         mutating func add(_ exchange: RecordedExchange) {
-            guard exchange.status == 200, exchange.method == "GET" else { return }
-            let parts = exchange.path.split(separator: "/").map(String.init)
-            guard let start = parts.firstIndex(of: "accounts"), start > 0, parts[start - 1] == "resources",
-                let json = try? JSONParser.parse(exchange.body)
-            else { return }
-            let rest = Array(parts[(start + 1)...])
+            guard exchange.status == 200, exchange.method == "GET", let route = Route(path: exchange.path) else { return }
+            let parsed = exchange.body.withUnsafeBufferPointer { body in
+                Swift.Result { () throws(JSONParseError) -> JSONValue in try JSONParser.parse(body, keeping: route.shape) }
+            }
+            guard let json = try? parsed.get() else { return }
             let time = exchange.startedAt
             func keep(_ account: Account) {
                 guard !account.id.isEmpty, !account.name.isEmpty else { return }
                 let seen = Seen(observation: Observation(account: account, at: time), healthScore: account.healthScore)
-                last[account.id] = seen
-                if let earlier = latest[account.id], earlier.observation.observedAt > time { return }
-                latest[account.id] = seen
+                let previous = last.updateValue(seen, forKey: account.id)
+                if let earlier = laterThanLast[account.id] ?? previous, earlier.observation.observedAt > time {
+                    laterThanLast[account.id] = earlier
+                } else if !laterThanLast.isEmpty {
+                    laterThanLast[account.id] = nil
+                }
             }
-            switch rest.count {
-            case 0: for row in json["results"]?.array ?? [] { keep(Account(json: row)) }
-            case 1 where rest[0] != "search": keep(Account(json: json))
-            case 2 where rest[1] == "healthScores": breakdowns[rest[0]] = HealthScoreEntry.entries(from: json)
-            case 2 where rest[1] == "users": users[rest[0], default: []] += (json["results"]?.array ?? []).map(User.init(json:))
-            default: return
+            switch route {
+            case .page: for row in json["results"]?.array ?? [] { keep(Account(json: row)) }
+            case .account: keep(Account(json: json))
+            case .breakdown(let id): breakdowns[id] = HealthScoreEntry.entries(from: json)
+            case .users(let id): users[id, default: []] += (json["results"]?.array ?? []).map(User.init(json:))
             }
         }
 
         func result(info: RecordingInfo?) -> Result {
-            let chosen = info == nil ? latest : last
-            let observations = chosen.sorted { $0.key < $1.key }.map { id, seen in
+            let observations = last.keys.sorted().compactMap { id -> Observation? in
+                guard let seen = (info == nil ? laterThanLast[id] : nil) ?? last[id] else { return nil }
                 var observation = seen.observation
                 if let recordedAt = info?.recordedAt { observation.observedAt = recordedAt }
                 observation.add(breakdown: breakdowns[id], users: users[id], healthScore: seen.healthScore)

@@ -44,6 +44,10 @@ package struct Observation: Sendable, Equatable {
         add(breakdown: breakdown, users: users, healthScore: account.healthScore)
     }
 
+    /// The account fields `init(account:at:)` reads, for a parse that builds only those.
+    static let accountFields = JSONKeep.members(
+        ["id", "name", "healthScore", "mrr", "usersCount", "lastSeenTimestamp", "npsScore", "churnedAt"].map { ($0, .all) })
+
     /// The breakdown and users read for the account (whose health score, as read, is `healthScore`),
     /// users counted as active by `observedAt`.
     mutating func add(breakdown: [HealthScoreEntry]?, users: [User]?, healthScore: Double?) {

@@ -20,12 +20,23 @@ enum StoredAccountName {
     ///   safe side of not knowing.
     /// Some companies are named like people (`Morgan Stanley`); they are stored by id, the safe side.
     static func looksPersonal(_ name: String) -> Bool {
-        let trimmed = name.trimmingCharacters(in: .whitespacesAndNewlines)
-        if trimmed.contains("@") { return true }
+        // An ASCII name (most are) takes the same steps on its bytes, without Foundation's string
+        // bridging: an import checks every account's name, and these steps were most of its time.
+        let ascii = isASCII(name)
+        let trimmed = ascii ? trimmedASCII(name) : name.trimmingCharacters(in: .whitespacesAndNewlines)
+        if ascii ? trimmed.utf8.contains(UInt8(ascii: "@")) : trimmed.contains("@") { return true }
         guard trimmed.count <= 60 else { return false }
         let comma = trimmed.firstIndex(of: ",")
+        // A byte no word below may hold (a digit, `&`, `/`): the word check would say company.
+        if ascii, trimmed.utf8.contains(where: { !isNameByte($0) }) { return false }
         let words = trimmed.split { $0 == " " || $0 == "," || $0 == "\u{A0}" }
-            .map { $0.lowercased().precomposedStringWithCanonicalMapping.trimmingCharacters(in: CharacterSet(charactersIn: ".")) }
+            .map { word in
+                let lower = word.lowercased()
+                // ASCII is already in its canonical composition, and a dot is one byte.
+                guard isASCII(lower) else { return lower.precomposedStringWithCanonicalMapping.trimmingCharacters(in: dots) }
+                let bytes = lower.utf8.drop { $0 == UInt8(ascii: ".") }.reversed().drop { $0 == UInt8(ascii: ".") }.reversed()
+                return String(decoding: Array(bytes), as: UTF8.self)
+            }
             .filter { !$0.isEmpty }
         guard words.count >= 2,
               words.allSatisfy({ word in word.allSatisfy { $0.isLetter || "'’-".contains($0) } })
@@ -49,6 +60,25 @@ enum StoredAccountName {
         if isGivenName(first) { return true }
         if named.count >= 2, isSurname(last) { return true }
         return named.count <= 3 && named.first.map(PersonNameLists.eastAsianSurnames.contains) == true
+    }
+
+    static let dots = CharacterSet(charactersIn: ".")
+
+    static func isASCII(_ text: String) -> Bool { text.utf8.allSatisfy { $0 < 0x80 } }
+
+    /// An ASCII text without the whitespace `.whitespacesAndNewlines` trims (tab to carriage return, space).
+    static func trimmedASCII(_ text: String) -> String {
+        func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || (0x09...0x0D).contains(byte) }
+        return String(decoding: Array(text.utf8.drop(while: isSpace).reversed().drop(while: isSpace).reversed()), as: UTF8.self)
+    }
+
+    /// An ASCII byte a person's name may hold: a letter, a word separator, `.`, `'`, `-`.
+    static func isNameByte(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"): true
+        case UInt8(ascii: " "), UInt8(ascii: ","), UInt8(ascii: "."), UInt8(ascii: "'"), UInt8(ascii: "-"): true
+        default: false
+        }
     }
 
     /// A known given name, or a hyphenated one starting with one (`jean-luc`, `anna-lena`).

@@ -146,7 +146,7 @@ extension JSONParser {
 
     /// The first quote or backslash (or, with `controls`, byte below 0x20) at or after `start`,
     /// eight bytes at a time; the end of the bytes when there is none.
-    private func nextSpecial(from start: Int, controls: Bool) -> Int {
+    func nextSpecial(from start: Int, controls: Bool) -> Int {
         var i = start
         while i + 8 <= bytes.count {
             let word = UInt64(littleEndian: UnsafeRawPointer(bytes.baseAddress! + i).loadUnaligned(as: UInt64.self))

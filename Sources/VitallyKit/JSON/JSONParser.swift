@@ -14,6 +14,9 @@ package struct JSONParser {
     /// Where the string `parseValue(deferring:)` stepped over lies, quotes included. (The parser
     /// holds no reference, so its methods do not retain anything to be called.)
     private var deferred: Range<Int>?
+    /// Containers already open around where `parseValue` starts (`parse(_:keeping:)` builds the
+    /// outer ones itself), so the depth limit counts from the document's top.
+    var depthBase = 0
 
     /// Parses one JSON document; trailing whitespace is allowed, anything else is an error.
     package static func parse(_ data: some Collection<UInt8>) throws(JSONParseError) -> JSONValue {
@@ -51,7 +54,7 @@ package struct JSONParser {
     }
 
     /// Runs a read whose errors are all `JSONParseError`s, as a typed throw.
-    private static func reading<T>(at offset: Int, _ read: () throws -> T) throws(JSONParseError) -> T {
+    static func reading<T>(at offset: Int, _ read: () throws -> T) throws(JSONParseError) -> T {
         do {
             return try read()
         } catch let error as JSONParseError {
@@ -93,13 +96,13 @@ package struct JSONParser {
             guard index < bytes.count else { throw truncated() }
             switch bytes[index] {
             case UInt8(ascii: "{"):
-                guard try opensContainer(closedBy: UInt8(ascii: "}"), depth: isObject.count) else { value = .object(JSONObject()); break }
+                guard try opensContainer(closedBy: UInt8(ascii: "}"), depth: isObject.count + depthBase) else { value = .object(JSONObject()); break }
                 isObject.append(true)
                 objects.append(JSONObject())
                 keys.append(try parseKey())
                 continue next
             case UInt8(ascii: "["):
-                guard try opensContainer(closedBy: UInt8(ascii: "]"), depth: isObject.count) else { value = .array([]); break }
+                guard try opensContainer(closedBy: UInt8(ascii: "]"), depth: isObject.count + depthBase) else { value = .array([]); break }
                 isObject.append(false)
                 arrays.append([])
                 continue next
@@ -150,7 +153,7 @@ package struct JSONParser {
     }
 
     /// Steps into `{` or `[` at `depth`; false when it closes at once (an empty container).
-    private mutating func opensContainer(closedBy close: UInt8, depth: Int) throws -> Bool {
+    mutating func opensContainer(closedBy close: UInt8, depth: Int) throws -> Bool {
         guard depth < JSONParser.maxDepth else { throw fail("nesting too deep") }
         index += 1
         skipWhitespace()
@@ -165,13 +168,13 @@ package struct JSONParser {
 
     func truncated() -> JSONParseError { fail("unexpected end of input (the file may be truncated)") }
 
-    private func unexpected() -> JSONParseError {
+    func unexpected() -> JSONParseError {
         let b = bytes[index]
         let shown = b >= 0x21 && b < 0x7F ? "'\(Character(Unicode.Scalar(b)))'" : "byte 0x" + String(b, radix: 16)
         return fail("unexpected \(shown)")
     }
 
-    private mutating func skipWhitespace() {
+    mutating func skipWhitespace() {
         while index < bytes.count {
             switch bytes[index] {
             case 0x20, 0x0A, 0x0D, 0x09: index += 1
@@ -181,7 +184,7 @@ package struct JSONParser {
     }
 
     /// `"key"` and its colon, after skipping whitespace.
-    private mutating func parseKey() throws -> String {
+    mutating func parseKey() throws -> String {
         skipWhitespace()
         guard index < bytes.count else { throw truncated() }
         guard bytes[index] == UInt8(ascii: "\"") else { throw fail("expected a quoted key") }
@@ -193,7 +196,7 @@ package struct JSONParser {
         return key
     }
 
-    private mutating func expectLiteral(_ literal: StaticString) throws {
+    mutating func expectLiteral(_ literal: StaticString) throws {
         let count = literal.utf8CodeUnitCount
         let start = literal.utf8Start
         for offset in 0..<count {
@@ -204,8 +207,14 @@ package struct JSONParser {
     }
 
     /// `-? (0 | [1-9][0-9]*) (.[0-9]+)? ([eE][+-]?[0-9]+)?`, kept as written.
-    private mutating func parseNumber() throws -> JSONNumber {
+    mutating func parseNumber() throws -> JSONNumber {
         let start = index
+        try skipNumber()
+        return JSONNumber(validated: String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self))
+    }
+
+    /// Steps over a number, checking it as `parseNumber` does.
+    mutating func skipNumber() throws {
         if bytes[index] == UInt8(ascii: "-") { index += 1 }
         guard index < bytes.count else { throw truncated() }
         if bytes[index] == UInt8(ascii: "0") {
@@ -223,10 +232,9 @@ package struct JSONParser {
             if index < bytes.count, bytes[index] == UInt8(ascii: "+") || bytes[index] == UInt8(ascii: "-") { index += 1 }
             guard skipDigits() else { throw fail("invalid number (no digit in the exponent)") }
         }
-        return JSONNumber(validated: String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self))
     }
 
-    @inline(__always) private func isDigit(_ b: UInt8) -> Bool { b &- UInt8(ascii: "0") < 10 }
+    @inline(__always) func isDigit(_ b: UInt8) -> Bool { b &- UInt8(ascii: "0") < 10 }
 
     /// Skips one or more digits; false when there is none.
     private mutating func skipDigits() -> Bool {

@@ -64,4 +64,41 @@ import VitallySimulator
         #expect(result.tenant == nil)
         #expect(result.observations.isEmpty)
     }
+
+    static func exchange(_ seconds: Double, _ body: String) -> RecordedExchange {
+        RecordedExchange(startedAt: scoreEpoch.addingTimeInterval(seconds), timeMilliseconds: 1, method: "GET",
+                         url: "https://x/resources/accounts", path: "/resources/accounts", query: [], requestHeaders: [],
+                         status: 200, statusText: "OK", responseHeaders: [], mimeType: "application/json", body: Array(body.utf8))
+    }
+
+    /// Without the recording's time, each account's latest observation by exchange time counts; with
+    /// it, the last one read (exchanges out of time order, then back in it).
+    @Test func theLatestByTimeOrTheLastReadIsKept() {
+        let scores: [(Double, Int)] = [(20, 2), (10, 1), (15, 3), (50, 5), (40, 4)]
+        let exchanges = scores.map { seconds, score in
+            Self.exchange(seconds, #"{"results":[{"id":"a","name":"A","healthScore":\#(score)}]}"#)
+        }
+        func score(_ info: RecordingInfo?) -> Double? {
+            let recording = HARRecording(url: URL(fileURLWithPath: "/tmp/x.har"), exchanges: exchanges, info: info, creator: nil, byteCount: 0)
+            return HistoryImporter.observations(in: recording).observations.first?.healthScore
+        }
+        #expect(score(nil) == 5)
+        #expect(score(RecordingInfo(recordedAt: scoreEpoch)) == 4)
+        let earlierFirst = HARRecording(url: URL(fileURLWithPath: "/tmp/x.har"), exchanges: Array(exchanges.prefix(3)), info: nil, creator: nil, byteCount: 0)
+        #expect(HistoryImporter.observations(in: earlierFirst).observations.first?.healthScore == 2)
+    }
+
+    /// The parts of a body the import does not read are still checked: a broken one is skipped whole.
+    @Test func aBodyBrokenWhereNothingIsReadYieldsNothing() {
+        let bodies = [
+            #"{"results":[{"id":"a","name":"A","traits":{"x":tru}}]}"#, #"{"results":[{"id":"a","name":"A"}],"next":01}"#,
+            #"{"results":[{"id":"a","name":"A","notes":"a\qb"}]}"#, #"{"results":[{"id":"a","name":"A"}]} trailing"#,
+        ]
+        for body in bodies {
+            let recording = HARRecording(url: URL(fileURLWithPath: "/tmp/x.har"), exchanges: [Self.exchange(0, body)], info: nil, creator: nil, byteCount: 0)
+            #expect(HistoryImporter.observations(in: recording).observations.isEmpty, "\(body)")
+        }
+        let good = HARRecording(url: URL(fileURLWithPath: "/tmp/x.har"), exchanges: [Self.exchange(0, #"{"results":[{"id":"a","name":"A","traits":{"x":true}}]}"#)], info: nil, creator: nil, byteCount: 0)
+        #expect(HistoryImporter.observations(in: good).observations.map(\.accountId) == ["a"])
+    }
 }
