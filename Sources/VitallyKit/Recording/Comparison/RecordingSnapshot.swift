@@ -140,13 +140,26 @@ struct RecordingSnapshot {
     }
 
     mutating func noteAccount(_ item: JSONValue) {
-        guard let id = item["id"]?.string else { return }
+        guard let object = item.object else { return }
+        // One pass over the account's keys (each is there once), not a search per field.
+        var id, name, externalId: String?
         var fields = Fields()
-        for (key, _) in Self.accountFields {
-            if let value = item[key], !value.isNull { fields[key] = value.string ?? value.serialized() }
+        var churned = false
+        var traits = JSONObject()
+        for (key, value) in object {
+            switch key {
+            case "id": id = value.string
+            case "name": name = value.string
+            case "externalId": externalId = value.string
+            case "healthScore", "mrr", "nextRenewalDate", "status": if !value.isNull { fields[key] = value.string ?? value.serialized() }
+            case "churnedAt": churned = !value.isNull
+            case "traits": traits = value.object ?? JSONObject()
+            default: break
+            }
         }
+        guard let id else { return }
         var domainTraits: [String] = []
-        for (key, value) in item["traits"]?.object ?? JSONObject() {
+        for (key, value) in traits {
             let lower = key.lowercased()
             guard lower.contains("domain") || lower.contains("website") else { continue }
             for text in value.array?.compactMap(\.string) ?? [value.string].compactMap({ $0 }) where !text.isEmpty {
@@ -154,8 +167,7 @@ struct RecordingSnapshot {
                 if !domainTraits.contains(trait) { domainTraits.append(trait) }
             }
         }
-        let facts = AccountFacts(name: item["name"]?.string ?? id, externalId: item["externalId"]?.string, fields: fields,
-                                 domainTraits: domainTraits, churned: !(item["churnedAt"]?.isNull ?? true))
+        let facts = AccountFacts(name: name ?? id, externalId: externalId, fields: fields, domainTraits: domainTraits, churned: churned)
         if accounts[id] == nil { accountOrder.append(id) }
         accounts[id] = facts
     }
