@@ -105,16 +105,22 @@ struct RecordingSnapshot {
     ]
 
     private var seen = Set<String>()
+    /// The accounts of the snapshot this one is compared with: an account noted here as it is
+    /// there shares its id and facts (the second file of a diff costs little for what is unchanged).
+    private let base: [String: AccountFacts]
 
-    init() {}
+    init(sharingWith base: RecordingSnapshot? = nil) {
+        self.base = base?.accounts ?? [:]
+    }
 
     init(_ recording: HARRecording) {
+        base = [:]
         for exchange in recording.exchanges { add(exchange) }
     }
 
-    /// Notes what one exchange says, in recorded order.
-    mutating func add(_ exchange: RecordedExchange) {
-        let key = ReplayIndex.key(method: exchange.method, path: exchange.path, query: exchange.query)
+    /// Notes what one exchange says, in recorded order; `key` is its replay key when already made.
+    mutating func add(_ exchange: RecordedExchange, key: String? = nil) {
+        let key = key ?? ReplayIndex.key(method: exchange.method, path: exchange.path, query: exchange.query)
         if seen.insert(key).inserted { requestOrder.append(key) }
         guard exchange.error == nil, exchange.status == 200 else { return }
         let segments = exchange.path.split(separator: "/").map(String.init)
@@ -167,9 +173,14 @@ struct RecordingSnapshot {
                 if !domainTraits.contains(trait) { domainTraits.append(trait) }
             }
         }
-        let facts = AccountFacts(name: name ?? id, externalId: externalId, fields: fields, domainTraits: domainTraits, churned: churned)
-        if accounts[id] == nil { accountOrder.append(id) }
-        accounts[id] = facts
+        var facts = AccountFacts(name: name ?? id, externalId: externalId, fields: fields, domainTraits: domainTraits, churned: churned)
+        var sharedID = id
+        if let at = base.index(forKey: id) {
+            sharedID = base[at].key
+            if base[at].value == facts { facts = base[at].value }
+        }
+        if accounts[sharedID] == nil { accountOrder.append(sharedID) }
+        accounts[sharedID] = facts
     }
 
     /// The id of the account `text` names: its id, its externalId, or its name (any case).
