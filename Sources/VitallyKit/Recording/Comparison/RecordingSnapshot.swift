@@ -167,7 +167,7 @@ struct RecordingSnapshot {
         var domainTraits: [String] = []
         for (key, value) in traits {
             let lower = key.lowercased()
-            guard lower.contains("domain") || lower.contains("website") else { continue }
+            guard lower.containsBytes(of: "domain") || lower.containsBytes(of: "website") else { continue }
             for text in value.array?.compactMap(\.string) ?? [value.string].compactMap({ $0 }) where !text.isEmpty {
                 let trait = "\(key)=\(text)"
                 if !domainTraits.contains(trait) { domainTraits.append(trait) }
