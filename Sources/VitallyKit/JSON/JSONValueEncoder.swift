@@ -39,6 +39,7 @@ private final class Slot {
         if case .object(var members) = content {
             if let existing = members.first(where: { $0.key == key }) { return existing.slot }
             let slot = Slot()
+            content = .unset  // the members are then held once, and grow where they lie
             members.append((key, slot))
             content = .object(members)
             return slot
@@ -50,7 +51,15 @@ private final class Slot {
 
     func appended() -> Slot {
         let slot = Slot()
-        if case .array(let items) = content { content = .array(items + [slot]) } else { content = .array([slot]) }
+        guard case .array(var items) = content else {
+            content = .array([slot])
+            return slot
+        }
+        // The items are then held once, so appending does not copy them all (a 10,000-item list
+        // was copied once per item).
+        content = .unset
+        items.append(slot)
+        content = .array(items)
         return slot
     }
 

@@ -106,7 +106,7 @@ enum BodyComparison {
 
     static func isDomainTrait(_ field: String) -> Bool {
         let lower = field.lowercased()
-        return lower.hasPrefix("traits.") && (lower.contains("domain") || lower.contains("website"))
+        return lower.hasPrefix("traits.") && (lower.containsBytes(of: "domain") || lower.containsBytes(of: "website"))
     }
 
     /// The collection a path answers with: its last all-letter segment (`notes` for

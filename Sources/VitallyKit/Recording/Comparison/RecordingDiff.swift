@@ -95,7 +95,9 @@ package struct RecordingDiff: Sendable, Equatable {
     package static func compare(_ first: HARRecording, _ second: HARRecording, account: String? = nil, examples: Int = 3)
         throws(VitallyError) -> RecordingDiff
     {
-        try compare(RecordingSnapshot(first), RecordingSnapshot(second), ReplayComparison(first, second), account: account, examples: examples)
+        try compare(RecordingSnapshot(first), RecordingSnapshot(second), account: account, examples: examples) { accounts in
+            ReplayComparison(first, second, examples: examples, narrowedTo: accounts)
+        }
     }
 
     /// The files at `first` and `second` compared as `compare(_:_:)` does, each read an entry at a
@@ -105,16 +107,31 @@ package struct RecordingDiff: Sendable, Equatable {
         throws(VitallyError) -> RecordingDiff
     {
         var a = RecordingSnapshot()
-        var b = RecordingSnapshot()
-        let x = try IndexedRecording(first) { a.add($0) }
-        let y = try IndexedRecording(second) { b.add($0) }
-        return try compare(a, b, ReplayComparison(x, y), account: account, examples: examples)
+        let x = try IndexedRecording(first) { a.add($0, key: $1) }
+        var b = RecordingSnapshot(sharingWith: a)
+        let y = try IndexedRecording(second) { b.add($0, key: $1) }
+        return try compare(a, b, account: account, examples: examples) { accounts in
+            ReplayComparison(x, y, examples: examples, narrowedTo: accounts)
+        }
     }
 
-    static func compare(_ a: RecordingSnapshot, _ b: RecordingSnapshot, _ replay: ReplayComparison, account: String?, examples: Int)
-        throws(VitallyError) -> RecordingDiff
-    {
+    /// The snapshots compared, then what a replay would serve (`replay`, given the ids of the
+    /// account the diff is narrowed to, once it is known).
+    static func compare(
+        _ a: RecordingSnapshot, _ b: RecordingSnapshot, account: String?, examples: Int,
+        replay compareReplay: (Set<String>?) -> ReplayComparison
+    ) throws(VitallyError) -> RecordingDiff {
         var diff = RecordingDiff()
+        // The account to narrow to is known before any body is compared, so changes of others are never kept.
+        var narrowed: (id: String, names: Set<String>)?
+        if let account {
+            guard let id = a.resolve(account) ?? b.resolve(account) else {
+                throw VitallyError(.invalidInput, cause: "neither recording holds an account \(account.debugDescription); "
+                    + "give its id, externalId or name as the recordings list it")
+            }
+            narrowed = (id, Set([id] + [a.accounts[id]?.externalId, b.accounts[id]?.externalId].compactMap { $0 }))
+        }
+        let replay = compareReplay(narrowed?.names)
         func ref(_ id: String) -> AccountRef {
             AccountRef(id: id, name: b.accounts[id]?.name ?? a.accounts[id]?.name ?? id)
         }
@@ -127,13 +144,16 @@ package struct RecordingDiff: Sendable, Equatable {
         for id in a.accountOrder {
             guard let before = a.accounts[id], let after = b.accounts[id] else { continue }
             if !before.churned && after.churned { diff.accountsChurned.append(ref(id)) }
-            for (key, label) in RecordingSnapshot.accountFields where before.fields[key] != after.fields[key] {
-                diff.fieldChanges.append(FieldChange(account: ref(id), field: label, before: before.fields[key], after: after.fields[key]))
+            guard before != after else { continue }
+            let (fieldsBefore, fieldsAfter) = (before.fields, after.fields)
+            for (key, label) in RecordingSnapshot.accountFields where fieldsBefore[key] != fieldsAfter[key] {
+                diff.fieldChanges.append(FieldChange(account: ref(id), field: label, before: fieldsBefore[key], after: fieldsAfter[key]))
             }
-            for trait in after.domainTraits.filter({ !before.domainTraits.contains($0) }).sorted() {
+            let (traitsBefore, traitsAfter) = (before.domainTraits, after.domainTraits)
+            for trait in traitsAfter.filter({ !traitsBefore.contains($0) }).sorted() {
                 diff.traitChanges.append(TraitChange(account: ref(id), trait: trait, added: true))
             }
-            for trait in before.domainTraits.filter({ !after.domainTraits.contains($0) }).sorted() {
+            for trait in traitsBefore.filter({ !traitsAfter.contains($0) }).sorted() {
                 diff.traitChanges.append(TraitChange(account: ref(id), trait: trait, added: false))
             }
         }
@@ -155,19 +175,12 @@ package struct RecordingDiff: Sendable, Equatable {
         diff.sequenceChanges = replay.sequenceChanges
         diff.onlyInFirst = replay.onlyInFirst
         diff.onlyInSecond = replay.onlyInSecond
-        var values = replay.valueChanges
-        if let account {
-            guard let id = a.resolve(account) ?? b.resolve(account) else {
-                throw VitallyError(.invalidInput, cause: "neither recording holds an account \(account.debugDescription); "
-                    + "give its id, externalId or name as the recordings list it")
-            }
-            let names = Set([id] + [a.accounts[id]?.externalId, b.accounts[id]?.externalId].compactMap { $0 })
-            diff.narrow(to: names)
-            values = values.filter { !names.isDisjoint(with: $0.accounts) }
-            diff.account = ref(id)
+        if let narrowed {
+            diff.narrow(to: narrowed.names)
+            diff.account = ref(narrowed.id)
         }
         diff.fieldGroups = group(diff.fieldChanges.map(\.valueChange), examples: examples)
-        diff.responseGroups = group(values, examples: examples)
+        diff.responseGroups = replay.values.groups
         return diff
     }
 

@@ -1,18 +1,63 @@
 /// What a recording says about a tenant, for comparing two recordings: the last state of each
 /// account and user it holds, and the notes and tasks per request.
 struct RecordingSnapshot {
+    /// One account's last state. Its texts (name, externalId, the compared fields, domain traits)
+    /// are packed in one buffer: a snapshot holds every account of a recording, and a string each
+    /// (in a table entry as wide as all of them) was most of a diff's memory.
     struct AccountFacts: Equatable {
-        var id: String
-        var name: String
-        var externalId: String?
-        var fields = Fields()
+        private var packed: [UInt8] = []
         var churned = false
-        /// `key=value`, each once, in the order read (few per account: an array, not a set).
-        var domainTraits: [String] = []
+
+        init(name: String, externalId: String?, fields: Fields = Fields(), domainTraits: [String] = [], churned: Bool = false) {
+            append(name)
+            append(externalId)
+            for (key, _) in RecordingSnapshot.accountFields { append(fields[key]) }
+            for trait in domainTraits { append(trait) }
+            self.churned = churned
+        }
+
+        /// A text, or none: a presence byte, then its length (4 bytes) and its UTF-8.
+        private mutating func append(_ text: String?) {
+            guard let text else { return packed.append(0) }
+            let count = UInt32(truncatingIfNeeded: text.utf8.count)
+            packed.append(1)
+            withUnsafeBytes(of: count.littleEndian) { packed.append(contentsOf: $0) }
+            packed.append(contentsOf: text.utf8)
+        }
+
+        /// The packed texts in order (name, externalId, each field, then every trait).
+        private var texts: [String?] {
+            var result: [String?] = []
+            var at = 0
+            while at < packed.count {
+                guard packed[at] == 1, at + 5 <= packed.count else {
+                    result.append(nil)
+                    at += 1
+                    continue
+                }
+                let count = Int(packed[at + 1]) | Int(packed[at + 2]) << 8 | Int(packed[at + 3]) << 16 | Int(packed[at + 4]) << 24
+                let end = min(packed.count, at + 5 + count)
+                result.append(String(decoding: packed[(at + 5)..<end], as: UTF8.self))
+                at = end
+            }
+            return result
+        }
+
+        var name: String { texts[0] ?? "" }
+        var externalId: String? { texts[1] }
+
+        var fields: Fields {
+            let texts = texts
+            var fields = Fields()
+            for (offset, field) in RecordingSnapshot.accountFields.enumerated() { fields[field.key] = texts[2 + offset] }
+            return fields
+        }
+
+        /// `key=value`, each once, in the order read.
+        var domainTraits: [String] { texts.dropFirst(2 + RecordingSnapshot.accountFields.count).compactMap { $0 } }
     }
 
-    /// The compared fields' values (`accountFields`), held inline: a snapshot holds every account
-    /// of a recording, and a dictionary each would be most of a diff's memory.
+    /// The compared fields' values (`accountFields`), held inline.
     struct Fields: Equatable {
         private var healthScore, mrr, nextRenewalDate, status: String?
 
@@ -60,28 +105,39 @@ struct RecordingSnapshot {
     ]
 
     private var seen = Set<String>()
+    /// The accounts of the snapshot this one is compared with: an account noted here as it is
+    /// there shares its id and facts (the second file of a diff costs little for what is unchanged).
+    private let base: [String: AccountFacts]
 
-    init() {}
+    init(sharingWith base: RecordingSnapshot? = nil) {
+        self.base = base?.accounts ?? [:]
+    }
 
     init(_ recording: HARRecording) {
+        base = [:]
         for exchange in recording.exchanges { add(exchange) }
     }
 
-    /// Notes what one exchange says, in recorded order.
-    mutating func add(_ exchange: RecordedExchange) {
-        let key = ReplayIndex.key(method: exchange.method, path: exchange.path, query: exchange.query)
+    /// Notes what one exchange says, in recorded order; `key` is its replay key when already made.
+    mutating func add(_ exchange: RecordedExchange, key: String? = nil) {
+        let key = key ?? ReplayIndex.key(method: exchange.method, path: exchange.path, query: exchange.query)
         if seen.insert(key).inserted { requestOrder.append(key) }
-        guard exchange.error == nil, exchange.status == 200, let json = try? JSONParser.parse(exchange.body) else { return }
-        let items = json["results"]?.array ?? (json.object != nil ? [json] : [])
+        guard exchange.error == nil, exchange.status == 200 else { return }
         let segments = exchange.path.split(separator: "/").map(String.init)
+        let listsAccounts = segments.count >= 2 && segments.count <= 3 && segments[0] == "resources" && segments[1] == "accounts"
+        let listsUsers = ScrubEntity.entity(forPath: exchange.path) == .person
+        let listsActivities = segments.last == "notes" || segments.last == "tasks"
+        // Only these answers say anything noted here: any other body is not parsed.
+        guard listsAccounts || listsUsers || listsActivities, let json = try? JSONParser.parse(exchange.body) else { return }
+        let items = json["results"]?.array ?? (json.object != nil ? [json] : [])
         if exchange.path == "/resources/accounts" { hasAccountList = true }
-        if segments.count >= 2, segments.count <= 3, segments[0] == "resources", segments[1] == "accounts" {
+        if listsAccounts {
             for item in items { noteAccount(item) }
         }
-        if ScrubEntity.entity(forPath: exchange.path) == .person {
+        if listsUsers {
             for item in items { noteUser(item) }
         }
-        if let last = segments.last, last == "notes" || last == "tasks" {
+        if listsActivities {
             activities[key] = items.compactMap { item in
                 guard let id = item["id"]?.string else { return nil }
                 return (id, item["subject"]?.string ?? item["name"]?.string ?? "", item["accountId"]?.string)
@@ -90,22 +146,41 @@ struct RecordingSnapshot {
     }
 
     mutating func noteAccount(_ item: JSONValue) {
-        guard let id = item["id"]?.string else { return }
-        var facts = AccountFacts(id: id, name: item["name"]?.string ?? id, externalId: item["externalId"]?.string)
-        for (key, _) in Self.accountFields {
-            if let value = item[key], !value.isNull { facts.fields[key] = value.string ?? value.serialized() }
-        }
-        facts.churned = !(item["churnedAt"]?.isNull ?? true)
-        for (key, value) in item["traits"]?.object ?? JSONObject() {
-            let lower = key.lowercased()
-            guard lower.contains("domain") || lower.contains("website") else { continue }
-            for text in value.array?.compactMap(\.string) ?? [value.string].compactMap({ $0 }) where !text.isEmpty {
-                let trait = "\(key)=\(text)"
-                if !facts.domainTraits.contains(trait) { facts.domainTraits.append(trait) }
+        guard let object = item.object else { return }
+        // One pass over the account's keys (each is there once), not a search per field.
+        var id, name, externalId: String?
+        var fields = Fields()
+        var churned = false
+        var traits = JSONObject()
+        for (key, value) in object {
+            switch key {
+            case "id": id = value.string
+            case "name": name = value.string
+            case "externalId": externalId = value.string
+            case "healthScore", "mrr", "nextRenewalDate", "status": if !value.isNull { fields[key] = value.string ?? value.serialized() }
+            case "churnedAt": churned = !value.isNull
+            case "traits": traits = value.object ?? JSONObject()
+            default: break
             }
         }
-        if accounts[id] == nil { accountOrder.append(id) }
-        accounts[id] = facts
+        guard let id else { return }
+        var domainTraits: [String] = []
+        for (key, value) in traits {
+            let lower = key.lowercased()
+            guard lower.containsBytes(of: "domain") || lower.containsBytes(of: "website") else { continue }
+            for text in value.array?.compactMap(\.string) ?? [value.string].compactMap({ $0 }) where !text.isEmpty {
+                let trait = "\(key)=\(text)"
+                if !domainTraits.contains(trait) { domainTraits.append(trait) }
+            }
+        }
+        var facts = AccountFacts(name: name ?? id, externalId: externalId, fields: fields, domainTraits: domainTraits, churned: churned)
+        var sharedID = id
+        if let at = base.index(forKey: id) {
+            sharedID = base[at].key
+            if base[at].value == facts { facts = base[at].value }
+        }
+        if accounts[sharedID] == nil { accountOrder.append(sharedID) }
+        accounts[sharedID] = facts
     }
 
     /// The id of the account `text` names: its id, its externalId, or its name (any case).

@@ -6,14 +6,19 @@ import Foundation
 struct ReplayComparison {
     var sequenceChanges: [RecordingDiff.SequenceChange] = []
     var statusChanges: [RecordingDiff.StatusChange] = []
-    var valueChanges: [ValueChange] = []
+    /// The bodies' field changes, grouped as they are found.
+    var values: RecordingDiff.ChangeGrouper
     var onlyInFirst: [String] = []
     var onlyInSecond: [String] = []
+    /// With an account (its id and externalId), only the field changes of items that name it are kept.
+    let accounts: Set<String>?
 
     /// Sequences longer than this are compared by position only, not also as a reordering.
     static let reorderLimit = 64
 
-    init(_ first: some ComparedExchanges, _ second: some ComparedExchanges) {
+    init(_ first: some ComparedExchanges, _ second: some ComparedExchanges, examples: Int, narrowedTo accounts: Set<String>? = nil) {
+        values = RecordingDiff.ChangeGrouper(examples: examples)
+        self.accounts = accounts
         let (a, aOrder) = Self.sequences(first)
         let (b, bOrder) = Self.sequences(second)
         for key in aOrder {
@@ -73,7 +78,9 @@ struct ReplayComparison {
                 continue
             }
             guard x.storedBody != y.storedBody else { continue }
-            BodyComparison.compare(path: Self.path(of: key), x.body, y.body, into: &valueChanges)
+            var changes: [ValueChange] = []
+            BodyComparison.compare(path: Self.path(of: key), x.body, y.body, into: &changes)
+            for change in changes where accounts.map({ !$0.isDisjoint(with: change.accounts) }) ?? true { values.add(change) }
         }
     }
 

@@ -52,32 +52,51 @@ extension RecordingDiff {
     /// Groups changes by resource, field and kind, counts distinct items and keeps `examples`
     /// of each; the largest group first.
     static func group(_ changes: [ValueChange], examples limit: Int) -> [ChangeGroup] {
-        struct Bucket {
+        var grouper = ChangeGrouper(examples: limit)
+        for change in changes { grouper.add(change) }
+        return grouper.groups
+    }
+
+    /// Groups changes as they are found, so that a diff holds its groups (a few examples each and
+    /// the keys of the items counted), not every change with its values.
+    struct ChangeGrouper {
+        private struct Bucket {
             var group: ChangeGroup
             var items: Set<String>
             var order: Int
         }
-        var buckets: [String: Bucket] = [:]
-        for change in changes {
-            let kind = Self.kind(change)
+
+        let limit: Int
+        private var buckets: [String: Bucket] = [:]
+
+        init(examples limit: Int) { self.limit = limit }
+
+        mutating func add(_ change: ValueChange) {
+            let kind = RecordingDiff.kind(change)
             let key = "\(change.resource)\u{1}\(change.field)\u{1}\(kind)"
-            var bucket = buckets[key] ?? Bucket(
-                group: ChangeGroup(resource: change.resource, field: change.field, kind: kind, count: 0, examples: []),
-                items: [], order: buckets.count)
-            guard bucket.items.insert(change.itemKey).inserted else { continue }
-            bucket.group.count += 1
-            if bucket.group.examples.count < limit {
-                bucket.group.examples.append(ChangeGroup.Example(item: change.itemLabel, before: change.before, after: change.after))
+            if buckets[key] == nil {
+                buckets[key] = Bucket(
+                    group: ChangeGroup(resource: change.resource, field: change.field, kind: kind, count: 0, examples: []),
+                    items: [], order: buckets.count)
             }
-            buckets[key] = bucket
+            // Changed where it lies: a copy taken out and put back would copy its set of items each time.
+            guard buckets[key]!.items.insert(change.itemKey).inserted else { return }
+            buckets[key]!.group.count += 1
+            if buckets[key]!.group.examples.count < limit {
+                buckets[key]!.group.examples.append(ChangeGroup.Example(item: change.itemLabel, before: change.before, after: change.after))
+            }
         }
-        // A shift shared by several items is its own line; one item's shift joins its field's "changed".
-        return merged(buckets.values.sorted { $0.order < $1.order }.map(\.group), examples: limit)
-            .sorted { $0.count != $1.count ? $0.count > $1.count : ($0.resource, $0.field) < ($1.resource, $1.field) }
+
+        /// The groups, largest first.
+        var groups: [ChangeGroup] {
+            // A shift shared by several items is its own line; one item's shift joins its field's "changed".
+            RecordingDiff.merged(buckets.values.sorted { $0.order < $1.order }.map(\.group), examples: limit)
+                .sorted { $0.count != $1.count ? $0.count > $1.count : ($0.resource, $0.field) < ($1.resource, $1.field) }
+        }
     }
 
     /// Folds shift groups of a field that hold a single item into that field's `changed` group.
-    private static func merged(_ groups: [ChangeGroup], examples limit: Int) -> [ChangeGroup] {
+    fileprivate static func merged(_ groups: [ChangeGroup], examples limit: Int) -> [ChangeGroup] {
         var result: [ChangeGroup] = []
         var changedAt: [String: Int] = [:]
         func fold(_ group: ChangeGroup) {
