@@ -128,12 +128,15 @@ package enum ScrubSafeList {
         guard let first = s.utf8.first, !s.isEmpty, s.utf8.count <= 24 else { return false }
         // Anything but digits, a sign and a point is no number (most strings fail on the first byte).
         guard first &- 0x30 < 10 || first == 0x2d || first == 0x2e else { return false }
-        let body = first == 0x2d ? s.dropFirst() : Substring(s)
-        let digits = body.filter { $0 != "." }
-        guard !digits.isEmpty, digits.allSatisfy({ $0.isASCII && $0.isNumber }), body.filter({ $0 == "." }).count <= 1 else {
-            return false
+        // Byte by byte: the digits (ASCII only) and at most one point, after an optional sign.
+        var digits = 0
+        var points = 0
+        for (i, b) in s.utf8.enumerated() {
+            if i == 0, b == 0x2d { continue }
+            if b == 0x2e { points += 1 } else if b &- 0x30 < 10 { digits += 1 } else { return false }
         }
-        return body.utf8.contains(0x2E) || first == 0x2d || digits.count <= 6
+        guard digits > 0, points <= 1 else { return false }
+        return points == 1 || first == 0x2d || digits <= 6
     }
 
     static func isDigits(_ s: String) -> Bool { !s.isEmpty && s.utf8.allSatisfy { $0 >= 0x30 && $0 <= 0x39 } }
@@ -141,9 +144,14 @@ package enum ScrubSafeList {
     static func isUUID(_ s: String) -> Bool {
         guard s.utf8.count == 36 else { return false }
         for (i, b) in s.utf8.enumerated() {
-            if [8, 13, 18, 23].contains(i) { if b != 0x2d { return false } } else if !isHex(b) { return false }
+            if i == 8 || i == 13 || i == 18 || i == 23 { if b != 0x2d { return false } } else if !isHex(b) { return false }
         }
         return true
+    }
+
+    /// A byte of the base64 or base64url alphabet, or its padding.
+    static func isBase64Byte(_ b: UInt8) -> Bool {
+        (b &- 0x41 < 26) || (b &- 0x61 < 26) || (b &- 0x30 < 10) || b == 0x2B || b == 0x2D || b == 0x2F || b == 0x5F || b == 0x3D
     }
 
     static func isHex(_ b: UInt8) -> Bool { (b >= 0x30 && b <= 0x39) || (b >= 0x41 && b <= 0x46) || (b >= 0x61 && b <= 0x66) }
@@ -161,12 +169,13 @@ package enum ScrubSafeList {
             }
             if isoShaped { return allowed }
         }
-        let days = ["Mon, ", "Tue, ", "Wed, ", "Thu, ", "Fri, ", "Sat, ", "Sun, "]
-        if bytes.count == 29, s.hasSuffix(" GMT"), days.contains(where: s.hasPrefix) {
+        if bytes.count == 29, s.hasSuffix(" GMT"), httpDays.contains(where: s.hasPrefix) {
             return isASCIIToken(s, extra: " ,:")
         }
         return false
     }
+
+    static let httpDays = ["Mon, ", "Tue, ", "Wed, ", "Thu, ", "Fri, ", "Sat, ", "Sun, "]
 
     /// One to three ASCII words of letters, digits, `_` and `-`, up to 40 characters.
     static func isEnumValue(_ s: String) -> Bool {
@@ -189,7 +198,8 @@ package enum ScrubSafeList {
     }
 
     static func isEmailShaped(_ folded: String) -> Bool {
-        guard let at = folded.lastIndex(of: "@"), at != folded.startIndex, !folded.contains(where: \.isWhitespace) else {
+        // Most strings hold no `@`: no need to look at their characters.
+        guard folded.utf8.contains(0x40), let at = folded.lastIndex(of: "@"), at != folded.startIndex, !folded.contains(where: \.isWhitespace) else {
             return false
         }
         let local = folded[..<at]
