@@ -92,8 +92,14 @@ package enum ScrubSafeList {
 
     static func isIdKey(_ key: String?) -> Bool {
         guard let key else { return false }
-        return key == "id" || key == "_id" || key.hasSuffix("Id") || key.hasSuffix("Ids") || key.hasSuffix("_id")
-            || key.hasSuffix("ID")
+        // Byte suffixes: an ASCII suffix ends a string's bytes exactly when it ends its characters.
+        let utf8 = key.utf8
+        func ends(_ suffix: StaticString) -> Bool {
+            let count = suffix.utf8CodeUnitCount
+            guard utf8.count >= count else { return false }
+            return suffix.withUTF8Buffer { utf8.suffix(count).elementsEqual($0) }
+        }
+        return key == "id" || key == "_id" || ends("Id") || ends("Ids") || ends("_id") || ends("ID")
     }
 
     static func isDomainKey(_ key: String?) -> Bool {
@@ -187,6 +193,7 @@ package enum ScrubSafeList {
     /// A domain name by shape: ASCII or Unicode labels, a last label of letters.
     static func isDomainShaped(_ folded: String) -> Bool {
         guard folded.utf8.contains(0x2E) else { return false }
+        if folded.utf8.allSatisfy({ $0 < 0x80 }) { return isASCIIDomainShaped(folded.utf8) }
         let labels = folded.split(separator: ".", omittingEmptySubsequences: false)
         guard labels.count >= 2, folded.count <= 253, let tld = labels.last, tld.count >= 2, tld.allSatisfy(\.isLetter) else {
             return false
@@ -195,6 +202,31 @@ package enum ScrubSafeList {
             !label.isEmpty && label.count <= 63 && !label.hasPrefix("-") && !label.hasSuffix("-")
                 && label.allSatisfy { $0.isLetter || $0.isNumber || $0 == "-" }
         }
+    }
+
+    /// `isDomainShaped` for ASCII text, byte by byte (a character is a byte there): the same rule.
+    private static func isASCIIDomainShaped(_ utf8: String.UTF8View) -> Bool {
+        guard utf8.count <= 253 else { return false }
+        var labels = 0
+        var length = 0
+        var letters = true
+        var previous: UInt8 = 0x2E
+        for b in utf8 {
+            if b == 0x2E {
+                if length == 0 || previous == 0x2D { return false }
+                labels += 1
+                length = 0
+                letters = true
+            } else {
+                let letter = b &- 0x41 < 26 || b &- 0x61 < 26
+                guard letter || b &- 0x30 < 10 || b == 0x2D, length > 0 || b != 0x2D else { return false }
+                length += 1
+                if length > 63 { return false }
+                if !letter { letters = false }
+            }
+            previous = b
+        }
+        return labels >= 1 && length >= 2 && letters
     }
 
     static func isEmailShaped(_ folded: String) -> Bool {
