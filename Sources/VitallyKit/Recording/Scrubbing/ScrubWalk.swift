@@ -64,7 +64,7 @@ struct ScrubWalk<Handler: ScrubLeafHandler> {
         let url = entry["request"]?["url"]?.string ?? ""
         let entity = ScrubEntity.entity(forPath: RecordedExchange.split(url: url).path)
         var out = JSONObject()
-        for (k, v) in entry {
+        for (k, v) in entry.orderedMembers {
             let slot = ScrubSlot(path: path.map { $0 + "." + k }, key: k)
             switch (k, v) {
             case ("request", .object(let request)): out[k] = .object(message(request, slot: slot, entity: nil))
@@ -79,7 +79,7 @@ struct ScrubWalk<Handler: ScrubLeafHandler> {
     private mutating func message(_ message: JSONObject, slot: ScrubSlot, entity: ScrubEntity?) -> JSONObject {
         var out = JSONObject()
         var bodySize: Int?
-        for (k, v) in message {
+        for (k, v) in message.orderedMembers {
             let child = slot.child("." + k, key: k)
             switch (k, v) {
             case ("headers", .array(let items)), ("queryString", .array(let items)), ("cookies", .array(let items)):
@@ -87,7 +87,7 @@ struct ScrubWalk<Handler: ScrubLeafHandler> {
                 out[k] = .array(items.enumerated().map { pairs($0.element, slot: child.child("[\($0.offset)]", key: k), place: place) })
             case ("postData", .object(let post)):
                 var body = JSONObject()
-                for (pk, pv) in post {
+                for (pk, pv) in post.orderedMembers {
                     let postSlot = child.child("." + pk, key: pk)
                     if pk == "text", let text = pv.string {
                         body[pk] = .string(self.body(text, base64: false, slot: postSlot, entity: nil).text)
@@ -100,7 +100,7 @@ struct ScrubWalk<Handler: ScrubLeafHandler> {
                 out[k] = .object(body)
             case ("content", .object(let content)):
                 var rewritten = JSONObject()
-                for (ck, cv) in content {
+                for (ck, cv) in content.orderedMembers {
                     let contentSlot = child.child("." + ck, key: ck)
                     if ck == "text", let text = cv.string {
                         let base64 = content["encoding"]?.string?.lowercased() == "base64"
@@ -138,7 +138,7 @@ struct ScrubWalk<Handler: ScrubLeafHandler> {
         guard case .object(let pair) = item else { return json(item, slot) }
         let name = pair["name"]?.string
         var out = JSONObject()
-        for (k, v) in pair {
+        for (k, v) in pair.orderedMembers {
             let child = slot.child("." + k, key: k)
             if k == "name", let name {
                 out[k] = .string(place == .headerValue && ScrubSafeList.isSafeKey(name) ? name : handler.key(name, child))
@@ -209,7 +209,7 @@ struct ScrubWalk<Handler: ScrubLeafHandler> {
                 context.account = false
             }
             var out = JSONObject()
-            for (k, v) in object {
+            for (k, v) in object.orderedMembers {
                 var child = context.child("." + k, key: k)
                 if context.entity != nil, k == "results" { child.entity = context.entity }
                 out[key(k, child)] = json(v, child)
@@ -222,7 +222,9 @@ struct ScrubWalk<Handler: ScrubLeafHandler> {
 
     /// A body object's key: kept when safe, else decoded and decided like any string.
     mutating func key(_ k: String, _ slot: ScrubSlot) -> String {
-        if ScrubSafeList.isSafeKey(k) || handler.acceptsWhole(k) { return handler.key(k, slot) }
+        // A safe key is kept by both handlers (their `key` asks the same first): asked once here.
+        if ScrubSafeList.isSafeKey(k) { return k }
+        if handler.acceptsWhole(k) { return handler.key(k, slot) }
         var keySlot = slot
         keySlot.key = nil
         keySlot.path? += " (a key)"
