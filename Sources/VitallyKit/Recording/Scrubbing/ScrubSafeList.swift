@@ -84,8 +84,13 @@ package enum ScrubSafeList {
     /// The last dotted component of a key, folded (`zendesk.status` -> `status`).
     static func leafKey(_ key: String?) -> String? {
         guard let key else { return nil }
-        // Most keys are one lowercase word already.
-        if !key.utf8.contains(where: { $0 == UInt8(ascii: ".") || $0 &- 0x41 < 26 || $0 >= 0x80 }) { return key }
+        // Most keys are one ASCII word already (lowercase, or camelCase: lowered without splitting).
+        var upper = false
+        var other = false
+        for b in key.utf8 {
+            if b &- 0x41 < 26 { upper = true } else if b == UInt8(ascii: ".") || b >= 0x80 { other = true }
+        }
+        if !other { return upper ? key.lowercased() : key }
         let lower = key.lowercased()
         return lower.split(separator: ".").last.map(String.init) ?? lower
     }
@@ -104,6 +109,12 @@ package enum ScrubSafeList {
 
     static func isDomainKey(_ key: String?) -> Bool {
         guard let leaf = leafKey(key) else { return false }
+        if leaf.utf8.allSatisfy({ $0 < 0x80 }) {
+            // ASCII, searched as bytes (Foundation's `contains` was a tenth of a classification).
+            let utf8 = leaf.utf8
+            func has(_ word: String) -> Bool { utf8.firstRange(of: word.utf8) != nil }
+            return has("domain") || has("website") || leaf.hasSuffix("url") || has("host") || leaf == "site" || leaf == "emailsubdomain"
+        }
         return leaf.contains("domain") || leaf.contains("website") || leaf.hasSuffix("url") || leaf.contains("host")
             || leaf == "site" || leaf == "emailsubdomain"
     }
