@@ -32,7 +32,7 @@ extension JSONValue {
             if object.isEmpty { out += "{}"; return }
             out += "{"
             var first = true
-            for (key, value) in object {
+            for (key, value) in object.orderedMembers {
                 if !first { out += "," }
                 first = false
                 if pretty { JSONValue.newline(indent + 2, into: &out) }

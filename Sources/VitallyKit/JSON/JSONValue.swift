@@ -87,6 +87,10 @@ public struct JSONObject: Sendable, Equatable, Sequence {
     /// The keys in arrival order.
     public var keys: [String] { members.map(\.key) }
 
+    /// The members in arrival order, as stored: a loop over them needs no boxed iterator (a walk
+    /// over every object of a recording, the serialiser's and the scrubber's, is the hot path).
+    package var orderedMembers: [(key: String, value: JSONValue)] { members }
+
     private func position(of key: String) -> Int? {
         if let positions { return positions[key] }
         return members.firstIndex { $0.key == key }

@@ -3,7 +3,9 @@ import Foundation
 /// Where a string stands in a HAR: what the safe list decides by, and its JSON path for messages.
 struct ScrubSlot {
     enum Place { case json, headerValue, queryValue, pathSegment, host, cookie }
-    var path: String
+    /// The JSON path, built only when a walk names paths (nil otherwise): a path is needed only
+    /// for the message of a refusal, and building one for every value was most of a walk's work.
+    var path: String?
     var key: String?
     var place: Place = .json
     /// Inside a person's record (a user, an admin, an object with an email).
@@ -14,9 +16,12 @@ struct ScrubSlot {
     var schema = false
     /// The records of this response are people or accounts (set on a body's root).
     var entity: ScrubEntity?
+    /// Under the log's `creator` or `browser` (a path starting `$.log.creator` or `$.log.browser`).
+    var creatorOrBrowser = false
 
-    func child(_ suffix: String, key: String?, place: Place = .json) -> ScrubSlot {
-        ScrubSlot(path: path + suffix, key: key, place: place, person: person, account: account, schema: schema, entity: nil)
+    func child(_ suffix: @autoclosure () -> String, key: String?, place: Place = .json) -> ScrubSlot {
+        ScrubSlot(path: path.map { $0 + suffix() }, key: key, place: place, person: person, account: account, schema: schema, entity: nil,
+                  creatorOrBrowser: creatorOrBrowser)
     }
 }
 
@@ -62,7 +67,7 @@ extension ScrubSafeList {
         if isDigits(s) || isPhoneShaped(s) { return isDigits(s) && s.count > 15 ? .text : .phone }
         if let leaf, enumKeys.contains(leaf), isEnumValue(s) { return .keep }
         if let leaf, keyReferenceKeys.contains(leaf), isSafeKey(s), s.utf8.contains(where: { $0 == 0x2E || $0 == 0x5F }) { return .keep }
-        if slot.path.hasPrefix("$.log.creator") || slot.path.hasPrefix("$.log.browser"), isEnumValue(s) { return .keep }
+        if slot.creatorOrBrowser, isEnumValue(s) { return .keep }
         if leaf == "subdomain", isASCIIToken(s, extra: "-") { return options.accounts ? .subdomain : .keep }
         if slot.account, leaf == "name" { return options.accounts ? .account : .keep }
         if slot.schema, let leaf, schemaLabelKeys.contains(leaf) { return .keep }

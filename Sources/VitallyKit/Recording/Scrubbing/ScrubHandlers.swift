@@ -120,18 +120,18 @@ struct ScrubReplacer: ScrubLeafHandler {
 struct ScrubChecker: ScrubLeafHandler {
     let options: ScrubOptions
     let produced: Set<String>
-    /// The JSON path of the first string that is neither.
+    /// The JSON path of the first string that is neither ("" when the walk names no paths).
     var failure: String?
 
     func acceptsWhole(_ s: String) -> Bool { produced.contains(s) }
 
     mutating func leaf(_ s: String, _ slot: ScrubSlot) -> String {
-        if !produced.contains(s), ScrubSafeList.classify(s, slot, options) != .keep, failure == nil { failure = slot.path }
+        if !produced.contains(s), ScrubSafeList.classify(s, slot, options) != .keep, failure == nil { failure = slot.path ?? "" }
         return s
     }
 
     mutating func key(_ k: String, _ slot: ScrubSlot) -> String {
-        if !ScrubSafeList.isSafeKey(k), !produced.contains(k), failure == nil { failure = slot.path + " (a key)" }
+        if !ScrubSafeList.isSafeKey(k), !produced.contains(k), failure == nil { failure = (slot.path ?? "") + " (a key)" }
         return k
     }
 }

@@ -84,20 +84,37 @@ package enum ScrubSafeList {
     /// The last dotted component of a key, folded (`zendesk.status` -> `status`).
     static func leafKey(_ key: String?) -> String? {
         guard let key else { return nil }
-        // Most keys are one lowercase word already.
-        if !key.utf8.contains(where: { $0 == UInt8(ascii: ".") || $0 &- 0x41 < 26 || $0 >= 0x80 }) { return key }
+        // Most keys are one ASCII word already (lowercase, or camelCase: lowered without splitting).
+        var upper = false
+        var other = false
+        for b in key.utf8 {
+            if b &- 0x41 < 26 { upper = true } else if b == UInt8(ascii: ".") || b >= 0x80 { other = true }
+        }
+        if !other { return upper ? key.lowercased() : key }
         let lower = key.lowercased()
         return lower.split(separator: ".").last.map(String.init) ?? lower
     }
 
     static func isIdKey(_ key: String?) -> Bool {
         guard let key else { return false }
-        return key == "id" || key == "_id" || key.hasSuffix("Id") || key.hasSuffix("Ids") || key.hasSuffix("_id")
-            || key.hasSuffix("ID")
+        // Byte suffixes: an ASCII suffix ends a string's bytes exactly when it ends its characters.
+        let utf8 = key.utf8
+        func ends(_ suffix: StaticString) -> Bool {
+            let count = suffix.utf8CodeUnitCount
+            guard utf8.count >= count else { return false }
+            return suffix.withUTF8Buffer { utf8.suffix(count).elementsEqual($0) }
+        }
+        return key == "id" || key == "_id" || ends("Id") || ends("Ids") || ends("_id") || ends("ID")
     }
 
     static func isDomainKey(_ key: String?) -> Bool {
         guard let leaf = leafKey(key) else { return false }
+        if leaf.utf8.allSatisfy({ $0 < 0x80 }) {
+            // ASCII, searched as bytes (Foundation's `contains` was a tenth of a classification).
+            let utf8 = leaf.utf8
+            func has(_ word: String) -> Bool { utf8.firstRange(of: word.utf8) != nil }
+            return has("domain") || has("website") || leaf.hasSuffix("url") || has("host") || leaf == "site" || leaf == "emailsubdomain"
+        }
         return leaf.contains("domain") || leaf.contains("website") || leaf.hasSuffix("url") || leaf.contains("host")
             || leaf == "site" || leaf == "emailsubdomain"
     }
@@ -128,12 +145,15 @@ package enum ScrubSafeList {
         guard let first = s.utf8.first, !s.isEmpty, s.utf8.count <= 24 else { return false }
         // Anything but digits, a sign and a point is no number (most strings fail on the first byte).
         guard first &- 0x30 < 10 || first == 0x2d || first == 0x2e else { return false }
-        let body = first == 0x2d ? s.dropFirst() : Substring(s)
-        let digits = body.filter { $0 != "." }
-        guard !digits.isEmpty, digits.allSatisfy({ $0.isASCII && $0.isNumber }), body.filter({ $0 == "." }).count <= 1 else {
-            return false
+        // Byte by byte: the digits (ASCII only) and at most one point, after an optional sign.
+        var digits = 0
+        var points = 0
+        for (i, b) in s.utf8.enumerated() {
+            if i == 0, b == 0x2d { continue }
+            if b == 0x2e { points += 1 } else if b &- 0x30 < 10 { digits += 1 } else { return false }
         }
-        return body.utf8.contains(0x2E) || first == 0x2d || digits.count <= 6
+        guard digits > 0, points <= 1 else { return false }
+        return points == 1 || first == 0x2d || digits <= 6
     }
 
     static func isDigits(_ s: String) -> Bool { !s.isEmpty && s.utf8.allSatisfy { $0 >= 0x30 && $0 <= 0x39 } }
@@ -141,9 +161,14 @@ package enum ScrubSafeList {
     static func isUUID(_ s: String) -> Bool {
         guard s.utf8.count == 36 else { return false }
         for (i, b) in s.utf8.enumerated() {
-            if [8, 13, 18, 23].contains(i) { if b != 0x2d { return false } } else if !isHex(b) { return false }
+            if i == 8 || i == 13 || i == 18 || i == 23 { if b != 0x2d { return false } } else if !isHex(b) { return false }
         }
         return true
+    }
+
+    /// A byte of the base64 or base64url alphabet, or its padding.
+    static func isBase64Byte(_ b: UInt8) -> Bool {
+        (b &- 0x41 < 26) || (b &- 0x61 < 26) || (b &- 0x30 < 10) || b == 0x2B || b == 0x2D || b == 0x2F || b == 0x5F || b == 0x3D
     }
 
     static func isHex(_ b: UInt8) -> Bool { (b >= 0x30 && b <= 0x39) || (b >= 0x41 && b <= 0x46) || (b >= 0x61 && b <= 0x66) }
@@ -161,12 +186,13 @@ package enum ScrubSafeList {
             }
             if isoShaped { return allowed }
         }
-        let days = ["Mon, ", "Tue, ", "Wed, ", "Thu, ", "Fri, ", "Sat, ", "Sun, "]
-        if bytes.count == 29, s.hasSuffix(" GMT"), days.contains(where: s.hasPrefix) {
+        if bytes.count == 29, s.hasSuffix(" GMT"), httpDays.contains(where: s.hasPrefix) {
             return isASCIIToken(s, extra: " ,:")
         }
         return false
     }
+
+    static let httpDays = ["Mon, ", "Tue, ", "Wed, ", "Thu, ", "Fri, ", "Sat, ", "Sun, "]
 
     /// One to three ASCII words of letters, digits, `_` and `-`, up to 40 characters.
     static func isEnumValue(_ s: String) -> Bool {
@@ -178,6 +204,7 @@ package enum ScrubSafeList {
     /// A domain name by shape: ASCII or Unicode labels, a last label of letters.
     static func isDomainShaped(_ folded: String) -> Bool {
         guard folded.utf8.contains(0x2E) else { return false }
+        if folded.utf8.allSatisfy({ $0 < 0x80 }) { return isASCIIDomainShaped(folded.utf8) }
         let labels = folded.split(separator: ".", omittingEmptySubsequences: false)
         guard labels.count >= 2, folded.count <= 253, let tld = labels.last, tld.count >= 2, tld.allSatisfy(\.isLetter) else {
             return false
@@ -188,8 +215,34 @@ package enum ScrubSafeList {
         }
     }
 
+    /// `isDomainShaped` for ASCII text, byte by byte (a character is a byte there): the same rule.
+    private static func isASCIIDomainShaped(_ utf8: String.UTF8View) -> Bool {
+        guard utf8.count <= 253 else { return false }
+        var labels = 0
+        var length = 0
+        var letters = true
+        var previous: UInt8 = 0x2E
+        for b in utf8 {
+            if b == 0x2E {
+                if length == 0 || previous == 0x2D { return false }
+                labels += 1
+                length = 0
+                letters = true
+            } else {
+                let letter = b &- 0x41 < 26 || b &- 0x61 < 26
+                guard letter || b &- 0x30 < 10 || b == 0x2D, length > 0 || b != 0x2D else { return false }
+                length += 1
+                if length > 63 { return false }
+                if !letter { letters = false }
+            }
+            previous = b
+        }
+        return labels >= 1 && length >= 2 && letters
+    }
+
     static func isEmailShaped(_ folded: String) -> Bool {
-        guard let at = folded.lastIndex(of: "@"), at != folded.startIndex, !folded.contains(where: \.isWhitespace) else {
+        // Most strings hold no `@`: no need to look at their characters.
+        guard folded.utf8.contains(0x40), let at = folded.lastIndex(of: "@"), at != folded.startIndex, !folded.contains(where: \.isWhitespace) else {
             return false
         }
         let local = folded[..<at]

@@ -79,29 +79,40 @@ enum ScrubStream {
         _ bytes: UnsafeBufferPointer<UInt8>, produced: Set<String>, options: ScrubOptions, release: (Int) -> Void = { _ in }
     ) throws(JSONParseError) -> String? {
         var walk = ScrubWalk(handler: ScrubChecker(options: options, produced: produced), options: options)
+        // Walked without paths; the part that fails is walked again naming them, for the message.
+        func check(_ visit: (inout ScrubWalk<ScrubChecker>) -> Void) {
+            guard walk.handler.failure == nil else { return }
+            visit(&walk)
+            guard walk.handler.failure != nil else { return }
+            var named = ScrubWalk(handler: ScrubChecker(options: options, produced: produced), options: options, namesPaths: true)
+            visit(&named)
+            walk.handler.failure = named.handler.failure ?? walk.handler.failure
+        }
         var cursor = JSONCursor(bytes)
         guard try cursor.peek() == UInt8(ascii: "{") else {
             let root = try cursor.value()
             try cursor.expectEnd()
-            _ = walk.json(root, ScrubSlot(path: "$", key: nil))
+            check { _ = $0.json(root, $0.top("$", key: nil)) }
             return walk.handler.failure
         }
         do {
             try cursor.members { cursor, key in
                 guard key == "log", try cursor.peek() == UInt8(ascii: "{") else {
-                    _ = walk.rootMember(key, try cursor.value())
+                    let value = try cursor.value()
+                    check { _ = $0.rootMember(key, value) }
                     return
                 }
                 try cursor.members { cursor, key in
                     guard key == "entries", try cursor.peek() == UInt8(ascii: "[") else {
-                        _ = walk.logMember(key, try cursor.value())
+                        let value = try cursor.value()
+                        check { _ = $0.logMember(key, value) }
                         return
                     }
                     try cursor.elements { cursor, index in
                         let entry = try cursor.value()
                         release(cursor.index)
                         // The first failure is the one named: the rest need not be walked.
-                        if walk.handler.failure == nil { _ = walk.entry(entry, index: index) }
+                        check { _ = $0.entry(entry, index: index) }
                     }
                 }
             }

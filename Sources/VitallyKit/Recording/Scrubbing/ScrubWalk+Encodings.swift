@@ -17,6 +17,8 @@ extension ScrubWalk {
     static func base64Text(_ s: String) -> String? {
         let count = s.utf8.count
         guard count >= 12, count <= 1_000_000 else { return nil }
+        // Most strings (dates, words, URLs) leave the alphabet: told before anything is allocated.
+        guard s.utf8.allSatisfy({ ScrubSafeList.isBase64Byte($0) }) else { return nil }
         var decoded: [UInt8] = []
         decoded.reserveCapacity(count * 3 / 4)
         var accumulator: UInt32 = 0

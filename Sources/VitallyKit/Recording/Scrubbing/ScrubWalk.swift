@@ -21,21 +21,33 @@ struct ScrubWalk<Handler: ScrubLeafHandler> {
     /// externalIds the recording's bodies hold: with --accounts, a URL path segment that is one
     /// (`/resources/accounts/acme-001`) is pseudonymised like the body's.
     var externalIds: Set<String> = []
+    /// Whether slots carry their JSON path (for a refusal's message; the scan walks again with
+    /// paths only what it refuses).
+    let namesPaths: Bool
 
-    init(handler: Handler, options: ScrubOptions) {
+    init(handler: Handler, options: ScrubOptions, namesPaths: Bool = false) {
         self.handler = handler
         self.options = options
+        self.namesPaths = namesPaths
+    }
+
+    /// A slot at the top of the walk: `path` is built only when paths are named.
+    func top(_ path: @autoclosure () -> String, key: String?) -> ScrubSlot {
+        ScrubSlot(path: namesPaths ? path() : nil, key: key)
     }
 
     /// A member of the document's root other than its log object.
     mutating func rootMember(_ k: String, _ v: JSONValue) -> (key: String, value: JSONValue) {
-        let key = handler.key(k, ScrubSlot(path: "$", key: nil))
-        return (key, json(v, ScrubSlot(path: "$." + k, key: k)))
+        let key = handler.key(k, top("$", key: nil))
+        var slot = top("$." + k, key: k)
+        slot.creatorOrBrowser = k.hasPrefix("log.creator") || k.hasPrefix("log.browser")
+        return (key, json(v, slot))
     }
 
     /// A member of the log other than its entries array.
     mutating func logMember(_ k: String, _ v: JSONValue) -> (key: String, value: JSONValue) {
-        let slot = ScrubSlot(path: "$.log." + k, key: k)
+        var slot = top("$.log." + k, key: k)
+        slot.creatorOrBrowser = k.hasPrefix("creator") || k.hasPrefix("browser")
         let key = handler.key(k, slot)
         return (key, json(v, slot))
     }
@@ -43,17 +55,17 @@ struct ScrubWalk<Handler: ScrubLeafHandler> {
     /// The `index`th element of `log.entries`.
     mutating func entry(_ entry: JSONValue, index: Int) -> JSONValue {
         guard case .object(let object) = entry else {
-            return json(entry, ScrubSlot(path: "$.log.entries", key: "entries").child("[\(index)]", key: "entries"))
+            return json(entry, top("$.log.entries", key: "entries").child("[\(index)]", key: "entries"))
         }
-        return .object(self.entry(object, path: "$.log.entries[\(index)]"))
+        return .object(self.entry(object, path: namesPaths ? "$.log.entries[\(index)]" : nil))
     }
 
-    private mutating func entry(_ entry: JSONObject, path: String) -> JSONObject {
+    private mutating func entry(_ entry: JSONObject, path: String?) -> JSONObject {
         let url = entry["request"]?["url"]?.string ?? ""
         let entity = ScrubEntity.entity(forPath: RecordedExchange.split(url: url).path)
         var out = JSONObject()
-        for (k, v) in entry {
-            let slot = ScrubSlot(path: path + "." + k, key: k)
+        for (k, v) in entry.orderedMembers {
+            let slot = ScrubSlot(path: path.map { $0 + "." + k }, key: k)
             switch (k, v) {
             case ("request", .object(let request)): out[k] = .object(message(request, slot: slot, entity: nil))
             case ("response", .object(let response)): out[k] = .object(message(response, slot: slot, entity: entity))
@@ -67,7 +79,7 @@ struct ScrubWalk<Handler: ScrubLeafHandler> {
     private mutating func message(_ message: JSONObject, slot: ScrubSlot, entity: ScrubEntity?) -> JSONObject {
         var out = JSONObject()
         var bodySize: Int?
-        for (k, v) in message {
+        for (k, v) in message.orderedMembers {
             let child = slot.child("." + k, key: k)
             switch (k, v) {
             case ("headers", .array(let items)), ("queryString", .array(let items)), ("cookies", .array(let items)):
@@ -75,7 +87,7 @@ struct ScrubWalk<Handler: ScrubLeafHandler> {
                 out[k] = .array(items.enumerated().map { pairs($0.element, slot: child.child("[\($0.offset)]", key: k), place: place) })
             case ("postData", .object(let post)):
                 var body = JSONObject()
-                for (pk, pv) in post {
+                for (pk, pv) in post.orderedMembers {
                     let postSlot = child.child("." + pk, key: pk)
                     if pk == "text", let text = pv.string {
                         body[pk] = .string(self.body(text, base64: false, slot: postSlot, entity: nil).text)
@@ -88,7 +100,7 @@ struct ScrubWalk<Handler: ScrubLeafHandler> {
                 out[k] = .object(body)
             case ("content", .object(let content)):
                 var rewritten = JSONObject()
-                for (ck, cv) in content {
+                for (ck, cv) in content.orderedMembers {
                     let contentSlot = child.child("." + ck, key: ck)
                     if ck == "text", let text = cv.string {
                         let base64 = content["encoding"]?.string?.lowercased() == "base64"
@@ -126,7 +138,7 @@ struct ScrubWalk<Handler: ScrubLeafHandler> {
         guard case .object(let pair) = item else { return json(item, slot) }
         let name = pair["name"]?.string
         var out = JSONObject()
-        for (k, v) in pair {
+        for (k, v) in pair.orderedMembers {
             let child = slot.child("." + k, key: k)
             if k == "name", let name {
                 out[k] = .string(place == .headerValue && ScrubSafeList.isSafeKey(name) ? name : handler.key(name, child))
@@ -197,7 +209,7 @@ struct ScrubWalk<Handler: ScrubLeafHandler> {
                 context.account = false
             }
             var out = JSONObject()
-            for (k, v) in object {
+            for (k, v) in object.orderedMembers {
                 var child = context.child("." + k, key: k)
                 if context.entity != nil, k == "results" { child.entity = context.entity }
                 out[key(k, child)] = json(v, child)
@@ -210,10 +222,12 @@ struct ScrubWalk<Handler: ScrubLeafHandler> {
 
     /// A body object's key: kept when safe, else decoded and decided like any string.
     mutating func key(_ k: String, _ slot: ScrubSlot) -> String {
-        if ScrubSafeList.isSafeKey(k) || handler.acceptsWhole(k) { return handler.key(k, slot) }
+        // A safe key is kept by both handlers (their `key` asks the same first): asked once here.
+        if ScrubSafeList.isSafeKey(k) { return k }
+        if handler.acceptsWhole(k) { return handler.key(k, slot) }
         var keySlot = slot
         keySlot.key = nil
-        keySlot.path += " (a key)"
+        keySlot.path? += " (a key)"
         return value(k, keySlot)
     }
 
