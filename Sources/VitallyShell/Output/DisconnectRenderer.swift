@@ -5,6 +5,8 @@ struct DisconnectResult: Encodable {
     var removed: Bool
     /// The profile removed; nil when none was.
     var profile: String?
+    /// A token was saved for the profile and is deleted with it (false for a token command's profile).
+    var tokenRemoved: Bool
     /// The live connection was closed: the session is offline now.
     var disconnected: Bool
     /// `VITALLY_TOKEN` is set, so a later session would use it again.
@@ -16,7 +18,8 @@ struct DisconnectRenderer: ResultRenderer {
     func blocks(_ result: DisconnectResult) -> [OutputBlock] {
         var blocks: [OutputBlock]
         if let name = result.profile, result.removed {
-            blocks = [.text("Profile '\(name)' removed, with its saved token." + (result.disconnected ? " Now offline." : ""))]
+            let token = result.tokenRemoved ? ", with its saved token." : " (no token was saved for it)."
+            blocks = [.text("Profile '\(name)' removed" + token + (result.disconnected ? " Now offline." : ""))]
         } else {
             blocks = [.text(result.disconnected ? "Disconnected; nothing was saved for this connection." : "No saved profile to remove.")]
         }

@@ -179,7 +179,8 @@ package actor Shell {
             var result = try await runner.run(parsed, in: self)
             result.warnings = inputWarnings + result.warnings
             result.output.blocks.insert(contentsOf: resolutionNotes.map { OutputBlock.text($0, .dim) }, at: 0)
-            result.asJSON = wantsJSON(parsed)
+            // A failure with nothing to show prints only its error, as a thrown one does: no bare `null`.
+            result.asJSON = wantsJSON(parsed) && !(result.error != nil && result.output == .empty)
             result.warnings += await flushObservations()
             return result
         } catch let error as VitallyError {

@@ -20,7 +20,7 @@ import VitallyKit
         "coverage --ics examples/fortnight.ics --from 2026-12-07 --to 2026-12-20", "audit",
         "recordings", "recordings show demo.har 1", "recordings scrub demo.har scrubbed.har --salt catalog-json-salt-0123",
         "recordings diff demo.har demo.har", "replay demo.har",
-        "help", "help recordings", "history", "history import demo.har", "history forget acme-001",
+        "help", "help recordings", "history", "history import demo.har", "history forget \"Acme Corp\"",
     ]
 
     /// Forms whose demo needs a live tenant, which a replay cannot give (their JSON is checked
