@@ -44,4 +44,7 @@ public struct User: VitallyModel, Equatable {
     }
 
     public var displayName: String { name ?? email ?? id }
+
+    /// Seen within the last `ActivityWindow.days` days: what `users` counts as active.
+    package func isActive(now: Date) -> Bool { ActivityWindow.isActive(lastSeen: lastSeenTimestamp, now: now) }
 }

@@ -11,11 +11,20 @@ package struct HealthReport: Sendable, Encodable {
         package var name: String
     }
 
-    /// One row of the breakdown.
+    /// One row of the breakdown, with its change over the stored history (the text's CHANGE
+    /// column; nil when the history holds fewer than two of its scores).
     package struct Part: Sendable, Encodable, Equatable {
         package var name: String
         package var score: Double?
         package var weight: Double?
+        package var change: PartChange? = nil
+    }
+
+    /// A breakdown row's headline change (`Trend.headline`): how much, over how many days, which way.
+    package struct PartChange: Sendable, Encodable, Equatable {
+        package var delta: Double
+        package var days: Int
+        package var direction: Trend.Direction
     }
 
     package var account: AccountName
@@ -78,6 +87,18 @@ package struct HealthReport: Sendable, Encodable {
         churned = account.isChurned
         organization = customer.organizationName ?? account.organizationId
         organizationUnread = customer.organizationUnread
+    }
+
+    /// Takes the stored history's trends: the health score's (`trend`) and each breakdown row's
+    /// change ("overall" is the health score's own), so text and JSON read the same changes.
+    package mutating func addTrends(_ observations: [Observation]) {
+        let health = Trend(observations) { $0.healthScore }
+        trend = health
+        for index in breakdown.indices {
+            let name = breakdown[index].name
+            let rowTrend = name.lowercased() == "overall" ? health : Trend(observations) { $0.breakdown?[name] }
+            breakdown[index].change = rowTrend.map { PartChange(delta: $0.headline.delta, days: $0.headline.days, direction: $0.direction) }
+        }
     }
 
     /// The health score as each side holds it.

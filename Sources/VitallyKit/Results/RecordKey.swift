@@ -14,6 +14,11 @@ extension KeyedEncodingContainer where Key == RecordKey {
     /// Every member of `raw` (an object, as Vitally sent it) in its order, except `derived`, the
     /// keys the caller writes after them.
     package mutating func encodeMembers(of raw: JSONValue, before derived: String...) throws {
+        try encodeMembers(of: raw, before: derived)
+    }
+
+    /// As `encodeMembers(of:before:)`, the derived keys given as an array.
+    package mutating func encodeMembers(of raw: JSONValue, before derived: [String]) throws {
         for (key, value) in raw.object ?? JSONObject() where !derived.contains(key) { try encode(value, forKey: RecordKey(key)) }
     }
 }

@@ -26,13 +26,12 @@ struct HealthCommand: ShellCommand {
         shell.observe(current)
         let history = shell.accountHistory(account, current: current)
         if command.options[Self.observations] { return try HealthHistory.list(account, history) }
-        let trends = HealthHistory.Trends(history.observations ?? [])
         let (cohort, cohortGap) = await shell.cohort(of: account)
         var report = HealthReport(customer: customer, breakdown: breakdown, breakdownUnread: shapeNotice)
-        report.trend = trends.health
+        report.addTrends(history.observations ?? [])
         report.history = HistoryExtent(history.observations, why: history.why)
         report.cohort = cohort
-        let renderer = HealthRenderer(now: shell.now, trends: trends, historyWhy: history.why, cohort: cohort, cohortGap: cohortGap)
+        let renderer = HealthRenderer(now: shell.now, historyWhy: history.why, cohort: cohort, cohortGap: cohortGap)
         return try CommandResult(report, renderedBy: renderer)
     }
 }

@@ -3,30 +3,16 @@ import VitallyKit
 
 /// The history parts of `health`: trend fields, per-category change, and `--observations`.
 enum HealthHistory {
-    /// The trends one account's observations show.
-    struct Trends {
-        var health: Trend?
-        var categories: [String: Trend] = [:]
-
-        init(_ observations: [Observation]) {
-            health = Trend(observations) { $0.healthScore }
-            let names = Set(observations.flatMap { $0.breakdown?.keys.map { $0 } ?? [] })
-            for name in names {
-                categories[name] = Trend(observations) { $0.breakdown?[name] }
-            }
-        }
-
-        /// The category's headline change, coloured by direction.
-        func changeSpan(_ name: String) -> Span {
-            guard let trend = name.lowercased() == "overall" ? health : categories[name] else { return Span("n/a", .dim) }
-            let style: Style = trend.direction == .improving ? .good : trend.direction == .declining ? .bad : .plain
-            return Span(Wording.signed(trend.headline.delta) + " (\(trend.headline.days)d)", style)
-        }
+    /// A breakdown row's CHANGE cell, coloured by direction; "n/a" without history of it.
+    static func changeSpan(_ change: HealthReport.PartChange?) -> Span {
+        guard let change else { return Span("n/a", .dim) }
+        let style: Style = change.direction == .improving ? .good : change.direction == .declining ? .bad : .plain
+        return Span(Wording.signed(change.delta) + " (\(change.days)d)", style)
     }
 
-    static func fields(_ trends: Trends, why: String, cohort: Cohort?, cohortGap: String, healthScore: Double?) -> [Field] {
+    static func fields(_ trend: Trend?, why: String, cohort: Cohort?, cohortGap: String, healthScore: Double?) -> [Field] {
         var fields: [Field] = []
-        if let trend = trends.health {
+        if let trend {
             fields.append(Field("History", HistoryWording.healthLine(trend), HistoryWording.style(trend)))
             fields.append(Field("", HistoryWording.span(trend) + "; " + HistoryWording.windows(trend), .dim))
         } else if why.isEmpty {

@@ -16,7 +16,7 @@ struct UsersCommand: ActivityCommand {
         list: .users, noun: "users", defaultLimit: 50, columns: ["NAME", "EMAIL", "LAST SEEN", "NPS"], flexible: [0, 1],
         order: { users, _ in users.sorted { ($0.lastSeenTimestamp ?? .distantPast) > ($1.lastSeenTimestamp ?? .distantPast) } },
         summary: { users, _, style in
-            let active = users.filter { ActivityWindow.isActive(lastSeen: $0.lastSeenTimestamp, now: style.now) }
+            let active = users.filter { $0.isActive(now: style.now) }
             return "\(Format.count(users.count, "user")), \(active.count) active in the last \(ActivityWindow.days) days"
         },
         row: { user, style in
@@ -24,5 +24,6 @@ struct UsersCommand: ActivityCommand {
              Span(user.lastSeenTimestamp.map(style.day) ?? "never", style.stale(user.lastSeenTimestamp)),
              Span(user.npsLastScore.map(Format.score) ?? "—", style.nps(user.npsLastScore))]
         },
+        facts: { user, style in .active(user.isActive(now: style.now)) },
         remember: { users, completion in completion.note(emails: users.compactMap(\.email)) })
 }

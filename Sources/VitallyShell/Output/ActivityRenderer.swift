@@ -15,7 +15,7 @@ struct ActivityRows<Record: VitallyModel>: Encodable {
 
         func encode(to encoder: any Encoder) throws {
             var container = encoder.container(keyedBy: RecordKey.self)
-            try container.encodeMembers(of: record.raw, before: "_overdue", "_category", "_organization")
+            try container.encodeMembers(of: record.raw, before: RecordFacts.keys + ["_organization"])
             try facts.encode(into: &container)
             if let organization { try container.encode(organization, forKey: RecordKey("_organization")) }
         }

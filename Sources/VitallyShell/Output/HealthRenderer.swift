@@ -4,8 +4,7 @@ import VitallyKit
 /// The text of `health ACCOUNT`, from a `HealthReport`.
 struct HealthRenderer: ResultRenderer {
     let now: Date
-    /// The stored history's trends (the CHANGE column and the History field) and the cohort.
-    let trends: HealthHistory.Trends
+    /// Why there is no stored history (empty when there is), and the cohort.
     let historyWhy: String
     let cohort: Cohort?
     let cohortGap: String
@@ -35,12 +34,13 @@ struct HealthRenderer: ResultRenderer {
         } else if report.breakdown.isEmpty {
             blocks.append(.text("  no health-score breakdown (Vitally returned 0 rows)", .dim))
         } else {
+            let showsChange = report.trend != nil || report.breakdown.contains { $0.change != nil }
             blocks.append(.table(Table(
-                columns: ["  SCORE", "VALUE", "WEIGHT"] + (trends.health == nil ? [] : ["CHANGE"]),
+                columns: ["  SCORE", "VALUE", "WEIGHT"] + (showsChange ? ["CHANGE"] : []),
                 rows: report.breakdown.map { part in
                     [Span("  " + part.name), Span(Format.score(part.score), Format.healthLevel(part.score).1),
                      Span(part.weight.map(Wording.percent) ?? "")]
-                        + (trends.health == nil ? [] : [trends.changeSpan(part.name)])
+                        + (showsChange ? [HealthHistory.changeSpan(part.change)] : [])
                 })))
         }
         let looks = AccountStyle(now: now)
@@ -52,7 +52,7 @@ struct HealthRenderer: ResultRenderer {
         ]
         if let trial = report.trialEndDate { fields.append(Field("Trial ends", Format.day(trial, now: now))) }
         if let organization { fields.append(Field("Organization", organization)) }
-        fields += HealthHistory.fields(trends, why: historyWhy, cohort: cohort, cohortGap: cohortGap, healthScore: score.account)
+        fields += HealthHistory.fields(report.trend, why: historyWhy, cohort: cohort, cohortGap: cohortGap, healthScore: score.account)
         blocks.append(.fields(fields))
         return blocks
     }
