@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import VitallyKit
 import VitallyShell
 import VitallySimulator
@@ -32,6 +33,28 @@ func makeShell(credentials: Credentials? = nil, recordings: URL? = nil, json: Bo
         cacheDirectory: scratch.appendingPathComponent("cache"), recordingsDirectory: recordings ?? scratch.appendingPathComponent("recordings"),
         workingDirectory: packageRoot, readSecret: { _ in secret }, clock: { clock })
     return (Shell(environment: environment, jsonByDefault: json), scratch)
+}
+
+/// A shell whose config folder holds these `profiles` and `credentials` files (0600), and its scratch folder.
+func makeShell(profiles: String, credentials: String? = nil) throws -> (Shell, URL) {
+    let scratch = scratchDirectory()
+    let folder = scratch.appendingPathComponent("config")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    for (name, text) in [("profiles", profiles), ("credentials", credentials)] {
+        guard let text else { continue }
+        let file = folder.appendingPathComponent(name)
+        try Data(text.utf8).write(to: file)
+        chmod(file.path, 0o600)
+    }
+    let environment = ShellEnvironment(configDirectory: folder, recordingsDirectory: scratch, workingDirectory: scratch,
+                                       readSecret: { _ in nil }, clock: { shellTestAnchor })
+    return (Shell(environment: environment), scratch)
+}
+
+/// A clock a test moves by hand (a token's age, a profile's last use).
+final class TestClock: Sendable {
+    let now = Mutex(shellTestAnchor)
+    func advance(days: Double) { now.withLock { $0 = $0.addingTimeInterval(days * 86_400) } }
 }
 
 /// Runs lines against a fresh simulator-backed shell.

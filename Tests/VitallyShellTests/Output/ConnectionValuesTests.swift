@@ -8,17 +8,12 @@ import VitallySimulator
 /// `connect`, `use`, `disconnect`, `profiles` and `status` return values: the text is drawn from
 /// them and `--json` is them encoded, so a fact the text shows is in the JSON too.
 @Suite struct ConnectionValuesTests {
-    final class Clock: Sendable {
-        let now = Mutex(shellTestAnchor)
-        func advance(days: Double) { now.withLock { $0 = $0.addingTimeInterval(days * 86_400) } }
-    }
-
     @Test func theTokenTheTextDescribesIsInTheJSON() async throws {
         let simulator = try await SimulatorServer.start(SimulatorOptions(token: shellTestToken, anchor: shellTestAnchor))
         defer { Task { await simulator.stop() } }
         let scratch = scratchDirectory()
         defer { try? FileManager.default.removeItem(at: scratch) }
-        let clock = Clock()
+        let clock = TestClock()
         let shell = Shell(environment: ShellEnvironment(
             configDirectory: scratch.appendingPathComponent("config"), recordingsDirectory: scratch, workingDirectory: scratch,
             clock: { clock.now.withLock { $0 } }))

@@ -7,17 +7,12 @@ import VitallySimulator
 
 /// A token's age against a clock the test moves: `status`, `doctor`, `use` and `profiles` remind at 90 days.
 @Suite struct ProfileShellTests {
-    final class Clock: Sendable {
-        let now = Mutex(shellTestAnchor)
-        func advance(days: Double) { now.withLock { $0 = $0.addingTimeInterval(days * 86_400) } }
-    }
-
     @Test func aTokenNinetyDaysOldGetsAReminderToRotateIt() async throws {
         let simulator = try await SimulatorServer.start(SimulatorOptions(token: shellTestToken, anchor: shellTestAnchor))
         defer { Task { await simulator.stop() } }
         let scratch = scratchDirectory()
         defer { try? FileManager.default.removeItem(at: scratch) }
-        let clock = Clock()
+        let clock = TestClock()
         let environment = ShellEnvironment(
             configDirectory: scratch.appendingPathComponent("config"), recordingsDirectory: scratch, workingDirectory: scratch,
             clock: { clock.now.withLock { $0 } })

@@ -6,24 +6,8 @@ import VitallyShell
 /// What a session says at start and about its saved profiles when something is wrong: one clear
 /// line naming the file, profile or source, never silence and never the same line twice.
 @Suite struct StartupFindingsTests {
-    /// A shell whose config folder holds `profiles` (0600), and that folder.
-    func shell(profiles: String, credentials: String? = nil) throws -> (Shell, URL) {
-        let scratch = scratchDirectory()
-        let folder = scratch.appendingPathComponent("config")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        for (name, text) in [("profiles", profiles), ("credentials", credentials)] {
-            guard let text else { continue }
-            let file = folder.appendingPathComponent(name)
-            try Data(text.utf8).write(to: file)
-            chmod(file.path, 0o600)
-        }
-        let environment = ShellEnvironment(configDirectory: folder, recordingsDirectory: scratch, workingDirectory: scratch,
-                                           readSecret: { _ in nil }, clock: { shellTestAnchor })
-        return (Shell(environment: environment), scratch)
-    }
-
     @Test func aNamedProfileWhoseTokenCommandFailsDoesNotStartOffline() async throws {
-        let (shell, scratch) = try shell(profiles: "[profile work]\nsubdomain = acme\ntoken_command = echo vault locked >&2; exit 3\n")
+        let (shell, scratch) = try makeShell(profiles: "[profile work]\nsubdomain = acme\ntoken_command = echo vault locked >&2; exit 3\n")
         defer { try? FileManager.default.removeItem(at: scratch) }
         let started = await shell.start(profile: "work")
         #expect(started.error == "cannot start with profile 'work': the token command failed (exit status 3: vault locked); "
@@ -33,14 +17,14 @@ import VitallyShell
     }
 
     @Test func aBrokenProfilesFileIsReportedOnceWithAdviceThatWorks() async throws {
-        let (shell, scratch) = try shell(profiles: "[profile work]\nsubdomain = acme\nthis is not an entry\n")
+        let (shell, scratch) = try makeShell(profiles: "[profile work]\nsubdomain = acme\nthis is not an entry\n")
         defer { try? FileManager.default.removeItem(at: scratch) }
         let file = scratch.appendingPathComponent("config/profiles").path
         let named = await shell.start(profile: "work")
         #expect(named.error?.hasPrefix("cannot start with profile 'work': \(file) line 3: ") == true, "\(String(describing: named.error))")
         #expect(await shell.takeStartupNotes().isEmpty, "the failure is said once, by the error")
 
-        let (plain, other) = try self.shell(profiles: "[profile work]\nsubdomain = acme\nthis is not an entry\n")
+        let (plain, other) = try makeShell(profiles: "[profile work]\nsubdomain = acme\nthis is not an entry\n")
         defer { try? FileManager.default.removeItem(at: other) }
         _ = await plain.start()
         let notes = await plain.takeStartupNotes()
@@ -51,7 +35,7 @@ import VitallyShell
     }
 
     @Test func anUnreadableTokenSaveTimeIsSaidNotTakenAsNeverSaved() async throws {
-        let (shell, scratch) = try shell(profiles: "[profile work]\nsubdomain = acme\ntoken_saved = garbage\n",
+        let (shell, scratch) = try makeShell(profiles: "[profile work]\nsubdomain = acme\ntoken_saved = garbage\n",
                                          credentials: "[work]\ntoken = sk_test_saved_1\n")
         defer { try? FileManager.default.removeItem(at: scratch) }
         let listed = await shell.text("profiles")
@@ -60,7 +44,7 @@ import VitallyShell
     }
 
     @Test func profilesNeverShowATokenCommandsArguments() async throws {
-        let (shell, scratch) = try shell(
+        let (shell, scratch) = try makeShell(
             profiles: "[profile work]\nsubdomain = acme\ntoken_command = curl -s -H 'X-Vault-Token: hvs_secret_77' https://vault/acme\n")
         defer { try? FileManager.default.removeItem(at: scratch) }
         let text = await shell.text("profiles", width: 200)
@@ -71,7 +55,7 @@ import VitallyShell
     }
 
     @Test func aTokenWithAControlCharacterIsRefusedNamingItsSource() async throws {
-        let (shell, scratch) = try shell(profiles: "[profile work]\nsubdomain = acme\ntoken_command = printf '\\033[32msk_test_colour\\033[0m\\n'\n")
+        let (shell, scratch) = try makeShell(profiles: "[profile work]\nsubdomain = acme\ntoken_command = printf '\\033[32msk_test_colour\\033[0m\\n'\n")
         defer { try? FileManager.default.removeItem(at: scratch) }
         let used = await shell.text("use work")
         #expect(used.err.hasPrefix("the token command of profile 'work' holds a control character (U+001B) inside the token"), "\(used.err)")
