@@ -54,14 +54,8 @@ import VitallySimulator
     }
 
     @Test func aProfileWithNoSavedTokenSaysNoneInBoth() async throws {
-        let scratch = scratchDirectory()
+        let (shell, scratch) = try makeShell(profiles: "[profile acme]\nsubdomain = acme\n")
         defer { try? FileManager.default.removeItem(at: scratch) }
-        let folder = scratch.appendingPathComponent("config")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        let file = folder.appendingPathComponent("profiles")
-        try Data("[profile acme]\nsubdomain = acme\n".utf8).write(to: file)
-        chmod(file.path, 0o600)
-        let shell = Shell(environment: ShellEnvironment(configDirectory: folder, recordingsDirectory: scratch, workingDirectory: scratch))
         let text = await shell.text("profiles", width: 200)
         #expect(text.out.contains("none saved"), "\(text.out) \(text.err)")
         let json = try JSONParser.parse(await shell.text("profiles --json").out)
