@@ -20,6 +20,9 @@ package enum Wording {
         }
     }
 
+    /// `1 meeting`, `14 meetings`.
+    package static func count(_ n: Int, _ noun: String) -> String { "\(n) \(noun)\(n == 1 ? "" : "s")" }
+
     /// What a number too large for our formats, or not finite, is shown as.
     package static let outOfRange = "— (out of range)"
 

@@ -65,13 +65,12 @@ extension CoverageReport.UnmatchedDomain: Encodable {
 
     /// "Add `globex-holdings.com` to Globex's domain trait (domain, account globex-001): 14 meetings": the fix, in words.
     package var advice: String {
-        func count(_ n: Int, _ noun: String) -> String { "\(n) \(noun)\(n == 1 ? "" : "s")" }
         let details = [
             meetingsWithoutData > 0 ? "\(meetingsWithoutData) without data" : nil,
             meetingsMatchedByTitle > 0 ? "\(meetingsMatchedByTitle) matched only by the title's company name" : nil,
             meetingsMatchedByDomainName > 0 ? "\(meetingsMatchedByDomainName) matched only by the company name in the domain" : nil,
         ].compactMap { $0 }
-        let told = count(meetings, "meeting") + (details.isEmpty ? "" : " (" + details.joined(separator: ", ") + ")")
+        let told = Wording.count(meetings, "meeting") + (details.isEmpty ? "" : " (" + details.joined(separator: ", ") + ")")
         func possessive(_ account: String) -> String { account.hasSuffix("s") ? account + "'" : account + "'s" }
         switch fix {
         case .addToDomainTrait(let account, let id, let key):
@@ -82,7 +81,7 @@ extension CoverageReport.UnmatchedDomain: Encodable {
         case .noAccount:
             return "No account for `\(domain)`: \(told)"
         case .linkUsers:
-            return "Free mail `\(domain)` (\(count(attendees.count, "guest"))): \(told); make each guest a user of their account"
+            return "Free mail `\(domain)` (\(Wording.count(attendees.count, "guest"))): \(told); make each guest a user of their account"
         }
     }
 }

@@ -47,7 +47,7 @@ package enum Format {
     }
 
     /// `1 promoter`, `2 promoters`.
-    package static func count(_ n: Int, _ noun: String) -> String { "\(n) \(noun)\(n == 1 ? "" : "s")" }
+    package static func count(_ n: Int, _ noun: String) -> String { Wording.count(n, noun) }
 
     /// How a record is referred to beside its name: `ext acme-001` (its externalId, labelled, so
     /// it is not taken for an id), else `id 8a2f…` (its Vitally id). Both are accepted as ACCOUNT.
