@@ -78,61 +78,111 @@ public enum HARReader {
         _ buffer: UnsafeBufferPointer<UInt8>, url: URL, release: (Int) -> Void,
         visit: ((RecordedExchange, Range<Int>) -> Void)? = nil
     ) throws(VitallyError) -> HARRecording {
-        let path = url.path
-        guard !buffer.isEmpty else { throw VitallyError(.recording, path: path, cause: "\(path) is empty: not a HAR file") }
+        guard !buffer.isEmpty else { throw VitallyError(.recording, path: url.path, cause: "\(url.path) is empty: not a HAR file") }
         var exchanges: [RecordedExchange] = []
-        var read = 0
-        var problems: [String] = []
-        var requests = 0, vitallyRequests = 0  // skipped entries included: a foreign file is named as such
+        var tally = EntryTally()
         var skimmer = HARSkimmer(buffer)
-        func count(_ path: String) {
-            requests += 1
-            if path.hasPrefix("/resources/") { vitallyRequests += 1 }
-        }
         var parseError: JSONParseError?
         let found = try? skimmer.outline(
             parse: { start in
-                let entry: JSONValue, end: Int, text: Range<Int>?
-                do throws(JSONParseError) {
-                    (entry, end, text) = try JSONParser.parseValue(in: buffer, at: start, deferring: bodyTextPath)
-                    guard HARSkimmer.endsElement(buffer, at: end) else {
-                        throw JSONParseError(message: "unexpected text after the entry", offset: end)
-                    }
-                } catch {
+                switch entry(in: buffer, at: start) {
+                case .failure(let error):
                     parseError = error
                     return nil
+                case .success(let (read, end)):
+                    if let exchange = tally.take(read) {
+                        if let visit { visit(exchange, start..<end) } else { exchanges.append(exchange) }
+                    }
+                    release(end)
+                    return end
                 }
-                do {
-                    // The body's escaped text is copied as it is, and decoded when asked for.
-                    let exchange = try exchange(from: entry, bodyText: text.map { Array(UnsafeBufferPointer(rebasing: buffer[$0])) })
-                    count(exchange.path)
-                    read += 1
-                    if let visit { visit(exchange, start..<end) } else { exchanges.append(exchange) }
-                } catch {
-                    if let url = entry["request"]?["url"]?.string { count(RecordedExchange.split(url: url).path) }
-                    problems.append("entry \(read + problems.count + 1) \(error)")
-                }
-                release(end)
-                return end
             },
             malformed: { range in
-                let why = parseError.map { "\($0.message) at byte \($0.offset)" } ?? "not JSON"
-                problems.append("entry \(read + problems.count + 1) is not valid JSON (\(why))")
+                tally.malformed(parseError)
                 release(range.upperBound)
             })
+        return try finish(buffer, outline: found, exchanges: exchanges, tally: tally, url: url)
+    }
+
+    /// An entry as read: its exchange, or why it cannot be replayed (and its request's path, when it has one).
+    enum ReadEntry: Sendable {
+        case exchange(RecordedExchange)
+        case problem(EntryProblem, path: String?)
+    }
+
+    /// The entry that starts at `start`, parsed strictly, and where it ends; a parse error when it is not JSON.
+    static func entry(in buffer: UnsafeBufferPointer<UInt8>, at start: Int) -> Result<(ReadEntry, end: Int), JSONParseError> {
+        let entry: JSONValue, end: Int, text: Range<Int>?
+        do throws(JSONParseError) {
+            (entry, end, text) = try JSONParser.parseValue(in: buffer, at: start, deferring: bodyTextPath)
+            guard HARSkimmer.endsElement(buffer, at: end) else {
+                throw JSONParseError(message: "unexpected text after the entry", offset: end)
+            }
+        } catch {
+            return .failure(error)
+        }
+        do {
+            // The body's escaped text is copied as it is, and decoded when asked for.
+            let exchange = try exchange(from: entry, bodyText: text.map { Array(UnsafeBufferPointer(rebasing: buffer[$0])) })
+            return .success((.exchange(exchange), end))
+        } catch {
+            let path = entry["request"]?["url"]?.string.map { RecordedExchange.split(url: $0).path }
+            return .success((.problem(error, path: path), end))
+        }
+    }
+
+    /// What the entries read so far add up to: how many replay, which are skipped and why, and
+    /// whether they are requests to this API (skipped ones included: a foreign file is named as such).
+    struct EntryTally {
+        var read = 0
+        var problems: [String] = []
+        var requests = 0
+        var vitallyRequests = 0
+
+        /// Counts an entry read, in the file's order; its exchange when it has one.
+        mutating func take(_ entry: ReadEntry) -> RecordedExchange? {
+            switch entry {
+            case .exchange(let exchange):
+                count(exchange.path)
+                read += 1
+                return exchange
+            case .problem(let problem, let path):
+                if let path { count(path) }
+                problems.append("entry \(read + problems.count + 1) \(problem)")
+                return nil
+            }
+        }
+
+        mutating func malformed(_ error: JSONParseError?) {
+            let why = error.map { "\($0.message) at byte \($0.offset)" } ?? "not JSON"
+            problems.append("entry \(read + problems.count + 1) is not valid JSON (\(why))")
+        }
+
+        private mutating func count(_ path: String) {
+            requests += 1
+            if path.hasPrefix("/resources/") { vitallyRequests += 1 }
+        }
+    }
+
+    /// The recording the outline and the entries make, or why the file is refused.
+    static func finish(
+        _ buffer: UnsafeBufferPointer<UInt8>, outline found: HARSkimmer.Outline?, exchanges: [RecordedExchange], tally: EntryTally,
+        url: URL
+    ) throws(VitallyError) -> HARRecording {
+        let path = url.path
         guard let outline = found, !(outline.tornTail && outline.entryCount == 0) else {
             throw notJSON(Array(buffer), path: path)
         }
         guard outline.hasLog, outline.hasEntries else {
             throw VitallyError(.recording, path: path, cause: "\(path) is JSON but not a HAR file (no log.entries)")
         }
-        let loaded = recording(buffer, outline: outline, exchanges: exchanges, problems: problems, url: url)
-        if requests > 0, vitallyRequests == 0 {
+        let loaded = recording(buffer, outline: outline, exchanges: exchanges, problems: tally.problems, url: url)
+        if tally.requests > 0, tally.vitallyRequests == 0 {
             throw VitallyError(
                 .recording, path: path,
-                cause: "\(path) is a HAR of another API: none of its \(requests) requests is under /resources/")
+                cause: "\(path) is a HAR of another API: none of its \(tally.requests) requests is under /resources/")
         }
-        if read == 0, let problem = loaded.warnings.first {
+        if tally.read == 0, let problem = loaded.warnings.first {
             throw VitallyError(.recording, path: path, cause: "\(path): no entry can be replayed (\(problem))")
         }
         return loaded

@@ -88,6 +88,14 @@ struct HARSkimmer {
         return bytes[skimmer.index] == 0x2C || bytes[skimmer.index] == 0x5D
     }
 
+    /// Where the value that starts at `offset` ends, found by its brackets as `value()` finds it;
+    /// nil when the bytes end first or it breaks.
+    static func valueEnd(_ bytes: UnsafeBufferPointer<UInt8>, at offset: Int) -> Int? {
+        var skimmer = HARSkimmer(bytes)
+        skimmer.index = offset
+        return try? skimmer.value().upperBound
+    }
+
     /// Walks an object's members: `member` gets each key and must consume its value.
     private mutating func object(_ member: (inout HARSkimmer, String) throws(Failure) -> Void) throws(Failure) {
         skipWhitespace()
