@@ -33,6 +33,8 @@ let package = Package(
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
                 .product(name: "GRDB", package: "GRDB.swift"),
+                // SQLite's own calls, for the one bulk insert GRDB's per-row arguments slowed (ObservationStore+Bulk).
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
             ]
         ),
         .target(name: "VitallyShell", dependencies: ["VitallyKit"]),

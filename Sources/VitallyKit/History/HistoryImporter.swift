@@ -20,9 +20,12 @@ package enum HistoryImporter {
 
     /// Reads a recording an exchange at a time (`HARReader.load(_:visit:)`): memory holds what each
     /// account observation needs, not the recording nor the accounts' records.
+    /// Entries and their bodies are read on every core, and taken in in the file's order.
     package static func observations(inFile url: URL) throws(VitallyError) -> Result {
         var reading = Reading()
-        let recording = try HARReader.load(url) { reading.add($0) }
+        let recording = try HARReader.load(url, transform: { Reading.parse($0) }) { _, parsed, _ in
+            if let parsed { reading.apply(parsed) }
+        }
         return reading.result(info: recording.info)
     }
 
@@ -31,7 +34,7 @@ package enum HistoryImporter {
     /// one read and the latest by exchange time are kept (the second only when it is not the first:
     /// a recording's exchanges are mostly in time order, and 80,000 accounts kept twice is 20 MB).
     struct Reading {
-        struct Seen {
+        struct Seen: Sendable {
             var observation: Observation
             var healthScore: Double?
         }
@@ -71,28 +74,53 @@ package enum HistoryImporter {
             }
         }
 
+        /// What one exchange holds for the history, read from its body; nil when it holds nothing.
+        /// A pure function of the exchange, so a file's exchanges can be read on several cores.
+        enum Parsed: Sendable {
+            case accounts([Seen], at: Date)
+            case breakdown(String, [HealthScoreEntry])
+            case users(String, [User])
+        }
+
         mutating func add(_ exchange: RecordedExchange) {
-            guard exchange.status == 200, exchange.method == "GET", let route = Route(path: exchange.path) else { return }
+            if let parsed = Self.parse(exchange) { apply(parsed) }
+        }
+
+        static func parse(_ exchange: RecordedExchange) -> Parsed? {
+            guard exchange.status == 200, exchange.method == "GET", let route = Route(path: exchange.path) else { return nil }
             let parsed = exchange.body.withUnsafeBufferPointer { body in
                 Swift.Result { () throws(JSONParseError) -> JSONValue in try JSONParser.parse(body, keeping: route.shape) }
             }
-            guard let json = try? parsed.get() else { return }
+            guard let json = try? parsed.get() else { return nil }
             let time = exchange.startedAt
-            func keep(_ account: Account) {
-                guard !account.id.isEmpty, !account.name.isEmpty else { return }
-                let seen = Seen(observation: Observation(account: account, at: time), healthScore: account.healthScore)
-                let previous = last.updateValue(seen, forKey: account.id)
-                if let earlier = laterThanLast[account.id] ?? previous, earlier.observation.observedAt > time {
-                    laterThanLast[account.id] = earlier
-                } else if !laterThanLast.isEmpty {
-                    laterThanLast[account.id] = nil
-                }
+            func seen(_ account: JSONValue) -> Seen? {
+                let observation = Observation(accountJSON: account, at: time)
+                guard !observation.accountId.isEmpty, !observation.accountName.isEmpty else { return nil }
+                return Seen(observation: observation, healthScore: account["healthScore"]?.double)
             }
             switch route {
-            case .page: for row in json["results"]?.array ?? [] { keep(Account(json: row)) }
-            case .account: keep(Account(json: json))
-            case .breakdown(let id): breakdowns[id] = HealthScoreEntry.entries(from: json)
-            case .users(let id): users[id, default: []] += (json["results"]?.array ?? []).map(User.init(json:))
+            case .page: return .accounts((json["results"]?.array ?? []).compactMap(seen), at: time)
+            case .account: return .accounts(seen(json).map { [$0] } ?? [], at: time)
+            case .breakdown(let id): return .breakdown(id, HealthScoreEntry.entries(from: json))
+            case .users(let id): return .users(id, (json["results"]?.array ?? []).map(User.init(json:)))
+            }
+        }
+
+        /// Takes in what an exchange held, in the recording's order (the last read wins).
+        mutating func apply(_ parsed: Parsed) {
+            switch parsed {
+            case .accounts(let accounts, let time):
+                for seen in accounts {
+                    let id = seen.observation.accountId
+                    let previous = last.updateValue(seen, forKey: id)
+                    if let earlier = laterThanLast[id] ?? previous, earlier.observation.observedAt > time {
+                        laterThanLast[id] = earlier
+                    } else if !laterThanLast.isEmpty {
+                        laterThanLast[id] = nil
+                    }
+                }
+            case .breakdown(let id, let entries): breakdowns[id] = entries
+            case .users(let id, let read): users[id, default: []] += read
             }
         }
 

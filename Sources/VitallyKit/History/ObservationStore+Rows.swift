@@ -22,21 +22,6 @@ extension ObservationStore {
         return days.isFinite && abs(days) < 1e12 ? Int64(days) : 0
     }
 
-    static func arguments(_ observation: Observation, tenant: String) -> StatementArguments {
-        let breakdown: String? = observation.breakdown.map { categories in
-            JSONValue.object(JSONObject(categories.sorted { $0.key < $1.key }.map { ($0.key, JSONValue.number($0.value)) }))
-                .serialized()
-        }
-        let values: [(any DatabaseValueConvertible)?] = [
-            tenant, observation.accountId, day(observation.observedAt),
-            StoredAccountName.name(observation.accountName, id: observation.accountId),
-            observation.observedAt.timeIntervalSince1970, observation.healthScore, breakdown, observation.mrr,
-            observation.usersCount, observation.activeUsers30d, observation.lastSeenAt?.timeIntervalSince1970,
-            observation.npsScore, observation.churned,
-        ]
-        return StatementArguments(values)
-    }
-
     static func observation(_ row: Row) -> Observation {
         var breakdown: [String: Double]?
         if let text: String = row["breakdown"], let json = try? JSONParser.parse(Array(text.utf8)), let object = json.object {

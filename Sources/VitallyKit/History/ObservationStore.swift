@@ -80,12 +80,8 @@ package final class ObservationStore: Sendable {
     package func record(_ observations: [Observation], tenant: String) throws(HistoryError) {
         guard !observations.isEmpty else { return }
         do {
-            try queue.write { db in
-                let statement = try db.cachedStatement(sql: Self.upsert)
-                for observation in observations {
-                    try statement.execute(arguments: Self.arguments(observation, tenant: tenant))
-                }
-            }
+            let rows = Self.rows(observations, tenant: tenant)
+            try queue.write { db in try Self.insert(rows, into: db) }
         } catch {
             throw Self.wrap(error, path: path)
         }
