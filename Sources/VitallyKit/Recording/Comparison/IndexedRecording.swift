@@ -11,18 +11,19 @@ final class IndexedRecording: ComparedExchanges {
     /// The recording without its exchanges: metadata and warnings.
     private(set) var recording: HARRecording
 
-    /// Reads `url` once, an entry at a time, handing each exchange (and its replay key) to `visit` as it goes.
-    init(_ url: URL, visit: @escaping (RecordedExchange, String) -> Void) throws(VitallyError) {
+    /// Reads `url` once, its entries on every core, handing what each says to `visit` in the file's order.
+    init(_ url: URL, visit: (RecordingSnapshot.Digest) -> Void) throws(VitallyError) {
         self.url = url
         let file = try HARReader.map(url)
         self.file = file
         var keys: [String] = []
         var ranges: [Range<Int>] = []
-        recording = try HARReader.parse(file.bytes, url: url, release: file.release(before:)) { exchange, range in
-            let key = ReplayIndex.key(method: exchange.method, path: exchange.path, query: exchange.query)
-            keys.append(key)
+        recording = try HARReader.parse(
+            file.bytes, url: url, release: file.release(before:), transform: { RecordingSnapshot.Digest($0) }
+        ) { _, digest, range in
+            keys.append(digest.key)
             ranges.append(range)
-            visit(exchange, key)
+            visit(digest)
         }
         // The tail read last stays in memory otherwise, while the other file is read.
         file.forget(0..<file.bytes.count)

@@ -107,9 +107,9 @@ package struct RecordingDiff: Sendable, Equatable {
         throws(VitallyError) -> RecordingDiff
     {
         var a = RecordingSnapshot()
-        let x = try IndexedRecording(first) { a.add($0, key: $1) }
+        let x = try IndexedRecording(first) { a.note($0) }
         var b = RecordingSnapshot(sharingWith: a)
-        let y = try IndexedRecording(second) { b.add($0, key: $1) }
+        let y = try IndexedRecording(second) { b.note($0) }
         return try compare(a, b, account: account, examples: examples) { accounts in
             ReplayComparison(x, y, examples: examples, narrowedTo: accounts)
         }

@@ -4,7 +4,7 @@ struct RecordingSnapshot {
     /// One account's last state. Its texts (name, externalId, the compared fields, domain traits)
     /// are packed in one buffer: a snapshot holds every account of a recording, and a string each
     /// (in a table entry as wide as all of them) was most of a diff's memory.
-    struct AccountFacts: Equatable {
+    struct AccountFacts: Equatable, Sendable {
         private var packed: [UInt8] = []
         var churned = false
 
@@ -58,7 +58,7 @@ struct RecordingSnapshot {
     }
 
     /// The compared fields' values (`accountFields`), held inline.
-    struct Fields: Equatable {
+    struct Fields: Equatable, Sendable {
         private var healthScore, mrr, nextRenewalDate, status: String?
 
         subscript(key: String) -> String? {
@@ -83,7 +83,7 @@ struct RecordingSnapshot {
         }
     }
 
-    struct UserFacts: Equatable {
+    struct UserFacts: Equatable, Sendable {
         var id: String
         var label: String
         var accountIds: Set<String>
@@ -118,35 +118,68 @@ struct RecordingSnapshot {
         for exchange in recording.exchanges { add(exchange) }
     }
 
-    /// Notes what one exchange says, in recorded order; `key` is its replay key when already made.
-    mutating func add(_ exchange: RecordedExchange, key: String? = nil) {
-        let key = key ?? ReplayIndex.key(method: exchange.method, path: exchange.path, query: exchange.query)
-        if seen.insert(key).inserted { requestOrder.append(key) }
-        guard exchange.error == nil, exchange.status == 200 else { return }
-        let segments = exchange.path.split(separator: "/").map(String.init)
-        let listsAccounts = segments.count >= 2 && segments.count <= 3 && segments[0] == "resources" && segments[1] == "accounts"
-        let listsUsers = ScrubEntity.entity(forPath: exchange.path) == .person
-        let listsActivities = segments.last == "notes" || segments.last == "tasks"
-        // Only these answers say anything noted here: any other body is not parsed.
-        guard listsAccounts || listsUsers || listsActivities, let json = try? JSONParser.parse(exchange.body) else { return }
-        let items = json["results"]?.array ?? (json.object != nil ? [json] : [])
-        if exchange.path == "/resources/accounts" { hasAccountList = true }
-        if listsAccounts {
-            for item in items { noteAccount(item) }
-        }
-        if listsUsers {
-            for item in items { noteUser(item) }
-        }
-        if listsActivities {
-            activities[key] = items.compactMap { item in
-                guard let id = item["id"]?.string else { return nil }
-                return (id, item["subject"]?.string ?? item["name"]?.string ?? "", item["accountId"]?.string)
+    /// What one exchange says for a snapshot, read from its body: a pure function of the
+    /// exchange, so a file's exchanges can be read on several cores and noted in order.
+    struct Digest: Sendable {
+        var key: String
+        var listsAccounts = false
+        var accounts: [(id: String, facts: AccountFacts)] = []
+        var users: [UserFacts]?
+        var activities: [(id: String, title: String, accountId: String?)]?
+
+        init(_ exchange: RecordedExchange, key: String? = nil) {
+            self.key = key ?? ReplayIndex.key(method: exchange.method, path: exchange.path, query: exchange.query)
+            guard exchange.error == nil, exchange.status == 200 else { return }
+            let segments = exchange.path.split(separator: "/").map(String.init)
+            let listsAccounts = segments.count >= 2 && segments.count <= 3 && segments[0] == "resources" && segments[1] == "accounts"
+            let listsUsers = ScrubEntity.entity(forPath: exchange.path) == .person
+            let listsActivities = segments.last == "notes" || segments.last == "tasks"
+            // Only these answers say anything noted here: any other body is not parsed.
+            guard listsAccounts || listsUsers || listsActivities, let json = try? JSONParser.parse(exchange.body) else { return }
+            let items = json["results"]?.array ?? (json.object != nil ? [json] : [])
+            self.listsAccounts = exchange.path == "/resources/accounts"
+            if listsAccounts { accounts = items.compactMap(RecordingSnapshot.account) }
+            if listsUsers { users = items.compactMap(RecordingSnapshot.user) }
+            if listsActivities {
+                activities = items.compactMap { item in
+                    guard let id = item["id"]?.string else { return nil }
+                    return (id, item["subject"]?.string ?? item["name"]?.string ?? "", item["accountId"]?.string)
+                }
             }
         }
     }
 
-    mutating func noteAccount(_ item: JSONValue) {
-        guard let object = item.object else { return }
+    /// Notes what one exchange says, in recorded order; `key` is its replay key when already made.
+    mutating func add(_ exchange: RecordedExchange, key: String? = nil) {
+        note(Digest(exchange, key: key))
+    }
+
+    /// Notes what one exchange said, in recorded order.
+    mutating func note(_ digest: Digest) {
+        if seen.insert(digest.key).inserted { requestOrder.append(digest.key) }
+        if digest.listsAccounts { hasAccountList = true }
+        for (id, facts) in digest.accounts { noteAccount(id: id, facts) }
+        for user in digest.users ?? [] {
+            if users[user.id] == nil { userOrder.append(user.id) }
+            users[user.id] = user
+        }
+        if let activities = digest.activities { self.activities[digest.key] = activities }
+    }
+
+    private mutating func noteAccount(id: String, _ read: AccountFacts) {
+        var facts = read
+        var sharedID = id
+        if let at = base.index(forKey: id) {
+            sharedID = base[at].key
+            if base[at].value == facts { facts = base[at].value }
+        }
+        if accounts[sharedID] == nil { accountOrder.append(sharedID) }
+        accounts[sharedID] = facts
+    }
+
+    /// An account record's id and facts; nil without an id.
+    static func account(_ item: JSONValue) -> (id: String, facts: AccountFacts)? {
+        guard let object = item.object else { return nil }
         // One pass over the account's keys (each is there once), not a search per field.
         var id, name, externalId: String?
         var fields = Fields()
@@ -163,7 +196,7 @@ struct RecordingSnapshot {
             default: break
             }
         }
-        guard let id else { return }
+        guard let id else { return nil }
         var domainTraits: [String] = []
         for (key, value) in traits {
             let lower = key.lowercased()
@@ -173,14 +206,7 @@ struct RecordingSnapshot {
                 if !domainTraits.contains(trait) { domainTraits.append(trait) }
             }
         }
-        var facts = AccountFacts(name: name ?? id, externalId: externalId, fields: fields, domainTraits: domainTraits, churned: churned)
-        var sharedID = id
-        if let at = base.index(forKey: id) {
-            sharedID = base[at].key
-            if base[at].value == facts { facts = base[at].value }
-        }
-        if accounts[sharedID] == nil { accountOrder.append(sharedID) }
-        accounts[sharedID] = facts
+        return (id, AccountFacts(name: name ?? id, externalId: externalId, fields: fields, domainTraits: domainTraits, churned: churned))
     }
 
     /// The id of the account `text` names: its id, its externalId, or its name (any case).
@@ -191,11 +217,11 @@ struct RecordingSnapshot {
         return accountOrder.first { accounts[$0]?.name.lowercased() == folded }
     }
 
-    mutating func noteUser(_ item: JSONValue) {
-        guard let id = item["id"]?.string, item["accountIds"] != nil || item["email"] != nil else { return }
+    /// A user record's facts; nil without an id, or without both account ids and an email.
+    static func user(_ item: JSONValue) -> UserFacts? {
+        guard let id = item["id"]?.string, item["accountIds"] != nil || item["email"] != nil else { return nil }
         let ids = item["accountIds"]?.array ?? []
         let label = item["email"]?.string ?? item["name"]?.string ?? id
-        if users[id] == nil { userOrder.append(id) }
-        users[id] = UserFacts(id: id, label: label, accountIds: Set(ids.compactMap(\.string)))
+        return UserFacts(id: id, label: label, accountIds: Set(ids.compactMap(\.string)))
     }
 }
