@@ -39,10 +39,12 @@ enum ScrubMatchCheck {
         for id in before.userOrder { note(before.users[id].flatMap { Domain.ofEmail($0.label) }) }
         for name in names where CompanyName.isComparable(name) { note(CompanyName.tokens(name).joined() + ".com") }
         let (beforeIndex, afterIndex) = (DomainIndex(before), DomainIndex(after))
+        let (beforeNames, afterNames) = (CompanyNameIndex(accountNames: before), CompanyNameIndex(accountNames: after))
         var changed: [String] = []
         for domain in domains {
             let copy = Domain.registrable(String(replacer.email("x@" + domain).drop { $0 != "@" }.dropFirst()))
-            let was = outcome(domain, in: before, index: beforeIndex), now = outcome(copy, in: after, index: afterIndex)
+            let was = outcome(domain, in: before, index: beforeIndex, names: beforeNames)
+            let now = outcome(copy, in: after, index: afterIndex, names: afterNames)
             guard was != now else { continue }
             changed.append("\(domain): \(describe(was, in: before)) -> \(describe(now, in: after))")
         }
@@ -70,25 +72,24 @@ enum ScrubMatchCheck {
 
     /// The domain rules in the matcher's order, as far as a recording answers them: the accounts
     /// of users at the domain, then accounts with it as a domain trait, then the company name.
-    static func outcome(_ domain: String, in snapshot: RecordingSnapshot, index: DomainIndex) -> Outcome {
+    static func outcome(_ domain: String, in snapshot: RecordingSnapshot, index: DomainIndex, names: CompanyNameIndex) -> Outcome {
         if let ids = index.byUsers[domain], !ids.isEmpty { return Outcome(rule: .emailDomain, accountIds: ids.sorted()) }
         if let ids = index.byTraits[domain], !ids.isEmpty { return Outcome(rule: .accountDomainTrait, accountIds: ids.sorted()) }
-        let label = Domain.companyLabel(domain)
-        var best = 0.0
-        var ids: [String] = []
-        for id in snapshot.accountOrder {
-            guard let name = snapshot.accounts[id]?.name else { continue }
-            let score = CompanyName.score(accountName: name, title: nil, domainLabel: label)
-            guard score >= threshold, score >= best else { continue }
-            if score > best { (best, ids) = (score, []) }
-            ids.append(id)
-        }
-        return ids.isEmpty ? Outcome(rule: nil, accountIds: []) : Outcome(rule: .companyName, accountIds: ids.sorted())
+        // Every account whose name scores best (at least the threshold), as the matcher ties them.
+        guard let best = names.best(label: Domain.companyLabel(domain), threshold: threshold) else { return Outcome(rule: nil, accountIds: []) }
+        return Outcome(rule: .companyName, accountIds: best.positions.map { snapshot.accountOrder[$0] }.sorted())
     }
 
     /// `company name (Wayne Enterprises)`, or `no account`.
     static func describe(_ outcome: Outcome, in snapshot: RecordingSnapshot) -> String {
         guard let rule = outcome.rule else { return "no account" }
         return rule.rawValue + " (" + outcome.accountIds.map { snapshot.accounts[$0]?.name ?? $0 }.joined(separator: ", ") + ")"
+    }
+}
+
+extension CompanyNameIndex {
+    /// A snapshot's account names, in its order (positions are those of `accountOrder`).
+    init(accountNames snapshot: RecordingSnapshot) {
+        self.init(snapshot.accountOrder.map { snapshot.accounts[$0]?.name ?? "" })
     }
 }

@@ -27,7 +27,8 @@ import Testing
         var empty = RecordingSnapshot()
         empty.accounts = snapshot.accounts
         empty.accountOrder = snapshot.accountOrder
-        return (email, ScrubMatchCheck.outcome(domain, in: empty, index: ScrubMatchCheck.DomainIndex(empty)))
+        return (email, ScrubMatchCheck.outcome(
+            domain, in: empty, index: ScrubMatchCheck.DomainIndex(empty), names: CompanyNameIndex(accountNames: empty)))
     }
 
     /// The tried case of issue 21: `bruce@wayneenterprises.com` matched Wayne Enterprises by name
