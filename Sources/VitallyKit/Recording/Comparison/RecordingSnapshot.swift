@@ -127,7 +127,8 @@ struct RecordingSnapshot {
         var users: [UserFacts]?
         var activities: [(id: String, title: String, accountId: String?)]?
 
-        init(_ exchange: RecordedExchange, key: String? = nil) {
+        /// `wholeBody` builds every member of the body (to check that pruning changes nothing).
+        init(_ exchange: RecordedExchange, key: String? = nil, wholeBody: Bool = false) {
             self.key = key ?? ReplayIndex.key(method: exchange.method, path: exchange.path, query: exchange.query)
             guard exchange.error == nil, exchange.status == 200 else { return }
             let segments = exchange.path.split(separator: "/").map(String.init)
@@ -135,7 +136,16 @@ struct RecordingSnapshot {
             let listsUsers = ScrubEntity.entity(forPath: exchange.path) == .person
             let listsActivities = segments.last == "notes" || segments.last == "tasks"
             // Only these answers say anything noted here: any other body is not parsed.
-            guard listsAccounts || listsUsers || listsActivities, let json = try? JSONParser.parse(exchange.body) else { return }
+            guard listsAccounts || listsUsers || listsActivities else { return }
+            // Only the members read below are built (the rest is checked, as a whole parse checks it).
+            var fields: [String] = []
+            if listsAccounts { fields += RecordingSnapshot.accountKeys }
+            if listsUsers { fields += RecordingSnapshot.userKeys.filter { !fields.contains($0) } }
+            if listsActivities { fields += RecordingSnapshot.activityKeys.filter { !fields.contains($0) } }
+            let record = fields.map { (key: $0, keep: JSONKeep.all) }
+            let shape = JSONKeep.members([(key: "results", keep: .elements(.members(record)))] + record)
+            guard let json = try? exchange.body.withUnsafeBufferPointer({ try JSONParser.parse($0, keeping: wholeBody ? .all : shape) })
+            else { return }
             let items = json["results"]?.array ?? (json.object != nil ? [json] : [])
             self.listsAccounts = exchange.path == "/resources/accounts"
             if listsAccounts { accounts = items.compactMap(RecordingSnapshot.account) }
@@ -176,6 +186,11 @@ struct RecordingSnapshot {
         if accounts[sharedID] == nil { accountOrder.append(sharedID) }
         accounts[sharedID] = facts
     }
+
+    /// The members of a record that `account`, `user` and a note or task are read from.
+    static let accountKeys = ["id", "name", "externalId", "healthScore", "mrr", "nextRenewalDate", "status", "churnedAt", "traits"]
+    static let userKeys = ["id", "accountIds", "email", "name"]
+    static let activityKeys = ["id", "subject", "name", "accountId"]
 
     /// An account record's id and facts; nil without an id.
     static func account(_ item: JSONValue) -> (id: String, facts: AccountFacts)? {
