@@ -1,7 +1,7 @@
 /// Account names made ready to be scored against many domain labels by the company-name rule
 /// (`CompanyName.score` with no title), giving the same scores: each name is split once, a label
 /// that equals a name's joined words (score 1, the most there is) is found by lookup, and
-/// otherwise only names whose letters could reach the threshold are scored. A scrub with
+/// otherwise only names whose length and letters could reach the threshold are scored. A scrub with
 /// `--accounts` asks this of every domain of a recording, against every account name: scoring
 /// all pairs took half an hour for 8,000 accounts.
 struct CompanyNameIndex {
@@ -18,6 +18,9 @@ struct CompanyNameIndex {
     /// Positions in `names` by joined words, and by first word (of four letters or more).
     private var byJoined: [String: [Int]] = [:]
     private var byFirstWord: [String: [Int]] = [:]
+    /// Positions of the plain-ASCII names by their joined words' length, and of the others.
+    private var byLength: [Int: [Int]] = [:]
+    private var unbounded: [Int] = []
 
     /// `names` in the order ties are broken; names that can never match are left out.
     init(_ names: [String]) {
@@ -30,6 +33,7 @@ struct CompanyNameIndex {
                              sortedBytes: Self.isPlainASCII(bytes) ? bytes.sorted() : nil)
             byJoined[joined, default: []].append(self.names.count)
             if tokens[0].count >= 4 { byFirstWord[tokens[0], default: []].append(self.names.count) }
+            if entry.sortedBytes == nil { unbounded.append(self.names.count) } else { byLength[bytes.count, default: []].append(self.names.count) }
             self.names.append(entry)
         }
     }
@@ -46,7 +50,8 @@ struct CompanyNameIndex {
         let sortedLabel = Self.isPlainASCII(labelBytes) ? labelBytes.sorted() : nil
         var best = 0.0
         var positions: [Int] = []
-        for (at, name) in names.enumerated() {
+        for at in candidates(sortedLabel: sortedLabel, firstWord: firstWord, threshold: threshold) {
+            let name = names[at]
             let namedByFirstWord = firstWord.contains(at)
             if !namedByFirstWord, let sortedLabel, let bytes = name.sortedBytes,
                 !Self.canReach(threshold, sortedLabel, bytes)
@@ -60,6 +65,27 @@ struct CompanyNameIndex {
             positions.append(name.position)
         }
         return positions.isEmpty ? nil : (best, positions)
+    }
+
+    /// The indexes of `names` that can score `threshold` against a label, ascending (list order):
+    /// with a plain-ASCII label, the names of a length that can reach it, those not plain ASCII,
+    /// and those the label names by first word; otherwise all.
+    private func candidates(sortedLabel: [UInt8]?, firstWord: Set<Int>, threshold: Double) -> [Int] {
+        guard let sortedLabel, let lengths = Self.lengths(reaching: threshold, from: sortedLabel.count) else { return Array(names.indices) }
+        var found = unbounded + firstWord
+        for length in lengths { found += byLength[length] ?? [] }
+        return Set(found).sorted()
+    }
+
+    /// The lengths of an ASCII string that can reach `threshold` against one of `length`: with at
+    /// most min(a, b) letters shared, `canReach` needs min/a + min/b >= 5 (threshold - 0.4) - 1;
+    /// nil when every length can.
+    static func lengths(reaching threshold: Double, from length: Int) -> ClosedRange<Int>? {
+        let excess = 5 * (threshold - 0.4) - 2  // the share the shorter must hold of the longer
+        guard excess > 0, length > 0 else { return nil }
+        let lower = Int((Double(length) * excess - 1e-6).rounded(.up))
+        let upper = Int((Double(length) / excess + 1e-6).rounded(.down))
+        return max(1, lower)...max(1, upper)
     }
 
     /// Printable ASCII, each byte one Character (as Jaro-Winkler counts them; `\r\n` would be one).

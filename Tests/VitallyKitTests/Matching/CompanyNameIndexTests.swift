@@ -88,4 +88,30 @@ import Testing
         }
         #expect(reached > 1_000, "\(reached)")
     }
+
+    /// The length bound that leaves whole lengths unscored: never a pair that reaches the
+    /// threshold, including the tight case of a label that is a name's prefix (`abcd`/`abcdefgh`
+    /// scores exactly 0.9).
+    @Test func theLengthBoundNeverSkipsAPairThatReachesTheThreshold() {
+        var random = SplitMix(seed: 5)
+        let alphabet = Array("abcdefgh01")
+        func word(_ count: Int) -> String { String((0..<count).map { _ in alphabet[Int(random.next() % 10)] }) }
+        var reached = 0, atTheEdge = 0
+        for threshold in [0.8, 0.9, 0.95] {
+            for _ in 0..<20_000 {
+                let a = word(3 + Int(random.next() % 12))
+                // A prefix of `a` extended, or `a` cut: the pairs whose lengths differ most for their score.
+                let b = random.next() % 2 == 0
+                    ? a + word(Int(random.next() % UInt64(2 * a.count + 2)))
+                    : String(a.prefix(max(1, a.count - Int(random.next() % UInt64(a.count)))))
+                guard CompanyName.jaroWinkler(a, b) >= threshold else { continue }
+                reached += 1
+                let range = CompanyNameIndex.lengths(reaching: threshold, from: a.count)
+                #expect(range?.contains(b.count) ?? true, "\(a) \(b) at \(threshold)")
+                if let range, b.count == range.upperBound || b.count == range.lowerBound { atTheEdge += 1 }
+            }
+        }
+        #expect(reached > 1_000 && atTheEdge > 10, "\(reached) reached, \(atTheEdge) at a bound")
+        #expect(CompanyNameIndex.lengths(reaching: 0.9, from: 4) == 2...8)
+    }
 }

@@ -14,9 +14,13 @@ struct ScrubReplacer: ScrubLeafHandler {
     /// tie order (by name): with --accounts or --domains, a domain whose label names one of them
     /// is pseudonymised from the name, so the copy still correlates the two.
     var accountNames: Set<String> = [] {
-        didSet { comparableNames = accountNames.filter(CompanyName.isComparable).sorted() }
+        didSet {
+            sortedNames = accountNames.sorted()
+            nameIndex = CompanyNameIndex(sortedNames)
+        }
     }
-    private var comparableNames: [String] = []
+    private var sortedNames: [String] = []
+    private var nameIndex = CompanyNameIndex([])
     /// The account name each registrable domain names (nil: none), worked out once per domain.
     private var namedAccounts: [String: String?] = [:]
 
@@ -97,16 +101,12 @@ struct ScrubReplacer: ScrubLeafHandler {
     /// score of at least `ScrubMatchCheck.threshold`, ties to the first by name; nil for free mail.
     mutating func namedAccount(_ registrable: String) -> String? {
         if let known = namedAccounts[registrable] { return known }
-        var best: (name: String, score: Double)?
-        if !comparableNames.isEmpty, !Domain.isFreeMail(registrable) {
-            let label = Domain.companyLabel(registrable)
-            for name in comparableNames {
-                let score = CompanyName.score(accountName: name, title: nil, domainLabel: label)
-                if score >= ScrubMatchCheck.threshold, score > (best?.score ?? 0) { best = (name, score) }
-            }
+        var name: String?
+        if !Domain.isFreeMail(registrable), let best = nameIndex.best(label: Domain.companyLabel(registrable), threshold: ScrubMatchCheck.threshold) {
+            name = sortedNames[best.positions[0]]
         }
-        namedAccounts[registrable] = .some(best?.name)
-        return best?.name
+        namedAccounts[registrable] = .some(name)
+        return name
     }
 
     /// `acme.rest.vitally.io` -> `tenant-3f9a2c.rest.vitally.io`.
