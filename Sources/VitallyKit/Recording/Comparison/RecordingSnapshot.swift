@@ -1,3 +1,5 @@
+import Foundation
+
 /// What a recording says about a tenant, for comparing two recordings: the last state of each
 /// account and user it holds, and the notes and tasks per request.
 struct RecordingSnapshot {
@@ -116,6 +118,14 @@ struct RecordingSnapshot {
     init(_ recording: HARRecording) {
         base = [:]
         for exchange in recording.exchanges { add(exchange) }
+    }
+
+    /// The snapshot of the recording at `url`, read an entry at a time on every core: memory holds
+    /// what the snapshot keeps, not the recording (`init(_:)` of the loaded file gives the same).
+    static func read(_ url: URL) throws(VitallyError) -> RecordingSnapshot {
+        var snapshot = RecordingSnapshot()
+        _ = try HARReader.load(url, transform: { Digest($0) }) { _, digest, _ in snapshot.note(digest) }
+        return snapshot
     }
 
     /// What one exchange says for a snapshot, read from its body: a pure function of the

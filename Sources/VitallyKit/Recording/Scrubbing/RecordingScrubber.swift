@@ -75,9 +75,10 @@ package enum RecordingScrubber {
         }
         var report = ScrubReport(input: input, output: output, entries: tally.replayable, map: map, options: options,
                                  scannedBytes: written.bytes.count)
-        if options.accounts || options.domains, let recording = try? HARReader.load(input), let copy = try? HARReader.load(output) {
-            report.lostCompanyMatches = ScrubMatchCheck.changedMatches(
-                original: recording, scrubbed: copy, options: options, accountNames: accountNames)
+        if options.accounts || options.domains, let before = try? RecordingSnapshot.read(input),
+            let after = try? RecordingSnapshot.read(output)
+        {
+            report.lostCompanyMatches = ScrubMatchCheck.changedMatches(before: before, after: after, options: options, accountNames: accountNames)
         }
         return report
     }

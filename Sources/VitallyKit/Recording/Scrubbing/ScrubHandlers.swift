@@ -73,11 +73,15 @@ struct ScrubReplacer: ScrubLeafHandler {
     mutating func email(_ s: String) -> String {
         let folded = ScrubSafeList.fold(s)
         guard let at = folded.lastIndex(of: "@") else { return pseudonyms.neutralText(s) }
-        let host = String(folded[folded.index(after: at)...])
+        return pseudonyms.emailLocalPart(String(folded[..<at])) + "@" + emailHost(String(folded[folded.index(after: at)...]))
+    }
+
+    /// What an email's (folded) host becomes: pseudonymised with --domains unless free mail, and
+    /// with --accounts when it names an account; otherwise kept.
+    mutating func emailHost(_ host: String) -> String {
         let registrable = Domain.registrable(host)
         let renamed = options.domains ? !Domain.isFreeMail(registrable) : options.accounts && namedAccount(registrable) != nil
-        let newHost = renamed ? domain(host) : host
-        return pseudonyms.emailLocalPart(String(folded[..<at])) + "@" + newHost
+        return renamed ? domain(host) : host
     }
 
     /// The registrable part replaced (`eu.acme.com` -> `eu.org-7f3a9c.example`); one that names

@@ -21,8 +21,13 @@ enum ScrubMatchCheck {
     static func changedMatches(
         original: HARRecording, scrubbed: HARRecording, options: ScrubOptions, accountNames: Set<String>? = nil
     ) -> [String] {
-        let before = RecordingSnapshot(original)
-        let after = RecordingSnapshot(scrubbed)
+        changedMatches(before: RecordingSnapshot(original), after: RecordingSnapshot(scrubbed), options: options, accountNames: accountNames)
+    }
+
+    /// The same, from the two files' snapshots (`RecordingSnapshot.read(_:)` reads one without loading it).
+    static func changedMatches(
+        before: RecordingSnapshot, after: RecordingSnapshot, options: ScrubOptions, accountNames: Set<String>? = nil
+    ) -> [String] {
         let names = before.accountOrder.compactMap { before.accounts[$0]?.name }
         var replacer = ScrubReplacer(options: options)
         replacer.accountNames = accountNames ?? Set(names)
@@ -42,7 +47,7 @@ enum ScrubMatchCheck {
         let (beforeNames, afterNames) = (CompanyNameIndex(accountNames: before), CompanyNameIndex(accountNames: after))
         var changed: [String] = []
         for domain in domains {
-            let copy = Domain.registrable(String(replacer.email("x@" + domain).drop { $0 != "@" }.dropFirst()))
+            let copy = Domain.registrable(replacer.emailHost(ScrubSafeList.fold(domain)))
             let was = outcome(domain, in: before, index: beforeIndex, names: beforeNames)
             let now = outcome(copy, in: after, index: afterIndex, names: afterNames)
             guard was != now else { continue }
