@@ -22,7 +22,7 @@ extension RecordingsCommand {
     /// `recordings scrub IN.har [OUT.har]`: a copy safe to share.
     struct Scrub: ShellSubcommand {
         static let salt = Option<String>("--salt", value: "S", secret: true, help: "same salt, same pseudonyms in every file")
-        static let domains = Flag("--domains", help: "pseudonymise domains too (acme.com -> org-7f3a9c.example)")
+        static let domains = Flag("--domains", help: "pseudonymise domains too (acme.com -> org-7f3a9c1b2e4d.example)")
         static let accounts = Flag("--accounts", help: "pseudonymise account names too")
         static let map = Option<String>("--map", value: "FILE", help: "write the original -> pseudonym map here (0600)")
         static let force = Flag("--force", help: "replace an existing OUT.har")

@@ -84,7 +84,7 @@ struct ScrubReplacer: ScrubLeafHandler {
         return renamed ? domain(host) : host
     }
 
-    /// The registrable part replaced (`eu.acme.com` -> `eu.org-7f3a9c.example`); one that names
+    /// The registrable part replaced (`eu.acme.com` -> `eu.org-7f3a9c1b2e4d.example`); one that names
     /// an account by the company-name rule, from that name's pseudonym (`wayneenterprises.com` ->
     /// `quasarholdings.example` for Wayne Enterprises -> Quasar Holdings), or from the name
     /// itself when names are kept (`wayneenterprises.example`).

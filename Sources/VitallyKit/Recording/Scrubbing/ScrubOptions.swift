@@ -5,7 +5,7 @@ package struct ScrubOptions: Sendable, Equatable {
     /// Same salt, same pseudonyms, in every file. Keep it private: with it, pseudonyms of guessed
     /// values can be recomputed.
     package var salt: String
-    /// Also pseudonymise email and trait domains (`acme.com` -> `org-7f3a9c.example`); free-mail
+    /// Also pseudonymise email and trait domains (`acme.com` -> `org-7f3a9c1b2e4d.example`); free-mail
     /// domains stay, because matching treats them specially.
     package var domains: Bool
     /// Also pseudonymise account and organization names (legal suffixes kept).
