@@ -86,7 +86,7 @@ struct ScrubReplacer: ScrubLeafHandler {
 
     /// The registrable part replaced (`eu.acme.com` -> `eu.org-7f3a9c1b2e4d.example`); one that names
     /// an account by the company-name rule, from that name's pseudonym (`wayneenterprises.com` ->
-    /// `quasarholdings.example` for Wayne Enterprises -> Quasar Holdings), or from the name
+    /// `hedunafohana.example` for Wayne Enterprises -> Heduna Fohana), or from the name
     /// itself when names are kept (`wayneenterprises.example`).
     mutating func domain(_ folded: String) -> String {
         let registrable = Domain.registrable(folded)
