@@ -26,8 +26,33 @@ struct ScrubbedBatch: Sendable {
     }
 }
 
+/// Entries of the written file checked on another core, as the serial scan checks them: the first
+/// that fails. The first that is not valid JSON ends the batch with its error.
+struct CheckedBatch: Sendable {
+    var failed: ElementSpan?
+    var error: JSONParseError?
+    /// Where the last entry read ends.
+    var end = 0
+
+    init(_ bytes: SharedBytes, _ spans: [ElementSpan], walk template: ScrubWalk<ScrubChecker>) {
+        for span in spans {
+            do {
+                let entry = try ScrubStream.entry(bytes, span)
+                end = span.range.upperBound
+                guard failed == nil else { continue }
+                var walk = template
+                _ = walk.entry(entry, index: span.index)
+                if walk.handler.failure != nil { failed = span }
+            } catch {
+                self.error = error
+                break
+            }
+        }
+    }
+}
+
 extension ScrubStream {
-    /// The entry `span` holds, parsed as `JSONCursor.value()` parses it where the serial scrub stands.
+    /// The entry `span` holds, parsed as `JSONCursor.value()` parses it where the serial walk stands.
     static func entry(_ bytes: SharedBytes, _ span: ElementSpan) throws(JSONParseError) -> JSONValue {
         let (entry, end, _) = try JSONParser.parseValue(in: bytes.buffer, at: span.range.lowerBound)
         // Not reached: a valid object ends where its brackets do.

@@ -97,8 +97,10 @@ enum ScrubStream {
 
     /// The JSON path of the first string in `bytes` that is neither on the safe list nor in
     /// `produced` (nil when there is none), walked as the scrub walks; any JSON document is read.
+    /// With `parallel`, the entries are parsed and checked on every core; the one named is the same.
     static func scan(
-        _ bytes: UnsafeBufferPointer<UInt8>, produced: Set<String>, options: ScrubOptions, release: (Int) -> Void = { _ in }
+        _ bytes: UnsafeBufferPointer<UInt8>, produced: Set<String>, options: ScrubOptions, parallel: Bool = true,
+        release: (Int) -> Void = { _ in }
     ) throws(JSONParseError) -> String? {
         var walk = ScrubWalk(handler: ScrubChecker(options: options, produced: produced), options: options)
         // Walked without paths; the part that fails is walked again naming them, for the message.
@@ -130,7 +132,18 @@ enum ScrubStream {
                         check { _ = $0.logMember(key, value) }
                         return
                     }
-                    try cursor.elements { cursor, index in
+                    let template = ScrubWalk(handler: ScrubChecker(options: options, produced: produced), options: options)
+                    let shared = SharedBytes(buffer: bytes)
+                    let batches = parallel ? OrderedBatches { CheckedBatch(shared, $0, walk: template) } : nil
+                    func take(_ batch: CheckedBatch) throws {
+                        if let failed = batch.failed, walk.handler.failure == nil {
+                            let value = try entry(shared, failed)
+                            check { _ = $0.entry(value, index: failed.index) }
+                        }
+                        release(batch.end)
+                        if let error = batch.error { throw error }
+                    }
+                    try cursor.elements(sending: batches, take: take) { cursor, index in
                         let entry = try cursor.value()
                         release(cursor.index)
                         // The first failure is the one named: the rest need not be walked.

@@ -2,11 +2,11 @@ import Foundation
 import Testing
 @testable import VitallyKit
 
-/// The scrub that parses and walks entries on every core (`ScrubStream.scrub` with `parallel`)
-/// held against the same walk one entry at a time: the same text, map, produced strings and
-/// counts, and the same error for a broken file, on the demo recording, on more entries than are
-/// ever in flight, on strings that two decisions replace differently, and on files cut or damaged
-/// anywhere.
+/// The scrub and the post-write scan that parse and walk entries on every core
+/// (`ScrubStream.scrub` and `scan` with `parallel`) held against the same walks one entry at a
+/// time: the same text, map, produced strings and counts, the same first refusal, and the same
+/// error for a broken file, on the demo recording, on more entries than are ever in flight, on
+/// strings that two decisions replace differently, and on files cut or damaged anywhere.
 @Suite struct ScrubParallelTests {
     static let salt = "parallel-salt-0123456789"
     static let flagSets: [(accounts: Bool, domains: Bool)] = [(false, false), (true, false), (false, true), (true, true)]
@@ -32,6 +32,16 @@ import Testing
                                  counts: [tally.replayable, tally.requests, tally.vitallyRequests])
             } catch {
                 return .refused("\(error)")
+            }
+        }
+    }
+
+    static func scan(_ bytes: [UInt8], produced: Set<String>, _ options: ScrubOptions, parallel: Bool) -> String {
+        bytes.withUnsafeBufferPointer { buffer in
+            do {
+                return try ScrubStream.scan(buffer, produced: produced, options: options, parallel: parallel) ?? "none"
+            } catch {
+                return "error: \(error)"
             }
         }
     }
@@ -184,5 +194,42 @@ import Testing
                 expectSame(broken, options, "bad entry at \(at), then \(tail.isEmpty ? "cut" : tail)")
             }
         }
+    }
+
+    /// A string the scrub did not produce, planted in the written copy: the scan names the same
+    /// first one, walking one entry at a time or on every core.
+    @Test func theScanNamesTheSameFirstFailure() throws {
+        let options = Self.options(accounts: false, domains: false)
+        guard case .scrubbed(let text, _, let produced, _, _) = Self.scrub(try Self.demo, options, parallel: false) else {
+            Issue.record("demo.har was refused")
+            return
+        }
+        let ours = produced.union(RecordingScrubber.strings(in: RecordingScrubber.metadata(options, pairs: [:])))
+        let clean = Array(text.utf8)
+        #expect(Self.scan(clean, produced: ours, options, parallel: true) == "none")
+        let starts = text.ranges(of: "\"startedDateTime\"")
+        #expect(starts.count == 347)
+        func planted(_ values: [(entry: Int, member: String)]) -> [UInt8] {
+            var out = text
+            for (entry, member) in values.sorted(by: { $0.entry > $1.entry }) {
+                out.insert(contentsOf: member + ", ", at: out.ranges(of: "\"startedDateTime\"")[entry].lowerBound)
+            }
+            return Array(out.utf8)
+        }
+        let name = #""comment": "Zoë O'Brien""#, key = #""zoe.obrien@acme.com": 1"#
+        let cases: [[(entry: Int, member: String)]] = [
+            [(0, name)], [(173, name)], [(346, name)], [(200, key)], [(31, name), (300, key)], [(128, key), (129, name)],
+        ]
+        for values in cases {
+            let file = planted(values)
+            let serial = Self.scan(file, produced: ours, options, parallel: false)
+            #expect(serial.contains("$.log.entries[\(values[0].entry)]"), "\(values): \(serial)")
+            #expect(Self.scan(file, produced: ours, options, parallel: true) == serial, "\(values)")
+        }
+        // A refusal before the entries, and a file broken after the failure, read the same too.
+        let broken = planted([(10, name)]).dropLast(8)
+        #expect(Self.scan(Array(broken), produced: ours, options, parallel: true) == Self.scan(Array(broken), produced: ours, options, parallel: false))
+        let early = Array(text.replacingOccurrences(of: "\"version\": \"1.2\"", with: "\"version\": \"Zoë O'Brien\"").utf8)
+        #expect(Self.scan(early, produced: ours, options, parallel: true) == Self.scan(early, produced: ours, options, parallel: false))
     }
 }
