@@ -25,6 +25,15 @@ struct JSONCursor {
         return value
     }
 
+    /// Steps over the object here by its brackets, without building it (as `HARSkimmer` steps over
+    /// an entry), and returns its range: for a caller that parses it elsewhere. Nil, the cursor
+    /// unmoved, when the value here is not an object or the bytes end or break before it does.
+    mutating func skipObject() throws(JSONParseError) -> Range<Int>? {
+        guard try peek() == UInt8(ascii: "{"), let end = HARSkimmer.valueEnd(bytes, at: index) else { return nil }
+        defer { index = end }
+        return index..<end
+    }
+
     /// Walks the object here: `member` gets each key with the cursor on its value, and must consume it.
     mutating func members(_ member: (inout JSONCursor, String) throws -> Void) throws {
         try expect(UInt8(ascii: "{"))

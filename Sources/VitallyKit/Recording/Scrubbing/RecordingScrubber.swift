@@ -34,14 +34,14 @@ package enum RecordingScrubber {
             throw VitallyError(.recording, path: input.path, cause: "\(input.path) cannot be read (check its permissions)")
         }
         RecordingFolder.removeLeftovers(of: input)
-        var tally = EntryTally()
-        var scrubbed: (map: ScrubMap, produced: Set<String>, accountNames: Set<String>)?
+        var scrubbed: ScrubStream.Scrubbed?
         do {
             if force, isSymlink(output) { try? FileManager.default.removeItem(at: output) }
             try AtomicFile.write(to: output, permissions: 0o600) { sink in
-                scrubbed = try ScrubStream.scrub(
-                    file.bytes, options: options, release: file.release(before:), inspect: { tally.count($0) }, emit: { sink.write($0) })
+                let made = try ScrubStream.scrub(file.bytes, options: options, release: file.release(before:), emit: { sink.write($0) })
+                scrubbed = made
                 // What the reader refuses (another API's HAR, nothing to replay) is refused here too, in its words.
+                let tally = made.tally
                 if tally.replayable == 0 || (tally.requests > 0 && tally.vitallyRequests == 0) { _ = try HARReader.load(input) }
             }
         } catch let error as VitallyError {
@@ -54,12 +54,11 @@ package enum RecordingScrubber {
                                cause: "cannot write \(output.path) (\(error.localizedDescription)); check the folder exists and is writable")
         }
         guard let scrubbed else { throw VitallyError(.recording, path: input.path, cause: "\(input.path) cannot be read") }
-        let (map, produced, accountNames) = scrubbed
         // The post-write scan reads what is on disk, not what we meant to write.
         guard let written = MappedFile(path: output.path) else {
             throw VitallyError(.recording, path: output.path, cause: "\(output.path) cannot be read back for the final scan")
         }
-        if let path = scan(written.bytes, produced: produced, options: options, release: written.release(before:)) {
+        if let path = scan(written.bytes, produced: scrubbed.produced, options: options, release: written.release(before:)) {
             try? FileManager.default.removeItem(at: output)
             throw VitallyError(.recording, path: output.path,
                                cause: "refused \(output.lastPathComponent): the string at \(path) is neither on the safe list nor a pseudonym "
@@ -67,25 +66,26 @@ package enum RecordingScrubber {
         }
         if let mapURL {
             do {
-                try AtomicFile.write(map.json.data(pretty: true) + Data("\n".utf8), to: mapURL, permissions: 0o600)
+                try AtomicFile.write(scrubbed.map.json.data(pretty: true) + Data("\n".utf8), to: mapURL, permissions: 0o600)
             } catch {
                 throw VitallyError(.recording, path: mapURL.path,
                                    cause: "the scrubbed copy is written, but the map cannot be: \(mapURL.path) (\(error.localizedDescription))")
             }
         }
-        var report = ScrubReport(input: input, output: output, entries: tally.replayable, map: map, options: options,
+        var report = ScrubReport(input: input, output: output, entries: scrubbed.tally.replayable, map: scrubbed.map, options: options,
                                  scannedBytes: written.bytes.count)
         if options.accounts || options.domains, let before = try? RecordingSnapshot.read(input),
             let after = try? RecordingSnapshot.read(output)
         {
-            report.lostCompanyMatches = ScrubMatchCheck.changedMatches(before: before, after: after, options: options, accountNames: accountNames)
+            report.lostCompanyMatches = ScrubMatchCheck.changedMatches(
+                before: before, after: after, options: options, accountNames: scrubbed.accountNames)
         }
         return report
     }
 
     /// What the reader would make of the entries the scrub streams past: how many it replays, and
     /// whether they are requests to this API.
-    struct EntryTally {
+    struct EntryTally: Sendable {
         var replayable = 0
         var requests = 0
         var vitallyRequests = 0
@@ -102,6 +102,13 @@ package enum RecordingScrubber {
             }
             requests += 1
             if path.hasPrefix("/resources/") { vitallyRequests += 1 }
+        }
+
+        /// Adds what `other` counted (entries counted elsewhere).
+        mutating func add(_ other: EntryTally) {
+            replayable += other.replayable
+            requests += other.requests
+            vitallyRequests += other.vitallyRequests
         }
     }
 
@@ -143,7 +150,7 @@ package enum RecordingScrubber {
         let result = bytes.withUnsafeBufferPointer { buffer in
             Result { try ScrubStream.scrub(buffer, options: options, emit: { out.append(contentsOf: $0.utf8) }) }
         }
-        let scrubbed: (map: ScrubMap, produced: Set<String>, accountNames: Set<String>)
+        let scrubbed: ScrubStream.Scrubbed
         do {
             scrubbed = try result.get()
         } catch {

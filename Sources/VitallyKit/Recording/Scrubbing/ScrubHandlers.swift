@@ -9,7 +9,10 @@ struct ScrubReplacer: ScrubLeafHandler {
     var produced: Set<String> = []
     /// What each decision made of each string: a recording repeats its values (each page's
     /// traits, each entry's headers), and a pseudonym is an HMAC.
-    private var made: [ScrubLeaf: [String: String]] = [:]
+    var made: [ScrubLeaf: [String: String]] = [:]
+    /// Set for a part of the recording scrubbed on another core: what would go to `pairs` and
+    /// `produced` is noted here instead, for the whole's replacer to replay in the file's order.
+    var journal: ScrubJournal?
     /// The recording's account names that the company-name rule can match, in the matcher's
     /// tie order (by name): with --accounts or --domains, a domain whose label names one of them
     /// is pseudonymised from the name, so the copy still correlates the two.
@@ -55,9 +58,9 @@ struct ScrubReplacer: ScrubLeafHandler {
         case .subdomain: (kind, out) = (.domains, subdomainHost(ScrubSafeList.fold(s)))
         case .text: (kind, out) = (.texts, pseudonyms.neutralText(s))
         }
-        pairs[kind, default: [:]][s] = out
-        produced.insert(out)
+        record(kind, s, out)
         made[decision, default: [:]][s] = out
+        journal?.firstUse(decision, s, out)
         return out
     }
 
@@ -67,6 +70,17 @@ struct ScrubReplacer: ScrubLeafHandler {
         keySlot.key = nil
         keySlot.place = .json
         return leaf(k, keySlot)
+    }
+
+    /// Notes that `key` became `value`: a pair of the map, and a string the scan accepts (in the
+    /// journal, for a copy that keeps one).
+    mutating func record(_ kind: ScrubMap.Kind, _ key: String, _ value: String) {
+        guard journal == nil else {
+            journal?.writes.append(ScrubJournal.Write(kind: kind, key: key, value: value))
+            return
+        }
+        pairs[kind, default: [:]][key] = value
+        produced.insert(value)
     }
 
     /// Local part pseudonymised (NFC, case-folded); the domain kept, or pseudonymised with --domains.
@@ -96,8 +110,7 @@ struct ScrubReplacer: ScrubLeafHandler {
         } else {
             replaced = pseudonyms.domain(registrable)
         }
-        pairs[.domains, default: [:]][registrable] = replaced
-        produced.insert(replaced)
+        record(.domains, registrable, replaced)
         return String(folded.dropLast(registrable.count)) + replaced
     }
 

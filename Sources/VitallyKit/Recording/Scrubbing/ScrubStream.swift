@@ -6,13 +6,23 @@ enum ScrubStream {
     /// The input is not a HAR (valid JSON without an object `log` holding an array `entries`).
     struct NotHAR: Error {}
 
-    /// Scrubs the HAR in `bytes` to `emit`, pretty-printed; `inspect` sees each original entry, and
-    /// `release` the offset before which the input is no longer read. The log's `_vitallyShell` is
-    /// written last, after the entries, since the counts it holds are known only then.
+    /// What a scrub made: the map, every string it produced, the recording's account names, and
+    /// what the reader would make of the original entries.
+    struct Scrubbed {
+        var map = ScrubMap()
+        var produced: Set<String> = []
+        var accountNames: Set<String> = []
+        var tally = RecordingScrubber.EntryTally()
+    }
+
+    /// Scrubs the HAR in `bytes` to `emit`, pretty-printed; `release` gets the offset before which
+    /// the input is no longer read. The log's `_vitallyShell` is written last, after the entries,
+    /// since the counts it holds are known only then. With `parallel`, the entries are parsed,
+    /// scrubbed and written out on every core, and what they make is the same.
     static func scrub(
-        _ bytes: UnsafeBufferPointer<UInt8>, options: ScrubOptions, release: (Int) -> Void = { _ in },
-        inspect: (JSONValue) -> Void = { _ in }, emit: (String) -> Void
-    ) throws -> (map: ScrubMap, produced: Set<String>, accountNames: Set<String>) {
+        _ bytes: UnsafeBufferPointer<UInt8>, options: ScrubOptions, parallel: Bool = true, release: (Int) -> Void = { _ in },
+        emit: (String) -> Void
+    ) throws -> Scrubbed {
         var walk = ScrubWalk(handler: ScrubReplacer(options: options), options: options)
         if options.accounts || options.domains {
             let found = try firstPass(bytes)
@@ -23,6 +33,7 @@ enum ScrubStream {
         guard try cursor.peek() == UInt8(ascii: "{") else { throw NotHAR() }
         var isHAR = false
         var rootCount = 0
+        var tally = RecordingScrubber.EntryTally()
         emit("{")
         try cursor.members { cursor, key in
             emit(rootCount == 0 ? "\n  " : ",\n  ")
@@ -50,11 +61,23 @@ enum ScrubStream {
                 isHAR = true
                 emit("\"entries\": [")
                 var entryCount = 0
-                try cursor.elements { cursor, index in
+                var template = walk
+                template.handler = walk.handler.journaling()
+                let shared = SharedBytes(buffer: bytes)
+                let batches = parallel ? OrderedBatches { [template] in ScrubbedBatch(shared, $0, walk: template) } : nil
+                func take(_ batch: ScrubbedBatch) throws {
+                    batch.texts.forEach(emit)
+                    entryCount += batch.texts.count
+                    walk.handler.replay(batch.journal)
+                    tally.add(batch.tally)
+                    release(batch.end)
+                    if let error = batch.error { throw error }
+                }
+                try cursor.elements(sending: batches, take: take) { cursor, index in
                     let entry = try cursor.value()
                     release(cursor.index)
-                    inspect(entry)
-                    emit((index == 0 ? "\n      " : ",\n      ") + walk.entry(entry, index: index).serialized(pretty: true, indent: 6))
+                    tally.count(entry)
+                    emit(entryText(walk.entry(entry, index: index), index: index))
                     entryCount += 1
                 }
                 emit(entryCount == 0 ? "]" : "\n    ]")
@@ -66,17 +89,18 @@ enum ScrubStream {
         try cursor.expectEnd()
         emit(rootCount == 0 ? "}\n" : "\n}\n")
         guard isHAR else { throw NotHAR() }
-        var produced = walk.handler.produced
-        produced.formUnion(RecordingScrubber.strings(in: RecordingScrubber.metadata(options, pairs: walk.handler.pairs)))
-        var map = ScrubMap()
-        map.pairs = walk.handler.pairs
-        return (map, produced, walk.handler.accountNames)
+        var scrubbed = Scrubbed(produced: walk.handler.produced, accountNames: walk.handler.accountNames, tally: tally)
+        scrubbed.produced.formUnion(RecordingScrubber.strings(in: RecordingScrubber.metadata(options, pairs: walk.handler.pairs)))
+        scrubbed.map.pairs = walk.handler.pairs
+        return scrubbed
     }
 
     /// The JSON path of the first string in `bytes` that is neither on the safe list nor in
     /// `produced` (nil when there is none), walked as the scrub walks; any JSON document is read.
+    /// With `parallel`, the entries are parsed and checked on every core; the one named is the same.
     static func scan(
-        _ bytes: UnsafeBufferPointer<UInt8>, produced: Set<String>, options: ScrubOptions, release: (Int) -> Void = { _ in }
+        _ bytes: UnsafeBufferPointer<UInt8>, produced: Set<String>, options: ScrubOptions, parallel: Bool = true,
+        release: (Int) -> Void = { _ in }
     ) throws(JSONParseError) -> String? {
         var walk = ScrubWalk(handler: ScrubChecker(options: options, produced: produced), options: options)
         // Walked without paths; the part that fails is walked again naming them, for the message.
@@ -108,7 +132,18 @@ enum ScrubStream {
                         check { _ = $0.logMember(key, value) }
                         return
                     }
-                    try cursor.elements { cursor, index in
+                    let template = ScrubWalk(handler: ScrubChecker(options: options, produced: produced), options: options)
+                    let shared = SharedBytes(buffer: bytes)
+                    let batches = parallel ? OrderedBatches { CheckedBatch(shared, $0, walk: template) } : nil
+                    func take(_ batch: CheckedBatch) throws {
+                        if let failed = batch.failed, walk.handler.failure == nil {
+                            let value = try entry(shared, failed)
+                            check { _ = $0.entry(value, index: failed.index) }
+                        }
+                        release(batch.end)
+                        if let error = batch.error { throw error }
+                    }
+                    try cursor.elements(sending: batches, take: take) { cursor, index in
                         let entry = try cursor.value()
                         release(cursor.index)
                         // The first failure is the one named: the rest need not be walked.

@@ -1,7 +1,7 @@
 import Foundation
 
 /// What a walk does with each string it reaches: the scrub replaces it, the scan checks it.
-protocol ScrubLeafHandler {
+protocol ScrubLeafHandler: Sendable {
     /// A string at `slot` (already decoded): what goes in its place.
     mutating func leaf(_ s: String, _ slot: ScrubSlot) -> String
     /// An object key or parameter name at `slot`.
@@ -13,7 +13,7 @@ protocol ScrubLeafHandler {
 /// Walks a HAR by its structure, decoding percent-encoding, base64, JSON in strings and URLs
 /// recursively, and hands every string and key to a handler. The scrub and the post-write scan
 /// walk the same way, so the scan sees exactly the strings the scrub decided on.
-struct ScrubWalk<Handler: ScrubLeafHandler> {
+struct ScrubWalk<Handler: ScrubLeafHandler>: Sendable {
     var handler: Handler
     let options: ScrubOptions
     private var depth = 0
