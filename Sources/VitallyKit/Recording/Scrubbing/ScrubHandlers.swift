@@ -17,11 +17,15 @@ struct ScrubReplacer: ScrubLeafHandler {
     /// tie order (by name): with --accounts or --domains, a domain whose label names one of them
     /// is pseudonymised from the name, so the copy still correlates the two.
     var accountNames: Set<String> = [] {
-        didSet { comparableNames = accountNames.filter(CompanyName.isComparable).sorted() }
+        didSet {
+            comparableNames = accountNames.filter(CompanyName.isComparable).sorted()
+            namedAccounts = SharedMemo()
+        }
     }
     private var comparableNames: [String] = []
-    /// The account name each registrable domain names (nil: none), worked out once per domain.
-    private var namedAccounts: [String: String?] = [:]
+    /// The account name each registrable domain names (nil: none), worked out once per domain for
+    /// this replacer and its copies scrubbing parts of the recording on other cores.
+    private var namedAccounts = SharedMemo<String, String?>()
 
     init(options: ScrubOptions) {
         self.options = options
@@ -108,18 +112,18 @@ struct ScrubReplacer: ScrubLeafHandler {
 
     /// The account name the matcher's company-name rule would match `registrable` with: the best
     /// score of at least `ScrubMatchCheck.threshold`, ties to the first by name; nil for free mail.
-    mutating func namedAccount(_ registrable: String) -> String? {
-        if let known = namedAccounts[registrable] { return known }
-        var best: (name: String, score: Double)?
-        if !comparableNames.isEmpty, !Domain.isFreeMail(registrable) {
-            let label = Domain.companyLabel(registrable)
-            for name in comparableNames {
-                let score = CompanyName.score(accountName: name, title: nil, domainLabel: label)
-                if score >= ScrubMatchCheck.threshold, score > (best?.score ?? 0) { best = (name, score) }
+    func namedAccount(_ registrable: String) -> String? {
+        namedAccounts.value(for: registrable) {
+            var best: (name: String, score: Double)?
+            if !comparableNames.isEmpty, !Domain.isFreeMail(registrable) {
+                let label = Domain.companyLabel(registrable)
+                for name in comparableNames {
+                    let score = CompanyName.score(accountName: name, title: nil, domainLabel: label)
+                    if score >= ScrubMatchCheck.threshold, score > (best?.score ?? 0) { best = (name, score) }
+                }
             }
+            return best?.name
         }
-        namedAccounts[registrable] = .some(best?.name)
-        return best?.name
     }
 
     /// `acme.rest.vitally.io` -> `tenant-3f9a2c.rest.vitally.io`.
