@@ -20,12 +20,14 @@ struct ScrubReplacer: ScrubLeafHandler {
         didSet {
             sortedNames = accountNames.sorted()
             nameIndex = CompanyNameIndex(sortedNames)
+            namedAccounts = SharedMemo()
         }
     }
     private var sortedNames: [String] = []
     private var nameIndex = CompanyNameIndex([])
-    /// The account name each registrable domain names (nil: none), worked out once per domain.
-    private var namedAccounts: [String: String?] = [:]
+    /// The account name each registrable domain names (nil: none), worked out once per domain for
+    /// this replacer and its copies scrubbing parts of the recording on other cores.
+    private var namedAccounts = SharedMemo<String, String?>()
 
     init(options: ScrubOptions) {
         self.options = options
@@ -116,14 +118,13 @@ struct ScrubReplacer: ScrubLeafHandler {
 
     /// The account name the matcher's company-name rule would match `registrable` with: the best
     /// score of at least `ScrubMatchCheck.threshold`, ties to the first by name; nil for free mail.
-    mutating func namedAccount(_ registrable: String) -> String? {
-        if let known = namedAccounts[registrable] { return known }
-        var name: String?
-        if !Domain.isFreeMail(registrable), let best = nameIndex.best(label: Domain.companyLabel(registrable), threshold: ScrubMatchCheck.threshold) {
-            name = sortedNames[best.positions[0]]
+    func namedAccount(_ registrable: String) -> String? {
+        namedAccounts.value(for: registrable) {
+            guard !Domain.isFreeMail(registrable),
+                let best = nameIndex.best(label: Domain.companyLabel(registrable), threshold: ScrubMatchCheck.threshold)
+            else { return nil }
+            return sortedNames[best.positions[0]]
         }
-        namedAccounts[registrable] = .some(name)
-        return name
     }
 
     /// `acme.rest.vitally.io` -> `tenant-3f9a2c.rest.vitally.io`.
