@@ -51,6 +51,27 @@ struct CheckedBatch: Sendable {
     }
 }
 
+/// The externalIds and account names of entries read on another core, for the scrub's first
+/// pass. The first entry that is not valid JSON ends the batch with its error.
+struct FoundBatch: Sendable {
+    var externalIds: Set<String> = []
+    var accountNames: Set<String> = []
+    var error: JSONParseError?
+
+    init(_ bytes: SharedBytes, _ spans: [ElementSpan]) {
+        for span in spans {
+            do {
+                let entry = try ScrubStream.entry(bytes, span)
+                ScrubWalk<ScrubReplacer>.externalIds(inEntry: entry, into: &externalIds)
+                ScrubWalk<ScrubReplacer>.accountNames(inEntry: entry, into: &accountNames)
+            } catch {
+                self.error = error
+                break
+            }
+        }
+    }
+}
+
 extension ScrubStream {
     /// The entry `span` holds, parsed as `JSONCursor.value()` parses it where the serial walk stands.
     static func entry(_ bytes: SharedBytes, _ span: ElementSpan) throws(JSONParseError) -> JSONValue {

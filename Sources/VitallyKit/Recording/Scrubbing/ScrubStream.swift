@@ -169,7 +169,7 @@ enum ScrubStream {
 
     /// Every `externalId` the entries' bodies hold (with --accounts, a URL segment that is one is
     /// pseudonymised like the body's) and every account name (a domain that spells one is
-    /// pseudonymised from it): a first pass, an entry at a time.
+    /// pseudonymised from it): a first pass, its entries read on every core.
     static func firstPass(_ bytes: UnsafeBufferPointer<UInt8>) throws -> (externalIds: Set<String>, accountNames: Set<String>) {
         var found: Set<String> = []
         var names: Set<String> = []
@@ -185,7 +185,13 @@ enum ScrubStream {
                     _ = try cursor.value()
                     return
                 }
-                try cursor.elements { cursor, _ in
+                let shared = SharedBytes(buffer: bytes)
+                func take(_ batch: FoundBatch) throws {
+                    found.formUnion(batch.externalIds)
+                    names.formUnion(batch.accountNames)
+                    if let error = batch.error { throw error }
+                }
+                try cursor.elements(sending: OrderedBatches { FoundBatch(shared, $0) }, take: take) { cursor, _ in
                     let entry = try cursor.value()
                     ScrubWalk<ScrubReplacer>.externalIds(inEntry: entry, into: &found)
                     ScrubWalk<ScrubReplacer>.accountNames(inEntry: entry, into: &names)
