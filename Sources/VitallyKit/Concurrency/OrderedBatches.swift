@@ -1,18 +1,25 @@
 import Foundation
+import Synchronization
 
 /// Items sent to other cores a batch at a time, each batch made into one output there by `work`,
 /// and the outputs taken back on the calling thread in the order the items came. At most
 /// `inFlight` batches are out at once; none outlives this value, whatever way the caller leaves.
+/// A caller that would wait runs batches no core has started yet itself, so it is never idle
+/// while there is work (on Linux the caller is one of the pool's threads, and the pool adds a
+/// thread for a blocked one only after about a second).
 final class OrderedBatches<Item: Sendable, Output: Sendable> {
     private let size: Int
     private let inFlight: Int
     private let work: @Sendable ([Item]) -> Output
+    private let queue: DispatchQueue
     private var batch: [Item] = []
     private var pending: [PendingBatch<Output>] = []
 
-    init(size: Int = 32, inFlight: Int = 4, _ work: @escaping @Sendable ([Item]) -> Output) {
+    /// `queue` is where batches are sent (tests pass a suspended one to see the caller run them).
+    init(size: Int = 32, inFlight: Int = 4, queue: DispatchQueue = .global(), _ work: @escaping @Sendable ([Item]) -> Output) {
         self.size = max(1, size)
         self.inFlight = max(1, inFlight)
+        self.queue = queue
         self.work = work
     }
 
@@ -35,12 +42,20 @@ final class OrderedBatches<Item: Sendable, Output: Sendable> {
 
     private func send() {
         let items = batch, work = work
-        pending.append(PendingBatch { work(items) })
+        pending.append(PendingBatch(on: queue) { work(items) })
         batch = []
     }
 
+    /// Runs the batches no core has started, oldest first, until the oldest one is done; then
+    /// hands its output to `take`.
     private func takeOldest(_ take: (Output) throws -> Void) rethrows {
-        let result = pending.removeFirst().wait()
+        let oldest = pending.removeFirst()
+        if !oldest.runHere() {
+            for later in pending where !oldest.isDone {
+                _ = later.runHere()
+            }
+        }
+        let result = oldest.wait()
         do {
             try take(result)
         } catch {
@@ -56,24 +71,49 @@ final class OrderedBatches<Item: Sendable, Output: Sendable> {
     }
 }
 
-/// One batch's work, run on a global queue; `wait()` hands back its output.
-final class PendingBatch<Output: Sendable>: @unchecked Sendable {
-    // Unchecked: `output` is written once, on the worker, before `done` is signalled, and read
-    // only after `wait()` has seen that signal.
-    private var output: Output?
-    private let done = DispatchSemaphore(value: 0)
-
-    init(_ work: @escaping @Sendable () -> Output) {
-        DispatchQueue.global().async { [self] in
-            output = work()
-            done.signal()
-        }
+/// One batch's work, run on a global queue or, when the waiting caller gets to it first, on the
+/// caller's thread; `wait()` hands back its output.
+final class PendingBatch<Output: Sendable>: Sendable {
+    private enum State {
+        case queued(@Sendable () -> Output)
+        case running
+        case done(Output)
     }
 
-    /// Waits for the work to finish; called once.
+    private let state: Mutex<State>
+    private let done = DispatchSemaphore(value: 0)
+
+    init(on queue: DispatchQueue, _ work: @escaping @Sendable () -> Output) {
+        state = Mutex(.queued(work))
+        queue.async { [self] in _ = runHere() }
+    }
+
+    /// Runs the work here when no thread has started it; false when one has.
+    func runHere() -> Bool {
+        let work: (@Sendable () -> Output)? = state.withLock { state in
+            guard case .queued(let work) = state else { return nil }
+            state = .running
+            return work
+        }
+        guard let work else { return false }
+        let output = work()
+        state.withLock { $0 = .done(output) }
+        done.signal()
+        return true
+    }
+
+    /// Whether the work has finished.
+    var isDone: Bool {
+        state.withLock { if case .done = $0 { true } else { false } }
+    }
+
+    /// Waits for the work to finish (running it here when no thread has started it); called once.
     func wait() -> Output {
+        _ = runHere()
         done.wait()
-        guard let output else { preconditionFailure("a batch signalled done before its work was") }
-        return output
+        return state.withLock { state in
+            guard case .done(let output) = state else { preconditionFailure("a batch signalled done before its work was") }
+            return output
+        }
     }
 }
