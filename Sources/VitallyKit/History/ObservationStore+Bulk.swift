@@ -39,38 +39,41 @@ extension ObservationStore {
         }
     }
 
-    /// The rows of `observations`, worked out on every core (a name's personal check and a
-    /// breakdown's text were most of an import's write), in their order.
-    static func rows(_ observations: [Observation], tenant: String) -> [UpsertRow] {
-        observations.parallelMap { UpsertRow($0, tenant: tenant) }
-    }
-
-    /// Runs `upsert` for each row through SQLite's own calls in the write's transaction: GRDB's
-    /// arguments box each of a row's 13 values, a third of an import's time.
-    static func insert(_ rows: [UpsertRow], into db: Database) throws {
+    /// Runs `upsert` for each observation's row, through SQLite's own calls, in the write's
+    /// transaction (GRDB's arguments box each of a row's 13 values, a third of an import's time).
+    /// The rows of the observations that follow are worked out on other cores meanwhile: a name's
+    /// personal check and a breakdown's text were a third of the write.
+    static func insert(_ observations: [Observation], tenant: String, into db: Database) throws {
         guard let connection = db.sqliteConnection else { throw DatabaseError(resultCode: .SQLITE_MISUSE, message: "the store is closed") }
         var prepared: OpaquePointer?
         var code = sqlite3_prepare_v2(connection, upsert, -1, &prepared, nil)
         guard code == SQLITE_OK, let statement = prepared else { throw error(code, connection) }
         defer { sqlite3_finalize(statement) }
-        for row in rows {
-            sqlite3_reset(statement)
-            bind(row.tenant, 1, statement)
-            bind(row.accountId, 2, statement)
-            sqlite3_bind_int64(statement, 3, row.day)
-            bind(row.accountName, 4, statement)
-            sqlite3_bind_double(statement, 5, row.observedAt)
-            bind(row.healthScore, 6, statement)
-            if let breakdown = row.breakdown { bind(breakdown, 7, statement) } else { sqlite3_bind_null(statement, 7) }
-            bind(row.mrr, 8, statement)
-            bind(row.usersCount, 9, statement)
-            bind(row.activeUsers30d, 10, statement)
-            bind(row.lastSeenAt, 11, statement)
-            bind(row.npsScore, 12, statement)
-            sqlite3_bind_int64(statement, 13, row.churned ? 1 : 0)
-            code = sqlite3_step(statement)
-            guard code == SQLITE_DONE else { throw error(code, connection) }
+        func insert(_ rows: [UpsertRow]) throws {
+            for row in rows {
+                sqlite3_reset(statement)
+                bind(row.tenant, 1, statement)
+                bind(row.accountId, 2, statement)
+                sqlite3_bind_int64(statement, 3, row.day)
+                bind(row.accountName, 4, statement)
+                sqlite3_bind_double(statement, 5, row.observedAt)
+                bind(row.healthScore, 6, statement)
+                if let breakdown = row.breakdown { bind(breakdown, 7, statement) } else { sqlite3_bind_null(statement, 7) }
+                bind(row.mrr, 8, statement)
+                bind(row.usersCount, 9, statement)
+                bind(row.activeUsers30d, 10, statement)
+                bind(row.lastSeenAt, 11, statement)
+                bind(row.npsScore, 12, statement)
+                sqlite3_bind_int64(statement, 13, row.churned ? 1 : 0)
+                code = sqlite3_step(statement)
+                guard code == SQLITE_DONE else { throw error(code, connection) }
+            }
         }
+        let batches = OrderedBatches<Observation, [UpsertRow]>(size: 500, inFlight: 4) { batch in
+            batch.map { UpsertRow($0, tenant: tenant) }
+        }
+        for observation in observations { try batches.add(observation, take: insert) }
+        try batches.drain(take: insert)
     }
 
     private static func bind(_ text: String, _ index: Int32, _ statement: OpaquePointer) {

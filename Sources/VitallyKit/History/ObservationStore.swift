@@ -80,8 +80,7 @@ package final class ObservationStore: Sendable {
     package func record(_ observations: [Observation], tenant: String) throws(HistoryError) {
         guard !observations.isEmpty else { return }
         do {
-            let rows = Self.rows(observations, tenant: tenant)
-            try queue.write { db in try Self.insert(rows, into: db) }
+            try queue.write { db in try Self.insert(observations, tenant: tenant, into: db) }
         } catch {
             throw Self.wrap(error, path: path)
         }
