@@ -209,6 +209,49 @@ import VitallyKit
         #expect(document["onlyInFirst"]?.array?.contains { $0.string?.hasPrefix(droppedKey) == true } == true)
     }
 
+    /// A copy whose every request differs (another query on each URL) lists hundreds of requests
+    /// only in each file: the text shows the first 20 of each list and says how many more, and
+    /// `--json` keeps them all.
+    @Test func diffTextCapsLongListsAndTheJSONKeepsThemAll() async throws {
+        let dir = folder()
+        let (env, _) = isolatedEnvironment()
+        var root = try JSONParser.parse(Array(try Data(contentsOf: demo)))
+        guard case .object(var top) = root, case .object(var log)? = top["log"], case .array(var entries)? = log["entries"] else {
+            Issue.record("demo.har has no entries")
+            return
+        }
+        for (index, entry) in entries.enumerated() {
+            guard case .object(var object) = entry, case .object(var request)? = object["request"],
+                let url = request["url"]?.string else { continue }
+            request["url"] = .string(url + (url.contains("?") ? "&" : "?") + "copy=\(index)")
+            object["request"] = .object(request)
+            entries[index] = .object(object)
+        }
+        log["entries"] = .array(entries)
+        top["log"] = .object(log)
+        root = .object(top)
+        let moved = dir.appendingPathComponent("moved.har")
+        try root.data(pretty: true).write(to: moved)
+
+        let result = try await runShell(["-c", "recordings diff \(demo.path) \(moved.path)"], environment: env)
+        #expect(result.status == 1)
+        let lines = result.out.split(separator: "\n").map(String.init)
+        for name in ["demo.har", "moved.har"] {
+            let title = try #require(lines.firstIndex { $0.hasPrefix("Requests only in \(name) (") }, "\(result.out.prefix(2_000))")
+            let count = try #require(Int(lines[title].split(separator: "(").last?.split(separator: ")").first ?? ""))
+            #expect(count > 20)
+            let listed = lines[(title + 1)...].prefix { $0.hasPrefix("  GET ") || $0.hasPrefix("  POST ") }
+            #expect(listed.count == 20, "\(name): \(listed.count) listed")
+            #expect(lines[title + 21] == "  … and \(count - 20) more (--json lists them all)", "\(lines[title + 21])")
+        }
+        let json = try await runShell(["--json", "-c", "recordings diff \(demo.path) \(moved.path)"], environment: env)
+        let document = try JSONParser.parse(json.out)
+        let first = try #require(document["onlyInFirst"]?.array), second = try #require(document["onlyInSecond"]?.array)
+        #expect(first.count > 20 && second.count > 20)
+        #expect(lines.contains { $0.hasPrefix("Requests only in demo.har (\(first.count)):") })
+        #expect(lines.contains { $0.hasPrefix("Requests only in moved.har (\(second.count)):") })
+    }
+
     /// Acme's account object with its health score at 5.1, wherever it sits.
     func lowerAcmeHealth(_ value: JSONValue) -> JSONValue {
         switch value {

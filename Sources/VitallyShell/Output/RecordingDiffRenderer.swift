@@ -13,6 +13,10 @@ struct RecordingDiffRenderer: ResultRenderer {
 }
 
 extension RecordingTools {
+    /// The lines a list of the text shows (requests only in one file, status changes, ...): a file
+    /// scrubbed with a new tenant name differs in every request, and 20,000 lines are not a report.
+    static let diffListLimit = 20
+
     static func name(_ ref: RecordingDiff.AccountRef) -> String { printable(ref.name) }
 
     static func diffText(_ diff: RecordingDiff, _ first: String, _ second: String) -> String {
@@ -20,7 +24,8 @@ extension RecordingTools {
         func section(_ title: String, _ items: [String]) {
             guard !items.isEmpty else { return }
             lines.append("\(title) (\(items.count)):")
-            lines += items.map { "  " + $0 }
+            lines += items.prefix(diffListLimit).map { "  " + $0 }
+            if items.count > diffListLimit { lines.append("  … and \(items.count - diffListLimit) more (--json lists them all)") }
         }
         if let account = diff.account { lines.append("Only what concerns \(name(account)) (\(printable(account.id))).") }
         section("Accounts added", diff.accountsAdded.map(name))
