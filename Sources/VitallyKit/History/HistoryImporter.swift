@@ -128,14 +128,24 @@ package enum HistoryImporter {
             }
         }
 
+        /// The observations, in the order the recording first names their accounts, each with its
+        /// breakdown and users: worked out in batches on every core (80,000 accounts' lookups and
+        /// copies were a tenth of an import, on one core).
         func result(info: RecordingInfo?) -> Result {
-            let observations = order.compactMap { id -> Observation? in
-                guard let seen = (info == nil ? laterThanLast[id] : nil) ?? last[id] else { return nil }
-                var observation = seen.observation
-                if let recordedAt = info?.recordedAt { observation.observedAt = recordedAt }
-                observation.add(breakdown: breakdowns[id], users: users[id], healthScore: seen.healthScore)
-                return observation
+            let last = last, laterThanLast = laterThanLast, breakdowns = breakdowns, users = users
+            let batches = OrderedBatches<String, [Observation]>(size: 2_000) { ids in
+                ids.compactMap { id -> Observation? in
+                    guard let seen = (info == nil ? laterThanLast[id] : nil) ?? last[id] else { return nil }
+                    var observation = seen.observation
+                    if let recordedAt = info?.recordedAt { observation.observedAt = recordedAt }
+                    observation.add(breakdown: breakdowns[id], users: users[id], healthScore: seen.healthScore)
+                    return observation
+                }
             }
+            var observations: [Observation] = []
+            observations.reserveCapacity(order.count)
+            for id in order { batches.add(id) { observations += $0 } }
+            batches.drain { observations += $0 }
             return Result(tenant: info?.subdomain, recordedAt: info?.recordedAt, observations: observations)
         }
     }
