@@ -62,10 +62,12 @@ struct Pseudonymizer: Sendable {
     }
 
     /// `Pat Lee` -> `Kodu Bamire`: as many words as the original (one to three); every Unicode
-    /// form and case of a name gives the same pseudonym.
+    /// form and case of a name gives the same pseudonym. A name of one word (`Pat`, `Madonna`) gets
+    /// four syllables: two gave 5,625 pseudonyms, which 1,000 such names share about 90 times.
     func personName(_ name: String) -> String {
         let words = max(1, min(3, name.split(separator: " ").count))
         let bytes = digest("name", ScrubSafeList.fold(name))
+        if words == 1 { return Self.word(bytes[...], syllables: 4) }
         return (0..<words).map { Self.word(bytes[(4 * $0)...], syllables: $0 == 0 ? 2 : 3) }.joined(separator: " ")
     }
 

@@ -32,4 +32,16 @@ import Testing
         #expect(names.count - Set(renamed).count <= 2, "\(names.count - Set(renamed).count) shared")
         #expect(renamed[1].hasSuffix(" Inc") && renamed[1].split(separator: " ").count == 2)
     }
+
+    /// 10,000 person names of one word (a first name alone, a nickname): four syllables leave a
+    /// pair or two sharing one, where two syllables (5,625 pseudonyms) left 5,395.
+    /// Names of two words keep their two-word shape.
+    @Test func oneWordPersonNamesRarelyShareAPseudonym() {
+        let names = (0..<10_000).map { "Person\($0)" }
+        let renamed = names.map(pseudonyms.personName)
+        #expect(names.count - Set(renamed).count <= 5, "\(names.count - Set(renamed).count) shared")
+        #expect(renamed.allSatisfy { !$0.contains(" ") && $0.count == 8 })
+        #expect(pseudonyms.personName("Pat Lee").split(separator: " ").count == 2)
+        #expect(pseudonyms.personName("pat") == pseudonyms.personName("PAT"))
+    }
 }
