@@ -80,4 +80,22 @@ import Testing
         #expect(ScrubMatchCheck.changedMatches(original: original, scrubbed: try HARReader.load(output),
                                                options: ScrubOptions(salt: salt, accounts: true)).isEmpty)
     }
+
+    /// The domains are answered a batch at a time on every core: the demo recording against a
+    /// copy whose names were kept, read as if renamed, changes hundreds of matches, and batches of
+    /// one give the lines of a single batch, in the same order.
+    @Test func batchesOnEveryCoreReportWhatOneBatchReports() throws {
+        let folder = temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let demo = packageRoot.appendingPathComponent("recordings/demo.har")
+        let kept = folder.appendingPathComponent("kept.har")
+        _ = try RecordingScrubber.scrub(demo, to: kept, options: ScrubOptions(salt: "match-check-salt-0123456789"))
+        let before = RecordingSnapshot(try HARReader.load(demo)), after = RecordingSnapshot(try HARReader.load(kept))
+        let options = ScrubOptions(salt: "match-check-salt-0123456789", domains: true, accounts: true)
+        let whole = ScrubMatchCheck.changedMatches(before: before, after: after, options: options, batchSize: .max)
+        #expect(whole.count > 20, "\(whole.count) changed")
+        for size in [1, 7, 64] {
+            #expect(ScrubMatchCheck.changedMatches(before: before, after: after, options: options, batchSize: size) == whole, "batches of \(size)")
+        }
+    }
 }
