@@ -21,43 +21,44 @@ extension RecordingTools {
 
     static func diffText(_ diff: RecordingDiff, _ first: String, _ second: String) -> String {
         var lines: [String] = []
-        func section(_ title: String, _ items: [String]) {
+        /// A list's title with its count, its first lines (made only for those), and how many more.
+        func section<Item>(_ title: String, _ items: [Item], _ line: (Item) -> String) {
             guard !items.isEmpty else { return }
             lines.append("\(title) (\(items.count)):")
-            lines += items.prefix(diffListLimit).map { "  " + $0 }
+            lines += items.prefix(diffListLimit).map { "  " + line($0) }
             if items.count > diffListLimit { lines.append("  … and \(items.count - diffListLimit) more (--json lists them all)") }
         }
         if let account = diff.account { lines.append("Only what concerns \(name(account)) (\(printable(account.id))).") }
-        section("Accounts added", diff.accountsAdded.map(name))
-        section("Accounts removed", diff.accountsRemoved.map(name))
-        section("Accounts churned", diff.accountsChurned.map(name))
+        section("Accounts added", diff.accountsAdded, name)
+        section("Accounts removed", diff.accountsRemoved, name)
+        section("Accounts churned", diff.accountsChurned, name)
         if !diff.fieldGroups.isEmpty {
             lines.append("Account changes (\(diff.fieldChanges.count)):")
             lines += diff.fieldGroups.flatMap { groupLines($0, named: true) }
         }
-        section("Users whose account links changed", diff.linkChanges.map { change in
+        section("Users whose account links changed", diff.linkChanges) { change in
             var parts: [String] = []
             if !change.removed.isEmpty { parts.append("no longer " + change.removed.map(name).joined(separator: ", ")) }
             if !change.added.isEmpty { parts.append("now " + change.added.map(name).joined(separator: ", ")) }
             return printable(change.user) + ": " + parts.joined(separator: "; ")
-        })
-        section("Domain traits", diff.traitChanges.map { "\(name($0.account)): \($0.added ? "+" : "-") \(printable($0.trait))" })
-        section("Notes and tasks added", diff.newActivities.map {
+        }
+        section("Domain traits", diff.traitChanges) { "\(name($0.account)): \($0.added ? "+" : "-") \(printable($0.trait))" }
+        section("Notes and tasks added", diff.newActivities) {
             "\($0.kind) \(printable($0.title.isEmpty ? $0.id : $0.title))" + ($0.account.map { " (\(name($0)))" } ?? "")
-        })
+        }
         if !diff.responseGroups.isEmpty {
             lines.append("Other changes, largest first (\(diff.responseGroups.count)):")
             lines += diff.responseGroups.flatMap { groupLines($0, named: false) }
         }
-        section("Status changes", diff.statusChanges.map { "\(printable($0.request)): \(status($0.before)) → \(status($0.after))" })
-        section("Answers served in another order or number", diff.sequenceChanges.map { change in
+        section("Status changes", diff.statusChanges) { "\(printable($0.request)): \(status($0.before)) → \(status($0.after))" }
+        section("Answers served in another order or number", diff.sequenceChanges) { change in
             switch change.kind {
             case .reordered(let count): return "\(printable(change.request)): the same \(count) answers, in another order"
             case .count(let before, let after): return "\(printable(change.request)): \(before) answers → \(after)"
             }
-        })
-        section("Requests only in \(first)", diff.onlyInFirst.map { printable($0) })
-        section("Requests only in \(second)", diff.onlyInSecond.map { printable($0) })
+        }
+        section("Requests only in \(first)", diff.onlyInFirst) { printable($0) }
+        section("Requests only in \(second)", diff.onlyInSecond) { printable($0) }
         if diff.isEmpty { lines.append("No differences between \(first) and \(second).") }
         if !diff.comparedAccountLists {
             lines.append("(Accounts added or removed are not compared: one of the files lacks the full account list.)")

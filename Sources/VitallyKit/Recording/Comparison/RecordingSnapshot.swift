@@ -113,6 +113,8 @@ struct RecordingSnapshot {
 
     init(sharingWith base: RecordingSnapshot? = nil) {
         self.base = base?.accounts ?? [:]
+        // The second file of a diff mostly holds the first's accounts: room for them at once.
+        accounts.reserveCapacity(self.base.count)
     }
 
     init(_ recording: HARRecording) {
@@ -193,8 +195,7 @@ struct RecordingSnapshot {
             sharedID = base[at].key
             if base[at].value == facts { facts = base[at].value }
         }
-        if accounts[sharedID] == nil { accountOrder.append(sharedID) }
-        accounts[sharedID] = facts
+        if accounts.updateValue(facts, forKey: sharedID) == nil { accountOrder.append(sharedID) }
     }
 
     /// The members of a record that `account`, `user` and a note or task are read from.
