@@ -64,8 +64,9 @@ final class OrderedBatches<Item: Sendable, Output: Sendable> {
         }
     }
 
+    /// Drops the batches no thread has started and waits for those running.
     private func cancel() {
-        for batch in pending { _ = batch.wait() }
+        for batch in pending { batch.abandon() }
         pending = []
         batch = []
     }
@@ -78,6 +79,8 @@ final class PendingBatch<Output: Sendable>: Sendable {
         case queued(@Sendable () -> Output)
         case running
         case done(Output)
+        /// Handed to `wait()`'s caller (the batch keeps no copy), or dropped by `abandon()`.
+        case over
     }
 
     private let state: Mutex<State>
@@ -113,7 +116,22 @@ final class PendingBatch<Output: Sendable>: Sendable {
         done.wait()
         return state.withLock { state in
             guard case .done(let output) = state else { preconditionFailure("a batch signalled done before its work was") }
+            state = .over
             return output
         }
+    }
+
+    /// Drops the work when no thread has started it, else waits for it to end; instead of `wait()`.
+    func abandon() {
+        let running = state.withLock { state -> Bool in
+            switch state {
+            case .queued:
+                state = .over
+                return false
+            case .running: return true
+            case .done, .over: return false
+            }
+        }
+        if running { done.wait() }
     }
 }

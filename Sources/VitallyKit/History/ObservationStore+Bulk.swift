@@ -39,15 +39,25 @@ extension ObservationStore {
         }
     }
 
-    /// Runs `upsert` for each observation's row, through SQLite's own calls, in the write's
-    /// transaction (GRDB's arguments box each of a row's 13 values, a third of an import's time).
-    /// The rows of the observations that follow are worked out on other cores meanwhile: a name's
-    /// personal check and a breakdown's text were a third of the write.
+    /// Runs `upsert` for each observation's row in the write's transaction. SQLite's default page
+    /// cache (2 MB) spills to the file mid-transaction once an import's pages outgrow it (80,000
+    /// accounts are 10 MB): a large write gets 16 MB, taken only as pages are used, and the
+    /// connection its own size back after (the shell keeps the store open).
     static func insert(_ observations: [Observation], tenant: String, into db: Database) throws {
         guard let connection = db.sqliteConnection else { throw DatabaseError(resultCode: .SQLITE_MISUSE, message: "the store is closed") }
-        // SQLite's default page cache (2 MB) spills to the file mid-transaction once an import's
-        // pages outgrow it (80,000 accounts are 10 MB): 16 MB, taken only as pages are used.
-        if observations.count > 1_000 { try db.execute(sql: "PRAGMA cache_size = -16384") }
+        if observations.count > 1_000, let previous = try Int.fetchOne(db, sql: "PRAGMA cache_size") {
+            try db.execute(sql: "PRAGMA cache_size = -16384")
+            defer { try? db.execute(sql: "PRAGMA cache_size = \(previous)") }
+            try writeRows(observations, tenant: tenant, connection: connection)
+        } else {
+            try writeRows(observations, tenant: tenant, connection: connection)
+        }
+    }
+
+    /// The rows, through SQLite's own calls (GRDB's arguments box each of a row's 13 values, a
+    /// third of an import's time). The rows of the observations that follow are worked out on
+    /// other cores meanwhile: a name's personal check and a breakdown's text were a third of the write.
+    private static func writeRows(_ observations: [Observation], tenant: String, connection: OpaquePointer) throws {
         var prepared: OpaquePointer?
         var code = sqlite3_prepare_v2(connection, upsert, -1, &prepared, nil)
         guard code == SQLITE_OK, let statement = prepared else { throw error(code, connection) }

@@ -81,4 +81,32 @@ import Testing
         let count = seen.runs.withLock { $0 }
         #expect(count >= 6 && count <= 11, "the batches out when it threw were finished, no more: \(count)")
     }
+
+    /// When `take` throws, the batches no thread has started are dropped, not run: with a queue
+    /// that never runs, the caller runs the four batches it took and none of the two left out.
+    @Test func aThrowingTakeDropsTheBatchesNoThreadStarted() throws {
+        struct Stop: Error {}
+        let queue = DispatchQueue(label: "never runs")
+        queue.suspend()
+        let seen = Seen()
+        do {
+            let batches = OrderedBatches<Int, Int>(size: 1, inFlight: 2, queue: queue) { items in
+                seen.runs.withLock { $0 += 1 }
+                return items[0]
+            }
+            var taken: [Int] = []
+            #expect(throws: Stop.self) {
+                for item in 0..<6 {
+                    try batches.add(item) { output in
+                        if output == 3 { throw Stop() }
+                        taken.append(output)
+                    }
+                }
+            }
+            #expect(taken == [0, 1, 2])
+        }
+        queue.resume()
+        queue.sync {}
+        #expect(seen.runs.withLock { $0 } == 4, "batches 4 and 5 were dropped")
+    }
 }
