@@ -29,9 +29,16 @@ enum ScrubMatchCheck {
     static func changedMatches(
         before: RecordingSnapshot, after: RecordingSnapshot, options: ScrubOptions, accountNames: Set<String>? = nil, batchSize: Int = 256
     ) -> [String] {
+        // What each file is looked up in, and the replacer that names the copies, are built on
+        // other cores while this one lists the domains (a second, for 80,000 accounts, on one core).
         let names = before.accountOrder.compactMap { before.accounts[$0]?.name }
-        var replacer = ScrubReplacer(options: options)
-        replacer.accountNames = accountNames ?? Set(names)
+        let afterSide = PendingBatch(on: .global()) { (DomainIndex(after), CompanyNameIndex(accountNames: after)) }
+        let beforeSide = PendingBatch(on: .global()) { (DomainIndex(before), CompanyNameIndex(accountNames: before)) }
+        let named = PendingBatch(on: .global()) {
+            var replacer = ScrubReplacer(options: options)
+            replacer.accountNames = accountNames ?? Set(names)
+            return replacer
+        }
         var domains: [String] = []
         var seen: Set<String> = []
         func note(_ raw: String?) {
@@ -44,12 +51,12 @@ enum ScrubMatchCheck {
         }
         for id in before.userOrder { note(before.users[id].flatMap { Domain.ofEmail($0.label) }) }
         for name in names where CompanyName.isComparable(name) { note(CompanyName.tokens(name).joined() + ".com") }
-        let (beforeIndex, afterIndex) = (DomainIndex(before), DomainIndex(after))
-        let (beforeNames, afterNames) = (CompanyNameIndex(accountNames: before), CompanyNameIndex(accountNames: after))
+        let (beforeIndex, beforeNames) = beforeSide.wait()
+        let (afterIndex, afterNames) = afterSide.wait()
         // Each domain is answered on its own (two name lookups per file, an HMAC for its copy):
         // a batch at a time on every core, each with its copy of the replacer (they share its
         // domain -> account name memo), the lines taken back in the domains' order.
-        let template = replacer
+        let template = named.wait()
         let batches = OrderedBatches<String, [String]>(size: batchSize) { domains in
             var replacer = template
             return domains.compactMap { domain in
