@@ -56,7 +56,9 @@ enum ToolsBench {
         }
         for tool in tools {
             let growth = (times[tool.name]?[10_000] ?? 0) / (times[tool.name]?[1_000] ?? 1)
-            figure("  \(tool.name) growth 1k -> 10k", String(format: "%.1fx", growth), goal: "<= 12x (linear)", met: growth <= 12)
+            // The figure column starts at 34: "recordings diff (vs scrubbed)" is named without its prefix.
+            figure("  \(tool.name.replacingOccurrences(of: "recordings ", with: "")) 1k->10k", String(format: "growth %.1fx", growth),
+                   goal: "<= 12x (linear)", met: growth <= 12)
         }
     }
 }
