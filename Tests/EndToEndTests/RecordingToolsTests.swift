@@ -140,6 +140,19 @@ import VitallyKit
         #expect(plain.out.contains("random salt"))
     }
 
+    /// demo.har with its entries changed by `edit` (which may also drop some), written as `name` in `dir`.
+    func demoCopy(_ name: String, in dir: URL, _ edit: (inout [JSONValue]) throws -> Void) throws -> URL {
+        guard case .object(var top) = try JSONParser.parse(Array(try Data(contentsOf: demo))), case .object(var log)? = top["log"],
+            case .array(var entries)? = log["entries"]
+        else { throw VitallyError(.decoding) }
+        try edit(&entries)
+        log["entries"] = .array(entries)
+        top["log"] = .object(log)
+        let url = dir.appendingPathComponent(name)
+        try JSONValue.object(top).data(pretty: true).write(to: url)
+        return url
+    }
+
     @Test func diffSaysWhatChangedAndExitsLikeDiff() async throws {
         let dir = folder()
         let (env, _) = isolatedEnvironment()
@@ -153,42 +166,35 @@ import VitallyKit
         #expect(unknown.status == 2 && unknown.err.contains("Nonesuch"))
 
         // Acme's health drops, a token loses the notes scope, one request is gone.
-        var root = try JSONParser.parse(Array(try Data(contentsOf: demo)))
-        guard case .object(var top) = root, case .object(var log)? = top["log"], case .array(var entries)? = log["entries"] else {
-            Issue.record("demo.har has no entries")
-            return
-        }
         var changedHealth = false, changedStatus = false
-        for (index, entry) in entries.enumerated() {
-            guard case .object(var object) = entry, case .object(var response)? = object["response"],
-                case .object(var content)? = response["content"], let url = entry["request"]?["url"]?.string,
-                let text = content["text"]?.string else { continue }
-            let segments = RecordedExchange.split(url: url).path.split(separator: "/")
-            if segments.count <= 3, segments.count >= 2, segments[1] == "accounts", let body = try? JSONParser.parse(text) {
-                let lowered = lowerAcmeHealth(body)
-                if lowered != body {
-                    content["text"] = .string(lowered.serialized())
-                    changedHealth = true
+        var dropped = JSONValue.null
+        let changed = try demoCopy("changed.har", in: dir) { entries in
+            for (index, entry) in entries.enumerated() {
+                guard case .object(var object) = entry, case .object(var response)? = object["response"],
+                    case .object(var content)? = response["content"], let url = entry["request"]?["url"]?.string,
+                    let text = content["text"]?.string else { continue }
+                let segments = RecordedExchange.split(url: url).path.split(separator: "/")
+                if segments.count <= 3, segments.count >= 2, segments[1] == "accounts", let body = try? JSONParser.parse(text) {
+                    let lowered = lowerAcmeHealth(body)
+                    if lowered != body {
+                        content["text"] = .string(lowered.serialized())
+                        changedHealth = true
+                    }
                 }
+                if url.contains("/notes?limit=100") {
+                    response["status"] = 403
+                    changedStatus = true
+                }
+                response["content"] = .object(content)
+                object["response"] = .object(response)
+                entries[index] = .object(object)
             }
-            if url.contains("/notes?limit=100") {
-                response["status"] = 403
-                changedStatus = true
-            }
-            response["content"] = .object(content)
-            object["response"] = .object(response)
-            entries[index] = .object(object)
+            // The last request the file holds once (a repeated one would only shorten its sequence).
+            let urls = entries.map { $0["request"]?["url"]?.string ?? "" }
+            let unique = try #require(urls.indices.last { index in urls.filter { $0 == urls[index] }.count == 1 })
+            dropped = entries.remove(at: unique)
         }
         #expect(changedHealth && changedStatus)
-        // The last request the file holds once (a repeated one would only shorten its sequence).
-        let urls = entries.map { $0["request"]?["url"]?.string ?? "" }
-        let unique = try #require(urls.indices.last { index in urls.filter { $0 == urls[index] }.count == 1 })
-        let dropped = entries.remove(at: unique)
-        log["entries"] = .array(entries)
-        top["log"] = .object(log)
-        root = .object(top)
-        let changed = dir.appendingPathComponent("changed.har")
-        try root.data(pretty: true).write(to: changed)
 
         let text = try await runShell(["-c", "recordings diff \(demo.path) \(changed.path)"], environment: env)
         #expect(text.status == 1)
@@ -215,23 +221,15 @@ import VitallyKit
     @Test func diffTextCapsLongListsAndTheJSONKeepsThemAll() async throws {
         let dir = folder()
         let (env, _) = isolatedEnvironment()
-        var root = try JSONParser.parse(Array(try Data(contentsOf: demo)))
-        guard case .object(var top) = root, case .object(var log)? = top["log"], case .array(var entries)? = log["entries"] else {
-            Issue.record("demo.har has no entries")
-            return
+        let moved = try demoCopy("moved.har", in: dir) { entries in
+            for (index, entry) in entries.enumerated() {
+                guard case .object(var object) = entry, case .object(var request)? = object["request"],
+                    let url = request["url"]?.string else { continue }
+                request["url"] = .string(url + (url.contains("?") ? "&" : "?") + "copy=\(index)")
+                object["request"] = .object(request)
+                entries[index] = .object(object)
+            }
         }
-        for (index, entry) in entries.enumerated() {
-            guard case .object(var object) = entry, case .object(var request)? = object["request"],
-                let url = request["url"]?.string else { continue }
-            request["url"] = .string(url + (url.contains("?") ? "&" : "?") + "copy=\(index)")
-            object["request"] = .object(request)
-            entries[index] = .object(object)
-        }
-        log["entries"] = .array(entries)
-        top["log"] = .object(log)
-        root = .object(top)
-        let moved = dir.appendingPathComponent("moved.har")
-        try root.data(pretty: true).write(to: moved)
 
         let result = try await runShell(["-c", "recordings diff \(demo.path) \(moved.path)"], environment: env)
         #expect(result.status == 1)
