@@ -34,7 +34,7 @@ final class OrderedBatches<Item: Sendable, Output: Sendable> {
     }
 
     /// Sends what is left and hands every result still out to `take`, in order. When `take`
-    /// throws, the batches after it are waited for and dropped.
+    /// throws, the batches after it that no thread has started are dropped, the others waited for.
     func drain(take: (Output) throws -> Void) rethrows {
         if !batch.isEmpty { send() }
         while !pending.isEmpty { try takeOldest(take) }
@@ -72,8 +72,22 @@ final class OrderedBatches<Item: Sendable, Output: Sendable> {
     }
 }
 
-/// One batch's work, run on a global queue or, when the waiting caller gets to it first, on the
-/// caller's thread; `wait()` hands back its output.
+extension Array where Element: Sendable {
+    /// `work` on batches of `size` elements on every core (the caller's thread too), the outputs
+    /// joined in the elements' order, in room for `expected` of them (an import's 80,000
+    /// observations, grown by doubling, peaked 18 MB higher).
+    func inOrderedBatches<T: Sendable>(of size: Int, expected: Int = 0, _ work: @escaping @Sendable ([Element]) -> [T]) -> [T] {
+        let batches = OrderedBatches(size: size, work)
+        var joined: [T] = []
+        joined.reserveCapacity(expected)
+        for element in self { batches.add(element) { joined += $0 } }
+        batches.drain { joined += $0 }
+        return joined
+    }
+}
+
+/// One batch's work, run on `queue` or, when the waiting caller gets to it first, on the caller's
+/// thread; `wait()` hands back its output.
 final class PendingBatch<Output: Sendable>: Sendable {
     private enum State {
         case queued(@Sendable () -> Output)

@@ -133,7 +133,7 @@ package enum HistoryImporter {
         /// copies were a tenth of an import, on one core).
         func result(info: RecordingInfo?) -> Result {
             let last = last, laterThanLast = laterThanLast, breakdowns = breakdowns, users = users
-            let batches = OrderedBatches<String, [Observation]>(size: 2_000) { ids in
+            let observations = order.inOrderedBatches(of: 2_000, expected: order.count) { ids in
                 ids.compactMap { id -> Observation? in
                     guard let seen = (info == nil ? laterThanLast[id] : nil) ?? last[id] else { return nil }
                     var observation = seen.observation
@@ -142,10 +142,6 @@ package enum HistoryImporter {
                     return observation
                 }
             }
-            var observations: [Observation] = []
-            observations.reserveCapacity(order.count)
-            for id in order { batches.add(id) { observations += $0 } }
-            batches.drain { observations += $0 }
             return Result(tenant: info?.subdomain, recordedAt: info?.recordedAt, observations: observations)
         }
     }

@@ -57,19 +57,15 @@ enum ScrubMatchCheck {
         // a batch at a time on every core, each with its copy of the replacer (they share its
         // domain -> account name memo), the lines taken back in the domains' order.
         let template = named.wait()
-        let batches = OrderedBatches<String, [String]>(size: batchSize) { domains in
+        return domains.inOrderedBatches(of: batchSize) { batch in
             var replacer = template
-            return domains.compactMap { domain in
+            return batch.compactMap { domain in
                 let copy = Domain.registrable(replacer.emailHost(ScrubSafeList.fold(domain)))
                 let was = outcome(domain, in: before, index: beforeIndex, names: beforeNames)
                 let now = outcome(copy, in: after, index: afterIndex, names: afterNames)
                 return was == now ? nil : "\(domain): \(describe(was, in: before)) -> \(describe(now, in: after))"
             }
         }
-        var changed: [String] = []
-        for domain in domains { batches.add(domain) { changed += $0 } }
-        batches.drain { changed += $0 }
-        return changed
     }
 
     /// A recording's accounts by the registrable domain of their users' emails and of their domain traits.
