@@ -21,11 +21,39 @@ public struct Redactor: Sendable {
 
     /// Whether a header or parameter name looks like it carries a credential.
     static func isSecretName(_ name: String) -> Bool {
+        // Header and parameter names are ASCII: decided on their bytes (the Unicode rule below
+        // was a twentieth of a scrub, which asks it of every header and query item).
+        if let ascii = name.utf8.withContiguousStorageIfAvailable(isSecretASCIIName), let decided = ascii { return decided }
+        return isSecretNameByCharacters(name)
+    }
+
+    /// `isSecretName` by characters: the rule, for any text.
+    static func isSecretNameByCharacters(_ name: String) -> Bool {
         let lower = name.lowercased()
         if secretHeaders.contains(lower) { return true }
         let words = lower.split { !$0.isLetter }.map(String.init)
         return secretWords.contains { word in words.contains(word) || lower.hasSuffix(word) }
     }
+
+    /// `isSecretName` of ASCII bytes (nil for any other text): the same rule, byte by byte.
+    private static func isSecretASCIIName(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool? {
+        guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
+        func lowered(_ b: UInt8) -> UInt8 { b &- 0x41 < 26 ? b | 0x20 : b }
+        func equal(_ range: Range<Int>, _ word: [UInt8]) -> Bool {
+            range.count == word.count && zip(range, word).allSatisfy { lowered(bytes[$0]) == $1 }
+        }
+        if secretHeaderBytes.contains(where: { equal(0..<bytes.count, $0) }) { return true }
+        // The words are the runs of letters; a secret word may also end the name (`apikey`).
+        var start = 0
+        for i in 0...bytes.count where i == bytes.count || lowered(bytes[i]) &- 0x61 >= 26 {
+            if i > start, secretWordBytes.contains(where: { equal(start..<i, $0) }) { return true }
+            start = i + 1
+        }
+        return secretWordBytes.contains { $0.count <= bytes.count && equal(bytes.count - $0.count..<bytes.count, $0) }
+    }
+
+    private static let secretHeaderBytes = secretHeaders.map { Array($0.utf8) }
+    private static let secretWordBytes = secretWords.map { Array($0.utf8) }
 
     public func header(_ header: HTTPHeader) -> HTTPHeader {
         if Redactor.isSecretName(header.name) { return HTTPHeader(header.name, Redactor.placeholder) }
