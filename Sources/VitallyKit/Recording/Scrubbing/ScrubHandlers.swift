@@ -35,6 +35,7 @@ struct ScrubReplacer: ScrubLeafHandler {
     }
 
     func acceptsWhole(_ s: String) -> Bool { false }
+    static var rewrites: Bool { true }
 
     mutating func leaf(_ s: String, _ slot: ScrubSlot) -> String {
         let decision = ScrubSafeList.classify(s, slot, options)
@@ -142,6 +143,7 @@ struct ScrubChecker: ScrubLeafHandler {
     var failure: String?
 
     func acceptsWhole(_ s: String) -> Bool { produced.contains(s) }
+    static var rewrites: Bool { false }
 
     mutating func leaf(_ s: String, _ slot: ScrubSlot) -> String {
         if !produced.contains(s), ScrubSafeList.classify(s, slot, options) != .keep, failure == nil { failure = slot.path ?? "" }

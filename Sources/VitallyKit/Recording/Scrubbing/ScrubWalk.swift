@@ -8,6 +8,9 @@ protocol ScrubLeafHandler: Sendable {
     mutating func key(_ k: String, _ slot: ScrubSlot) -> String
     /// Whether `s` is accepted whole before any decoding (the scan: a pseudonym the scrub produced).
     func acceptsWhole(_ s: String) -> Bool
+    /// Whether the walk builds what the handler returns (the scrub) or only visits (the scan, which
+    /// returns every string as it is: building a copy of each body was a third of its work).
+    static var rewrites: Bool { get }
 }
 
 /// Walks a HAR by its structure, decoding percent-encoding, base64, JSON in strings and URLs
@@ -170,7 +173,7 @@ struct ScrubWalk<Handler: ScrubLeafHandler>: Sendable {
             var root = slot.child("(json)", key: nil)
             root.entity = entity
             let walked = json(parsed, root)
-            rewritten = walked == parsed ? decoded : walked.serialized()
+            rewritten = !Handler.rewrites || walked == parsed ? decoded : walked.serialized()
         } else {
             rewritten = value(decoded, slot)
         }
@@ -184,11 +187,16 @@ struct ScrubWalk<Handler: ScrubLeafHandler>: Sendable {
         case .string(let s):
             return .string(self.value(s, slot))
         case .array(let items):
-            return .array(items.enumerated().map { index, item in
+            func walk(_ index: Int, _ item: JSONValue) -> JSONValue {
                 var child = slot.child("[\(index)]", key: slot.key)
                 if slot.entity != nil, slot.key == nil || slot.key == "results" { child.entity = slot.entity }
                 return json(item, child)
-            })
+            }
+            guard Handler.rewrites else {
+                for (index, item) in items.enumerated() { _ = walk(index, item) }
+                return value
+            }
+            return .array(items.enumerated().map(walk))
         case .object(let object):
             // Whose record this is, decided afresh for each object: a note's `from` inside an
             // account record is not the account.
@@ -212,9 +220,11 @@ struct ScrubWalk<Handler: ScrubLeafHandler>: Sendable {
             for (k, v) in object.orderedMembers {
                 var child = context.child("." + k, key: k)
                 if context.entity != nil, k == "results" { child.entity = context.entity }
-                out[key(k, child)] = json(v, child)
+                let newKey = key(k, child)
+                let newValue = json(v, child)
+                if Handler.rewrites { out[newKey] = newValue }
             }
-            return .object(out)
+            return Handler.rewrites ? .object(out) : value
         default:
             return value
         }
@@ -242,7 +252,7 @@ struct ScrubWalk<Handler: ScrubLeafHandler>: Sendable {
             let parsed = try? JSONParser.parse(s), parsed.object != nil || parsed.array != nil
         {
             let walked = json(parsed, slot.child("(json)", key: slot.key, place: slot.place))
-            return walked == parsed ? s : walked.serialized()
+            return !Handler.rewrites || walked == parsed ? s : walked.serialized()
         }
         if Self.hasPercentEscape(s) {
             let decoded = URLEncoding.decode(s, plusAsSpace: false)

@@ -151,4 +151,24 @@ import Testing
         let keyed = out.replacingOccurrences(of: #""statusText": "OK""#, with: #""statusText": "OK", "Pat Lee": 1"#)
         #expect(RecordingScrubber.scan(Array(keyed.utf8), produced: [], options: options)?.hasSuffix("(a key)") == true)
     }
+
+    /// The scan walks a body without copying it: a name planted deep in a body's array, in JSON
+    /// held in a string, or as a key, is still found and named.
+    @Test func theScanLooksInsideEveryPartOfABody() throws {
+        let options = ScrubOptions(salt: Self.salt)
+        let body = #"{"results":[{"id":"u-1","traits":{"seats":3,"tags":[1,2]}}]}"#
+        let out = try scrub(Self.har(url: "https://acme.rest.vitally.io/resources/accounts?limit=1", body: body))
+        #expect(RecordingScrubber.scan(Array(out.utf8), produced: [], options: options) == nil)
+        let neutral = try #require(JSONParser.parse(out)["log"]?["entries"]?[0]?["response"]?["content"]?["text"]?.string)
+        for (planted, path) in [
+            (#"{"results":[{"id":"u-1","traits":{"tags":[1,"Pat Lee"]}}]}"#, ".results[0].traits.tags[1]"),
+            (#"{"results":[{"id":"u-1","traits":{"json":"{\"who\":\"Pat Lee\"}"}}]}"#, ".who"),
+            (#"{"results":[{"id":"u-1","traits":{"Pat Lee":1}}]}"#, " (a key)"),
+        ] {
+            let text = out.replacingOccurrences(of: JSONValue.string(neutral).serialized(), with: JSONValue.string(planted).serialized())
+            #expect(text != out)
+            let found = RecordingScrubber.scan(Array(text.utf8), produced: [], options: options)
+            #expect(found?.hasPrefix("$.log.entries[0].response.content.text") == true && found?.hasSuffix(path) == true, "\(found ?? "none")")
+        }
+    }
 }
