@@ -45,8 +45,6 @@ extension JSONValue {
         }
     }
 
-    /// Appends `s` as a JSON string. Runs that need no escape are copied as they are (a recorded
-    /// body is mostly such runs); C0, DEL and C1 are escaped, so JSON reaches a terminal inert.
     /// A line break and `indent` spaces (the usual depths without building a string each time).
     static func newline(_ indent: Int, into out: inout String) {
         if indent < newlines.count { out += newlines[indent] } else { out += "\n" + String(repeating: " ", count: indent) }
@@ -54,6 +52,8 @@ extension JSONValue {
 
     private static let newlines = (0..<24).map { "\n" + String(repeating: " ", count: $0) }
 
+    /// Appends `s` as a JSON string. Runs that need no escape are copied as they are (a recorded
+    /// body is mostly such runs); C0, DEL and C1 are escaped, so JSON reaches a terminal inert.
     static func writeEscaped(_ s: String, into out: inout String) {
         var s = s
         // Most strings need no escape at all: appended as they are.

@@ -33,8 +33,15 @@ enum ScrubLeaf: Hashable {
 extension ScrubSafeList {
     /// The decision for one string at `slot`: kept, or which kind of replacement.
     static func classify(_ s: String, _ slot: ScrubSlot, _ options: ScrubOptions) -> ScrubLeaf {
-        if s.isEmpty || constants.contains(s) { return .keep }
-        let folded = fold(s)
+        if s.isEmpty || (constantLengths.contains(s.utf8.count) && constants.contains(s)) { return .keep }
+        // Folded only when asked: most strings hold no `@` or `.` (which folding neither adds nor removes).
+        var foldedOnce: String?
+        func folded() -> String {
+            if let foldedOnce { return foldedOnce }
+            let made = fold(s)
+            foldedOnce = made
+            return made
+        }
         let leaf = leafKey(slot.key)
         switch slot.place {
         case .headerValue:
@@ -47,6 +54,7 @@ extension ScrubSafeList {
         case .queryValue:
             if let name = slot.key, Redactor.isSecretName(name) { return .redact }
         case .host:
+            let folded = folded()
             if folded == "localhost" || folded.hasPrefix("127.") || folded == "[::1]" { return .keep }
             if isIPv4(folded) || isIPv6(folded) { return .ip }
             if folded.hasSuffix(".rest.vitally.io") || folded.hasSuffix(".vitally.io") {
@@ -57,12 +65,14 @@ extension ScrubSafeList {
             break
         }
         if isNumber(s) || isUUID(s) || isTimestamp(s) { return .keep }
-        if isEmailShaped(folded) { return .email }
+        let hasDot = s.utf8.contains(0x2E)
+        if hasDot, s.utf8.contains(0x40), isEmailShaped(folded()) { return .email }
         if isIPv4(s) { return s.hasPrefix("127.") || s == "0.0.0.0" ? .keep : .ip }
         if isIPv6(s) { return s == "::1" ? .keep : .ip }
         if isIdKey(slot.key), isASCIIToken(s, extra: "-_.:") {
-            let spells = s.contains { $0.isLetter }
-            return slot.key?.lowercased() == "externalid" && options.accounts && spells ? .externalId : .keep
+            // An ASCII token: a letter is a byte of one.
+            let spells = s.utf8.contains { $0 &- 0x41 < 26 || $0 &- 0x61 < 26 }
+            return options.accounts && spells && slot.key.map(isExternalIdKey) == true ? .externalId : .keep
         }
         if isDigits(s) || isPhoneShaped(s) { return isDigits(s) && s.count > 15 ? .text : .phone }
         if let leaf, enumKeys.contains(leaf), isEnumValue(s) { return .keep }
@@ -71,7 +81,9 @@ extension ScrubSafeList {
         if leaf == "subdomain", isASCIIToken(s, extra: "-") { return options.accounts ? .subdomain : .keep }
         if slot.account, leaf == "name" { return options.accounts ? .account : .keep }
         if slot.schema, let leaf, schemaLabelKeys.contains(leaf) { return .keep }
-        if isDomainShaped(folded), isDomainKey(slot.key) || folded.split(separator: ".").last.map({ commonTLDs.contains(String($0)) }) == true {
+        if hasDot, case let folded = folded(), isDomainShaped(folded),
+            isDomainKey(slot.key) || folded.split(separator: ".").last.map({ commonTLDs.contains(String($0)) }) == true
+        {
             return options.domains && !Domain.isFreeMail(Domain.registrable(folded)) ? .domain : .keep
         }
         if slot.place == .pathSegment, isASCIIToken(s, extra: "-_.") { return .keep }
@@ -79,6 +91,14 @@ extension ScrubSafeList {
             return looksLikeName(s) ? .name : .text
         }
         return .text
+    }
+
+    /// The lengths of `constants`: most strings are told apart from them without hashing.
+    static let constantLengths = Set(constants.map(\.utf8.count))
+
+    /// `externalId` in any case.
+    static func isExternalIdKey(_ key: String) -> Bool {
+        key.utf8.count == 10 && zip(key.utf8, "externalid".utf8).allSatisfy { ($0 &- 0x41 < 26 ? $0 | 0x20 : $0) == $1 }
     }
 
     /// One to four words of letters (any script), apostrophes, dots and hyphens.

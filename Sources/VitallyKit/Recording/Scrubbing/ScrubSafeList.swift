@@ -200,10 +200,23 @@ package enum ScrubSafeList {
     static let httpDays = ["Mon, ", "Tue, ", "Wed, ", "Thu, ", "Fri, ", "Sat, ", "Sun, "]
 
     /// One to three ASCII words of letters, digits, `_` and `-`, up to 40 characters.
+    /// (Byte by byte: a space between words, none at either end or twice; every other byte one of the words'.)
     static func isEnumValue(_ s: String) -> Bool {
-        guard s.utf8.count <= 40, !s.hasPrefix(" "), !s.hasSuffix(" ") else { return false }
-        let words = s.split(separator: " ", omittingEmptySubsequences: false)
-        return words.count <= 3 && words.allSatisfy { isASCIIToken(String($0), extra: "_-./") }
+        let utf8 = s.utf8
+        guard !utf8.isEmpty, utf8.count <= 40 else { return false }
+        var spaces = 0
+        var afterSpace = true
+        for b in utf8 {
+            if b == 0x20 {
+                if afterSpace { return false }
+                spaces += 1
+                afterSpace = true
+            } else {
+                guard b &- 0x30 < 10 || b &- 0x41 < 26 || b &- 0x61 < 26 || b == 0x5F || b == 0x2D || b == 0x2E || b == 0x2F else { return false }
+                afterSpace = false
+            }
+        }
+        return !afterSpace && spaces <= 2
     }
 
     /// A domain name by shape: ASCII or Unicode labels, a last label of letters.
