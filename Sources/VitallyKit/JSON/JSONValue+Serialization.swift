@@ -4,69 +4,70 @@ extension JSONValue {
     /// Serialises with keys in their stored order; `pretty` indents by two spaces, each line after
     /// the first starting `indent` spaces further in.
     package func serialized(pretty: Bool = false, indent: Int = 0) -> String {
-        var out = ""
+        var out: [UInt8] = []
         out.reserveCapacity(256)
         write(into: &out, pretty: pretty, indent: indent)
-        return out
+        return String(decoding: out, as: UTF8.self)
     }
 
     package func data(pretty: Bool = false) -> Data { Data(serialized(pretty: pretty).utf8) }
 
-    private func write(into out: inout String, pretty: Bool, indent: Int) {
+    /// Written as bytes, not appended to a String: a scrub serialises every body and entry, and a
+    /// String's appends (each keeping its flags and capacity) were most of that work.
+    private func write(into out: inout [UInt8], pretty: Bool, indent: Int) {
         switch self {
-        case .null: out += "null"
-        case .bool(let b): out += b ? "true" : "false"
-        case .number(let n): out += n.text
+        case .null: out += "null".utf8
+        case .bool(let b): out += (b ? "true" : "false").utf8
+        case .number(let n): out += n.text.utf8
         case .string(let s): JSONValue.writeEscaped(s, into: &out)
         case .array(let items):
-            if items.isEmpty { out += "[]"; return }
-            out += "["
+            if items.isEmpty { out += "[]".utf8; return }
+            out.append(UInt8(ascii: "["))
             for (i, item) in items.enumerated() {
-                if i > 0 { out += "," }
+                if i > 0 { out.append(UInt8(ascii: ",")) }
                 if pretty { JSONValue.newline(indent + 2, into: &out) }
                 item.write(into: &out, pretty: pretty, indent: indent + 2)
             }
             if pretty { JSONValue.newline(indent, into: &out) }
-            out += "]"
+            out.append(UInt8(ascii: "]"))
         case .object(let object):
-            if object.isEmpty { out += "{}"; return }
-            out += "{"
+            if object.isEmpty { out += "{}".utf8; return }
+            out.append(UInt8(ascii: "{"))
             var first = true
             for (key, value) in object.orderedMembers {
-                if !first { out += "," }
+                if !first { out.append(UInt8(ascii: ",")) }
                 first = false
                 if pretty { JSONValue.newline(indent + 2, into: &out) }
                 JSONValue.writeEscaped(key, into: &out)
-                out += pretty ? ": " : ":"
+                out.append(UInt8(ascii: ":"))
+                if pretty { out.append(UInt8(ascii: " ")) }
                 value.write(into: &out, pretty: pretty, indent: indent + 2)
             }
             if pretty { JSONValue.newline(indent, into: &out) }
-            out += "}"
+            out.append(UInt8(ascii: "}"))
         }
     }
 
-    /// A line break and `indent` spaces (the usual depths without building a string each time).
-    static func newline(_ indent: Int, into out: inout String) {
-        if indent < newlines.count { out += newlines[indent] } else { out += "\n" + String(repeating: " ", count: indent) }
+    /// A line break and `indent` spaces.
+    static func newline(_ indent: Int, into out: inout [UInt8]) {
+        out.append(0x0A)
+        out.append(contentsOf: repeatElement(0x20, count: indent))
     }
 
-    private static let newlines = (0..<24).map { "\n" + String(repeating: " ", count: $0) }
+    /// `s` as a JSON string.
+    static func writeEscaped(_ s: String, into out: inout String) {
+        var bytes: [UInt8] = []
+        writeEscaped(s, into: &bytes)
+        out += String(decoding: bytes, as: UTF8.self)
+    }
 
     /// Appends `s` as a JSON string. Runs that need no escape are copied as they are (a recorded
     /// body is mostly such runs); C0, DEL and C1 are escaped, so JSON reaches a terminal inert.
-    static func writeEscaped(_ s: String, into out: inout String) {
+    static func writeEscaped(_ s: String, into out: inout [UInt8]) {
         var s = s
-        // Most strings need no escape at all: appended as they are.
-        if s.utf8.count <= 64, s.utf8.allSatisfy({ $0 >= 0x20 && $0 != 0x22 && $0 != 0x5C && $0 < 0x7F }) {
-            out += "\""
-            out += s
-            out += "\""
-            return
-        }
         s.withUTF8 { bytes in
-            var escaped: [UInt8] = []
-            escaped.reserveCapacity(bytes.count + bytes.count / 8 + 2)
-            escaped.append(0x22)
+            out.reserveCapacity(out.count + bytes.count + 2)
+            out.append(0x22)
             var run = 0
             var i = 0
             while i < bytes.count {
@@ -93,24 +94,22 @@ extension JSONValue {
                 } else {
                     width = 1
                 }
-                escaped += UnsafeBufferPointer(rebasing: bytes[run..<i])
+                out += UnsafeBufferPointer(rebasing: bytes[run..<i])
                 let value = width == 2 ? bytes[i + 1] : b
                 switch value {
-                case 0x22: escaped += [0x5C, 0x22]
-                case 0x5C: escaped += [0x5C, 0x5C]
-                case 0x0A: escaped += [0x5C, 0x6E]
-                case 0x0D: escaped += [0x5C, 0x72]
-                case 0x09: escaped += [0x5C, 0x74]
-                case 0x08: escaped += [0x5C, 0x62]
-                case 0x0C: escaped += [0x5C, 0x66]
-                default: escaped += Array(String(format: "\\u%04x", value).utf8)
+                case 0x22, 0x5C: out.append(0x5C); out.append(value)
+                case 0x0A: out.append(0x5C); out.append(UInt8(ascii: "n"))
+                case 0x0D: out.append(0x5C); out.append(UInt8(ascii: "r"))
+                case 0x09: out.append(0x5C); out.append(UInt8(ascii: "t"))
+                case 0x08: out.append(0x5C); out.append(UInt8(ascii: "b"))
+                case 0x0C: out.append(0x5C); out.append(UInt8(ascii: "f"))
+                default: out += String(format: "\\u%04x", value).utf8
                 }
                 i += width
                 run = i
             }
-            escaped += UnsafeBufferPointer(rebasing: bytes[run...])
-            escaped.append(0x22)
-            out += String(decoding: escaped, as: UTF8.self)
+            out += UnsafeBufferPointer(rebasing: bytes[run...])
+            out.append(0x22)
         }
     }
 }

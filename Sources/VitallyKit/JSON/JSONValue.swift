@@ -84,6 +84,13 @@ public struct JSONObject: Sendable, Equatable, Sequence {
         for (key, value) in pairs { self[key] = value }
     }
 
+    /// Members whose keys are known to differ (another object's, values changed): stored as they
+    /// are, without searching for each key.
+    package init(uniqueMembers: [(key: String, value: JSONValue)]) {
+        members = uniqueMembers
+        reindex()
+    }
+
     /// The keys in arrival order.
     public var keys: [String] { members.map(\.key) }
 

@@ -216,15 +216,25 @@ struct ScrubWalk<Handler: ScrubLeafHandler>: Sendable {
                 context.person = true
                 context.account = false
             }
-            var out = JSONObject()
+            var members: [(key: String, value: JSONValue)] = []
+            if Handler.rewrites { members.reserveCapacity(object.count) }
+            var keysKept = true
             for (k, v) in object.orderedMembers {
                 var child = context.child("." + k, key: k)
                 if context.entity != nil, k == "results" { child.entity = context.entity }
                 let newKey = key(k, child)
                 let newValue = json(v, child)
-                if Handler.rewrites { out[newKey] = newValue }
+                if Handler.rewrites {
+                    keysKept = keysKept && newKey == k
+                    members.append((newKey, newValue))
+                }
             }
-            return Handler.rewrites ? .object(out) : value
+            guard Handler.rewrites else { return value }
+            // The object's own keys are distinct; replaced ones might meet another, and merge as JSONObject merges.
+            if keysKept { return .object(JSONObject(uniqueMembers: members)) }
+            var out = JSONObject()
+            for (k, v) in members { out[k] = v }
+            return .object(out)
         default:
             return value
         }
