@@ -147,20 +147,7 @@ extension JSONParser {
     /// The first quote or backslash (or, with `controls`, byte below 0x20) at or after `start`,
     /// eight bytes at a time; the end of the bytes when there is none.
     func nextSpecial(from start: Int, controls: Bool) -> Int {
-        var i = start
-        while i + 8 <= bytes.count {
-            let word = UInt64(littleEndian: UnsafeRawPointer(bytes.baseAddress! + i).loadUnaligned(as: UInt64.self))
-            var special = ByteWord.bytesEqual(word, 0x22) | ByteWord.bytesEqual(word, 0x5C)
-            if controls { special |= ByteWord.bytesBelow(word, 0x20) }
-            if special != 0 { return i + special.trailingZeroBitCount >> 3 }
-            i += 8
-        }
-        while i < bytes.count {
-            let b = bytes[i]
-            if b == UInt8(ascii: "\"") || b == UInt8(ascii: "\\") || (controls && b < 0x20) { return i }
-            i += 1
-        }
-        return i
+        ByteWord.nextQuoteOrBackslash(in: bytes, from: start, controls: controls)
     }
 
     private func unterminated() -> JSONParseError {

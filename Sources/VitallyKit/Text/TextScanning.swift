@@ -42,6 +42,25 @@ enum ByteWord {
         (word &- 0x0101_0101_0101_0101 &* UInt64(limit)) & ~word & 0x8080_8080_8080_8080
     }
 
+    /// The offset of the first `"` or `\` (or, with `controls`, byte below 0x20) at or after
+    /// `start`, eight bytes at a time; `bytes.count` when there is none.
+    static func nextQuoteOrBackslash(in bytes: UnsafeBufferPointer<UInt8>, from start: Int, controls: Bool) -> Int {
+        var i = start
+        while i + 8 <= bytes.count {
+            let word = UInt64(littleEndian: UnsafeRawPointer(bytes.baseAddress! + i).loadUnaligned(as: UInt64.self))
+            var special = bytesEqual(word, 0x22) | bytesEqual(word, 0x5C)
+            if controls { special |= bytesBelow(word, 0x20) }
+            if special != 0 { return i + special.trailingZeroBitCount >> 3 }
+            i += 8
+        }
+        while i < bytes.count {
+            let b = bytes[i]
+            if b == 0x22 || b == 0x5C || (controls && b < 0x20) { return i }
+            i += 1
+        }
+        return i
+    }
+
     /// Whether every byte is below 0x80, eight at a time.
     static func isASCII(_ raw: UnsafeRawBufferPointer) -> Bool {
         var i = 0

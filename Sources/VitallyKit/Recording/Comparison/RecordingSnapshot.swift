@@ -11,6 +11,11 @@ struct RecordingSnapshot {
         var churned = false
 
         init(name: String, externalId: String?, fields: Fields = Fields(), domainTraits: [String] = [], churned: Bool = false) {
+            // Room for every text at once (grown append by append, the buffer was copied several times per account).
+            var room = 5 * (2 + RecordingSnapshot.accountFields.count + domainTraits.count) + name.utf8.count + (externalId?.utf8.count ?? 0)
+            for (key, _) in RecordingSnapshot.accountFields { room += fields[key]?.utf8.count ?? 0 }
+            for trait in domainTraits { room += trait.utf8.count }
+            packed.reserveCapacity(room)
             append(name)
             append(externalId)
             for (key, _) in RecordingSnapshot.accountFields { append(fields[key]) }
@@ -211,7 +216,7 @@ struct RecordingSnapshot {
         var fields = Fields()
         var churned = false
         var traits = JSONObject()
-        for (key, value) in object {
+        for (key, value) in object.orderedMembers {
             switch key {
             case "id": id = value.string
             case "name": name = value.string
@@ -224,15 +229,21 @@ struct RecordingSnapshot {
         }
         guard let id else { return nil }
         var domainTraits: [String] = []
-        for (key, value) in traits {
-            let lower = key.lowercased()
-            guard lower.containsBytes(of: "domain") || lower.containsBytes(of: "website") else { continue }
+        for (key, value) in traits.orderedMembers {
+            guard namesDomain(key) else { continue }
             for text in value.array?.compactMap(\.string) ?? [value.string].compactMap({ $0 }) where !text.isEmpty {
                 let trait = "\(key)=\(text)"
                 if !domainTraits.contains(trait) { domainTraits.append(trait) }
             }
         }
         return (id, AccountFacts(name: name ?? id, externalId: externalId, fields: fields, domainTraits: domainTraits, churned: churned))
+    }
+
+    /// Whether a trait's key names a domain or website, in any case (a key with no capital or
+    /// non-ASCII letter, nearly every one, is searched without lowering a copy).
+    static func namesDomain(_ key: String) -> Bool {
+        let lower = key.utf8.contains { $0 &- 0x41 < 26 || $0 >= 0x80 } ? key.lowercased() : key
+        return lower.containsBytes(of: "domain") || lower.containsBytes(of: "website")
     }
 
     /// The id of the account `text` names: its id, its externalId, or its name (any case).

@@ -112,12 +112,7 @@ package enum ScrubSafeList {
         if leaf.utf8.allSatisfy({ $0 < 0x80 }) {
             // ASCII, searched as bytes (Foundation's `contains` was a tenth of a classification, and
             // the standard library's generic `firstRange(of:)` a twentieth of a scrub).
-            let utf8 = Array(leaf.utf8)
-            func has(_ word: StaticString) -> Bool {
-                word.withUTF8Buffer { word in
-                    utf8.count >= word.count && (0...(utf8.count - word.count)).contains { utf8[$0..<$0 + word.count].elementsEqual(word) }
-                }
-            }
+            func has(_ word: String) -> Bool { leaf.containsBytes(of: word) }
             return has("domain") || has("website") || leaf.hasSuffix("url") || has("host") || leaf == "site" || leaf == "emailsubdomain"
         }
         return leaf.contains("domain") || leaf.contains("website") || leaf.hasSuffix("url") || leaf.contains("host")
