@@ -42,7 +42,6 @@ extension ScrubSafeList {
             foldedOnce = made
             return made
         }
-        let leaf = leafKey(slot.key)
         switch slot.place {
         case .headerValue:
             if let name = slot.key {
@@ -75,6 +74,8 @@ extension ScrubSafeList {
             return options.accounts && spells && slot.key.map(isExternalIdKey) == true ? .externalId : .keep
         }
         if isDigits(s) || isPhoneShaped(s) { return isDigits(s) && s.count > 15 ? .text : .phone }
+        // The key's last word, needed only from here (dates, numbers and ids are decided above).
+        let leaf = leafKey(slot.key)
         if let leaf, enumKeys.contains(leaf), isEnumValue(s) { return .keep }
         if let leaf, keyReferenceKeys.contains(leaf), isSafeKey(s), s.utf8.contains(where: { $0 == 0x2E || $0 == 0x5F }) { return .keep }
         if slot.creatorOrBrowser, isEnumValue(s) { return .keep }
@@ -94,7 +95,7 @@ extension ScrubSafeList {
     }
 
     /// The lengths of `constants`: most strings are told apart from them without hashing.
-    static let constantLengths = Set(constants.map(\.utf8.count))
+    static let constantLengths = Array(Set(constants.map(\.utf8.count)))
 
     /// `externalId` in any case.
     static func isExternalIdKey(_ key: String) -> Bool {

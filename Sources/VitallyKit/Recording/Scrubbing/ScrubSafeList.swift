@@ -96,15 +96,16 @@ package enum ScrubSafeList {
     }
 
     static func isIdKey(_ key: String?) -> Bool {
-        guard let key else { return false }
+        guard var key else { return false }
         // Byte suffixes: an ASCII suffix ends a string's bytes exactly when it ends its characters.
-        let utf8 = key.utf8
-        func ends(_ suffix: StaticString) -> Bool {
-            let count = suffix.utf8CodeUnitCount
-            guard utf8.count >= count else { return false }
-            return suffix.withUTF8Buffer { utf8.suffix(count).elementsEqual($0) }
+        return key.withUTF8 { utf8 in
+            func ends(_ suffix: StaticString) -> Bool {
+                suffix.withUTF8Buffer { suffix in
+                    utf8.count >= suffix.count && UnsafeBufferPointer(rebasing: utf8[(utf8.count - suffix.count)...]).elementsEqual(suffix)
+                }
+            }
+            return (utf8.count == 2 && ends("id")) || ends("Id") || ends("Ids") || ends("_id") || ends("ID")
         }
-        return key == "id" || key == "_id" || ends("Id") || ends("Ids") || ends("_id") || ends("ID")
     }
 
     static func isDomainKey(_ key: String?) -> Bool {
@@ -175,18 +176,20 @@ package enum ScrubSafeList {
 
     /// `2026-11-28`, `2026-11-28T22:40:34.608Z`, `…+01:00`, and HTTP dates (`Sat, 28 Nov 2026 22:40:34 GMT`).
     static func isTimestamp(_ s: String) -> Bool {
-        let bytes = s.utf8
-        if bytes.count >= 10, bytes.count <= 35 {
-            var isoShaped = true
-            var allowed = true
-            for (i, b) in bytes.enumerated() {
-                if i < 4 { isoShaped = isoShaped && b &- 0x30 < 10 } else if i == 4 || i == 7 { isoShaped = isoShaped && b == 0x2d }
-                allowed = allowed && (b &- 0x30 < 10 || b == 0x2d || b == 0x3a || b == 0x2e || b == 0x54 || b == 0x5a || b == 0x2b || b == 0x20)
-                if !isoShaped { break }
+        var s = s
+        let count = s.utf8.count
+        if count >= 10, count <= 35 {
+            // Nil when not ISO-shaped (four digits, `-`, two more, `-`); else whether every byte may be in one.
+            let iso: Bool? = s.withUTF8 { bytes in
+                for i in 0..<4 where bytes[i] &- 0x30 >= 10 { return nil }
+                guard bytes[4] == 0x2d, bytes[7] == 0x2d else { return nil }
+                return bytes.allSatisfy { b in
+                    b &- 0x30 < 10 || b == 0x2d || b == 0x3a || b == 0x2e || b == 0x54 || b == 0x5a || b == 0x2b || b == 0x20
+                }
             }
-            if isoShaped { return allowed }
+            if let iso { return iso }
         }
-        if bytes.count == 29, s.hasSuffix(" GMT"), httpDays.contains(where: s.hasPrefix) {
+        if count == 29, s.hasSuffix(" GMT"), httpDays.contains(where: s.hasPrefix) {
             return isASCIIToken(s, extra: " ,:")
         }
         return false
