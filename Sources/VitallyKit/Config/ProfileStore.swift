@@ -5,8 +5,25 @@ package struct SavedProfiles: Sendable, Equatable {
     package var profiles: [Profile]
     /// The profile last connected or switched to.
     package var current: String?
+    /// Sections that name a profile but cannot be read (a bad region, a time that is not one), with
+    /// why: one bad value hides no other profile, and using that one says what is wrong with it.
+    package var unreadable: [(name: String, problem: VitallyError)] = []
+
+    package init(profiles: [Profile], current: String?, unreadable: [(name: String, problem: VitallyError)] = []) {
+        self.profiles = profiles
+        self.current = current
+        self.unreadable = unreadable
+    }
 
     package func named(_ name: String) -> Profile? { profiles.first { $0.name == name } }
+
+    /// Why profile `name` cannot be used, when its section is there but does not read.
+    package func problem(of name: String) -> VitallyError? { unreadable.first { $0.name == name }?.problem }
+
+    package static func == (a: SavedProfiles, b: SavedProfiles) -> Bool {
+        a.profiles == b.profiles && a.current == b.current && a.unreadable.map(\.name) == b.unreadable.map(\.name)
+            && a.unreadable.map(\.problem) == b.unreadable.map(\.problem)
+    }
 }
 
 /// Two INI files in the config folder, like the AWS CLI's `config` and `credentials`:
@@ -31,17 +48,26 @@ package struct ProfileStore: Sendable {
     ]
     static let credentialsHeader = ["vitally-shell secret tokens, one [NAME] section per profile. Keep this file mode 0600."]
 
-    /// The saved profiles. The first time, a `config.json` of an earlier version becomes a profile
-    /// named after its subdomain (its token's age taken from the file's time) and is removed.
+    /// The saved profiles; a section that does not read is listed in `unreadable`, the file itself
+    /// refused (its mode, a line that is not INI) throws. The first time, a `config.json` of an
+    /// earlier version becomes a profile named after its subdomain (its token's age taken from
+    /// the file's time) and is removed.
     package func load() throws(VitallyError) -> SavedProfiles {
         try migrateLegacy()
         let document = try read(profilesURL)
         var profiles: [Profile] = []
+        var unreadable: [(name: String, problem: VitallyError)] = []
         for section in document.sections where section.name.hasPrefix(Self.sectionPrefix) {
-            profiles.append(try profile(from: section))
+            do {
+                profiles.append(try profile(from: section))
+            } catch {
+                unreadable.append((String(section.name.dropFirst(Self.sectionPrefix.count)).trimmingCharacters(in: .whitespaces), error))
+            }
         }
-        let current = document[section: Self.settings]?["current"].flatMap { name in profiles.contains { $0.name == name } ? name : nil }
-        return SavedProfiles(profiles: profiles, current: current)
+        let current = document[section: Self.settings]?["current"].flatMap { name in
+            profiles.contains { $0.name == name } || unreadable.contains { $0.name == name } ? name : nil
+        }
+        return SavedProfiles(profiles: profiles, current: current, unreadable: unreadable)
     }
 
     /// The saved token of profile `name`, nil when it has none; one with a control character is refused.

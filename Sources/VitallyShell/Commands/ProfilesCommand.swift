@@ -12,7 +12,7 @@ struct ProfilesCommand: ShellCommand {
         if saved == nil, let problem = shell.configurationProblem, shell.environment.profileStore != nil { return .failure(problem) }
         let active = shell.connection.mode == .live || shell.connection.mode == .record ? shell.connection.credentials?.profile : nil
         let list = ProfileList(saved, current: active ?? saved?.current, folder: shell.environment.profileStore?.folder.path,
-                               now: shell.environment.clock())
+                               now: shell.environment.clock(), describe: ErrorAdvice.message)
         return try CommandResult(list, renderedBy: ProfilesRenderer(now: shell.environment.clock()))
     }
 }

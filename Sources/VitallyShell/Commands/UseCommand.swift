@@ -12,6 +12,7 @@ struct UseCommand: ShellCommand {
         guard let profiles = shell.savedProfiles() else {
             return .failure(shell.configurationProblem ?? "there are no saved profiles: run 'connect SUBDOMAIN --profile \(name)' to save one")
         }
+        if let problem = profiles.problem(of: name) { return .failure(ErrorAdvice.message(problem)) }
         guard let profile = profiles.named(name) else {
             let names = profiles.profiles.map(\.name)
             if names.isEmpty { return .failure("there are no saved profiles: run 'connect SUBDOMAIN --profile \(name)' to save one", status: .usage) }

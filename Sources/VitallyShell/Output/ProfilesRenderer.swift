@@ -9,8 +9,9 @@ struct ProfilesRenderer: ResultRenderer {
 
     func blocks(_ list: ProfileList) -> [OutputBlock] {
         guard let folder = list.folder else { return [.text("No saved profiles: " + StateFolders.noConfigFolder)] }
+        let broken = list.unreadable.map { OutputBlock.text("Profile '\($0.name)' cannot be read: \($0.unreadable)", .warn) }
         guard !list.profiles.isEmpty else {
-            return [.text("No saved profiles yet: 'connect SUBDOMAIN' saves one (--profile NAME names it).")]
+            return broken + [.text("No saved profiles yet: 'connect SUBDOMAIN' saves one (--profile NAME names it).")]
         }
         let rows = list.profiles.map { profile -> [Span] in
             [
@@ -23,6 +24,12 @@ struct ProfilesRenderer: ResultRenderer {
         var blocks: [OutputBlock] = [
             .table(Table(columns: ["", "NAME", "SUBDOMAIN", "REGION", "TOKEN", "TOKEN AGE", "LAST USED"], rows: rows, flexible: [1, 4])),
         ]
+        // A base URL replaces the region's host: where the token goes is shown, not only the region.
+        for profile in list.profiles {
+            guard let baseURL = profile.baseURL else { continue }
+            blocks.append(.text("'\(profile.name)' sends its requests to \(baseURL) (base_url), not to the \(profile.region.rawValue) host."))
+        }
+        blocks += broken
         if !list.needingRotation.isEmpty {
             blocks.append(.text("Tokens \(TokenAge.rotationDays) days old or more: rotate them in Vitally (\(ErrorAdvice.tokenPlace)), "
                 + "then 'connect --profile NAME' with the new one.", .warn))

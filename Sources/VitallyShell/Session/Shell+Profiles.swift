@@ -6,7 +6,12 @@ extension Shell {
     func savedProfiles() -> SavedProfiles? {
         guard let store = environment.profileStore else { return nil }
         do {
-            return try store.load()
+            let saved = try store.load()
+            // A profile that does not read is said at the start; the others stay usable.
+            for (_, problem) in saved.unreadable where !startupNotes.contains(ErrorAdvice.message(problem)) {
+                startupNotes.append(ErrorAdvice.message(problem))
+            }
+            return saved
         } catch {
             noteConfigurationProblem(ErrorAdvice.message(error))
             return nil
@@ -22,7 +27,11 @@ extension Shell {
     /// `VITALLY_PROFILE`), else the `VITALLY_*` variables, else the current saved profile.
     func savedCredentials(profile name: String? = nil) async -> Credentials? {
         if name == nil, let fromEnvironment = environment.environmentCredentials { return fromEnvironment }
-        guard let profiles = savedProfiles(), let chosen = name ?? profiles.current, let profile = profiles.named(chosen) else { return nil }
+        guard let profiles = savedProfiles(), let chosen = name ?? profiles.current else { return nil }
+        guard let profile = profiles.named(chosen) else {
+            if let problem = profiles.problem(of: chosen) { noteConfigurationProblem(ErrorAdvice.message(problem)) }
+            return nil
+        }
         do {
             return try await credentials(of: profile)
         } catch {

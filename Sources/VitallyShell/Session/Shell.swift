@@ -65,6 +65,9 @@ package actor Shell {
             // The files exist but were refused (mode, owner, a bad line): say that, not "no such profile".
             return cannotStart(with: profile, because: configurationProblem ?? "the profiles file cannot be read", status: .usage)
         }
+        if let profile, let problem = savedProfiles()?.problem(of: profile) {
+            return cannotStart(with: profile, because: ErrorAdvice.message(problem), status: .usage)
+        }
         if let profile, savedProfiles()?.named(profile) == nil {
             let names = savedProfiles()?.profiles.map(\.name) ?? []
             return .failure("there is no saved profile '\(profile)'"

@@ -120,7 +120,10 @@ import VitallyKit
         let store = ProfileStore(folder: folder)
         try Data("[profile evil]\nsubdomain = acme.evil.example\n".utf8).write(to: store.profilesURL)
         chmod(store.profilesURL.path, 0o600)
-        let error = #expect(throws: VitallyError.self) { try store.load() }
+        // The section is listed as unreadable, never used: its subdomain would steer the token elsewhere.
+        let saved = try store.load()
+        let error = saved.problem(of: "evil")
+        #expect(saved.named("evil") == nil)
         #expect(error?.cause?.contains("[profile evil]: the saved subdomain") == true, "\(String(describing: error))")
     }
 

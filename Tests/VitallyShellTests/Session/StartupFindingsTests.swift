@@ -38,9 +38,27 @@ import VitallyShell
         let (shell, scratch) = try makeShell(profiles: "[profile work]\nsubdomain = acme\ntoken_saved = garbage\n",
                                          credentials: "[work]\ntoken = sk_test_saved_1\n")
         defer { try? FileManager.default.removeItem(at: scratch) }
-        let listed = await shell.text("profiles")
-        #expect(listed.err.contains("[profile work]: token_saved = 'garbage' cannot be read as a time"), "\(listed.err)")
+        let listed = await shell.text("profiles", width: 300)
+        #expect((listed.out + listed.err).contains("[profile work]: token_saved = 'garbage' cannot be read as a time"), "\(listed)")
         #expect(!listed.out.contains("none saved"))
+    }
+
+    /// One bad value in one profile hides no other: the good ones are listed and usable, the bad
+    /// one is named with why wherever it is asked for, and a base URL shows where a token goes.
+    @Test func aBrokenProfileHidesNoOtherAndIsNamedWhereAsked() async throws {
+        let (shell, scratch) = try makeShell(
+            profiles: "[profile work]\nsubdomain = acme\n\n[profile local]\nsubdomain = globex\nregion = eu\nbase_url = http://127.0.0.1:9\n"
+                + "\n[profile broken]\nsubdomain = initech\nregion = mars\n",
+            credentials: "[work]\ntoken = sk_test_saved_1\n")
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        let listed = await shell.text("profiles", width: 200)
+        #expect(listed.out.contains("work") && listed.out.contains("acme") && listed.out.contains("globex"), "\(listed.out)")
+        #expect(listed.out.contains("Profile 'broken' cannot be read:") && listed.out.contains("region 'mars' is not us or eu"), "\(listed.out)")
+        #expect(listed.out.contains("'local' sends its requests to http://127.0.0.1:9 (base_url), not to the eu host."), "\(listed.out)")
+        let json = await shell.text("profiles --json")
+        #expect(json.out.contains(#""name": "broken""#) && json.out.contains(#""unreadable": ""#), "\(json.out)")
+        let used = await shell.text("use broken")
+        #expect(used.err.contains("[profile broken]: the saved region 'mars' is not us or eu"), "\(used)")
     }
 
     @Test func profilesNeverShowATokenCommandsArguments() async throws {
