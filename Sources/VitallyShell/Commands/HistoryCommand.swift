@@ -25,7 +25,7 @@ struct HistoryCommand: ShellCommand {
 
     /// `history forget [ACCOUNT|--tenant T]`: deletes one account's history, or a whole tenant's.
     struct Forget: ShellSubcommand {
-        static let tenant = Option<String>("--tenant", value: "T", help: "forget this tenant's whole history")
+        static let tenant = Option<String>("--tenant", value: "T", help: "the tenant: all its history, or ACCOUNT's (default: the connected one)")
         static let spec = SubcommandSpec(
             "forget", summary: "delete an account's history, or a tenant's", synopsis: "[ACCOUNT]", argument: .account, arguments: 0...1,
             flags: [
@@ -74,6 +74,8 @@ struct HistoryCommand: ShellCommand {
         }
         let tenant = command.options[Forget.tenant] ?? shell.historyTenant
         let account = command.arguments.first
+        // Offline there is no tenant: an account's name or id means nothing without one.
+        guard !tenant.isEmpty else { return .failure("history forget: which tenant? connect, or give --tenant T", status: .usage) }
         var removed = 0
         do {
             if let account {
@@ -81,7 +83,6 @@ struct HistoryCommand: ShellCommand {
                 guard !ids.isEmpty else { return .failure("no history for '\(account)' in tenant \(tenant) (give the account id or its exact name)") }
                 for id in ids { removed += try store.forget(tenant: tenant, accountId: id) }
             } else {
-                guard !tenant.isEmpty else { return .failure("history forget: which tenant? connect, or give --tenant T", status: .usage) }
                 removed = try store.forget(tenant: tenant)
             }
         } catch {

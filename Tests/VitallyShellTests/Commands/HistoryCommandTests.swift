@@ -27,6 +27,24 @@ private func atAnchor<T>(_ daysBefore: Int, _ body: (Credentials, Date) async th
 }
 
 @Suite struct HistoryCommandTests {
+    /// Offline there is no tenant: `history forget ACCOUNT` asks for one (it said "no history for
+    /// 'Acme Corp' in tenant " with an empty name) and, given one, forgets that account only.
+    @Test func forgettingAnAccountOfflineAsksWhichTenant() async throws {
+        let scratch = scratchDirectory()
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        let shell = historyShell(nil, data: nil, scratch: scratch, clock: epoch)
+        await shell.configureHistory(file: scratch.appendingPathComponent("h.sqlite").path, disabled: false)
+        _ = await shell.start()
+        let imported = await shell.text("history import " + packageRoot.appendingPathComponent("recordings/demo.har").path)
+        #expect(imported.out.contains("tenant brightwave"), "\(imported)")
+        let asked = await shell.text("history forget \"Acme Corp\"")
+        #expect(asked.status == .usage && asked.err.contains("which tenant? connect, or give --tenant T"), "\(asked)")
+        let forgot = await shell.text("history forget \"Acme Corp\" --tenant brightwave --json")
+        #expect(forgot.out.contains(#""forgotten": 1"#), "\(forgot)")
+        let again = await shell.text("history forget \"Acme Corp\" --tenant brightwave")
+        #expect(again.err.contains("no history for 'Acme Corp' in tenant brightwave"), "\(again)")
+    }
+
     @Test func liveSessionsOnThreeDaysShowAnImprovingAndADecliningAccount() async throws {
         let scratch = scratchDirectory()
         defer { try? FileManager.default.removeItem(at: scratch) }
