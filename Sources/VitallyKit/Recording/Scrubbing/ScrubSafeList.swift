@@ -128,10 +128,12 @@ package enum ScrubSafeList {
     }
 
     /// An object key or query parameter name that is kept.
-    /// Not an email, not a phone or long digit run, and not base64 that decodes to an email or JSON.
+    /// Not an email, not a phone or long digit run, not an IP address, and not base64 that decodes to an email or JSON.
     package static func isSafeKey(_ key: String) -> Bool {
         guard isASCIIToken(key, extra: "._-$:", max: 80) else { return false }
         if key.utf8.count(where: { $0 &- 0x30 < 10 }) >= 7 { return false }
+        // An address used as a key (`"10.1.2.3": …`, `?10.1.2.3=1`) is an address, whatever its digits.
+        if isIPv4(key) || isIPv6(key) { return false }
         return encodedKeyText(key) == nil
     }
 

@@ -171,4 +171,13 @@ import Testing
             #expect(found?.hasPrefix("$.log.entries[0].response.content.text") == true && found?.hasSuffix(path) == true, "\(found ?? "none")")
         }
     }
+
+    /// An IP address used as a body key or a query parameter name (6 digits or fewer passed as a
+    /// safe key) is pseudonymised like one in a value.
+    @Test func anAddressUsedAsAKeyIsPseudonymised() throws {
+        let body = #"{"results":[{"id":"u-1","seenFrom":{"10.1.2.3":2,"fe80::1":1}}]}"#
+        let out = try scrub(Self.har(url: "https://acme.rest.vitally.io/resources/users?limit=1&10.2.3.4=1", body: body))
+        expectGone(["10.1.2.3", "10.2.3.4", "fe80::1"], from: out)
+        #expect(!ScrubSafeList.isSafeKey("10.1.2.3") && !ScrubSafeList.isSafeKey("fe80::1") && ScrubSafeList.isSafeKey("v1.2"))
+    }
 }
