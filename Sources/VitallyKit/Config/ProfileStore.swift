@@ -7,23 +7,18 @@ package struct SavedProfiles: Sendable, Equatable {
     package var current: String?
     /// Sections that name a profile but cannot be read (a bad region, a time that is not one), with
     /// why: one bad value hides no other profile, and using that one says what is wrong with it.
-    package var unreadable: [(name: String, problem: VitallyError)] = []
-
-    package init(profiles: [Profile], current: String?, unreadable: [(name: String, problem: VitallyError)] = []) {
-        self.profiles = profiles
-        self.current = current
-        self.unreadable = unreadable
-    }
+    package var unreadable: [UnreadableProfile] = []
 
     package func named(_ name: String) -> Profile? { profiles.first { $0.name == name } }
 
     /// Why profile `name` cannot be used, when its section is there but does not read.
     package func problem(of name: String) -> VitallyError? { unreadable.first { $0.name == name }?.problem }
+}
 
-    package static func == (a: SavedProfiles, b: SavedProfiles) -> Bool {
-        a.profiles == b.profiles && a.current == b.current && a.unreadable.map(\.name) == b.unreadable.map(\.name)
-            && a.unreadable.map(\.problem) == b.unreadable.map(\.problem)
-    }
+/// A `[profile NAME]` section that does not read, and why.
+package struct UnreadableProfile: Sendable, Equatable {
+    package var name: String
+    package var problem: VitallyError
 }
 
 /// Two INI files in the config folder, like the AWS CLI's `config` and `credentials`:
@@ -56,12 +51,12 @@ package struct ProfileStore: Sendable {
         try migrateLegacy()
         let document = try read(profilesURL)
         var profiles: [Profile] = []
-        var unreadable: [(name: String, problem: VitallyError)] = []
+        var unreadable: [UnreadableProfile] = []
         for section in document.sections where section.name.hasPrefix(Self.sectionPrefix) {
             do {
                 profiles.append(try profile(from: section))
             } catch {
-                unreadable.append((String(section.name.dropFirst(Self.sectionPrefix.count)).trimmingCharacters(in: .whitespaces), error))
+                unreadable.append(UnreadableProfile(name: profileName(of: section), problem: error))
             }
         }
         let current = document[section: Self.settings]?["current"].flatMap { name in
@@ -135,9 +130,14 @@ package struct ProfileStore: Sendable {
         return section
     }
 
+    /// The NAME of a `[profile NAME]` section, as written.
+    func profileName(of section: INIDocument.Section) -> String {
+        String(section.name.dropFirst(Self.sectionPrefix.count)).trimmingCharacters(in: .whitespaces)
+    }
+
     /// A section read back, checked as typed values are (ConfigFile.validated).
     func profile(from section: INIDocument.Section) throws(VitallyError) -> Profile {
-        let name = String(section.name.dropFirst(Self.sectionPrefix.count)).trimmingCharacters(in: .whitespaces)
+        let name = profileName(of: section)
         guard Profile.isValidName(name) else {
             throw VitallyError(.invalidInput, cause: "\(profilesURL.path): '\(name.prefix(40))' is not a profile name (\(Profile.nameRule))",
                                hint: .editOrForgetConfiguration)

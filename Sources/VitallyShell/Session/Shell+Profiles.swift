@@ -8,9 +8,7 @@ extension Shell {
         do {
             let saved = try store.load()
             // A profile that does not read is said at the start; the others stay usable.
-            for (_, problem) in saved.unreadable where !startupNotes.contains(ErrorAdvice.message(problem)) {
-                startupNotes.append(ErrorAdvice.message(problem))
-            }
+            for entry in saved.unreadable { noteAtStart(ErrorAdvice.message(entry.problem)) }
             return saved
         } catch {
             noteConfigurationProblem(ErrorAdvice.message(error))
@@ -19,8 +17,13 @@ extension Shell {
     }
 
     func noteConfigurationProblem(_ problem: String) {
-        if !startupNotes.contains(problem) { startupNotes.append(problem) }
+        noteAtStart(problem)
         configurationProblem = problem
+    }
+
+    /// A warning for the start, said once however often it is met.
+    func noteAtStart(_ note: String) {
+        if !startupNotes.contains(note) { startupNotes.append(note) }
     }
 
     /// What a session uses when nothing else is said: the profile named (`--profile`,

@@ -61,18 +61,22 @@ package actor Shell {
             configurationProblem = problem
         }
         if let replay { return await openReplay(replay, recordMissing: false, atStart: true) }
-        if let profile, environment.profileStore != nil, savedProfiles() == nil {
-            // The files exist but were refused (mode, owner, a bad line): say that, not "no such profile".
-            return cannotStart(with: profile, because: configurationProblem ?? "the profiles file cannot be read", status: .usage)
-        }
-        if let profile, let problem = savedProfiles()?.problem(of: profile) {
-            return cannotStart(with: profile, because: ErrorAdvice.message(problem), status: .usage)
-        }
-        if let profile, savedProfiles()?.named(profile) == nil {
-            let names = savedProfiles()?.profiles.map(\.name) ?? []
-            return .failure("there is no saved profile '\(profile)'"
-                + (names.isEmpty ? "; start without it and run 'connect SUBDOMAIN --profile \(profile)' to save one"
-                    : "; the saved ones are " + names.joined(separator: ", ")), status: .usage)
+        // The profile asked for, checked on one reading of the files (each check read them again).
+        if let profile {
+            let saved = savedProfiles()
+            if environment.profileStore != nil, saved == nil {
+                // The files exist but were refused (mode, owner, a bad line): say that, not "no such profile".
+                return cannotStart(with: profile, because: configurationProblem ?? "the profiles file cannot be read", status: .usage)
+            }
+            if let problem = saved?.problem(of: profile) {
+                return cannotStart(with: profile, because: ErrorAdvice.message(problem), status: .usage)
+            }
+            if saved?.named(profile) == nil {
+                let names = saved?.profiles.map(\.name) ?? []
+                return .failure("there is no saved profile '\(profile)'"
+                    + (names.isEmpty ? "; start without it and run 'connect SUBDOMAIN --profile \(profile)' to save one"
+                        : "; the saved ones are " + names.joined(separator: ", ")), status: .usage)
+            }
         }
         guard let credentials = await savedCredentials(profile: profile) else {
             // The profile asked for cannot be used (its token command failed, it has no token): never start offline instead.
