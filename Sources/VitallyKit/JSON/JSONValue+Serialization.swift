@@ -54,13 +54,6 @@ extension JSONValue {
         out.append(contentsOf: repeatElement(0x20, count: indent))
     }
 
-    /// `s` as a JSON string.
-    static func writeEscaped(_ s: String, into out: inout String) {
-        var bytes: [UInt8] = []
-        writeEscaped(s, into: &bytes)
-        out += String(decoding: bytes, as: UTF8.self)
-    }
-
     /// Appends `s` as a JSON string. Runs that need no escape are copied as they are (a recorded
     /// body is mostly such runs); C0, DEL and C1 are escaped, so JSON reaches a terminal inert.
     static func writeEscaped(_ s: String, into out: inout [UInt8]) {

@@ -162,9 +162,7 @@ enum ScrubStream {
 
     /// `"key": value` at `indent`, as the whole document's pretty-printing would write it.
     static func member(_ key: String, _ value: JSONValue, indent: Int) -> String {
-        var out = ""
-        JSONValue.writeEscaped(key, into: &out)
-        return out + ": " + value.serialized(pretty: true, indent: indent)
+        JSONValue.string(key).serialized() + ": " + value.serialized(pretty: true, indent: indent)
     }
 
     /// Every `externalId` the entries' bodies hold (with --accounts, a URL segment that is one is
