@@ -76,9 +76,9 @@ extension ScrubSafeList {
         if isDigits(s) || isPhoneShaped(s) { return isDigits(s) && s.count > 15 ? .text : .phone }
         // The key's last word, needed only from here (dates, numbers and ids are decided above).
         let leaf = leafKey(slot.key)
-        if let leaf, enumKeys.contains(leaf), isEnumValue(s) { return .keep }
+        if let leaf, enumKeys.contains(leaf), isEnumValue(s) { return enumeration(s) }
         if let leaf, keyReferenceKeys.contains(leaf), isSafeKey(s), s.utf8.contains(where: { $0 == 0x2E || $0 == 0x5F }) { return .keep }
-        if slot.creatorOrBrowser, isEnumValue(s) { return .keep }
+        if slot.creatorOrBrowser, isEnumValue(s) { return enumeration(s) }
         if leaf == "subdomain", isASCIIToken(s, extra: "-") { return options.accounts ? .subdomain : .keep }
         if slot.account, leaf == "name" { return options.accounts ? .account : .keep }
         if slot.schema, let leaf, schemaLabelKeys.contains(leaf) { return .keep }
@@ -92,6 +92,12 @@ extension ScrubSafeList {
             return looksLikeName(s) ? .name : .text
         }
         return .text
+    }
+
+    /// An enumeration-shaped value is kept unless its words read as a person's name (`Pat Lee` as a
+    /// `statusText`): one word (`Jordan`) says too little either way and is kept.
+    private static func enumeration(_ s: String) -> ScrubLeaf {
+        s.utf8.contains(0x20) && StoredAccountName.looksPersonal(s) ? .name : .keep
     }
 
     /// The lengths of `constants`: most strings are told apart from them without hashing.

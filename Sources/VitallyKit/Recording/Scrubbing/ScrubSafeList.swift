@@ -49,7 +49,8 @@ package enum ScrubSafeList {
             "- numbers, booleans and null (JSON values, and strings of up to 6 digits or with a sign or decimal point)",
             "- UUIDs, ISO-8601 dates and timestamps, HTTP dates",
             "- ids: values of `id`, `…Id`, `…Ids`, `…_id` keys made of ASCII letters, digits and `-_.:`",
-            "- enumerations: one- to three-word ASCII values of " + enumKeys.sorted().joined(separator: ", "),
+            "- enumerations: one- to three-word ASCII values of " + enumKeys.sorted().joined(separator: ", ")
+                + " (and under the log's creator and browser), unless the words read as a person's name",
             "- header names, and the values of " + identityFreeHeaders.sorted().joined(separator: ", "),
             "- object keys and query parameter names made of ASCII letters, digits and `._-$:`",
             "- key names (with a `.` or `_`) as the value of " + keyReferenceKeys.sorted().joined(separator: ", "),

@@ -180,4 +180,16 @@ import Testing
         expectGone(["10.1.2.3", "10.2.3.4", "fe80::1"], from: out)
         #expect(!ScrubSafeList.isSafeKey("10.1.2.3") && !ScrubSafeList.isSafeKey("fe80::1") && ScrubSafeList.isSafeKey("v1.2"))
     }
+
+    /// A person's name where an enumeration is expected (`statusText`, a task's `status`, the log's
+    /// creator) is no enumeration: it is pseudonymised, while real statuses stay readable.
+    @Test func aPersonsNameUnderAnEnumerationKeyIsPseudonymised() throws {
+        let body = #"{"results":[{"id":"t-1","status":"Pat Lee","type":"Dr Amara Okafor","source":"Not Found","state":"in progress"}]}"#
+        let creator = #""browser":{"name":"Jane Doe","version":"1"},"#
+        let har = Self.har(url: "https://acme.rest.vitally.io/resources/tasks?limit=1", body: body, logExtra: creator)
+            .replacingOccurrences(of: #""statusText":"OK""#, with: #""statusText":"Jordan Smith""#)
+        let out = try scrub(har)
+        expectGone(["Pat Lee", "Amara Okafor", "Jane Doe", "Jordan Smith"], from: out)
+        for kept in ["Not Found", "in progress", "vitally-shell"] { #expect(out.contains(kept), "\(kept) was not kept") }
+    }
 }
