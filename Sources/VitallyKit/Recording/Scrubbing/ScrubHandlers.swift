@@ -146,7 +146,8 @@ struct ScrubChecker: ScrubLeafHandler {
     static var rewrites: Bool { false }
 
     mutating func leaf(_ s: String, _ slot: ScrubSlot) -> String {
-        if !produced.contains(s), ScrubSafeList.classify(s, slot, options) != .keep, failure == nil { failure = slot.path ?? "" }
+        // The walk asked `acceptsWhole` of most strings already: a kept one is not hashed again.
+        if ScrubSafeList.classify(s, slot, options) != .keep, !produced.contains(s), failure == nil { failure = slot.path ?? "" }
         return s
     }
 

@@ -274,16 +274,41 @@ package enum ScrubSafeList {
         return parts.count == 4 && parts.allSatisfy { $0.count >= 1 && $0.count <= 3 && isDigits(String($0)) && Int($0)! <= 255 }
     }
 
+    /// Hex digits, `:` and `.`, with `::` or seven colons, up to 45 characters. ASCII is read byte
+    /// by byte, stopping at the first byte no address holds (most strings stop at their first);
+    /// other text goes by characters, where `isHexDigit` also takes the fullwidth forms.
     static func isIPv6(_ s: String) -> Bool {
+        var colons = 0
+        var doubleColon = false
+        var afterColon = false
+        for b in s.utf8 {
+            if b >= 0x80 { return isIPv6ByCharacters(s) }
+            if b == 0x3A {
+                colons += 1
+                doubleColon = doubleColon || afterColon
+                afterColon = true
+            } else if isHex(b) || b == 0x2E {
+                afterColon = false
+            } else {
+                return false
+            }
+        }
+        return colons >= 2 && s.utf8.count <= 45 && (colons == 7 || doubleColon)
+    }
+
+    static func isIPv6ByCharacters(_ s: String) -> Bool {
         let colons = s.utf8.count(where: { $0 == 0x3A })
         guard colons >= 2, s.contains("::") || colons == 7, s.count <= 45 else { return false }
         return s.allSatisfy { $0 == ":" || $0 == "." || $0.isHexDigit }
     }
 
-    /// Digits with phone layout (`+ ( ) - .` and spaces), 7 to 15 digits.
+    /// Digits with phone layout (`+ ( ) - .` and spaces), 7 to 15 digits: one pass, stopping at
+    /// the first other byte.
     static func isPhoneShaped(_ s: String) -> Bool {
-        let digits = s.utf8.count(where: { $0 &- 0x30 < 10 })
-        guard digits >= 7, digits <= 15 else { return false }
-        return s.utf8.allSatisfy { $0 &- 0x30 < 10 || $0 == 0x2B || $0 == 0x28 || $0 == 0x29 || $0 == 0x2D || $0 == 0x2E || $0 == 0x20 }
+        var digits = 0
+        for b in s.utf8 {
+            if b &- 0x30 < 10 { digits += 1 } else if !(b == 0x2B || b == 0x28 || b == 0x29 || b == 0x2D || b == 0x2E || b == 0x20) { return false }
+        }
+        return digits >= 7 && digits <= 15
     }
 }
