@@ -25,9 +25,14 @@ extension CoverageReport: Encodable {
 
         func encode(to encoder: any Encoder) throws {
             let byRule = report.rules.map { ($0.rawValue, (report.attendeesByRule[$0] ?? 0) as any Encodable) }
+            func split(recurring: Bool) -> KeyedPairs {
+                let counts = report.customerMeetings(recurring: recurring)
+                return KeyedPairs([("withData", counts.withData), ("withoutData", counts.withoutData)])
+            }
             try encoder.object([
                 ("meetings", report.meetings.count), ("withData", report.count(.withData)),
                 ("withoutData", report.count(.withoutData)), ("internalOnly", report.count(.internalOnly)),
+                ("recurring", split(recurring: true)), ("oneOff", split(recurring: false)),
                 ("externalAttendees", report.externalAttendees), ("unmatchedAttendees", report.unmatchedAttendees),
                 ("internalAttendees", report.internalAttendees),
                 ("attendeesByRule", KeyedPairs(byRule)),

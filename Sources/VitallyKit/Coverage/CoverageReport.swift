@@ -86,6 +86,13 @@ package struct CoverageReport: Sendable, Equatable {
     package var totalRequests: Int?
 
     package func count(_ verdict: MeetingResult.Verdict) -> Int { meetings.filter { $0.verdict == verdict }.count }
+
+    /// Meetings with customers (not internal only), with and without Vitally data: all of them,
+    /// the recurring ones, or the one-off ones (the chart's bars and `--json`'s summary).
+    package func customerMeetings(recurring: Bool? = nil) -> (withData: Int, withoutData: Int) {
+        let chosen = meetings.filter { recurring == nil || $0.meeting.recurring == recurring }
+        return (chosen.filter { $0.verdict == .withData }.count, chosen.filter { $0.verdict == .withoutData }.count)
+    }
     package var externalAttendees: Int { attendeesByRule.values.reduce(0, +) + unmatchedAttendees }
 }
 

@@ -99,12 +99,12 @@ struct CoverageRenderer: ResultRenderer {
     }
 
     static func charts(_ report: CoverageReport) -> [ReportBars] {
-        let external = report.meetings.filter { $0.verdict != .internalOnly }
-        func bar(_ label: String, _ results: [CoverageReport.MeetingResult]) -> ReportBar {
-            ReportBar(label, matched: results.filter { $0.verdict == .withData }.count, unmatched: results.filter { $0.verdict == .withoutData }.count)
+        func bar(_ label: String, recurring: Bool?) -> ReportBar {
+            let counts = report.customerMeetings(recurring: recurring)
+            return ReportBar(label, matched: counts.withData, unmatched: counts.withoutData)
         }
         let meetings = ReportBars(title: "Meetings with customers", bars: [
-            bar("all", external), bar("recurring", external.filter(\.meeting.recurring)), bar("one-off", external.filter { !$0.meeting.recurring }),
+            bar("all", recurring: nil), bar("recurring", recurring: true), bar("one-off", recurring: false),
         ], matchedName: "with Vitally data", unmatchedName: "without")
         var byRule = report.rules.map { ReportBar("\($0.number)) \($0.rawValue)", matched: report.attendeesByRule[$0] ?? 0, unmatched: 0) }
         byRule.append(ReportBar("no rule matched", matched: 0, unmatched: report.unmatchedAttendees))

@@ -83,6 +83,9 @@ import VitallySimulator
             #expect(await shell.text("record stop").status == .ok)
             #expect(json["summary"]?["withData"]?.int == 17)
             #expect(json["summary"]?["internalOnly"]?.int == 9)
+            // The chart's recurring and one-off bars, counted once in the core for both.
+            #expect(json["summary"]?["recurring"]?["withData"]?.int == 10 && json["summary"]?["recurring"]?["withoutData"]?.int == 0)
+            #expect(json["summary"]?["oneOff"]?["withData"]?.int == 7 && json["summary"]?["oneOff"]?["withoutData"]?.int == 4)
             #expect(json["meetings"]?.array?.count == 30)
             let top = try #require(json["unmatchedDomains"]?[0])
             #expect(top["domain"]?.string == "globex-holdings.com")
@@ -104,6 +107,7 @@ import VitallySimulator
             }
             #expect(outputs[0] == outputs[1])
             #expect(outputs[0].contains("17 with Vitally data · 4 without · 9 internal only"), "\(outputs[0].suffix(1500))")
+            #expect(outputs[0].contains("10/10 (100%)") && outputs[0].contains("7/11 (64%)"), "\(outputs[0].suffix(1500))")
         }
     }
 
