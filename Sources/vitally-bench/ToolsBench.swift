@@ -7,6 +7,8 @@ import VitallySimulator
 enum ToolsBench {
     struct Tool: Sendable {
         var name: String
+        /// The name in the growth lines, which start at the same column.
+        var short: String
         var ratioGoal: Double
         /// Peak memory allowed: this many times the file (with `ofLarger`, the larger of the two), plus 40 MB.
         var memoryFactor: Double
@@ -17,17 +19,25 @@ enum ToolsBench {
     }
 
     static let tools = [
-        Tool(name: "recordings scrub", ratioGoal: 3, memoryFactor: 2, ofLarger: false) { input, scrubbed in
+        Tool(name: "recordings scrub", short: "scrub", ratioGoal: 3, memoryFactor: 2, ofLarger: false) { input, scrubbed in
             ["-c", "recordings scrub \(input) \(scrubbed) --salt bench-salt-0123456789 --force"]
         },
-        Tool(name: "recordings diff (vs scrubbed)", ratioGoal: 2.5, memoryFactor: 1.5, arguments: { input, scrubbed in
+        // The copy that leaves the tenant's hands: names and domains pseudonymised, and the match
+        // rules replayed on both files (the issue's goals say nothing of flags, so they hold here too).
+        Tool(name: "scrub --accounts --domains", short: "scrub -ad", ratioGoal: 3, memoryFactor: 2, ofLarger: false) { input, scrubbed in
+            // Its own copy: the diff below compares the file with the plain scrub's.
+            ["-c", "recordings scrub \(input) \(adCopy(of: scrubbed)) --salt bench-salt-0123456789 --accounts --domains --force"]
+        },
+        Tool(name: "recordings diff (vs scrubbed)", short: "diff (vs scrubbed)", ratioGoal: 2.5, memoryFactor: 1.5, arguments: { input, scrubbed in
             ["-c", "recordings diff \(input) \(scrubbed)"]
         }, okStatus: 1),
         // Offline (no token) there is no default store: the import needs one named (as replay does).
-        Tool(name: "history import", ratioGoal: 1.5, memoryFactor: 1.5) { input, _ in
+        Tool(name: "history import", short: "history import", ratioGoal: 1.5, memoryFactor: 1.5) { input, _ in
             ["--observations", input + ".sqlite", "-c", "history import \(input)"]
         },
     ]
+
+    static func adCopy(of scrubbed: String) -> String { scrubbed.replacingOccurrences(of: ".har", with: "-ad.har") }
 
     static func run(shell: String, folder: URL, environment: [String: String]) throws {
         var times: [String: [Int: Double]] = [:]
@@ -53,11 +63,11 @@ enum ToolsBench {
             }
             try? FileManager.default.removeItem(at: file)
             try? FileManager.default.removeItem(at: scrubbed)
+            try? FileManager.default.removeItem(atPath: adCopy(of: scrubbed.path))
         }
         for tool in tools {
             let growth = (times[tool.name]?[10_000] ?? 0) / (times[tool.name]?[1_000] ?? 1)
-            // The figure column starts at 34: "recordings diff (vs scrubbed)" is named without its prefix.
-            figure("  \(tool.name.replacingOccurrences(of: "recordings ", with: "")) 1k->10k", String(format: "growth %.1fx", growth),
+            figure("  \(tool.short) 1k->10k", String(format: "growth %.1fx", growth),
                    goal: "<= 12x (linear)", met: growth <= 12)
         }
     }

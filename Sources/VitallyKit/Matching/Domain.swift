@@ -132,7 +132,13 @@ public enum Domain {
 
     /// The company-ish label of a domain: `acme` for `eu.acme.co.uk`.
     public static func companyLabel(_ domain: String) -> String {
-        registrable(domain).split(separator: ".").first.map(String.init) ?? domain
+        let registrable = registrable(domain)
+        // ASCII (nearly every domain): the first label found on bytes, without splitting them all.
+        // Other text keeps split's rule (a dot with a combining mark after it is no dot there).
+        guard registrable.isASCIIText else { return registrable.split(separator: ".").first.map(String.init) ?? domain }
+        let utf8 = registrable.utf8
+        guard let start = utf8.firstIndex(where: { $0 != 0x2E }) else { return domain }
+        return String(registrable[start..<(utf8[start...].firstIndex(of: 0x2E) ?? utf8.endIndex)])
     }
 
     /// Whether a string looks like an email address.

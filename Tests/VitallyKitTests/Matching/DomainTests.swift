@@ -68,4 +68,16 @@ import VitallyKit
             #expect(Domain.normalize(text) == Domain.normalizeCharacters(text), "\(text.debugDescription)")
         }
     }
+
+    /// The company label is the registrable domain's first label as `split` finds it, for any text:
+    /// ASCII takes a byte path, which must agree.
+    @Test func theCompanyLabelIsTheFirstLabelForAnyText() {
+        var random = SplitMix(seed: 134)
+        let parts = ["acme", "co", "uk", "com", ".", "..", "-", "x1", "eu", "\u{0301}", "é", "bücher", "ＡＢ"]
+        for _ in 0..<20_000 {
+            let domain = (0..<Int.random(in: 1...7, using: &random)).map { _ in parts.randomElement(using: &random)! }.joined()
+            let defined = Domain.registrable(domain).split(separator: ".").first.map(String.init) ?? domain
+            #expect(Domain.companyLabel(domain) == defined, "\(domain.debugDescription)")
+        }
+    }
 }

@@ -1,12 +1,12 @@
 /// Salted, stable pseudonyms: the same value and salt give the same pseudonym in every file and
 /// on every machine; without the salt they cannot be turned back (HMAC-SHA256).
 struct Pseudonymizer: Sendable {
-    let key: [UInt8]
+    private let key: SHA256.Key
 
-    init(salt: String) { key = Array(salt.utf8) }
+    init(salt: String) { key = SHA256.Key(Array(salt.utf8)) }
 
     func digest(_ kind: String, _ value: String) -> [UInt8] {
-        SHA256.hmac(key: key, message: Array((kind + "\u{0}" + value).utf8))
+        key.mac(Array((kind + "\u{0}" + value).utf8))
     }
 
     /// Bytes of digest a pseudonym that stands for one of many values carries: 48 bits, so a

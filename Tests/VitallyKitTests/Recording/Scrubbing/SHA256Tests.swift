@@ -36,4 +36,21 @@ import Testing
         #expect(SHA256.hex(SHA256.hmac(key: key, message: Array("Test Using Larger Than Block-Size Key - Hash Key First".utf8)))
             == "60e431591ee0b67f0d8a26aacbf5b77f8e0bc6213728c5140546040f0ee37f54")
     }
+
+    /// The key's padded blocks are taken in once: every message length around the block edges,
+    /// under keys shorter than, as long as and longer than a block, gives HMAC as RFC 2104 writes it.
+    @Test func aKeyTakenInOnceGivesTheHMACOfItsDefinition() {
+        for keyLength in [0, 1, 20, 63, 64, 65, 200] {
+            let key = (0..<keyLength).map { UInt8(truncatingIfNeeded: $0 &* 7 &+ 3) }
+            let prepared = SHA256.Key(key)
+            var block = key.count > 64 ? SHA256.hash(key) : key
+            block += [UInt8](repeating: 0, count: 64 - block.count)
+            for length in [0, 1, 55, 56, 63, 64, 65, 119, 120, 127, 128, 129, 300] {
+                let message = (0..<length).map { UInt8(truncatingIfNeeded: $0 &* 31 &+ keyLength) }
+                let defined = SHA256.hash(block.map { $0 ^ 0x5c } + SHA256.hash(block.map { $0 ^ 0x36 } + message))
+                #expect(prepared.mac(message) == defined, "key \(keyLength), message \(length)")
+            }
+        }
+        #expect(SHA256.hex([0x00, 0x0f, 0xa5, 0xff]) == "000fa5ff")
+    }
 }
