@@ -94,10 +94,20 @@ extension ScrubSafeList {
         return .text
     }
 
-    /// An enumeration-shaped value is kept unless its words read as a person's name (`Pat Lee` as a
-    /// `statusText`): one word (`Jordan`) says too little either way and is kept.
+    /// An enumeration-shaped value is kept unless two of its words in a row read as a person's
+    /// name: a known given name or a title, then a known surname (`Pat Lee`, `Jordan Smith Demo`,
+    /// `Mr Smith`), or a title, then a given name (`Dr Amara`). Both ends must say person, so a
+    /// status however worded (`Max Retries`, `Grace Period`, `Tier II`, `Charles Proxy`, `MS Teams`)
+    /// stays readable; one word (`Jordan`) says too little either way.
     private static func enumeration(_ s: String) -> ScrubLeaf {
-        s.utf8.contains(0x20) && StoredAccountName.looksPersonal(s) ? .name : .keep
+        guard s.utf8.contains(0x20) else { return .keep }
+        let words = s.lowercased().split(separator: " ").map { String($0.filter { $0 != "." }) }
+        for (a, b) in zip(words, words.dropFirst()) {
+            let title = PersonNameLists.titles.contains(a)
+            if (title || StoredAccountName.isGivenName(a)) && StoredAccountName.isSurname(b) { return .name }
+            if title && StoredAccountName.isGivenName(b) { return .name }
+        }
+        return .keep
     }
 
     /// The lengths of `constants`: most strings are told apart from them without hashing.
