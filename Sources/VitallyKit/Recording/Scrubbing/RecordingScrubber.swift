@@ -58,7 +58,7 @@ package enum RecordingScrubber {
         guard let written = MappedFile(path: output.path) else {
             throw VitallyError(.recording, path: output.path, cause: "\(output.path) cannot be read back for the final scan")
         }
-        if let path = scan(written.bytes, produced: scrubbed.produced, options: options, release: written.release(before:)) {
+        if let path = scan(written.bytes, produced: scrubbed.produced, options: options, externalIds: scrubbed.externalIds, release: written.release(before:)) {
             try? FileManager.default.removeItem(at: output)
             throw VitallyError(.recording, path: output.path,
                                cause: "refused \(output.lastPathComponent): the string at \(path) is neither on the safe list nor a pseudonym "
@@ -156,7 +156,7 @@ package enum RecordingScrubber {
         } catch {
             throw streamError(error, path: path)
         }
-        if let failure = scan(out, produced: scrubbed.produced, options: options) {
+        if let failure = scan(out, produced: scrubbed.produced, options: options, externalIds: scrubbed.externalIds) {
             throw VitallyError(.recording, path: path,
                                cause: "refused: the string at \(failure) is neither on the safe list nor a pseudonym the scrub produced")
         }
@@ -189,16 +189,17 @@ package enum RecordingScrubber {
 
     /// The JSON path of the first string in `bytes` that is neither on the safe list nor in
     /// `produced`; nil when every string is one of them.
-    static func scan(_ bytes: [UInt8], produced: Set<String>, options: ScrubOptions) -> String? {
-        bytes.withUnsafeBufferPointer { scan($0, produced: produced, options: options) }
+    static func scan(_ bytes: [UInt8], produced: Set<String>, options: ScrubOptions, externalIds: Set<String> = []) -> String? {
+        bytes.withUnsafeBufferPointer { scan($0, produced: produced, options: options, externalIds: externalIds) }
     }
 
     static func scan(
-        _ bytes: UnsafeBufferPointer<UInt8>, produced: Set<String>, options: ScrubOptions, release: (Int) -> Void = { _ in }
+        _ bytes: UnsafeBufferPointer<UInt8>, produced: Set<String>, options: ScrubOptions, externalIds: Set<String> = [],
+        release: (Int) -> Void = { _ in }
     ) -> String? {
         let ours = produced.union(strings(in: metadata(options, pairs: [:])))
         do {
-            return try ScrubStream.scan(bytes, produced: ours, options: options, release: release)
+            return try ScrubStream.scan(bytes, produced: ours, options: options, externalIds: externalIds, release: release)
         } catch {
             return "$ (not valid JSON)"
         }

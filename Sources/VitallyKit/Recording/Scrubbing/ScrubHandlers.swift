@@ -151,8 +151,14 @@ struct ScrubChecker: ScrubLeafHandler {
         return s
     }
 
+    /// A key as the scrub's `key` decides it: a safe key, else the safe list's decision for the
+    /// string (a header or query name `::1` is a loopback address the scrub keeps), or a pseudonym.
     mutating func key(_ k: String, _ slot: ScrubSlot) -> String {
-        if !ScrubSafeList.isSafeKey(k), !produced.contains(k), failure == nil { failure = (slot.path ?? "") + " (a key)" }
-        return k
+        if ScrubSafeList.isSafeKey(k) || produced.contains(k) { return k }
+        var keySlot = slot
+        keySlot.key = nil
+        keySlot.place = .json
+        keySlot.path? += " (a key)"
+        return leaf(k, keySlot)
     }
 }

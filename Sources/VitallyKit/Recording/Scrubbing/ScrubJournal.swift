@@ -43,7 +43,12 @@ extension ScrubReplacer {
         var start = 0
         for use in journal.firstUses {
             defer { start = use.writesEnd }
-            guard made[use.decision]?[use.string] == nil else { continue }
+            if let earlier = made[use.decision]?[use.string] {
+                // The same string by Swift's equality, in other bytes (NFC and NFD), was made first
+                // elsewhere: the map keeps that, but what this part wrote is in the file for the scan.
+                if earlier != use.out { for write in journal.writes[start..<use.writesEnd] { produced.insert(write.value) } }
+                continue
+            }
             made[use.decision, default: [:]][use.string] = use.out
             for write in journal.writes[start..<use.writesEnd] { record(write.kind, write.key, write.value) }
         }

@@ -12,6 +12,9 @@ enum ScrubStream {
         var map = ScrubMap()
         var produced: Set<String> = []
         var accountNames: Set<String> = []
+        /// The externalIds whose URL path segments the scrub decided as ids (with --accounts): the
+        /// scan decides those segments the same way.
+        var externalIds: Set<String> = []
         var tally = RecordingScrubber.EntryTally()
     }
 
@@ -89,7 +92,7 @@ enum ScrubStream {
         try cursor.expectEnd()
         emit(rootCount == 0 ? "}\n" : "\n}\n")
         guard isHAR else { throw NotHAR() }
-        var scrubbed = Scrubbed(produced: walk.handler.produced, accountNames: walk.handler.accountNames, tally: tally)
+        var scrubbed = Scrubbed(produced: walk.handler.produced, accountNames: walk.handler.accountNames, externalIds: walk.externalIds, tally: tally)
         scrubbed.produced.formUnion(RecordingScrubber.strings(in: RecordingScrubber.metadata(options, pairs: walk.handler.pairs)))
         scrubbed.map.pairs = walk.handler.pairs
         return scrubbed
@@ -99,16 +102,18 @@ enum ScrubStream {
     /// `produced` (nil when there is none), walked as the scrub walks; any JSON document is read.
     /// With `parallel`, the entries are parsed and checked on every core; the one named is the same.
     static func scan(
-        _ bytes: UnsafeBufferPointer<UInt8>, produced: Set<String>, options: ScrubOptions, parallel: Bool = true,
-        release: (Int) -> Void = { _ in }
+        _ bytes: UnsafeBufferPointer<UInt8>, produced: Set<String>, options: ScrubOptions, externalIds: Set<String> = [],
+        parallel: Bool = true, release: (Int) -> Void = { _ in }
     ) throws(JSONParseError) -> String? {
         var walk = ScrubWalk(handler: ScrubChecker(options: options, produced: produced), options: options)
+        walk.externalIds = externalIds
         // Walked without paths; the part that fails is walked again naming them, for the message.
         func check(_ visit: (inout ScrubWalk<ScrubChecker>) -> Void) {
             guard walk.handler.failure == nil else { return }
             visit(&walk)
             guard walk.handler.failure != nil else { return }
             var named = ScrubWalk(handler: ScrubChecker(options: options, produced: produced), options: options, namesPaths: true)
+            named.externalIds = externalIds
             visit(&named)
             walk.handler.failure = named.handler.failure ?? walk.handler.failure
         }
@@ -132,7 +137,11 @@ enum ScrubStream {
                         check { _ = $0.logMember(key, value) }
                         return
                     }
-                    let template = ScrubWalk(handler: ScrubChecker(options: options, produced: produced), options: options)
+                    let template = { () -> ScrubWalk<ScrubChecker> in
+                        var made = ScrubWalk(handler: ScrubChecker(options: options, produced: produced), options: options)
+                        made.externalIds = externalIds
+                        return made
+                    }()
                     let shared = SharedBytes(buffer: bytes)
                     let batches = parallel ? OrderedBatches { CheckedBatch(shared, $0, walk: template) } : nil
                     func take(_ batch: CheckedBatch) throws {

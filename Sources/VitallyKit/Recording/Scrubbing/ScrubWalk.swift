@@ -273,7 +273,15 @@ struct ScrubWalk<Handler: ScrubLeafHandler>: Sendable {
         }
         if let decoded = Self.base64Text(s) {
             let result = value(decoded, slot.child("(base64)", key: slot.key, place: slot.place))
-            return result == decoded ? s : Self.base64(result, like: s)
+            if result == decoded { return s }
+            let encoded = Self.base64(result, like: s)
+            // Neutral text can be shorter than what it replaces (a fullwidth digit is three bytes),
+            // and base64 too short for the scan to look inside is read as text: the whole goes as text.
+            if Self.base64Text(encoded) == result { return encoded }
+            var textSlot = slot
+            textSlot.key = nil
+            textSlot.place = .json
+            return handler.leaf(s, textSlot)
         }
         return handler.leaf(s, slot)
     }

@@ -195,4 +195,26 @@ import Testing
         expectGone(["Pat Lee", "Amara Okafor", "Jane Doe", "Jordan Smith", "Mr Smith"], from: out)
         for kept in statuses + ["Charles Proxy"] { #expect(out.contains(kept), "\(kept) was not kept") }
     }
+
+    /// Three files a correct scrub wrote and its own scan then refused (a reviewer's, 2026-12-07):
+    /// each must scrub, pass the scan, and lose what it planted.
+    @Test func whatTheScrubWritesItsScanAccepts() throws {
+        // A loopback address as a header or query name: the scrub kept it, the scan refused the key.
+        for (url, headers) in [("https://acme.rest.vitally.io/resources/users?%3A%3A1=x", ""),
+                               ("https://acme.rest.vitally.io/resources/users?limit=1", #",{"name":"::1","value":"x"},{"name":"127.0.0.1","value":"y"}"#)] {
+            _ = try scrub(Self.har(url: url, body: #"{"results":[]}"#, responseHeaders: headers))
+        }
+        // The same name in NFD in the log's comment and in NFC in a body, made on different cores.
+        let nfd = Self.har(url: "https://acme.rest.vitally.io/resources/users?limit=1", body: #"{"note":"Zo\#u{00EB} Smith"}"#,
+                           logExtra: #""comment":"Zoe\u0308 Smith","#)
+        expectGone(["Zoë Smith"], from: try scrub(nfd))
+        // Base64 of fullwidth digits: its neutral text is shorter, and so short a base64 the scan reads as text.
+        let shrink = Self.har(url: "https://acme.rest.vitally.io/resources/users?limit=1", body: #"{"note":"77yR77yS77yT77yU"}"#,
+                              responseHeaders: #",{"name":"X-Trace","value":"77yR77yS77yT77yU"}"#)
+        expectGone(["１２３４", "77yR77yS77yT77yU"], from: try scrub(shrink))
+        // With --accounts, a path segment that is a body's externalId is an id to the scrub: to the scan too.
+        let segment = Self.har(url: "https://acme.rest.vitally.io/resources/accounts/1%3A2%3A3%3A4%3A5%3A6%3A7",
+                               body: #"{"id":"a-1","externalId":"1:2:3:4:5:6:7","name":"Acme"}"#)
+        #expect(try scrub(segment, accounts: true).contains("1%3A2%3A3%3A4%3A5%3A6%3A7"))
+    }
 }
