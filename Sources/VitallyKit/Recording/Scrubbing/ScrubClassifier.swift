@@ -96,12 +96,13 @@ extension ScrubSafeList {
 
     /// An enumeration-shaped value is kept unless two of its words in a row read as a person's
     /// name: a known given name or a title, then a known surname (`Pat Lee`, `Jordan Smith Demo`,
-    /// `Mr Smith`), or a title, then a given name (`Dr Amara`). Both ends must say person, so a
-    /// status however worded (`Max Retries`, `Grace Period`, `Tier II`, `Charles Proxy`, `MS Teams`)
-    /// stays readable; one word (`Jordan`) says too little either way.
+    /// `Mr Smith`, `pat.lee`, `Pat_Lee`), or a title, then a given name (`Dr Amara`). Both ends must
+    /// say person, so a status however worded (`Max Retries`, `Grace Period`, `Tier II`, `Charles
+    /// Proxy`, `MS Teams`, `in_progress`) stays readable; one word (`Jordan`) says too little either way.
     private static func enumeration(_ s: String) -> ScrubLeaf {
-        guard s.utf8.contains(0x20) else { return .keep }
-        let words = s.lowercased().split(separator: " ").map { String($0.filter { $0 != "." }) }
+        func separates(_ b: UInt8) -> Bool { b == 0x20 || b == 0x5F || b == 0x2E || b == 0x2D || b == 0x2F }
+        guard s.utf8.contains(where: separates) else { return .keep }
+        let words = s.lowercased().utf8.split(whereSeparator: separates).map { String(decoding: $0, as: UTF8.self) }
         for (a, b) in zip(words, words.dropFirst()) {
             let title = PersonNameLists.titles.contains(a)
             if (title || StoredAccountName.isGivenName(a)) && StoredAccountName.isSurname(b) { return .name }
