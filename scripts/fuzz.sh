@@ -36,13 +36,9 @@ quietly() {
 # Compiles the VitallyKit files the readers need into an instrumented static library, when stale.
 build_kit() {
     local kit_sources newest
-    kit_sources=$(ls Sources/VitallyKit/JSON/*.swift Sources/VitallyKit/Models/*.swift Sources/VitallyKit/Text/*.swift \
-        Sources/VitallyKit/Recording/{HARReader,HARSkimmer,RecordedExchange,RecordingFolder}.swift Sources/VitallyKit/API/*.swift \
-        Sources/VitallyKit/Transport/{HTTPTransport,RetryPolicy,Redactor,Redactor+Userinfo,SecretForms}.swift Sources/VitallyKit/Brief/CalendarInvite.swift Sources/VitallyKit/Calendar/*.swift \
-        Sources/VitallyKit/Recording/Scrubbing/*.swift Sources/VitallyKit/Recording/{AtomicFile,HARWriter}.swift \
-        Sources/VitallyKit/Transport/VitallyKitVersion.swift Sources/VitallyKit/Matching/{Domain,CompanyName}.swift \
-        Sources/VitallyKit/Transport/Redactor+Credentials.swift Sources/VitallyKit/Recording/{ReplayIndex,Comparison/RecordingSnapshot}.swift \
-        Sources/VitallyKit/Brief/Wording.swift Sources/VitallyKit/Results/HealthReport.swift)
+    # Every file but those that need SwiftPM's packages (AsyncHTTPClient, GRDB): naming the files a
+    # reader needs went stale as they came to use others (OrderedBatches, Observation, MatchRule).
+    kit_sources=$(find Sources/VitallyKit -name '*.swift' | sort | grep -v -x -F -f <(grep -l -E '^import (AsyncHTTPClient|NIO|NIOCore|NIOHTTP1|GRDB|GRDBSQLite|Logging)$' -r Sources/VitallyKit))
     newest=$(ls -t $kit_sources | head -1)
     if [ ! -f "$OUT/libVitallyKit.a" ] || [ "$newest" -nt "$OUT/libVitallyKit.a" ]; then
         echo "fuzz: compiling VitallyKit (instrumented)..."
