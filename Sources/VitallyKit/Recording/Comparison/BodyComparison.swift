@@ -105,8 +105,7 @@ enum BodyComparison {
     }
 
     static func isDomainTrait(_ field: String) -> Bool {
-        let lower = field.lowercased()
-        return lower.hasPrefix("traits.") && (lower.containsBytes(of: "domain") || lower.containsBytes(of: "website"))
+        field.lowercased().hasPrefix("traits.") && RecordingSnapshot.namesDomain(field)
     }
 
     /// The collection a path answers with: its last all-letter segment (`notes` for

@@ -66,13 +66,10 @@ enum SHA256 {
                 for i in 0..<8 { tail[blocks * 64 - 1 - i] = UInt8(truncatingIfNeeded: bitLength >> UInt64(i * 8)) }
                 for b in 0..<blocks { state.compress(UnsafePointer(tail.baseAddress! + b * 64)) }
             }
+            // The eight words, big-endian (a tuple of one type is laid out as an array).
             let h = state.h
-            var out: [UInt8] = []
-            out.reserveCapacity(32)
-            for v in [h.0, h.1, h.2, h.3, h.4, h.5, h.6, h.7] {
-                out += [UInt8(truncatingIfNeeded: v >> 24), UInt8(truncatingIfNeeded: v >> 16), UInt8(truncatingIfNeeded: v >> 8), UInt8(truncatingIfNeeded: v)]
-            }
-            return out
+            let words = (h.0.bigEndian, h.1.bigEndian, h.2.bigEndian, h.3.bigEndian, h.4.bigEndian, h.5.bigEndian, h.6.bigEndian, h.7.bigEndian)
+            return withUnsafeBytes(of: words) { Array($0) }
         }
     }
 

@@ -19,6 +19,16 @@ struct ScrubSlot {
     /// Under the log's `creator` or `browser` (a path starting `$.log.creator` or `$.log.browser`).
     var creatorOrBrowser = false
 
+    /// The same place for a string decided on its own, under no key (an object key, a header or
+    /// query name, a base64 string replaced whole); `suffix` goes on the path.
+    func alone(_ suffix: String = "") -> ScrubSlot {
+        var slot = self
+        slot.key = nil
+        slot.place = .json
+        slot.path? += suffix
+        return slot
+    }
+
     func child(_ suffix: @autoclosure () -> String, key: String?, place: Place = .json) -> ScrubSlot {
         ScrubSlot(path: path.map { $0 + suffix() }, key: key, place: place, person: person, account: account, schema: schema, entity: nil,
                   creatorOrBrowser: creatorOrBrowser)

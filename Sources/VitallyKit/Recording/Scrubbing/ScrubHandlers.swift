@@ -69,10 +69,7 @@ struct ScrubReplacer: ScrubLeafHandler {
 
     mutating func key(_ k: String, _ slot: ScrubSlot) -> String {
         if ScrubSafeList.isSafeKey(k) { return k }
-        var keySlot = slot
-        keySlot.key = nil
-        keySlot.place = .json
-        return leaf(k, keySlot)
+        return leaf(k, slot.alone())
     }
 
     /// Notes that `key` became `value`: a pair of the map, and a string the scan accepts (in the
@@ -155,10 +152,6 @@ struct ScrubChecker: ScrubLeafHandler {
     /// string (a header or query name `::1` is a loopback address the scrub keeps), or a pseudonym.
     mutating func key(_ k: String, _ slot: ScrubSlot) -> String {
         if ScrubSafeList.isSafeKey(k) || produced.contains(k) { return k }
-        var keySlot = slot
-        keySlot.key = nil
-        keySlot.place = .json
-        keySlot.path? += " (a key)"
-        return leaf(k, keySlot)
+        return leaf(k, slot.alone(" (a key)"))
     }
 }

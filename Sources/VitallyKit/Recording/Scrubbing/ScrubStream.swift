@@ -105,15 +105,19 @@ enum ScrubStream {
         _ bytes: UnsafeBufferPointer<UInt8>, produced: Set<String>, options: ScrubOptions, externalIds: Set<String> = [],
         parallel: Bool = true, release: (Int) -> Void = { _ in }
     ) throws(JSONParseError) -> String? {
-        var walk = ScrubWalk(handler: ScrubChecker(options: options, produced: produced), options: options)
-        walk.externalIds = externalIds
+        /// A checking walk; the scrub's externalIds decide URL path segments as they did for it.
+        func checking(namesPaths: Bool = false) -> ScrubWalk<ScrubChecker> {
+            var walk = ScrubWalk(handler: ScrubChecker(options: options, produced: produced), options: options, namesPaths: namesPaths)
+            walk.externalIds = externalIds
+            return walk
+        }
+        var walk = checking()
         // Walked without paths; the part that fails is walked again naming them, for the message.
         func check(_ visit: (inout ScrubWalk<ScrubChecker>) -> Void) {
             guard walk.handler.failure == nil else { return }
             visit(&walk)
             guard walk.handler.failure != nil else { return }
-            var named = ScrubWalk(handler: ScrubChecker(options: options, produced: produced), options: options, namesPaths: true)
-            named.externalIds = externalIds
+            var named = checking(namesPaths: true)
             visit(&named)
             walk.handler.failure = named.handler.failure ?? walk.handler.failure
         }
@@ -137,11 +141,7 @@ enum ScrubStream {
                         check { _ = $0.logMember(key, value) }
                         return
                     }
-                    let template = { () -> ScrubWalk<ScrubChecker> in
-                        var made = ScrubWalk(handler: ScrubChecker(options: options, produced: produced), options: options)
-                        made.externalIds = externalIds
-                        return made
-                    }()
+                    let template = checking()
                     let shared = SharedBytes(buffer: bytes)
                     let batches = parallel ? OrderedBatches { CheckedBatch(shared, $0, walk: template) } : nil
                     func take(_ batch: CheckedBatch) throws {

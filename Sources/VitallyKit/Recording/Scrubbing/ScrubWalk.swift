@@ -277,11 +277,7 @@ struct ScrubWalk<Handler: ScrubLeafHandler>: Sendable {
             let encoded = Self.base64(result, like: s)
             // Neutral text can be shorter than what it replaces (a fullwidth digit is three bytes),
             // and base64 too short for the scan to look inside is read as text: the whole goes as text.
-            if Self.base64Text(encoded) == result { return encoded }
-            var textSlot = slot
-            textSlot.key = nil
-            textSlot.place = .json
-            return handler.leaf(s, textSlot)
+            return Self.base64Text(encoded) == result ? encoded : handler.leaf(s, slot.alone())
         }
         return handler.leaf(s, slot)
     }
