@@ -27,10 +27,11 @@ extension Shell {
     }
 
     /// What a session uses when nothing else is said: the profile named (`--profile`,
-    /// `VITALLY_PROFILE`), else the `VITALLY_*` variables, else the current saved profile.
-    func savedCredentials(profile name: String? = nil) async -> Credentials? {
+    /// `VITALLY_PROFILE`), else the `VITALLY_*` variables, else the current saved profile; `saved`
+    /// when the files were read already.
+    func savedCredentials(profile name: String? = nil, from saved: SavedProfiles? = nil) async -> Credentials? {
         if name == nil, let fromEnvironment = environment.environmentCredentials { return fromEnvironment }
-        guard let profiles = savedProfiles(), let chosen = name ?? profiles.current else { return nil }
+        guard let profiles = saved ?? savedProfiles(), let chosen = name ?? profiles.current else { return nil }
         guard let profile = profiles.named(chosen) else {
             if let problem = profiles.problem(of: chosen) { noteConfigurationProblem(ErrorAdvice.message(problem)) }
             return nil

@@ -61,9 +61,9 @@ package actor Shell {
             configurationProblem = problem
         }
         if let replay { return await openReplay(replay, recordMissing: false, atStart: true) }
-        // The profile asked for, checked on one reading of the files (each check read them again).
+        // The profile asked for, checked on one reading of the files, which its credentials then come from.
+        let saved = profile == nil ? nil : savedProfiles()
         if let profile {
-            let saved = savedProfiles()
             if environment.profileStore != nil, saved == nil {
                 // The files exist but were refused (mode, owner, a bad line): say that, not "no such profile".
                 return cannotStart(with: profile, because: configurationProblem ?? "the profiles file cannot be read", status: .usage)
@@ -78,7 +78,7 @@ package actor Shell {
                         : "; the saved ones are " + names.joined(separator: ", ")), status: .usage)
             }
         }
-        guard let credentials = await savedCredentials(profile: profile) else {
+        guard let credentials = await savedCredentials(profile: profile, from: saved) else {
             // The profile asked for cannot be used (its token command failed, it has no token): never start offline instead.
             if let profile, let problem = configurationProblem { return cannotStart(with: profile, because: problem, status: .failure) }
             if let record {
