@@ -5,37 +5,69 @@
 /// `--accounts` asks this of every domain of a recording, against every account name: scoring
 /// all pairs took half an hour for 8,000 accounts.
 struct CompanyNameIndex {
-    private struct Name {
-        /// Where the name stands in the list the index was made from.
-        var position: Int
-        var tokens: [String]
-        var joined: String
-        /// The joined words' bytes, sorted, when each is one printable ASCII letter (nil: always scored).
-        var sortedBytes: [UInt8]?
-    }
-
-    private var names: [Name] = []
-    /// Positions in `names` by joined words, and by first word (of four letters or more).
-    private var byJoined: [String: [Int]] = [:]
-    private var byFirstWord: [String: [Int]] = [:]
-    /// Positions of the plain-ASCII names by their joined words' length, and of the others.
-    private var byLength: [Int: [Int]] = [:]
-    private var unbounded: [Int] = []
+    // A scrub holds three of these for a recording's every account (80,000 in the bench's): the
+    // names are kept back to back in two byte buffers, not as a record of four allocations each.
+    /// Each kept name's joined words, back to back (`starts[i]..<starts[i + 1]`).
+    private var joined: [UInt8] = []
+    /// The same bytes, each name's sorted when it is plain ASCII (others are always scored).
+    private var sorted: [UInt8] = []
+    private var starts: [Int32] = [0]
+    private var plain: [Bool] = []
+    /// Where each kept name stands in the list the index was made from.
+    private var positions: [Int32] = []
+    /// Kept names by their plain-ASCII joined words' hash (the latest first, then `sameHash`), and
+    /// the others by their joined words (compared as Swift compares strings).
+    private var byHash: [UInt64: Int32] = [:]
+    private var sameHash: [Int32] = []
+    private var byJoined: [String: [Int32]] = [:]
+    /// Kept names by first word (of four letters or more).
+    private var byFirstWord: [String: [Int32]] = [:]
+    /// Kept plain-ASCII names by their joined words' length, and the others.
+    private var byLength: [Int: [Int32]] = [:]
+    private var unbounded: [Int32] = []
 
     /// `names` in the order ties are broken; names that can never match are left out.
     init(_ names: [String]) {
         for (position, name) in names.enumerated() {
             let tokens = CompanyName.tokens(name)
             guard CompanyName.comparable(tokens) else { continue }
-            let joined = tokens.joined()
-            let bytes = Array(joined.utf8)
-            let entry = Name(position: position, tokens: tokens, joined: joined,
-                             sortedBytes: Self.isPlainASCII(bytes) ? bytes.sorted() : nil)
-            byJoined[joined, default: []].append(self.names.count)
-            if tokens[0].count >= 4 { byFirstWord[tokens[0], default: []].append(self.names.count) }
-            if entry.sortedBytes == nil { unbounded.append(self.names.count) } else { byLength[bytes.count, default: []].append(self.names.count) }
-            self.names.append(entry)
+            let at = Int32(positions.count)
+            let words = tokens.joined()
+            let bytes = Array(words.utf8)
+            let isPlain = Self.isPlainASCII(bytes)
+            joined += bytes
+            sorted += isPlain ? bytes.sorted() : bytes
+            starts.append(Int32(joined.count))
+            plain.append(isPlain)
+            positions.append(Int32(position))
+            if isPlain {
+                let hash = Self.hash(bytes[...])
+                sameHash.append(byHash[hash] ?? -1)
+                byHash[hash] = at
+                byLength[bytes.count, default: []].append(at)
+            } else {
+                sameHash.append(-1)
+                byJoined[words, default: []].append(at)
+                unbounded.append(at)
+            }
+            if tokens[0].count >= 4 { byFirstWord[tokens[0], default: []].append(at) }
         }
+    }
+
+    private func joined(_ at: Int) -> ArraySlice<UInt8> { joined[Int(starts[at])..<Int(starts[at + 1])] }
+    private func sorted(_ at: Int) -> ArraySlice<UInt8> { sorted[Int(starts[at])..<Int(starts[at + 1])] }
+
+    /// The kept names whose joined words equal `label`, ascending.
+    private func equal(_ label: String, bytes: [UInt8]) -> [Int32] {
+        var found = byJoined[label] ?? []
+        if Self.isPlainASCII(bytes) {
+            var at = byHash[Self.hash(bytes[...])] ?? -1
+            while at >= 0 {
+                if joined(Int(at)).elementsEqual(bytes) { found.append(at) }
+                at = sameHash[Int(at)]
+            }
+        }
+        return found.sorted()
     }
 
     /// The positions of the names scoring highest against `label` (when that is at least
@@ -43,35 +75,35 @@ struct CompanyNameIndex {
     func best(label domainLabel: String, threshold: Double) -> (score: Double, positions: [Int])? {
         let label = domainLabel.lowercased()
         guard label.count >= 3 else { return nil }
-        // Only an equal label scores 1 (Jaro-Winkler is 1 for equal strings only).
-        if let equal = byJoined[label] { return (1, equal.map { names[$0].position }) }
-        let firstWord = Set(byFirstWord[label] ?? [])
         let labelBytes = Array(label.utf8)
+        // Only an equal label scores 1 (Jaro-Winkler is 1 for equal strings only).
+        let equal = equal(label, bytes: labelBytes)
+        if !equal.isEmpty { return (1, equal.map { Int(positions[Int($0)]) }) }
+        let firstWord = Set(byFirstWord[label] ?? [])
         let sortedLabel = Self.isPlainASCII(labelBytes) ? labelBytes.sorted() : nil
         var best = 0.0
-        var positions: [Int] = []
+        var found: [Int] = []
         for at in candidates(sortedLabel: sortedLabel, firstWord: firstWord, threshold: threshold) {
-            let name = names[at]
             let namedByFirstWord = firstWord.contains(at)
-            if !namedByFirstWord, let sortedLabel, let bytes = name.sortedBytes,
-                !Self.canReach(threshold, sortedLabel, bytes)
-            {
+            if !namedByFirstWord, let sortedLabel, plain[Int(at)], !Self.canReach(threshold, sortedLabel[...], sorted(Int(at))) {
                 continue
             }
-            var score = CompanyName.jaroWinkler(label, name.joined)
+            var score = CompanyName.jaroWinkler(label, String(decoding: joined(Int(at)), as: UTF8.self))
             if namedByFirstWord { score = max(score, 0.9) }
             guard score >= threshold, score >= best else { continue }
-            if score > best { (best, positions) = (score, []) }
-            positions.append(name.position)
+            if score > best { (best, found) = (score, []) }
+            found.append(Int(positions[Int(at)]))
         }
-        return positions.isEmpty ? nil : (best, positions)
+        return found.isEmpty ? nil : (best, found)
     }
 
     /// The indexes of `names` that can score `threshold` against a label, ascending (list order):
     /// with a plain-ASCII label, the names of a length that can reach it, those not plain ASCII,
     /// and those the label names by first word; otherwise all.
-    private func candidates(sortedLabel: [UInt8]?, firstWord: Set<Int>, threshold: Double) -> [Int] {
-        guard let sortedLabel, let lengths = Self.lengths(reaching: threshold, from: sortedLabel.count) else { return Array(names.indices) }
+    private func candidates(sortedLabel: [UInt8]?, firstWord: Set<Int32>, threshold: Double) -> [Int32] {
+        guard let sortedLabel, let lengths = Self.lengths(reaching: threshold, from: sortedLabel.count) else {
+            return Array(0..<Int32(positions.count))
+        }
         var found = unbounded + firstWord
         for length in lengths { found += byLength[length] ?? [] }
         return Set(found).sorted()
@@ -91,13 +123,22 @@ struct CompanyNameIndex {
     /// Printable ASCII, each byte one Character (as Jaro-Winkler counts them; `\r\n` would be one).
     static func isPlainASCII(_ bytes: [UInt8]) -> Bool { bytes.allSatisfy { $0 > 0x20 && $0 < 0x7F } }
 
+    /// FNV-1a of `bytes`: fixed across runs, unlike `Hasher`, so nothing depends on the seed.
+    static func hash(_ bytes: ArraySlice<UInt8>) -> UInt64 {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
+        return hash
+    }
+
     /// Whether two ASCII strings (their bytes sorted) share enough letters for Jaro-Winkler to
     /// reach `threshold`. With at most four prefix letters at 0.1, Jaro-Winkler <= 0.6 J + 0.4, and
     /// J <= (m/a + m/b + 1) / 3 where the m matched letters are at most the letters both hold.
-    static func canReach(_ threshold: Double, _ a: [UInt8], _ b: [UInt8]) -> Bool {
+    static func canReach(_ threshold: Double, _ a: [UInt8], _ b: [UInt8]) -> Bool { canReach(threshold, a[...], b[...]) }
+
+    static func canReach(_ threshold: Double, _ a: ArraySlice<UInt8>, _ b: ArraySlice<UInt8>) -> Bool {
         guard threshold > 0.4 else { return true }
-        var i = 0, j = 0, shared = 0
-        while i < a.count && j < b.count {
+        var i = a.startIndex, j = b.startIndex, shared = 0
+        while i < a.endIndex && j < b.endIndex {
             if a[i] == b[j] {
                 shared += 1
                 i += 1

@@ -129,9 +129,11 @@ struct RecordingSnapshot {
 
     /// The snapshot of the recording at `url`, read an entry at a time on every core: memory holds
     /// what the snapshot keeps, not the recording (`init(_:)` of the loaded file gives the same).
-    static func read(_ url: URL) throws(VitallyError) -> RecordingSnapshot {
-        var snapshot = RecordingSnapshot()
-        _ = try HARReader.load(url, transform: { Digest($0) }) { _, digest, _ in snapshot.note(digest) }
+    /// `forMatching` keeps only what the match rules read (account names and domain traits, users),
+    /// for the scrub's self-check; `base`'s account ids are shared, as a diff's second file shares them.
+    static func read(_ url: URL, forMatching: Bool = false, sharingWith base: RecordingSnapshot? = nil) throws(VitallyError) -> RecordingSnapshot {
+        var snapshot = RecordingSnapshot(sharingWith: base)
+        _ = try HARReader.load(url, transform: { Digest($0, forMatching: forMatching) }) { _, digest, _ in snapshot.note(digest) }
         return snapshot
     }
 
@@ -144,14 +146,15 @@ struct RecordingSnapshot {
         var users: [UserFacts]?
         var activities: [(id: String, title: String, accountId: String?)]?
 
-        /// `wholeBody` builds every member of the body (to check that pruning changes nothing).
-        init(_ exchange: RecordedExchange, key: String? = nil, wholeBody: Bool = false) {
-            self.key = key ?? ReplayIndex.key(method: exchange.method, path: exchange.path, query: exchange.query)
+        /// `wholeBody` builds every member of the body (to check that pruning changes nothing);
+        /// `forMatching` reads only accounts' names and domain traits, and users (no request key).
+        init(_ exchange: RecordedExchange, key: String? = nil, wholeBody: Bool = false, forMatching: Bool = false) {
+            self.key = forMatching ? "" : key ?? ReplayIndex.key(method: exchange.method, path: exchange.path, query: exchange.query)
             guard exchange.error == nil, exchange.status == 200 else { return }
             let segments = exchange.path.split(separator: "/").map(String.init)
             let listsAccounts = segments.count >= 2 && segments.count <= 3 && segments[0] == "resources" && segments[1] == "accounts"
             let listsUsers = ScrubEntity.entity(forPath: exchange.path) == .person
-            let listsActivities = segments.last == "notes" || segments.last == "tasks"
+            let listsActivities = !forMatching && (segments.last == "notes" || segments.last == "tasks")
             // Only these answers say anything noted here: any other body is not parsed.
             guard listsAccounts || listsUsers || listsActivities else { return }
             // Only the members read below are built (the rest is checked, as a whole parse checks it).
@@ -165,7 +168,7 @@ struct RecordingSnapshot {
             else { return }
             let items = json["results"]?.array ?? (json.object != nil ? [json] : [])
             self.listsAccounts = exchange.path == "/resources/accounts"
-            if listsAccounts { accounts = items.compactMap(RecordingSnapshot.account) }
+            if listsAccounts { accounts = items.compactMap { RecordingSnapshot.account($0, forMatching: forMatching) } }
             if listsUsers { users = items.compactMap(RecordingSnapshot.user) }
             if listsActivities {
                 activities = items.compactMap { item in
@@ -183,7 +186,7 @@ struct RecordingSnapshot {
 
     /// Notes what one exchange said, in recorded order.
     mutating func note(_ digest: Digest) {
-        if seen.insert(digest.key).inserted { requestOrder.append(digest.key) }
+        if !digest.key.isEmpty, seen.insert(digest.key).inserted { requestOrder.append(digest.key) }
         if digest.listsAccounts { hasAccountList = true }
         for (id, facts) in digest.accounts { noteAccount(id: id, facts) }
         for user in digest.users ?? [] {
@@ -208,8 +211,8 @@ struct RecordingSnapshot {
     static let userKeys = ["id", "accountIds", "email", "name"]
     static let activityKeys = ["id", "subject", "name", "accountId"]
 
-    /// An account record's id and facts; nil without an id.
-    static func account(_ item: JSONValue) -> (id: String, facts: AccountFacts)? {
+    /// An account record's id and facts; nil without an id. `forMatching` keeps its name and domain traits only.
+    static func account(_ item: JSONValue, forMatching: Bool = false) -> (id: String, facts: AccountFacts)? {
         guard let object = item.object else { return nil }
         // One pass over the account's keys (each is there once), not a search per field.
         var id, name, externalId: String?
@@ -236,6 +239,7 @@ struct RecordingSnapshot {
                 if !domainTraits.contains(trait) { domainTraits.append(trait) }
             }
         }
+        if forMatching { return (id, AccountFacts(name: name ?? id, externalId: nil, domainTraits: domainTraits)) }
         return (id, AccountFacts(name: name ?? id, externalId: externalId, fields: fields, domainTraits: domainTraits, churned: churned))
     }
 

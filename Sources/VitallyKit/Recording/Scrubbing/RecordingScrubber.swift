@@ -53,12 +53,12 @@ package enum RecordingScrubber {
             throw VitallyError(.recording, path: output.path,
                                cause: "cannot write \(output.path) (\(error.localizedDescription)); check the folder exists and is writable")
         }
-        guard let scrubbed else { throw VitallyError(.recording, path: input.path, cause: "\(input.path) cannot be read") }
+        guard var result = scrubbed.take() else { throw VitallyError(.recording, path: input.path, cause: "\(input.path) cannot be read") }
         // The post-write scan reads what is on disk, not what we meant to write.
         guard let written = MappedFile(path: output.path) else {
             throw VitallyError(.recording, path: output.path, cause: "\(output.path) cannot be read back for the final scan")
         }
-        if let path = scan(written.bytes, produced: scrubbed.produced, options: options, externalIds: scrubbed.externalIds, release: written.release(before:)) {
+        if let path = scan(written.bytes, produced: result.produced, options: options, externalIds: result.externalIds, release: written.release(before:)) {
             try? FileManager.default.removeItem(at: output)
             throw VitallyError(.recording, path: output.path,
                                cause: "refused \(output.lastPathComponent): the string at \(path) is neither on the safe list nor a pseudonym "
@@ -66,19 +66,22 @@ package enum RecordingScrubber {
         }
         if let mapURL {
             do {
-                try AtomicFile.write(scrubbed.map.json.data(pretty: true) + Data("\n".utf8), to: mapURL, permissions: 0o600)
+                try AtomicFile.write(result.map.json.data(pretty: true) + Data("\n".utf8), to: mapURL, permissions: 0o600)
             } catch {
                 throw VitallyError(.recording, path: mapURL.path,
                                    cause: "the scrubbed copy is written, but the map cannot be: \(mapURL.path) (\(error.localizedDescription))")
             }
         }
-        var report = ScrubReport(input: input, output: output, entries: scrubbed.tally.replayable, map: scrubbed.map, options: options,
+        var report = ScrubReport(input: input, output: output, entries: result.tally.replayable, map: result.map, options: options,
                                  scannedBytes: written.bytes.count)
-        if options.accounts || options.domains, let before = try? RecordingSnapshot.read(input),
-            let after = try? RecordingSnapshot.read(output)
+        // What the self-check needs of the scrub is the account names: the rest is let go first.
+        let accountNames = result.accountNames
+        result = ScrubStream.Scrubbed()
+        if options.accounts || options.domains, let before = try? RecordingSnapshot.read(input, forMatching: true),
+            let after = try? RecordingSnapshot.read(output, forMatching: true, sharingWith: before)
         {
             report.lostCompanyMatches = ScrubMatchCheck.changedMatches(
-                before: before, after: after, options: options, accountNames: scrubbed.accountNames)
+                before: before, after: after, options: options, accountNames: accountNames)
         }
         return report
     }

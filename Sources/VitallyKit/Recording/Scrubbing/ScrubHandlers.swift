@@ -125,6 +125,14 @@ struct ScrubReplacer: ScrubLeafHandler {
         }
     }
 
+    /// A copy with a domain -> account name memo of its own, for a batch of work that asks each
+    /// domain once (the match check): the shared one would hold every domain of the recording.
+    func withOwnMemo() -> ScrubReplacer {
+        var copy = self
+        copy.namedAccounts = SharedMemo()
+        return copy
+    }
+
     /// `acme.rest.vitally.io` -> `tenant-3f9a2c.rest.vitally.io`.
     func subdomainHost(_ host: String) -> String {
         guard let dot = host.firstIndex(of: ".") else { return pseudonyms.subdomain(host) }

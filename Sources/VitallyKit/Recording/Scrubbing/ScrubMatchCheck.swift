@@ -54,11 +54,11 @@ enum ScrubMatchCheck {
         let (beforeIndex, beforeNames) = beforeSide.wait()
         let (afterIndex, afterNames) = afterSide.wait()
         // Each domain is answered on its own (two name lookups per file, an HMAC for its copy):
-        // a batch at a time on every core, each with its copy of the replacer (they share its
-        // domain -> account name memo), the lines taken back in the domains' order.
+        // a batch at a time on every core, each with its copy of the replacer and a memo of its
+        // own (each domain is asked once), the lines taken back in the domains' order.
         let template = named.wait()
         return domains.inOrderedBatches(of: batchSize) { batch in
-            var replacer = template
+            var replacer = template.withOwnMemo()
             return batch.compactMap { domain in
                 let copy = Domain.registrable(replacer.emailHost(ScrubSafeList.fold(domain)))
                 let was = outcome(domain, in: before, index: beforeIndex, names: beforeNames)
@@ -71,19 +71,38 @@ enum ScrubMatchCheck {
     /// A recording's accounts by the registrable domain of their users' emails and of their domain traits.
     struct DomainIndex {
         var byUsers: [String: Set<String>] = [:]
-        var byTraits: [String: Set<String>] = [:]
+        /// The accounts (places in `accountOrder`) with a domain trait at each registrable domain:
+        /// the latest entry, then each entry's `next` (-1 ends). One per account, not a set each.
+        private var byTraits: [String: Int32] = [:]
+        private var entries: [(account: Int32, next: Int32)] = []
 
         init(_ snapshot: RecordingSnapshot) {
             for id in snapshot.userOrder {
                 guard let user = snapshot.users[id], let domain = Domain.ofEmail(user.label) else { continue }
                 byUsers[Domain.registrable(domain), default: []].formUnion(user.accountIds)
             }
-            for id in snapshot.accountOrder {
+            for (place, id) in snapshot.accountOrder.enumerated() {
                 for trait in snapshot.accounts[id]?.domainTraits ?? [] {
                     guard let domain = Domain.normalize(String(trait.drop { $0 != "=" }.dropFirst())) else { continue }
-                    byTraits[Domain.registrable(domain), default: []].insert(id)
+                    let registrable = Domain.registrable(domain)
+                    let latest = byTraits[registrable] ?? -1
+                    // Accounts are taken in order: one already noted at this domain is the latest.
+                    if latest >= 0, entries[Int(latest)].account == Int32(place) { continue }
+                    entries.append((Int32(place), latest))
+                    byTraits[registrable] = Int32(entries.count - 1)
                 }
             }
+        }
+
+        /// The places in `accountOrder` of the accounts with a domain trait at `domain`.
+        func traitAccounts(_ domain: String) -> [Int] {
+            var places: [Int] = []
+            var at = byTraits[domain] ?? -1
+            while at >= 0 {
+                places.append(Int(entries[Int(at)].account))
+                at = entries[Int(at)].next
+            }
+            return places
         }
     }
 
@@ -91,7 +110,8 @@ enum ScrubMatchCheck {
     /// of users at the domain, then accounts with it as a domain trait, then the company name.
     static func outcome(_ domain: String, in snapshot: RecordingSnapshot, index: DomainIndex, names: CompanyNameIndex) -> Outcome {
         if let ids = index.byUsers[domain], !ids.isEmpty { return Outcome(rule: .emailDomain, accountIds: ids.sorted()) }
-        if let ids = index.byTraits[domain], !ids.isEmpty { return Outcome(rule: .accountDomainTrait, accountIds: ids.sorted()) }
+        let places = index.traitAccounts(domain)
+        if !places.isEmpty { return Outcome(rule: .accountDomainTrait, accountIds: places.map { snapshot.accountOrder[$0] }.sorted()) }
         // Every account whose name scores best (at least the threshold), as the matcher ties them.
         guard let best = names.best(label: Domain.companyLabel(domain), threshold: threshold) else { return Outcome(rule: nil, accountIds: []) }
         return Outcome(rule: .companyName, accountIds: best.positions.map { snapshot.accountOrder[$0] }.sorted())

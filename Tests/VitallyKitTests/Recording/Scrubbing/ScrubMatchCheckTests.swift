@@ -97,5 +97,30 @@ import Testing
         for size in [1, 7, 64] {
             #expect(ScrubMatchCheck.changedMatches(before: before, after: after, options: options, batchSize: size) == whole, "batches of \(size)")
         }
+        // The scrub reads both files for matching only (names, domain traits, users), the copy
+        // sharing the original's ids: the same lines as from whole snapshots.
+        let lean = try RecordingSnapshot.read(demo, forMatching: true)
+        let leanCopy = try RecordingSnapshot.read(kept, forMatching: true, sharingWith: lean)
+        #expect(lean.requestOrder.isEmpty && lean.activities.isEmpty)
+        #expect(ScrubMatchCheck.changedMatches(before: lean, after: leanCopy, options: options) == whole)
+    }
+
+    /// An account whose traits name one registrable domain twice counts once at it, and accounts
+    /// sharing a domain trait are all named, by id, whatever their order in the file.
+    @Test func aDomainTraitNamesEachAccountOnce() {
+        var snapshot = RecordingSnapshot()
+        let traits = ["b-2": ["domain=acme.com", "website=https://www.acme.com/about"], "a-1": ["domain=eu.acme.com"], "c-3": ["domain=globex.com"]]
+        for id in ["b-2", "c-3", "a-1"] {
+            snapshot.accounts[id] = RecordingSnapshot.AccountFacts(name: "Account " + id, externalId: nil, domainTraits: traits[id] ?? [])
+            snapshot.accountOrder.append(id)
+        }
+        let index = ScrubMatchCheck.DomainIndex(snapshot)
+        #expect(index.traitAccounts("acme.com").count == 2)
+        let names = CompanyNameIndex(accountNames: snapshot)
+        #expect(ScrubMatchCheck.outcome("acme.com", in: snapshot, index: index, names: names)
+            == ScrubMatchCheck.Outcome(rule: .accountDomainTrait, accountIds: ["a-1", "b-2"]))
+        #expect(ScrubMatchCheck.outcome("globex.com", in: snapshot, index: index, names: names)
+            == ScrubMatchCheck.Outcome(rule: .accountDomainTrait, accountIds: ["c-3"]))
+        #expect(ScrubMatchCheck.outcome("initech.com", in: snapshot, index: index, names: names).rule == nil)
     }
 }
