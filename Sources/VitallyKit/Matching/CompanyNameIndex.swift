@@ -11,7 +11,8 @@ struct CompanyNameIndex {
     private var joined: [UInt8] = []
     /// The same bytes, each name's sorted when it is plain ASCII (others are always scored).
     private var sorted: [UInt8] = []
-    private var starts: [Int32] = [0]
+    /// Byte offsets, as Int: a huge recording's names can pass 2 GiB (names are counted in Int32).
+    private var starts: [Int] = [0]
     private var plain: [Bool] = []
     /// Where each kept name stands in the list the index was made from.
     private var positions: [Int32] = []
@@ -37,7 +38,7 @@ struct CompanyNameIndex {
             let isPlain = Self.isPlainASCII(bytes)
             joined += bytes
             sorted += isPlain ? bytes.sorted() : bytes
-            starts.append(Int32(joined.count))
+            starts.append(joined.count)
             plain.append(isPlain)
             positions.append(Int32(position))
             if isPlain {
@@ -54,8 +55,8 @@ struct CompanyNameIndex {
         }
     }
 
-    private func joined(_ at: Int) -> ArraySlice<UInt8> { joined[Int(starts[at])..<Int(starts[at + 1])] }
-    private func sorted(_ at: Int) -> ArraySlice<UInt8> { sorted[Int(starts[at])..<Int(starts[at + 1])] }
+    private func joined(_ at: Int) -> ArraySlice<UInt8> { joined[starts[at]..<starts[at + 1]] }
+    private func sorted(_ at: Int) -> ArraySlice<UInt8> { sorted[starts[at]..<starts[at + 1]] }
 
     /// The kept names whose joined words equal `label`, ascending.
     private func equal(_ label: String, bytes: [UInt8]) -> [Int32] {
@@ -97,7 +98,7 @@ struct CompanyNameIndex {
         return found.isEmpty ? nil : (best, found)
     }
 
-    /// The indexes of `names` that can score `threshold` against a label, ascending (list order):
+    /// The kept names (their places) that can score `threshold` against a label, ascending (list order):
     /// with a plain-ASCII label, the names of a length that can reach it, those not plain ASCII,
     /// and those the label names by first word; otherwise all.
     private func candidates(sortedLabel: [UInt8]?, firstWord: Set<Int32>, threshold: Double) -> [Int32] {
