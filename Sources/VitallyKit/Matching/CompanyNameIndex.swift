@@ -29,6 +29,14 @@ struct CompanyNameIndex {
 
     /// `names` in the order ties are broken; names that can never match are left out.
     init(_ names: [String]) {
+        // Room for every name at once: grown by doubling, the buffers held up to twice their bytes.
+        let bytes = names.reduce(0) { $0 + $1.utf8.count }
+        joined.reserveCapacity(bytes)
+        sorted.reserveCapacity(bytes)
+        starts.reserveCapacity(names.count + 1)
+        plain.reserveCapacity(names.count)
+        positions.reserveCapacity(names.count)
+        sameHash.reserveCapacity(names.count)
         for (position, name) in names.enumerated() {
             let tokens = CompanyName.tokens(name)
             guard CompanyName.comparable(tokens) else { continue }

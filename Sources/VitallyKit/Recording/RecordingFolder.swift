@@ -106,9 +106,12 @@ final class MappedFile {
         madvise(base + start, end - start, MADV_DONTNEED)
     }
 
-    /// Drops the pages wholly before `offset` from memory (they are read again if touched).
+    /// Drops the pages wholly before `offset` from memory (they are read again if touched). An
+    /// offset before those already dropped starts another pass over the file (the scrub reads it
+    /// twice with `--accounts`): its pages are dropped again from the front.
     func release(before offset: Int) {
         guard let base else { return }
+        if offset < released { released = 0 }
         let end = offset / MappedFile.page * MappedFile.page
         guard end - released >= 8 << 20 else { return }
         madvise(base + released, end - released, MADV_DONTNEED)

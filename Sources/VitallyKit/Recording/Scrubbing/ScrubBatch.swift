@@ -57,8 +57,11 @@ struct FoundBatch: Sendable {
     var externalIds: Set<String> = []
     var accountNames: Set<String> = []
     var error: JSONParseError?
+    /// Where the last entry read ends.
+    var end = 0
 
     init(_ bytes: SharedBytes, _ spans: [ElementSpan]) {
+        end = spans.last?.range.upperBound ?? 0
         for span in spans {
             do {
                 let entry = try ScrubStream.entry(bytes, span)

@@ -28,7 +28,7 @@ enum ScrubStream {
     ) throws -> Scrubbed {
         var walk = ScrubWalk(handler: ScrubReplacer(options: options), options: options)
         if options.accounts || options.domains {
-            let found = try firstPass(bytes)
+            let found = try firstPass(bytes, release: release)
             if options.accounts { walk.externalIds = found.externalIds }
             walk.handler.accountNames = found.accountNames
         }
@@ -177,7 +177,9 @@ enum ScrubStream {
     /// Every `externalId` the entries' bodies hold (with --accounts, a URL segment that is one is
     /// pseudonymised like the body's) and every account name (a domain that spells one is
     /// pseudonymised from it): a first pass, its entries read on every core.
-    static func firstPass(_ bytes: UnsafeBufferPointer<UInt8>) throws -> (externalIds: Set<String>, accountNames: Set<String>) {
+    static func firstPass(
+        _ bytes: UnsafeBufferPointer<UInt8>, release: (Int) -> Void = { _ in }
+    ) throws -> (externalIds: Set<String>, accountNames: Set<String>) {
         var found: Set<String> = []
         var names: Set<String> = []
         var cursor = JSONCursor(bytes)
@@ -196,10 +198,12 @@ enum ScrubStream {
                 func take(_ batch: FoundBatch) throws {
                     found.formUnion(batch.externalIds)
                     names.formUnion(batch.accountNames)
+                    release(batch.end)
                     if let error = batch.error { throw error }
                 }
                 try cursor.elements(sending: OrderedBatches { FoundBatch(shared, $0) }, take: take) { cursor, _ in
                     let entry = try cursor.value()
+                    release(cursor.index)
                     ScrubWalk<ScrubReplacer>.externalIds(inEntry: entry, into: &found)
                     ScrubWalk<ScrubReplacer>.accountNames(inEntry: entry, into: &names)
                 }
