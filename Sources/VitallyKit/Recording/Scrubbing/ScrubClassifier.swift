@@ -105,21 +105,54 @@ extension ScrubSafeList {
     }
 
     /// An enumeration-shaped value is kept unless two of its words in a row read as a person's
-    /// name: a known given name or a title, then a known surname (`Pat Lee`, `Jordan Smith Demo`,
-    /// `Mr Smith`, `pat.lee`, `Pat_Lee`), or a title, then a given name (`Dr Amara`). Both ends must
-    /// say person, so a status however worded (`Max Retries`, `Grace Period`, `Tier II`, `Charles
-    /// Proxy`, `MS Teams`, `in_progress`) stays readable; one word (`Jordan`) says too little either way.
-    private static func enumeration(_ s: String) -> ScrubLeaf {
-        func separates(_ b: UInt8) -> Bool { b == 0x20 || b == 0x5F || b == 0x2E || b == 0x2D || b == 0x2F }
-        guard s.utf8.contains(where: separates) else { return .keep }
-        let words = s.lowercased().utf8.split(whereSeparator: separates).map { String(decoding: $0, as: UTF8.self) }
+    /// name: a known given name, a title or an initial, then a known surname (`Pat Lee`, `Jordan
+    /// Smith Demo`, `Mr Smith`, `pat.lee`, `Pat_Lee`, `PatLee`, `J Smith`), or a title, then a given
+    /// name (`Dr Amara`). Both ends must say person, so a status however worded (`Max Retries`,
+    /// `MaxRetries`, `Grace Period`, `Tier II`, `Charles Proxy`, `MS Teams`, `in_progress`) stays
+    /// readable; one word (`Jordan`) says too little either way.
+    static func enumeration(_ s: String) -> ScrubLeaf {
+        // One word (most statuses: `active`, `open`) is decided without splitting.
+        var previous: UInt8 = 0
+        let oneWord = s.utf8.allSatisfy { byte in
+            defer { previous = byte }
+            return !Self.separatesWords(byte) && !(byte &- 0x41 < 26 && previous &- 0x61 < 26)
+        }
+        if oneWord { return .keep }
+        let words = enumerationWords(s)
         for (a, b) in zip(words, words.dropFirst()) {
             let title = PersonNameLists.titles.contains(a)
-            if (title || StoredAccountName.isGivenName(a)) && StoredAccountName.isSurname(b) { return .name }
+            let initial = a.utf8.count == 1 && a.utf8.first.map { $0 &- 0x61 < 26 } == true
+            if (title || initial || StoredAccountName.isGivenName(a)) && StoredAccountName.isSurname(b) { return .name }
             if title && StoredAccountName.isGivenName(b) { return .name }
         }
         return .keep
     }
+
+    /// An enumeration's words, lower-cased: split at a space, `_ . - /`, and where a lower-case
+    /// ASCII letter meets an upper-case one (`PatLee`, `jordanSmith`; `HTTP` stays one word).
+    static func enumerationWords(_ s: String) -> [String] {
+        var words: [String] = []
+        var word: [UInt8] = []
+        var previous: UInt8 = 0
+        func end() {
+            if !word.isEmpty { words.append(String(decoding: word, as: UTF8.self).lowercased()) }
+            word.removeAll(keepingCapacity: true)
+        }
+        for byte in s.utf8 {
+            if separatesWords(byte) {
+                end()
+            } else {
+                if byte &- 0x41 < 26, previous &- 0x61 < 26 { end() }
+                word.append(byte)
+            }
+            previous = byte
+        }
+        end()
+        return words
+    }
+
+    /// A space, `_ . - /`.
+    static func separatesWords(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x5F || byte == 0x2E || byte == 0x2D || byte == 0x2F }
 
     /// The lengths of `constants`: most strings are told apart from them without hashing.
     static let constantLengths = Array(Set(constants.map(\.utf8.count)))

@@ -50,7 +50,8 @@ package enum ScrubSafeList {
             "- UUIDs, ISO-8601 dates and timestamps, HTTP dates",
             "- ids: values of `id`, `…Id`, `…Ids`, `…_id` keys made of ASCII letters, digits and `-_.:`",
             "- enumerations: one- to three-word ASCII values of " + enumKeys.sorted().joined(separator: ", ")
-                + " (and under the log's creator and browser), unless two words in a row read as a person's name (a given name or title, then a surname)",
+                + " (and under the log's creator and browser), unless two words in a row (split at spaces, `_ . - /` and camelCase)"
+                + " read as a person's name (a given name, title or initial, then a surname)",
             "- header names, and the values of " + identityFreeHeaders.sorted().joined(separator: ", "),
             "- object keys and query parameter names made of ASCII letters, digits and `._-$:`",
             "- key names (with a `.` or `_`) as the value of " + keyReferenceKeys.sorted().joined(separator: ", "),

@@ -185,16 +185,19 @@ import Testing
     /// creator) is no enumeration: it is pseudonymised, while real statuses stay readable.
     @Test func aPersonsNameUnderAnEnumerationKeyIsPseudonymised() throws {
         let statuses = ["Not Found", "in progress", "Max Retries Exceeded", "Grace Period", "Tier II", "MS Teams", "Mark Complete", "Dr Site",
-                        "in_progress", "max-age", "application/json", "Pat", "HTTP/1.1"]
+                        "in_progress", "max-age", "application/json", "Pat", "HTTP/1.1", "MaxRetries", "InProgress", "GracePeriod", "X-Ray",
+                        "A Team", "iPhone", "HubSpot"]
         let body = #"{"results":[{"id":"t-1","status":"Pat Lee","type":"Dr Amara Okafor","source":"Jordan Smith Demo","kind":"Mr Smith"},"#
             + #"{"id":"t-3","status":"pat.lee","type":"Jane_Doe","source":"Amara-Okafor 2"},"#
+            + #"{"id":"t-4","status":"PatLee","type":"J Smith","source":"jordanSmith"},"#
             + statuses.map { #"{"id":"t-2","status":"\#($0)"}"# }.joined(separator: ",") + "]}"
         let tools = #""creator":{"name":"Charles Proxy","version":"4.6"},"browser":{"name":"Jane Doe","version":"1"},"#
         let har = Self.har(url: "https://acme.rest.vitally.io/resources/tasks?limit=1", body: body, logExtra: tools)
             .replacingOccurrences(of: #""creator":{"name":"vitally-shell","version":"0.1.0"},"#, with: "")
             .replacingOccurrences(of: #""statusText":"OK""#, with: #""statusText":"Jordan Smith""#)
         let out = try scrub(har)
-        expectGone(["Pat Lee", "Amara Okafor", "Jane Doe", "Jordan Smith", "Mr Smith", "pat.lee", "Jane_Doe", "Amara-Okafor"], from: out)
+        expectGone(["Pat Lee", "Amara Okafor", "Jane Doe", "Jordan Smith", "Mr Smith", "pat.lee", "Jane_Doe", "Amara-Okafor", "PatLee",
+                    "J Smith", "jordanSmith"], from: out)
         for kept in statuses + ["Charles Proxy"] { #expect(out.contains(kept), "\(kept) was not kept") }
     }
 
