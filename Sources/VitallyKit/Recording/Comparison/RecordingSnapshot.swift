@@ -133,7 +133,9 @@ struct RecordingSnapshot {
     /// for the scrub's self-check; `base`'s account ids are shared, as a diff's second file shares them.
     static func read(_ url: URL, forMatching: Bool = false, sharingWith base: RecordingSnapshot? = nil) throws(VitallyError) -> RecordingSnapshot {
         var snapshot = RecordingSnapshot(sharingWith: base)
-        _ = try HARReader.load(url, transform: { Digest($0, forMatching: forMatching) }) { _, digest, _ in snapshot.note(digest) }
+        _ = try HARReader.load(url, transform: { Digest($0, forMatching: forMatching) }) { _, digest, _ in
+            if forMatching { snapshot.noteFacts(digest) } else { snapshot.note(digest) }
+        }
         return snapshot
     }
 
@@ -147,7 +149,7 @@ struct RecordingSnapshot {
         var activities: [(id: String, title: String, accountId: String?)]?
 
         /// `wholeBody` builds every member of the body (to check that pruning changes nothing);
-        /// `forMatching` reads only accounts' names and domain traits, and users (no request key).
+        /// `forMatching` reads only accounts' names and domain traits, and users (its key is not made).
         init(_ exchange: RecordedExchange, key: String? = nil, wholeBody: Bool = false, forMatching: Bool = false) {
             self.key = forMatching ? "" : key ?? ReplayIndex.key(method: exchange.method, path: exchange.path, query: exchange.query)
             guard exchange.error == nil, exchange.status == 200 else { return }
@@ -186,14 +188,19 @@ struct RecordingSnapshot {
 
     /// Notes what one exchange said, in recorded order.
     mutating func note(_ digest: Digest) {
-        if !digest.key.isEmpty, seen.insert(digest.key).inserted { requestOrder.append(digest.key) }
+        if seen.insert(digest.key).inserted { requestOrder.append(digest.key) }
+        noteFacts(digest)
+        if let activities = digest.activities { self.activities[digest.key] = activities }
+    }
+
+    /// Notes the accounts and users one exchange listed (what the match rules read), not its request.
+    mutating func noteFacts(_ digest: Digest) {
         if digest.listsAccounts { hasAccountList = true }
         for (id, facts) in digest.accounts { noteAccount(id: id, facts) }
         for user in digest.users ?? [] {
             if users[user.id] == nil { userOrder.append(user.id) }
             users[user.id] = user
         }
-        if let activities = digest.activities { self.activities[digest.key] = activities }
     }
 
     private mutating func noteAccount(id: String, _ read: AccountFacts) {
