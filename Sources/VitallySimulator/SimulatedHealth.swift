@@ -74,9 +74,5 @@ enum SimulatedHealth {
     }
 
     /// FNV-1a over the string's UTF-8: the same number on every platform and run.
-    static func hash(_ key: String) -> UInt64 {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in key.utf8 { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
-        return hash
-    }
+    static func hash(_ key: String) -> UInt64 { StableHash.fnv1a(key.utf8) }
 }

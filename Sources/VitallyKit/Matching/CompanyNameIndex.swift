@@ -50,7 +50,7 @@ struct CompanyNameIndex {
             plain.append(isPlain)
             positions.append(Int32(position))
             if isPlain {
-                let hash = Self.hash(bytes[...])
+                let hash = StableHash.fnv1a(bytes)
                 sameHash.append(byHash[hash] ?? -1)
                 byHash[hash] = at
                 byLength[bytes.count, default: []].append(at)
@@ -70,7 +70,7 @@ struct CompanyNameIndex {
     private func equal(_ label: String, bytes: [UInt8]) -> [Int32] {
         var found = byJoined[label] ?? []
         if Self.isPlainASCII(bytes) {
-            var at = byHash[Self.hash(bytes[...])] ?? -1
+            var at = byHash[StableHash.fnv1a(bytes)] ?? -1
             while at >= 0 {
                 if joined(Int(at)).elementsEqual(bytes) { found.append(at) }
                 at = sameHash[Int(at)]
@@ -132,18 +132,9 @@ struct CompanyNameIndex {
     /// Printable ASCII, each byte one Character (as Jaro-Winkler counts them; `\r\n` would be one).
     static func isPlainASCII(_ bytes: [UInt8]) -> Bool { bytes.allSatisfy { $0 > 0x20 && $0 < 0x7F } }
 
-    /// FNV-1a of `bytes`: fixed across runs, unlike `Hasher`, so nothing depends on the seed.
-    static func hash(_ bytes: ArraySlice<UInt8>) -> UInt64 {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
-        return hash
-    }
-
     /// Whether two ASCII strings (their bytes sorted) share enough letters for Jaro-Winkler to
     /// reach `threshold`. With at most four prefix letters at 0.1, Jaro-Winkler <= 0.6 J + 0.4, and
     /// J <= (m/a + m/b + 1) / 3 where the m matched letters are at most the letters both hold.
-    static func canReach(_ threshold: Double, _ a: [UInt8], _ b: [UInt8]) -> Bool { canReach(threshold, a[...], b[...]) }
-
     static func canReach(_ threshold: Double, _ a: ArraySlice<UInt8>, _ b: ArraySlice<UInt8>) -> Bool {
         guard threshold > 0.4 else { return true }
         var i = a.startIndex, j = b.startIndex, shared = 0

@@ -115,7 +115,7 @@ extension ScrubSafeList {
         var previous: UInt8 = 0
         let oneWord = s.utf8.allSatisfy { byte in
             defer { previous = byte }
-            return !Self.separatesWords(byte) && !(byte &- 0x41 < 26 && previous &- 0x61 < 26)
+            return !Self.separatesWords(byte) && !Self.startsCamelWord(byte, after: previous)
         }
         if oneWord { return .keep }
         let words = enumerationWords(s)
@@ -142,7 +142,7 @@ extension ScrubSafeList {
             if separatesWords(byte) {
                 end()
             } else {
-                if byte &- 0x41 < 26, previous &- 0x61 < 26 { end() }
+                if startsCamelWord(byte, after: previous) { end() }
                 word.append(byte)
             }
             previous = byte
@@ -153,6 +153,9 @@ extension ScrubSafeList {
 
     /// A space, `_ . - /`.
     static func separatesWords(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x5F || byte == 0x2E || byte == 0x2D || byte == 0x2F }
+
+    /// An upper-case ASCII letter after a lower-case one: `L` in `PatLee`.
+    static func startsCamelWord(_ byte: UInt8, after previous: UInt8) -> Bool { byte &- 0x41 < 26 && previous &- 0x61 < 26 }
 
     /// The lengths of `constants`: most strings are told apart from them without hashing.
     static let constantLengths = Array(Set(constants.map(\.utf8.count)))
