@@ -37,7 +37,10 @@ enum ToolsBench {
         },
     ]
 
-    static func adCopy(of scrubbed: String) -> String { scrubbed.replacingOccurrences(of: ".har", with: "-ad.har") }
+    /// `folder/x-scrubbed.har` -> `folder/x-scrubbed-ad.har` (only the file's own extension changes).
+    static func adCopy(of scrubbed: String) -> String {
+        URL(fileURLWithPath: scrubbed).deletingPathExtension().path + "-ad.har"
+    }
 
     static func run(shell: String, folder: URL, environment: [String: String]) throws {
         var times: [String: [Int: Double]] = [:]
